@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { runApp } from '@tongban/http';
+import { CONSUMER_GROUPS } from '@tongban/messaging';
+import { MedicalSettlementModule } from './medical-settlement.module';
+
+runApp({ name: 'medical-settlement', module: MedicalSettlementModule, consumer: { ...CONSUMER_GROUPS.medicalSettlement, inboxSchema: 'medical' } });

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@tongban/config';
+import { DatabaseModule } from '@tongban/database';
+import { HealthModule } from '@tongban/http';
+import { LoggingModule } from '@tongban/logging';
+import { DEAD_LETTER_MIGRATIONS, MessagingModule } from '@tongban/messaging';
+import { RESIDENCE_MIGRATIONS, RESIDENCE_SCHEMA } from '@tongban/residence';
+/** Residence-permit adapter: relays permit events, consumes responsibility changes, runs the permit clocks. */
+@Module({
+  imports: [
+    ConfigModule.forRoot(),
+    LoggingModule.forApp('residence-permit'),
+    DatabaseModule.forRoot([RESIDENCE_MIGRATIONS, DEAD_LETTER_MIGRATIONS]),
+    MessagingModule.forRoot([RESIDENCE_SCHEMA]),
+    HealthModule,
+  ],
+})
+export class ResidencePermitModule {}

@@ -1,0 +1,86 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Pool, PoolClient, QueryResultRow } from 'pg';
+
+export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
+
+/**
+ * The one way the code talks to PostgreSQL. `tx()` opens a transaction and binds it to the async
+ * context, so every repository call made inside it — however deep — joins that transaction. That is
+ * what lets a state change and its outbox rows (or an effect and its inbox row) commit together.
+ */
+export class Database {
+  private readonly current = new AsyncLocalStorage<PoolClient>();
+
+  constructor(readonly pool: Pool) {}
+
+  static connect(url: string, max = 10): Database {
+    const pool = new Pool({ connectionString: url, max, application_name: 'tongban' });
+    // An idle client losing its connection (database restart) must not crash the process.
+    pool.on('error', () => undefined);
+    return new Database(pool);
+  }
+
+  async query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<R[]> {
+    const client = this.current.getStore();
+    const result = client ? await client.query<R>(text, values as unknown[]) : await this.pool.query<R>(text, values as unknown[]);
+    return result.rows;
+  }
+
+  async one<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<R | undefined> {
+    const rows = await this.query<R>(text, values);
+    return rows[0];
+  }
+
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
+  /** Runs fn in a transaction, or inside the surrounding one when there is one. */
+  async tx<T>(fn: () => Promise<T>, isolation: Isolation = 'read committed'): Promise<T> {
+    if (this.current.getStore()) return fn();
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`);
+      const result = await this.current.run(client, fn);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** A dedicated connection outside the pool's rotation (LISTEN, session advisory locks). */
+  async dedicated(): Promise<PoolClient> {
+    return this.pool.connect();
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** SQLSTATE codes the domain code reacts to. */
+export const PgError = {
+  UniqueViolation: '23505',
+  ExclusionViolation: '23P01',
+  CheckViolation: '23514',
+  ForeignKeyViolation: '23503',
+  SerializationFailure: '40001',
+  DeadlockDetected: '40P01',
+} as const;
+
+export function pgErrorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+export function pgConstraint(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'constraint' in error && typeof error.constraint === 'string'
+    ? error.constraint
+    : undefined;
+}

@@ -1,0 +1,4 @@
+export * from './database';
+export * from './database.migrator';
+export * from './database.module';
+export * from './database.embedded';

@@ -1,0 +1,98 @@
+import type { Server as HttpServer } from 'node:http';
+import { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, AppName, ConfigError, loadConfig } from '@tongban/config';
+import { Database } from '@tongban/database';
+import { ConsumerOptions, EventValidator, KafkaClient, OutboxRelays, TongbanKafkaServer } from '@tongban/messaging';
+
+export interface AppSpec {
+  name: AppName;
+  module: Type<unknown>;
+  consumer?: Omit<ConsumerOptions, 'maxAttempts' | 'backoffMs'>;
+}
+
+export interface RunningApp {
+  app: NestExpressApplication;
+  consumer?: TongbanKafkaServer;
+  url: string;
+  shutdown: () => Promise<void>;
+}
+
+/**
+ * Creates and starts one app: HTTP, its Kafka consumer (an @EventPattern microservice), its outbox
+ * relays. Shutdown runs in a fixed order — HTTP, consumers, relays and producer, database — so no
+ * accepted request loses its events and no consumer writes after the database is gone.
+ */
+export async function startApp(spec: AppSpec, opts: { port?: number } = {}): Promise<RunningApp> {
+  const app = await NestFactory.create<NestExpressApplication>(spec.module, { bufferLogs: true, bodyParser: false });
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
+  app.disable('x-powered-by');
+  let consumer: TongbanKafkaServer | undefined;
+  if (spec.consumer) {
+    consumer = new TongbanKafkaServer(app.get(Database), app.get(KafkaClient), app.get(EventValidator), {
+      ...spec.consumer,
+      maxAttempts: config.consumer.maxAttempts,
+      backoffMs: config.consumer.backoffMs,
+    });
+    app.connectMicroservice({ strategy: consumer });
+    await app.startAllMicroservices();
+  }
+  const relays = app.get(OutboxRelays);
+  await relays.start();
+  const port = opts.port ?? config.http.ports[spec.name];
+  await app.listen(port, config.http.host);
+  const address = (app.getHttpServer() as HttpServer).address();
+  const url = `http://${config.http.host}:${typeof address === 'object' && address ? address.port : port}`;
+  app.get(Logger).log({ url, consumer: spec.consumer?.groupId ?? null }, `${spec.name} listening on ${url}`);
+
+  let closing: Promise<void> | undefined;
+  const shutdown = (): Promise<void> =>
+    (closing ??= (async () => {
+      const server = app.getHttpServer() as HttpServer;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await consumer?.close();
+      await relays.stop();
+      await app.get(KafkaClient).disconnect();
+      await app.close(); // remaining hooks; the database pool closes last
+    })());
+  return { app, consumer, url, shutdown };
+}
+
+/** Entry point of an app process: validated config, start, and an orderly stop on SIGINT/SIGTERM. */
+export function runApp(spec: AppSpec): void {
+  try {
+    loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${spec.name}: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  startApp(spec).then(
+    (running) => {
+      const stop = (signal: string): void => {
+        running.app.get(Logger).log(`${spec.name} stopping on ${signal}`);
+        running.shutdown().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            process.stderr.write(`${spec.name}: shutdown failed: ${String(error)}\n`);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    },
+    (error: unknown) => {
+      process.stderr.write(`${spec.name}: start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+export type { AppConfig };

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { AppConfig, ConfigError } from '@tongban/config';
+import { isRegionCode } from '@tongban/regions';
+
+export type Role = 'region' | 'operator';
+
+/** Who is calling: exactly one region (or an operator), taken from the credential only. */
+export interface Caller {
+  credentialId: string;
+  role: Role;
+  /** GB/T 2260 code of the acting region; null for operators */
+  region: string | null;
+}
+
+export const actorOf = (c: Caller): string => (c.role === 'operator' ? `operator:${c.credentialId}` : `${c.region}:${c.credentialId}`);
+
+const fileSchema = z.object({
+  '//': z.string().optional(),
+  credentials: z.array(
+    z.discriminatedUnion('role', [
+      z.object({ id: z.string().min(1), role: z.literal('region'), region: z.string().refine(isRegionCode, 'not a GB/T 2260 region code'), tokenSha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+      z.object({ id: z.string().min(1), role: z.literal('operator'), tokenSha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    ]),
+  ),
+});
+
+export const sha256Hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/** Bearer tokens, stored only as SHA-256 digests, loaded from CREDENTIALS_FILE at boot. */
+@Injectable()
+export class CredentialStore {
+  private readonly byDigest = new Map<string, Caller>();
+
+  constructor(config: AppConfig) {
+    const parsed = fileSchema.safeParse(JSON.parse(fs.readFileSync(config.credentialsFile, 'utf8')));
+    if (!parsed.success) {
+      throw new ConfigError(`CREDENTIALS_FILE ${config.credentialsFile}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    for (const c of parsed.data.credentials) {
+      this.byDigest.set(c.tokenSha256, { credentialId: c.id, role: c.role, region: c.role === 'region' ? c.region : null });
+    }
+  }
+
+  authenticate(token: string): Caller | undefined {
+    return this.byDigest.get(sha256Hex(token));
+  }
+}

@@ -1,0 +1,46 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { PinoLogger } from 'nestjs-pino';
+import { DomainError, ErrorCode } from '@tongban/errors';
+import { Caller, CredentialStore, Role } from './auth.credentials';
+
+const ACCESS = 'tongban:access';
+
+/** Which roles may call a route. A route without @Access (and not @Public) is refused: fail closed. */
+export const Access = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ACCESS, roles);
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS, 'public');
+
+export type AuthenticatedRequest = Request & { caller?: Caller };
+
+export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionContext): Caller => {
+  const caller = ctx.switchToHttp().getRequest<AuthenticatedRequest>().caller;
+  if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'no credential on this request');
+  return caller;
+});
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly credentials: CredentialStore,
+    private readonly logger: PinoLogger,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const access = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    if (access === 'public') return true;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = req.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'send a region credential as "Authorization: Bearer <token>"');
+    const caller = this.credentials.authenticate(token);
+    if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'unknown credential');
+    req.caller = caller;
+    this.logger.assign({ region: caller.region, credential: caller.credentialId, role: caller.role });
+    if (!access || !access.includes(caller.role)) {
+      throw new DomainError(ErrorCode.Forbidden, `this operation is not open to the ${caller.role} role`);
+    }
+    return true;
+  }
+}

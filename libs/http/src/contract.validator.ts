@@ -1,0 +1,119 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { Request } from 'express';
+import { DomainError, ErrorCode, FieldError } from '@tongban/errors';
+import { ContractDocument, JsonSchema, loadContract, OperationSpec } from './contract.document';
+
+const COMPONENTS_ID = 'urn:tongban:openapi-components';
+
+/** Rewrites `#/components/schemas/X` to the shared component schema so ajv can resolve it. */
+function relink(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(relink);
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', `${COMPONENTS_ID}#/$defs/`) : relink(v)]),
+    );
+  }
+  return node;
+}
+
+function newAjv(coerce: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: coerce, discriminator: true });
+  addFormats(ajv);
+  ajv.addVocabulary(['example', 'xml', 'externalDocs', 'x-tongban-pii']);
+  return ajv;
+}
+
+interface CompiledOperation {
+  spec: OperationSpec;
+  path?: ValidateFunction;
+  query?: ValidateFunction;
+  headers?: ValidateFunction;
+  body: Map<string, ValidateFunction | null>;
+}
+
+function fieldErrors(part: string, errors: ErrorObject[] | null | undefined): FieldError[] {
+  return (errors ?? []).map((e) => {
+    const extra =
+      e.keyword === 'required' ? `/${String(e.params.missingProperty)}` : e.keyword === 'additionalProperties' ? `/${String(e.params.additionalProperty)}` : '';
+    const message = e.keyword === 'additionalProperties' ? 'unknown property' : (e.message ?? 'invalid');
+    return { field: `/${part}${e.instancePath}${extra}`, message };
+  });
+}
+
+function paramsSchema(spec: OperationSpec, where: 'path' | 'query' | 'header'): JsonSchema | undefined {
+  const params = spec.parameters.filter((p) => p.in === where);
+  if (params.length === 0 && where === 'header') return undefined;
+  const name = (n: string): string => (where === 'header' ? n.toLowerCase() : n);
+  return {
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [name(p.name), p.schema])),
+    required: params.filter((p) => p.required).map((p) => name(p.name)),
+    // Unknown query parameters are refused like unknown body properties; headers are open by nature.
+    additionalProperties: where === 'header',
+  };
+}
+
+/**
+ * Validates every request against the OpenAPI document before the handler runs: path, query,
+ * declared headers and the JSON body (unknown properties refused because the contract says
+ * additionalProperties: false). Fails closed for a route the contract does not describe.
+ */
+@Injectable()
+export class ContractValidator implements CanActivate {
+  readonly contract: ContractDocument;
+  private readonly operations = new Map<string, CompiledOperation>();
+
+  constructor() {
+    this.contract = loadContract();
+    const strict = newAjv(false);
+    const coercing = newAjv(true);
+    for (const ajv of [strict, coercing]) ajv.addSchema({ $id: COMPONENTS_ID, $defs: relink(this.contract.schemas) as JsonSchema });
+    for (const spec of this.contract.operations) {
+      const compile = (ajv: Ajv2020, s: JsonSchema | undefined): ValidateFunction | undefined => (s ? ajv.compile(relink(s) as JsonSchema) : undefined);
+      this.operations.set(`${spec.method} ${spec.path}`, {
+        spec,
+        path: compile(coercing, paramsSchema(spec, 'path')),
+        query: compile(coercing, paramsSchema(spec, 'query')),
+        headers: compile(strict, paramsSchema(spec, 'header')),
+        body: new Map(Object.entries(spec.body?.contentTypes ?? {}).map(([ct, s]) => [ct, ct === 'application/json' && s ? (compile(strict, s) ?? null) : null])),
+      });
+    }
+  }
+
+  operationFor(method: string, expressPath: string): CompiledOperation | undefined {
+    return this.operations.get(`${method} ${expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    const routePath = (req.route as { path?: string } | undefined)?.path;
+    const op = routePath ? this.operationFor(req.method, routePath) : undefined;
+    if (!op) throw new DomainError(ErrorCode.Internal, 'this route is not described by the contract');
+    const errors: FieldError[] = [];
+    const check = (part: string, validate: ValidateFunction | undefined, value: unknown): void => {
+      if (validate && !validate(value)) errors.push(...fieldErrors(part, validate.errors));
+    };
+    check('path', op.path, req.params);
+    const query = { ...(req.query as Record<string, unknown>) };
+    check('query', op.query, query);
+    check('header', op.headers, req.headers);
+    if (op.spec.body) {
+      const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0' ? true : req.headers['transfer-encoding'] !== undefined;
+      const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (!hasBody) {
+        if (op.spec.body.required) errors.push({ field: '/body', message: 'a request body is required' });
+      } else if (!op.body.has(contentType)) {
+        throw new DomainError(ErrorCode.UnsupportedMediaType, `send the body as ${[...op.body.keys()].join(' or ')}`);
+      } else {
+        check('body', op.body.get(contentType) ?? undefined, req.body);
+      }
+    }
+    if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `${errors.length} field(s) do not match the contract`, { errors });
+    // Coerced query values (numbers, booleans) are what the handler sees.
+    Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true });
+    return true;
+  }
+}

@@ -1,0 +1,11 @@
+export { computeCheckCharacter } from './citizen-id.checksum';
+export { parseCitizenId } from './citizen-id.parser';
+export type { CitizenIdRejection, ParseCitizenIdOptions } from './citizen-id.parser';
+export { CitizenId } from './citizen-id.value';
+export type { Sex } from './citizen-id.value';
+export { makeCitizenId } from './identity.testing';
+export { MIN_SUBJECT_SECRET_BYTES, parseSubjectKeys } from './subject-keys.config';
+export type { SubjectKey } from './subject-keys.config';
+export { SubjectRefs } from './subject-refs.service';
+export { IdentityModule } from './identity.module';
+export * from './actor';

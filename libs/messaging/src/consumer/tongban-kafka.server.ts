@@ -1,0 +1,179 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { Database } from '@tongban/database';
+import { scrubCitizenIds } from '@tongban/logging';
+import { KafkaClient } from '../messaging.kafka-client';
+import { EventValidator } from '../messaging.event-validator';
+import { CloudEvent, fromKafkaMessage } from '../messaging.cloud-event';
+import { deadLetterTopic } from '../messaging.topics';
+import { classifyFailure } from './failure.classifier';
+import { EventContext } from './event.context';
+
+export interface ConsumerOptions {
+  groupId: string;
+  topics: readonly string[];
+  /** schema whose inbox table records processed events (the schema the effects are written to) */
+  inboxSchema: string;
+  maxAttempts: number;
+  backoffMs: number;
+  fromBeginning?: boolean;
+}
+
+const COMMIT_EVERY = 100;
+
+function headersAsStrings(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (first !== undefined) out[k] = first.toString();
+  }
+  return out;
+}
+
+/**
+ * A NestJS transport for our Kafka contract: CloudEvents in binary mode, dispatched to
+ * @EventPattern(<ce_type>) handlers. Each handler runs in one transaction with the inbox insert,
+ * so a redelivered event has no second effect; offsets are committed (offset+1) only after the
+ * effect or the dead letter is stored. Failures get bounded retries with backoff, then go to the
+ * group's dead-letter topic, and the partition keeps flowing.
+ */
+export class TongbanKafkaServer extends Server implements CustomTransportStrategy {
+  private consumer: Consumer | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly kafka: KafkaClient,
+    private readonly validator: EventValidator,
+    private readonly options: ConsumerOptions,
+  ) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      this.consumer = this.kafka.kafka.consumer({
+        groupId: this.kafka.topic(this.options.groupId),
+        allowAutoTopicCreation: false,
+        sessionTimeout: 30000,
+        // short fetch waits keep shutdown and rebalances quick; fetches still return as soon as data arrives
+        maxWaitTimeInMs: 1000,
+      });
+      await this.consumer.connect();
+      await this.consumer.subscribe({ topics: this.options.topics.map((t) => this.kafka.topic(t)), fromBeginning: this.options.fromBeginning ?? true });
+      await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 3, eachBatch: (p) => this.eachBatch(p) });
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    let pending: string | undefined;
+    const commit = async (): Promise<void> => {
+      if (pending === undefined || !this.consumer) return;
+      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(pending) + 1n).toString() }]);
+      pending = undefined;
+    };
+    let sinceCommit = 0;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      await this.process(batch.topic, batch.partition, message);
+      resolveOffset(message.offset);
+      pending = message.offset;
+      if (++sinceCommit >= COMMIT_EVERY) {
+        await commit();
+        sinceCommit = 0;
+      }
+      await heartbeat();
+    }
+    await commit();
+  }
+
+  private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+    let event: CloudEvent;
+    try {
+      event = fromKafkaMessage(message.headers, message.value);
+      this.validator.validate(event.type, event.data);
+    } catch (error) {
+      return this.deadLetter(topic, partition, message, error, 1, undefined);
+    }
+    const handler = this.getHandlerByPattern(event.type);
+    if (!handler) return; // an event type this app does not handle
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.tx(async () => {
+          const fresh = await this.db.one(
+            `INSERT INTO ${this.options.inboxSchema}.inbox (consumer, event_id, event_type, source_topic, source_partition, source_offset)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING 1 AS fresh`,
+            [this.options.groupId, event.id, event.type, topic, partition, message.offset],
+          );
+          if (!fresh) return; // processed before: the effect is already stored
+          const ctx = new EventContext([event, { consumer: this.options.groupId, topic, partition, offset: message.offset, attempt }]);
+          const result: unknown = await handler(event, ctx);
+          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        });
+        return;
+      } catch (error) {
+        const { outcome } = classifyFailure(error);
+        if (outcome === 'dead-letter' || attempt >= this.options.maxAttempts) {
+          return this.deadLetter(topic, partition, message, error, attempt, event);
+        }
+        this.logger.warn?.(`event ${event.id} (${event.type}) failed on attempt ${attempt}; retrying`);
+        await sleep(this.options.backoffMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown, attempts: number, event: CloudEvent | undefined): Promise<void> {
+    const { code } = classifyFailure(error);
+    const detail = scrubCitizenIds(error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    const headers = headersAsStrings(message.headers);
+    const producer = await this.kafka.producer();
+    await this.db.tx(async () => {
+      const row = await this.db.one<{ id: string }>(
+        `INSERT INTO messaging.dead_letters (consumer, topic, partition, "offset", message_key, headers, value, event_id, event_type, error_code, error_detail, attempts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (consumer, topic, partition, "offset") DO NOTHING RETURNING id`,
+        [this.options.groupId, topic, partition, message.offset, message.key?.toString() ?? null, JSON.stringify(headers), message.value?.toString('utf8') ?? null, event?.id ?? headers.ce_id ?? null, event?.type ?? headers.ce_type ?? null, code, detail, attempts],
+      );
+      if (!row) return; // dead-lettered on an earlier delivery
+      await producer.send({
+        topic: this.kafka.topic(deadLetterTopic(this.options.groupId)),
+        acks: -1,
+        messages: [
+          {
+            key: message.key,
+            value: message.value,
+            headers: {
+              ...headers,
+              tongban_dlq_id: row.id,
+              tongban_dlq_error_code: code,
+              tongban_dlq_error: detail,
+              tongban_dlq_attempts: String(attempts),
+              tongban_dlq_topic: topic,
+              tongban_dlq_partition: String(partition),
+              tongban_dlq_offset: message.offset,
+            },
+          },
+        ],
+      });
+    });
+    this.logger.warn?.(`dead-lettered ${topic}/${partition}@${message.offset} after ${attempts} attempt(s): ${code}`);
+  }
+
+  on(): void {
+    throw new Error('TongbanKafkaServer does not emit events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  async close(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.disconnect();
+  }
+}

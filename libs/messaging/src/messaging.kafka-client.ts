@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { AppConfig } from '@tongban/config';
+import { TopicSpec } from './messaging.topics';
+
+const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'log',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** One kafkajs client per process, with one idempotent producer shared by relays and dead-lettering. */
+@Injectable()
+export class KafkaClient {
+  readonly kafka: Kafka;
+  private producerReady: Promise<Producer> | undefined;
+  private readonly logger = new Logger('kafkajs');
+
+  constructor(private readonly config: AppConfig) {
+    this.kafka = new Kafka({
+      clientId: config.kafka.clientId,
+      brokers: config.kafka.brokers,
+      logLevel: logLevel.WARN,
+      retry: { initialRetryTime: 200, retries: 8 },
+      logCreator:
+        () =>
+        ({ level, log }: LogEntry) => {
+          const { message, ...extra } = log;
+          // Retries are bounded on purpose: a failed relay batch rolls back and is published again,
+          // and consumers de-duplicate by event id, so this kafkajs caution does not apply to us.
+          if (message.startsWith('Limiting retries for the idempotent producer')) return;
+          this.logger[LEVELS[level] ?? 'log']({ ...extra }, message);
+        },
+    });
+  }
+
+  /** Idempotent (acks=all, one request in flight): broker-side de-duplication and per-partition order. */
+  producer(): Promise<Producer> {
+    this.producerReady ??= (async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      return producer;
+    })();
+    return this.producerReady;
+  }
+
+  /** Topic and group names with the deployment's namespace (KAFKA_NAMESPACE; empty in production). */
+  topic(name: string): string {
+    return this.config.kafka.namespace + name;
+  }
+
+  ensureTopics(topics: TopicSpec[]): Promise<string[]> {
+    return ensureTopics(this.kafka, topics, this.config.kafka.replicationFactor, this.config.kafka.namespace);
+  }
+
+  async disconnect(): Promise<void> {
+    if (!this.producerReady) return;
+    const producer = await this.producerReady.catch(() => undefined);
+    this.producerReady = undefined;
+    await producer?.disconnect();
+  }
+}
+
+/** Creates the missing topics with their partition counts (brokers run with auto-creation off). */
+export async function ensureTopics(kafka: Kafka, specs: TopicSpec[], replicationFactor: number, namespace = ''): Promise<string[]> {
+  const topics = specs.map((t) => ({ ...t, name: namespace + t.name }));
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t.name));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((t) => ({
+          topic: t.name,
+          numPartitions: t.partitions,
+          replicationFactor,
+          configEntries: replicationFactor > 1 ? [{ name: 'min.insync.replicas', value: '2' }] : [],
+        })),
+      });
+    }
+    return missing.map((t) => t.name);
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,138 @@
+import { Logger } from '@nestjs/common';
+import type { Notification, PoolClient } from 'pg';
+import type { Message as KafkaMessage, TopicMessages } from 'kafkajs';
+import { Database } from '@tongban/database';
+import { KafkaClient } from './messaging.kafka-client';
+import { deliveryTopic } from './messaging.topics';
+import { EventType, topicOf } from './messaging.event-types';
+import { toKafkaHeaders } from './messaging.cloud-event';
+
+interface OutboxRow {
+  seq: string;
+  event_id: string;
+  event_type: EventType;
+  subject: string;
+  source: string;
+  recipients: string[];
+  payload: unknown;
+  traceparent: string | null;
+  occurred_at: Date;
+}
+
+export interface RelayOptions {
+  batchSize: number;
+  pollMs: number;
+  /** test hook: runs after Kafka acknowledged a batch, before the rows are marked published */
+  afterPublish?: (eventIds: string[]) => Promise<void>;
+}
+
+/** Kafka messages for one outbox row: the domain topic, plus one copy per addressed province. */
+export function messagesFor(row: OutboxRow, topicName: (base: string) => string = (t) => t): TopicMessages[] {
+  const message: KafkaMessage = {
+    key: row.subject,
+    value: JSON.stringify(row.payload),
+    headers: toKafkaHeaders({
+      id: row.event_id,
+      source: row.source,
+      type: row.event_type,
+      subject: row.subject,
+      time: row.occurred_at.toISOString(),
+      dataschema: `urn:tongban:event-schema:${row.event_type}`,
+      recipients: row.recipients,
+      traceparent: row.traceparent ?? undefined,
+    }),
+  };
+  const topics = [topicOf(row.event_type), ...new Set(row.recipients.map(deliveryTopic))];
+  return topics.map((topic) => ({ topic: topicName(topic), messages: [message] }));
+}
+
+function merge(groups: TopicMessages[]): TopicMessages[] {
+  const byTopic = new Map<string, KafkaMessage[]>();
+  for (const g of groups) byTopic.set(g.topic, [...(byTopic.get(g.topic) ?? []), ...g.messages]);
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/**
+ * Publishes one schema's outbox in commit order. One batch at a time cluster-wide (a transaction
+ * advisory lock) keeps per-key order when several instances run; FOR UPDATE SKIP LOCKED keeps two
+ * relays from ever taking the same rows. A crash after Kafka's ack but before the UPDATE republishes
+ * the batch: consumers de-duplicate by event id (inbox), so the effect stays exactly once.
+ */
+export class OutboxRelay {
+  private stopping = false;
+  private running: Promise<void> | undefined;
+  private listener: PoolClient | undefined;
+  private wake: (() => void) | undefined;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly db: Database,
+    private readonly kafka: KafkaClient,
+    readonly schema: string,
+    private readonly options: RelayOptions,
+  ) {
+    this.logger = new Logger(`outbox-relay:${schema}`);
+  }
+
+  async publishBatch(): Promise<number> {
+    const producer = await this.kafka.producer();
+    return this.db.tx(async () => {
+      const lock = await this.db.one<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [`outbox:${this.schema}`]);
+      if (!lock?.ok) return 0;
+      const rows = await this.db.query<OutboxRow>(
+        `SELECT seq, event_id, event_type, subject, source, recipients, payload, traceparent, occurred_at
+           FROM ${this.schema}.outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await producer.sendBatch({ topicMessages: merge(rows.flatMap((r) => messagesFor(r, (t) => this.kafka.topic(t)))), acks: -1 });
+      await this.options.afterPublish?.(rows.map((r) => r.event_id));
+      await this.db.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      return rows.length;
+    });
+  }
+
+  async start(): Promise<void> {
+    this.stopping = false;
+    this.listener = await this.db.dedicated();
+    this.listener.on('notification', (n: Notification) => {
+      if (n.payload === this.schema) this.wake?.();
+    });
+    await this.listener.query('LISTEN tongban_outbox');
+    this.running = this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'outbox batch failed; will retry');
+      }
+      if (published < this.options.batchSize && !this.stopping) await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.options.pollMs);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    if (this.listener) {
+      await this.listener.query('UNLISTEN tongban_outbox').catch(() => undefined);
+      this.listener.release();
+      this.listener = undefined;
+    }
+  }
+}

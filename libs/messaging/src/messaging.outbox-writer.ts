@@ -1,0 +1,48 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EventDataByType } from '@tongban/contracts';
+import { Database } from '@tongban/database';
+import { EventType } from './messaging.event-types';
+import { EventValidator } from './messaging.event-validator';
+import { newTraceparent } from './messaging.cloud-event';
+
+export interface EventDraft<T extends EventType = EventType> {
+  type: T;
+  /** pseudonymous subject reference (or a resource id when no person is concerned): the Kafka key */
+  subject: string;
+  /** `<region>/<app>` of the writer */
+  source: string;
+  /** region codes the event is addressed to; each gets it on its province's delivery topic */
+  recipients: string[];
+  data: EventDataByType[T];
+  actor?: string;
+  requestId?: string;
+  traceparent?: string;
+}
+
+const SCHEMA = /^[a-z][a-z0-9_]*$/;
+
+/** Appends events to a schema's outbox inside the caller's transaction (never on its own). */
+@Injectable()
+export class OutboxWriter {
+  constructor(
+    private readonly db: Database,
+    private readonly validator: EventValidator,
+  ) {}
+
+  async append<T extends EventType>(schema: string, draft: EventDraft<T>): Promise<string> {
+    if (!SCHEMA.test(schema)) throw new Error(`invalid schema ${schema}`);
+    if (!this.db.inTransaction) throw new Error('outbox rows must be written in the transaction of the state change');
+    this.validator.validate(draft.type, draft.data);
+    const id = randomUUID();
+    const traceparent = draft.traceparent ?? newTraceparent(randomBytes(16).toString('hex'), randomBytes(8).toString('hex'));
+    await this.db.query(
+      `INSERT INTO ${schema}.outbox (event_id, event_type, subject, source, recipients, payload, traceparent, actor, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, draft.type, draft.subject, draft.source, [...new Set(draft.recipients)], JSON.stringify(draft.data), traceparent, draft.actor ?? null, draft.requestId ?? null],
+    );
+    // Delivered at commit only, so the relay never wakes for a row it cannot see yet.
+    await this.db.query(`SELECT pg_notify('tongban_outbox', $1)`, [schema]);
+    return id;
+  }
+}

@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '@tongban/config';
+import { Database } from '@tongban/database';
+import { KafkaClient } from './messaging.kafka-client';
+import { OutboxRelay } from './messaging.outbox-relay';
+
+export const OUTBOX_SCHEMAS = 'TONGBAN_OUTBOX_SCHEMAS';
+
+/** The relays of the schemas this app owns; started after boot, stopped in the shutdown sequence. */
+@Injectable()
+export class OutboxRelays {
+  readonly relays: OutboxRelay[];
+
+  constructor(db: Database, kafka: KafkaClient, config: AppConfig, @Inject(OUTBOX_SCHEMAS) schemas: string[]) {
+    this.relays = schemas.map((s) => new OutboxRelay(db, kafka, s, config.outbox));
+  }
+
+  async start(): Promise<void> {
+    await Promise.all(this.relays.map((r) => r.start()));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.relays.map((r) => r.stop()));
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Every Kafka topic name lives here, versioned in its name. A topic's contract is never edited in
+ * place: an incompatible change adds a `.v2` topic next to the old one.
+ *
+ * Two kinds of topic:
+ *  - domain topics carry each app's events for the other apps (all regions mixed, keyed by subject);
+ *  - delivery topics, one per province (tongban.deliver.<province>.v1), carry a copy of every event
+ *    addressed to a region of that province, for that province's agencies. Per-province topics make
+ *    "an agency reads only what is addressed to it" enforceable by Kafka ACLs on a topic prefix.
+ */
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+}
+
+export const DOMAIN_TOPICS = {
+  residence: { name: 'tongban.residence.events.v1', partitions: 6 },
+  ledger: { name: 'tongban.ledger.events.v1', partitions: 6 },
+  socialInsurance: { name: 'tongban.social-insurance.events.v1', partitions: 6 },
+  medical: { name: 'tongban.medical.events.v1', partitions: 6 },
+} as const satisfies Record<string, TopicSpec>;
+
+export const DELIVERY_PARTITIONS = 3;
+
+export function deliveryTopic(regionCode: string): string {
+  if (!/^\d{6}$/.test(regionCode)) throw new Error(`not a region code: ${regionCode}`);
+  return `tongban.deliver.${regionCode.slice(0, 2)}0000.v1`;
+}
+
+export function deadLetterTopic(groupId: string): string {
+  return `tongban.dlq.${groupId}.v1`;
+}
+
+/** Consumer groups of the apps: what each subscribes to. */
+export const CONSUMER_GROUPS = {
+  ledger: { groupId: 'tongban.ledger', topics: [DOMAIN_TOPICS.residence.name, DOMAIN_TOPICS.socialInsurance.name, DOMAIN_TOPICS.medical.name] },
+  residencePermit: { groupId: 'tongban.residence-permit', topics: [DOMAIN_TOPICS.ledger.name] },
+  socialInsurance: { groupId: 'tongban.social-insurance', topics: [DOMAIN_TOPICS.ledger.name, DOMAIN_TOPICS.residence.name] },
+  medicalSettlement: { groupId: 'tongban.medical-settlement', topics: [DOMAIN_TOPICS.ledger.name] },
+} as const satisfies Record<string, { groupId: string; topics: readonly string[] }>;
+
+/** Every topic the system needs, for explicit creation at start (auto-creation is off on our brokers). */
+export function allTopics(provinceCodes: readonly string[]): TopicSpec[] {
+  return [
+    ...Object.values(DOMAIN_TOPICS),
+    ...provinceCodes.map((p) => ({ name: deliveryTopic(p), partitions: DELIVERY_PARTITIONS })),
+    ...Object.values(CONSUMER_GROUPS).map((g) => ({ name: deadLetterTopic(g.groupId), partitions: 1 })),
+  ];
+}

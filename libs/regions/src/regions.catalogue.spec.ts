@@ -1,0 +1,92 @@
+import { DomainError, ErrorCode } from '@tongban/errors';
+import {
+  RegionCatalogue,
+  assertRegionCode,
+  cityOf,
+  isKnownIdPrefix,
+  isRegionCode,
+  provinceOf,
+  provinces,
+  regionKind,
+  regionName,
+} from '@tongban/regions';
+
+function caught(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('region codes', () => {
+  it.each([
+    ['110000', 'province', '北京市'],
+    ['110100', 'city', '市辖区'],
+    ['110105', 'county', '朝阳区'],
+    ['360000', 'province', '江西省'],
+    ['360100', 'city', '南昌市'],
+    ['441900', 'city', '东莞市'],
+    ['419000', 'city', '省直辖县级行政区划'],
+    ['419001', 'county', '济源市'],
+  ] as const)('%s is a %s named %s', (code, kind, name) => {
+    expect(isRegionCode(code)).toBe(true);
+    expect(regionKind(code)).toBe(kind);
+    expect(regionName(code)).toBe(name);
+  });
+
+  it.each(['', '11', '1100000', '11000a', ' 110000', '990000', '000000', '100000', '110199', '119900', '110100 '])(
+    'rejects %j',
+    (code) => {
+      expect(isRegionCode(code)).toBe(false);
+      expect(caught(() => assertRegionCode(code)).code).toBe(ErrorCode.InvalidRegionCode);
+    },
+  );
+
+  it('names the field and the reason', () => {
+    const e = caught(() => assertRegionCode('990000', '/body/regionCode'));
+    expect(e.detail).toBe("/body/regionCode '990000' is not a current GB/T 2260 region: no province has the prefix '99'");
+    expect(e.extensions).toEqual({ field: '/body/regionCode', reason: 'unknown' });
+    const f = caught(() => assertRegionCode('1101'));
+    expect(f.detail).toBe('region code must be 6 digits (GB/T 2260); got 4 characters');
+    expect(f.extensions).toEqual({ reason: 'format' });
+    expect(caught(() => assertRegionCode('110199')).detail).toContain('no current province, city or county');
+  });
+
+  it('navigates the hierarchy', () => {
+    expect(provinceOf('110105')).toBe('110000');
+    expect(provinceOf('110000')).toBe('110000');
+    expect(cityOf('110105')).toBe('110100');
+    expect(cityOf('360100')).toBe('360100');
+    expect(cityOf('360000')).toBeUndefined();
+    expect(cityOf('419001')).toBe('419000');
+    expect(() => provinceOf('990000')).toThrow(DomainError);
+  });
+
+  it('lists the 31 mainland provinces', () => {
+    const all = provinces();
+    expect(all).toHaveLength(31);
+    expect(all).toContain('110000');
+    expect(all).toContain('650000');
+    expect(all.every((p) => regionKind(p) === 'province')).toBe(true);
+  });
+
+  it('accepts historical ID prefixes within a real province, but not unknown provinces', () => {
+    expect(isKnownIdPrefix('110105')).toBe(true);
+    expect(isKnownIdPrefix('110000')).toBe(true);
+    expect(isKnownIdPrefix('360199')).toBe(true); // not current, structurally plausible
+    expect(isKnownIdPrefix('510299')).toBe(true);
+    for (const p of ['990101', '000101', '100101', '200101', '110001', '11010', '11010x']) {
+      expect(isKnownIdPrefix(p)).toBe(false);
+    }
+  });
+
+  it('is usable as an injectable', () => {
+    const catalogue = new RegionCatalogue();
+    expect(catalogue.isRegionCode('110105')).toBe(true);
+    expect(catalogue.cityOf('110105')).toBe('110100');
+    expect(() => catalogue.assertRegionCode('999999', 'region')).toThrow(DomainError);
+  });
+});

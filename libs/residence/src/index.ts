@@ -1,0 +1,3 @@
+export * from './residence.types';
+export * from './permit.service';
+export * from './residence.module';

@@ -1,0 +1,68 @@
+import { DOMAIN_TOPICS, CONSUMER_GROUPS, fromKafkaMessage } from '@tongban/messaging';
+import { RESIDENCE_SCHEMA } from '@tongban/residence';
+import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { ResidencePermitModule } from '../../apps/residence-permit/src/residence-permit.module';
+import { Collected, Suite, header } from '../harness/suite';
+import { call, token } from '../harness/http';
+import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+
+describe('gateway end to end (real PostgreSQL and Kafka)', () => {
+  let suite: Suite;
+  let gateway: string;
+
+  beforeAll(async () => {
+    suite = await Suite.create('e2e');
+    gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
+    await suite.start({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
+  });
+  afterAll(() => suite.stop());
+
+  it('answers health checks with the request id echoed', async () => {
+    const live = await call(gateway, 'GET', '/health/live', { headers: { 'X-Request-Id': 'probe-123' } });
+    expect(live.status).toBe(200);
+    expect(live.headers.get('x-request-id')).toBe('probe-123');
+    const ready = await call(gateway, 'GET', '/health/ready');
+    expect(ready.body).toEqual({ status: 'up', checks: { database: 'up', kafka: 'up' } });
+    expect(ready.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('turns a permit registered over REST into CloudEvents an independent consumer reads, for both regions', async () => {
+    const citizenId = newCitizenId();
+    const res = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body: guangzhouPermit(citizenId) });
+    expect(res.status).toBe(201);
+    const subjectRef = res.body.subjectRef as string;
+    expect(subjectRef).toMatch(/^s1_/);
+    expect(JSON.stringify(res.body)).not.toContain(citizenId);
+
+    const matching = (got: Collected[]): Collected[] => got.filter((g) => g.message.key?.toString() === subjectRef);
+    const domain = matching(await suite.collect(DOMAIN_TOPICS.residence.name, (got) => matching(got).length >= 1));
+    const guangdong = matching(await suite.collect('tongban.deliver.440000.v1', (got) => matching(got).length >= 1));
+    const jiangxi = matching(await suite.collect('tongban.deliver.360000.v1', (got) => matching(got).length >= 1));
+
+    for (const { message } of [...domain, ...guangdong, ...jiangxi]) {
+      const event = fromKafkaMessage(message.headers, message.value);
+      expect(event.type).toBe('cn.gov.tongban.residence.permit-issued.v1');
+      expect(event.source).toBe('440100/residence-permit');
+      expect(event.subject).toBe(subjectRef);
+      expect(event.recipients.sort()).toEqual(['360100', '440100']);
+      expect(header(message, 'traceparent')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+      expect(event.data).toMatchObject({ permitId: res.body.permitId, hukouRegion: '360100', residenceCity: '440100' });
+      const everything = JSON.stringify({ headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString()])), value: message.value?.toString(), key: message.key?.toString() });
+      expect(everything).not.toContain(citizenId);
+    }
+    // the same event id travels on every copy
+    expect(new Set([...domain, ...guangdong, ...jiangxi].map((g) => header(g.message, 'ce_id'))).size).toBe(1);
+    // nothing for a province that is not addressed
+    const beijing = await suite.collect('tongban.deliver.110000.v1', () => true, 2000);
+    expect(matching(beijing)).toHaveLength(0);
+  });
+
+  it('lets the issuing city and the hukou region read the permit, and nobody else', async () => {
+    const created = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body: guangzhouPermit(newCitizenId()) });
+    const path = `/v1/residence-permits/${String(created.body.permitId)}`;
+    expect((await call(gateway, 'GET', path, { token: token('440100') })).status).toBe(200);
+    expect((await call(gateway, 'GET', path, { token: token('360100') })).status).toBe(200);
+    const other = await call(gateway, 'GET', path, { token: token('110100') });
+    expect(other.status).toBe(404);
+  });
+});

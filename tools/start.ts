@@ -1,0 +1,78 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { repoPath } from '@tongban/config';
+import { startInfra } from './infra';
+
+/**
+ * The main job: real PostgreSQL and Kafka (embedded/local unless DATABASE_URL / KAFKA_BROKERS are
+ * set), topics, then the gateway and every adapter as separate processes. Ctrl-C or SIGTERM stops the
+ * gateway first (HTTP), then the adapters (each drains its consumers and relays), then Kafka, then
+ * PostgreSQL, and leaves no process behind.
+ */
+const APPS = ['gateway', 'residence-permit', 'social-insurance', 'medical-settlement'] as const;
+const log = (line: string): void => {
+  process.stdout.write(`[tongban] ${line}\n`);
+};
+
+function waitExit(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const infra = await startInfra({
+    dataRoot: process.env.TONGBAN_DATA_DIR ?? repoPath('.data'),
+    pgPort: Number(process.env.PG_PORT ?? 54329),
+    kafkaPort: Number(process.env.KAFKA_PORT ?? 9092),
+    kafkaControllerPort: Number(process.env.KAFKA_CONTROLLER_PORT ?? 9093),
+    log,
+  });
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+  const stopAll = async (code: number): Promise<never> => {
+    if (stopping) return new Promise<never>(() => undefined);
+    stopping = true;
+    log('stopping: gateway, adapters, Kafka, PostgreSQL');
+    for (const name of APPS) {
+      const child = children.get(name);
+      if (!child) continue;
+      child.kill('SIGTERM');
+      await waitExit(child, 20000);
+    }
+    await infra.stop();
+    log('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  for (const name of APPS) {
+    // Each app in its own process group: a terminal Ctrl-C reaches this supervisor only, which then
+    // stops the apps in order instead of all at once.
+    const child = spawn(process.execPath, ['-r', repoPath('tools/paths.js'), path.join(repoPath('dist'), 'apps', name, 'src', 'main.js')], {
+      env: { ...process.env, DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers },
+      stdio: 'inherit',
+      detached: true,
+    });
+    children.set(name, child);
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        log(`${name} exited unexpectedly (code ${code}, signal ${signal}); stopping everything`);
+        void stopAll(1);
+      }
+    });
+  }
+  log(`started ${APPS.join(', ')}; gateway on http://${process.env.HTTP_HOST ?? '127.0.0.1'}:${process.env.GATEWAY_PORT ?? 8080}; Ctrl-C stops everything`);
+}
+
+main().catch((error: unknown) => {
+  log(`start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
