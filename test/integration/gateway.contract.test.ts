@@ -1,0 +1,142 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ContractValidator } from '@tongban/http';
+import { CONSUMER_GROUPS } from '@tongban/messaging';
+import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { Suite } from '../harness/suite';
+import { call, token } from '../harness/http';
+import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  requestId?: string;
+  errors?: Array<{ field: string; message: string }>;
+  activeCity?: string;
+}
+
+describe('gateway REST contract: validation, problems, idempotency (real PostgreSQL)', () => {
+  let suite: Suite;
+  let gateway: string;
+  let app: NestExpressApplication;
+  const counts = async (): Promise<{ permits: number; outbox: number; keys: number }> => {
+    const row = await suite.db.one<{ permits: string; outbox: string; keys: string }>(
+      `SELECT (SELECT count(*) FROM residence.permits) AS permits, (SELECT count(*) FROM residence.outbox) AS outbox,
+              (SELECT count(*) FROM gateway.idempotency_keys) AS keys`,
+    );
+    return { permits: Number(row?.permits), outbox: Number(row?.outbox), keys: Number(row?.keys) };
+  };
+
+  beforeAll(async () => {
+    suite = await Suite.create('contract');
+    const running = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
+    gateway = running.url;
+    app = running.app;
+  });
+  afterAll(() => suite.stop());
+
+  it('routes exactly the operations of the OpenAPI document', () => {
+    const contract = app.get(ContractValidator).contract;
+    const documented = contract.operations.map((o) => `${o.method} ${o.path}`).sort();
+    const router = (app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+    const routed = router.stack
+      .filter((l) => l.route && !l.route.path.includes('{*')) // Nest's catch-all 404 handlers
+      .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`))
+      .sort();
+    expect(routed).toEqual(documented);
+  });
+
+  it('declares additionalProperties: false on every object a request body can carry', () => {
+    const contract = app.get(ContractValidator).contract;
+    const open: string[] = [];
+    const visit = (schema: unknown, where: string): void => {
+      if (!schema || typeof schema !== 'object') return;
+      const s = schema as Record<string, unknown>;
+      if (typeof s.$ref === 'string') return visit(contract.schemas[s.$ref.split('/').pop()!], s.$ref);
+      if (s.type === 'object' && s.additionalProperties !== false) open.push(where);
+      for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, unknown>)) visit(v, `${where}.${k}`);
+      if (s.items) visit(s.items, `${where}[]`);
+    };
+    for (const op of contract.operations) visit(op.body?.contentTypes['application/json'], op.operationId);
+    expect(open).toEqual([]);
+  });
+
+  it('refuses an invalid request with problem+json naming each failing field, and writes nothing', async () => {
+    const before = await counts();
+    const body = { ...guangzhouPermit(newCitizenId()), basis: 'tax-contribution', surprise: true } as Record<string, unknown>;
+    delete body.validUntil;
+    const res = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body, headers: { 'X-Request-Id': 'bad-input-1' } });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ type: 'urn:tongban:problem:validation-failed', status: 422, code: 'validation-failed', requestId: 'bad-input-1' });
+    expect(res.body.errors!.map((e) => e.field).sort()).toEqual(['/body/basis', '/body/surprise', '/body/validUntil']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('answers malformed JSON, a wrong media type, a missing or unknown credential and a foreign region precisely', async () => {
+    const before = await counts();
+    const malformed = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), rawBody: '{"permitNumber":', headers: { 'content-type': 'application/json' } });
+    expect([malformed.status, malformed.body.code]).toEqual([400, 'malformed-request']);
+    const media = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), rawBody: 'a=1', headers: { 'content-type': 'text/plain' } });
+    expect([media.status, media.body.code]).toEqual([415, 'unsupported-media-type']);
+    const anonymous = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { body: guangzhouPermit(newCitizenId()) });
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'unauthenticated']);
+    const unknown = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: 'not-a-token', body: guangzhouPermit(newCitizenId()) });
+    expect(unknown.status).toBe(401);
+    // 上海 cannot register a permit of 广州 (the acting region comes from the credential)
+    const foreign = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('310100'), body: guangzhouPermit(newCitizenId()) });
+    expect([foreign.status, foreign.body.code]).toEqual([403, 'forbidden']);
+    const badId = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body: guangzhouPermit('11010519491231002Y'.replace('Y', '1')) });
+    expect([badId.status, badId.body.code]).toEqual([422, 'invalid-citizen-id']);
+    expect(JSON.stringify(badId.body)).not.toContain('110105194912310021');
+    const unknownQuery = await call<Problem>(gateway, 'GET', '/health/live?debug=1');
+    expect([unknownQuery.status, unknownQuery.body.errors?.[0].field]).toEqual([422, '/query/debug']);
+    const notFound = await call<Problem>(gateway, 'GET', '/v1/nothing-here', { token: token('440100') });
+    expect([notFound.status, notFound.body.code]).toEqual([404, 'not-found']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('replays the stored response for the same Idempotency-Key and body, and refuses a different body', async () => {
+    const before = await counts();
+    const body = guangzhouPermit(newCitizenId());
+    const headers = { 'Idempotency-Key': 'permit-key-0001' };
+    const first = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body, headers });
+    const second = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body, headers });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    const changed = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body: { ...body, validUntil: '2027-03-01' }, headers });
+    expect([changed.status, changed.body.code]).toEqual([422, 'idempotency-key-reused']);
+    expect(await counts()).toEqual({ permits: before.permits + 1, outbox: before.outbox + 1, keys: before.keys + 1 });
+  });
+
+  it('gives concurrent duplicates one effect and the same answer', async () => {
+    const before = await counts();
+    const body = guangzhouPermit(newCitizenId());
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () => call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body, headers: { 'Idempotency-Key': 'permit-key-concurrent' } })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect(new Set(responses.map((r) => r.body.permitId)).size).toBe(1);
+    expect(await counts()).toEqual({ permits: before.permits + 1, outbox: before.outbox + 1, keys: before.keys + 1 });
+  });
+
+  it('refuses a second active permit for the same person in another city, naming the city, and changes nothing', async () => {
+    const citizenId = newCitizenId();
+    expect((await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body: guangzhouPermit(citizenId) })).status).toBe(201);
+    const before = await counts();
+    const shenzhen = guangzhouPermit(citizenId, { residenceCity: '440300', permitNumber: 'SZ-2026-000001' });
+    const res = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440300'), body: shenzhen });
+    expect([res.status, res.body.code, res.body.activeCity]).toEqual([409, 'conflict', '440100']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('enforces the six-month residence rule', async () => {
+    const res = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body: guangzhouPermit(newCitizenId(), { residenceSince: '2025-09-01', issuedOn: '2026-02-02' }) });
+    expect([res.status, res.body.code]).toEqual([422, 'rule-violated']);
+    expect(res.body.detail).toContain('2026-03-01');
+  });
+});

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { AppConfig, loadConfig } from '@tongban/config';
+import { KafkaClient, OutboxRelay, toKafkaHeaders, DOMAIN_TOPICS, deadLetterTopic, CONSUMER_GROUPS } from '@tongban/messaging';
+import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { PROBE_GROUP, ProbeModule, probeBehaviour } from '../harness/probe.module';
+import { Suite, header } from '../harness/suite';
+import { call, OPERATOR, token } from '../harness/http';
+import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+
+const PERMIT_ISSUED = 'cn.gov.tongban.residence.permit-issued.v1' as const;
+
+async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 20000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and Kafka)', () => {
+  let suite: Suite;
+  let gateway: string;
+  let config: AppConfig;
+  let kafka: KafkaClient;
+
+  const effects = (permitNumber: string): Promise<number> =>
+    suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM probe.effects WHERE permit_number = $1`, [permitNumber]).then((r) => Number(r?.n));
+  const unpublished = (): Promise<number> =>
+    suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM residence.outbox WHERE published_at IS NULL`).then((r) => Number(r?.n));
+  const issue = async (overrides: Record<string, unknown> = {}): Promise<{ permitNumber: string; status: number }> => {
+    const body = guangzhouPermit(newCitizenId(), overrides);
+    const res = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body });
+    return { permitNumber: String(body.permitNumber), status: res.status };
+  };
+  const relay = (afterPublish?: (ids: string[]) => Promise<void>): OutboxRelay =>
+    new OutboxRelay(suite.db, kafka, 'residence', { batchSize: 100, pollMs: 50, afterPublish });
+
+  beforeAll(async () => {
+    suite = await Suite.create('backbone');
+    // The gateway writes residence outbox rows but does not relay them: the tests drive the relay.
+    gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
+    await suite.start({ name: 'residence-permit', module: ProbeModule, consumer: PROBE_GROUP });
+    await suite.kafka.admin().createTopics({ topics: [{ topic: suite.topic(deadLetterTopic(PROBE_GROUP.groupId)), numPartitions: 1 }] });
+    config = loadConfig(process.env);
+    kafka = new KafkaClient(config);
+  });
+  afterAll(async () => {
+    await kafka.disconnect();
+    await suite.stop();
+  });
+
+  it('delivers an event committed while no relay ran, once the relay starts, and the consumer applies it once', async () => {
+    const { permitNumber, status } = await issue();
+    expect(status).toBe(201);
+    expect(await unpublished()).toBeGreaterThan(0);
+    expect(await effects(permitNumber)).toBe(0);
+    await relay().publishBatch();
+    await eventually(() => effects(permitNumber), (n) => n === 1, 'the effect');
+    expect(await unpublished()).toBe(0);
+  });
+
+  it('republishes a batch whose relay died after Kafka acknowledged it, and the effect stays single', async () => {
+    const { permitNumber } = await issue();
+    const crashing = relay(async () => {
+      throw new Error('relay killed between publish and commit');
+    });
+    await expect(crashing.publishBatch()).rejects.toThrow('relay killed');
+    expect(await unpublished()).toBe(1); // the database never saw the publish
+    await relay().publishBatch(); // the restarted relay publishes the same event again
+    expect(await unpublished()).toBe(0);
+    const copies = await suite.collect(DOMAIN_TOPICS.residence.name, (got) => got.filter((g) => g.message.value?.toString().includes(permitNumber)).length >= 2);
+    const ids = copies.filter((g) => g.message.value?.toString().includes(permitNumber)).map((g) => header(g.message, 'ce_id'));
+    expect(new Set(ids).size).toBe(1);
+    await eventually(() => effects(permitNumber), (n) => n === 1, 'one effect');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await effects(permitNumber)).toBe(1);
+  });
+
+  it('applies an event delivered twice only once', async () => {
+    const producer = await kafka.producer();
+    const permitNumber = `DUP-${randomUUID().slice(0, 8)}`;
+    const message = rawPermitEvent(permitNumber);
+    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [message, message] });
+    await eventually(() => effects(permitNumber), (n) => n === 1, 'the effect');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await effects(permitNumber)).toBe(1);
+  });
+
+  it('retries a transient failure and applies the event once', async () => {
+    const producer = await kafka.producer();
+    const permitNumber = `FLAKY-${randomUUID().slice(0, 8)}`;
+    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [rawPermitEvent(permitNumber)] });
+    await eventually(() => effects(permitNumber), (n) => n === 1, 'the effect after a retry');
+  });
+
+  it('dead-letters poison messages and keeps the partition flowing; a replay applies the event once', async () => {
+    const producer = await kafka.producer();
+    const key = `s1_${'P'.repeat(32)}`;
+    const poison = `POISON-${randomUUID().slice(0, 8)}`;
+    const after = `AFTER-${randomUUID().slice(0, 8)}`;
+    const garbage = { key, value: 'not json at all', headers: { ...rawPermitEvent('x').headers, ce_id: randomUUID() } };
+    // same key => same partition, in this order
+    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [rawPermitEvent(poison, key), garbage, rawPermitEvent(after, key)] });
+    await eventually(() => effects(after), (n) => n === 1, 'the message behind the poison');
+    expect(await effects(poison)).toBe(0);
+
+    const list = await call<{ items: Array<{ id: string; eventType: string | null; errorCode: string; attempts: number; consumer: string }> }>(gateway, 'GET', `/v1/ops/dead-letters?consumer=${PROBE_GROUP.groupId}`, { token: OPERATOR });
+    expect(list.status).toBe(200);
+    const mine = list.body.items.filter((d) => d.consumer === PROBE_GROUP.groupId);
+    expect(mine.map((d) => d.errorCode).sort()).toEqual(['event-schema-violation', 'rule-violated']);
+    expect(mine.every((d) => d.attempts === 1)).toBe(true); // permanent failures are not retried
+    const dlq = await suite.collect(deadLetterTopic(PROBE_GROUP.groupId), (got) => got.length >= 2);
+    expect(dlq.map((g) => header(g.message, 'tongban_dlq_error_code')).sort()).toEqual(['event-schema-violation', 'rule-violated']);
+    expect(dlq.every((g) => header(g.message, 'tongban_dlq_topic') === suite.topic(DOMAIN_TOPICS.residence.name))).toBe(true);
+
+    // regions may not touch the operators' queue
+    expect((await call(gateway, 'GET', '/v1/ops/dead-letters', { token: token('440100') })).status).toBe(403);
+
+    probeBehaviour.poisonHealed = true;
+    const poisonLetter = mine.find((d) => d.errorCode === 'rule-violated')!;
+    const replay = await call<{ replayedAt: string | null }>(gateway, 'POST', `/v1/ops/dead-letters/${poisonLetter.id}/replay`, { token: OPERATOR });
+    expect(replay.status).toBe(200);
+    expect(replay.body.replayedAt).not.toBeNull();
+    await eventually(() => effects(poison), (n) => n === 1, 'the replayed event');
+    const again = await call(gateway, 'POST', `/v1/ops/dead-letters/${poisonLetter.id}/replay`, { token: OPERATOR });
+    expect(again.status).toBe(409);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await effects(poison)).toBe(1);
+  });
+
+  function rawPermitEvent(permitNumber: string, key = `s1_${'A'.repeat(32)}`) {
+    const data = {
+      permitId: randomUUID(),
+      permitNumber,
+      subjectRef: key,
+      hukouRegion: '360100',
+      residenceCity: '440100',
+      basis: 'employment',
+      residenceSince: '2025-06-01',
+      issuedOn: '2026-02-02',
+      validUntil: '2027-02-01',
+    };
+    const headers = toKafkaHeaders({
+      id: randomUUID(),
+      source: '440100/residence-permit',
+      type: PERMIT_ISSUED,
+      subject: key,
+      time: new Date().toISOString(),
+      dataschema: `urn:tongban:event-schema:${PERMIT_ISSUED}`,
+      recipients: ['440100', '360100'],
+    });
+    return { key, value: JSON.stringify(data), headers };
+  }
+});
