@@ -73,11 +73,18 @@ export class Suite {
   }
 
   /** Starts an app in-process against this suite's database and namespace, on a free port. */
-  async start(spec: AppSpec): Promise<RunningApp> {
-    Object.assign(process.env, this.env());
-    const app = await startApp(spec, { port: 0 });
-    this.apps.push(app);
-    return app;
+  async start(spec: AppSpec, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+    // Config is read while the app is created; the environment is restored right after.
+    const saved = { ...process.env };
+    Object.assign(process.env, this.env(), extraEnv);
+    try {
+      const app = await startApp(spec, { port: 0 });
+      this.apps.push(app);
+      return app;
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
   }
 
   /**

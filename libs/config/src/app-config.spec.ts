@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     [{ ...base, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ...base, IDEMPOTENCY_RETENTION_HOURS: '1' }, 'IDEMPOTENCY_RETENTION_HOURS'],
     [{ ...base, NODE_ENV: 'production' }, 'CREDENTIALS_FILE'],
+    [{ ...base, RATE_LIMIT_PER_SECOND: '0' }, 'RATE_LIMIT_PER_SECOND'],
   ])('stops start-up naming the wrong or missing variable (%#)', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -23,6 +23,10 @@ export class AppConfig {
   readonly outbox: { pollMs: number; batchSize: number };
   readonly consumer: { maxAttempts: number; backoffMs: number };
   readonly idempotencyRetentionHours: number;
+  readonly rateLimit: { perSecond: number; burst: number };
+  readonly requestTimeoutMs: number;
+  /** write logs to this file instead of stdout (the personal-data log test reads it) */
+  readonly logFile: string | undefined;
 
   constructor(raw: RawConfig) {
     this.env = raw.NODE_ENV;
@@ -56,6 +60,9 @@ export class AppConfig {
     this.outbox = { pollMs: raw.OUTBOX_POLL_MS, batchSize: raw.OUTBOX_BATCH_SIZE };
     this.consumer = { maxAttempts: raw.CONSUMER_MAX_ATTEMPTS, backoffMs: raw.CONSUMER_BACKOFF_MS };
     this.idempotencyRetentionHours = raw.IDEMPOTENCY_RETENTION_HOURS;
+    this.rateLimit = { perSecond: raw.RATE_LIMIT_PER_SECOND, burst: raw.RATE_LIMIT_BURST };
+    this.requestTimeoutMs = raw.REQUEST_TIMEOUT_MS;
+    this.logFile = raw.LOG_FILE;
   }
 }
 

@@ -30,6 +30,10 @@ export const configSchema = z.object({
   CONSUMER_MAX_ATTEMPTS: positiveInt.max(20).default(4),
   CONSUMER_BACKOFF_MS: positiveInt.default(200),
   IDEMPOTENCY_RETENTION_HOURS: positiveInt.min(24).default(48),
+  RATE_LIMIT_PER_SECOND: positiveInt.default(500),
+  RATE_LIMIT_BURST: positiveInt.default(1000),
+  REQUEST_TIMEOUT_MS: positiveInt.default(30000),
+  LOG_FILE: z.string().min(1).optional(),
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
 });
 

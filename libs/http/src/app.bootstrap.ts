@@ -3,6 +3,7 @@ import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { edgeMiddleware } from './edge.middleware';
 import { AppConfig, AppName, ConfigError, loadConfig } from '@tongban/config';
 import { Database } from '@tongban/database';
 import { ConsumerOptions, EventValidator, KafkaClient, OutboxRelays, TongbanKafkaServer } from '@tongban/messaging';
@@ -31,6 +32,7 @@ export async function startApp(spec: AppSpec, opts: { port?: number } = {}): Pro
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.disable('x-powered-by');
+  app.use(edgeMiddleware);
   let consumer: TongbanKafkaServer | undefined;
   if (spec.consumer) {
     consumer = new TongbanKafkaServer(app.get(Database), app.get(KafkaClient), app.get(EventValidator), {
@@ -45,7 +47,10 @@ export async function startApp(spec: AppSpec, opts: { port?: number } = {}): Pro
   await relays.start();
   const port = opts.port ?? config.http.ports[spec.name];
   await app.listen(port, config.http.host);
-  const address = (app.getHttpServer() as HttpServer).address();
+  const httpServer = app.getHttpServer() as HttpServer;
+  httpServer.requestTimeout = config.requestTimeoutMs;
+  httpServer.headersTimeout = Math.min(config.requestTimeoutMs, 60000);
+  const address = httpServer.address();
   const url = `http://${config.http.host}:${typeof address === 'object' && address ? address.port : port}`;
   app.get(Logger).log({ url, consumer: spec.consumer?.groupId ?? null }, `${spec.name} listening on ${url}`);
 

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditInterceptor } from './audit.interceptor';
+import { AuditLog } from './audit.log';
+import { RateLimitGuard } from './abuse.guard';
+import { MetricsController } from './metrics.controller';
 import { AuthGuard } from './auth.guard';
 import { CredentialStore } from './auth.credentials';
 import { ContractValidator } from './contract.validator';
@@ -7,21 +11,27 @@ import { HealthController } from './health.controller';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProblemFilter } from './problem.filter';
 
-/** The REST edge: authentication, contract validation, idempotency and problem+json, in that order. */
+/**
+ * The REST edge, in order: authentication, per-credential rate limit, contract validation; then the
+ * write transaction with its audit entry, idempotency, the handler; problem+json for every failure.
+ */
 @Module({
-  controllers: [HealthController],
+  controllers: [HealthController, MetricsController],
   providers: [
     CredentialStore,
     ContractValidator,
+    AuditLog,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useExisting: ContractValidator },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],
-  exports: [CredentialStore, ContractValidator],
+  exports: [CredentialStore, ContractValidator, AuditLog],
 })
 export class GatewayHttpModule {}
 
 /** Adapters expose health only. */
-@Module({ controllers: [HealthController], providers: [{ provide: APP_FILTER, useClass: ProblemFilter }] })
+@Module({ controllers: [HealthController, MetricsController], providers: [{ provide: APP_FILTER, useClass: ProblemFilter }] })
 export class HealthModule {}

@@ -8,3 +8,7 @@ export * from './idempotency.interceptor';
 export * from './health.controller';
 export * from './http.module';
 export * from './app.bootstrap';
+export * from './audit.log';
+export * from './audit.interceptor';
+export * from './abuse.guard';
+export * from './metrics.controller';

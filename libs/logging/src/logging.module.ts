@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfig } from '@tongban/config';
 import { REDACT_PATHS } from './logging.redaction';
@@ -40,7 +41,13 @@ export class LoggingModule {
       imports: [
         LoggerModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ pinoHttp: pinoOptions(config, app) }),
+          useFactory: (config: AppConfig) => ({
+            // fields added with PinoLogger.assign (the acting region) also go on the 'request completed' line
+            assignResponse: true,
+            pinoHttp: config.logFile
+              ? [{ ...pinoOptions(config, app), transport: undefined }, pino.destination({ dest: config.logFile, sync: true, mkdir: true })]
+              : pinoOptions(config, app),
+          }),
         }),
       ],
       exports: [LoggerModule],

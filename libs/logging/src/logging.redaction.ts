@@ -2,7 +2,7 @@
  * Personal data must never reach a log line. Logs carry the pseudonymous subjectRef instead; these
  * paths are a second line of defence for anything that slips into a logged object anyway.
  */
-const SENSITIVE_KEYS = ['citizenId', 'idNumber', 'citizenIdNumber', 'name', 'fullName', 'personName', 'phone', 'address'];
+const SENSITIVE_KEYS = ['citizenId', 'idNumber', 'citizenIdNumber', 'fullName', 'personName', 'phone', 'address'];
 
 export const REDACT_PATHS: string[] = [
   'req.headers.authorization',
@@ -10,6 +10,11 @@ export const REDACT_PATHS: string[] = [
   'req.body',
   'res.headers["set-cookie"]',
   ...SENSITIVE_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `body.${k}`, `data.${k}`]),
+  // a person's name under a payload; a bare `name` elsewhere is usually an error's or a service's
+  'body.name',
+  'data.name',
+  '*.body.name',
+  '*.data.name',
 ];
 
 /** 17 digits + check character, anywhere in a string: used to scrub free text such as error messages. */

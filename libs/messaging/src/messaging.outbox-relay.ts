@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Notification, PoolClient } from 'pg';
 import type { Message as KafkaMessage, TopicMessages } from 'kafkajs';
 import { Database } from '@tongban/database';
+import { metrics } from '@tongban/metrics';
 import { KafkaClient } from './messaging.kafka-client';
 import { deliveryTopic } from './messaging.topics';
 import { EventType, topicOf } from './messaging.event-types';
@@ -88,8 +89,18 @@ export class OutboxRelay {
       await producer.sendBatch({ topicMessages: merge(rows.flatMap((r) => messagesFor(r, (t) => this.kafka.topic(t)))), acks: -1 });
       await this.options.afterPublish?.(rows.map((r) => r.event_id));
       await this.db.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      const m = metrics();
+      for (const r of rows) {
+        m.eventsProduced.inc({ type: r.event_type });
+        m.relayDelay.observe({ schema: this.schema }, (Date.now() - r.occurred_at.getTime()) / 1000);
+      }
       return rows.length;
     });
+  }
+
+  async backlog(): Promise<number> {
+    const row = await this.db.one<{ n: string }>(`SELECT count(*) AS n FROM ${this.schema}.outbox WHERE published_at IS NULL`);
+    return Number(row?.n ?? 0);
   }
 
   async start(): Promise<void> {

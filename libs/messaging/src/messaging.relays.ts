@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '@tongban/config';
 import { Database } from '@tongban/database';
+import { metrics } from '@tongban/metrics';
 import { KafkaClient } from './messaging.kafka-client';
 import { OutboxRelay } from './messaging.outbox-relay';
 
@@ -15,11 +16,23 @@ export class OutboxRelays {
     this.relays = schemas.map((s) => new OutboxRelay(db, kafka, s, config.outbox));
   }
 
+  private gauge: NodeJS.Timeout | undefined;
+
   async start(): Promise<void> {
     await Promise.all(this.relays.map((r) => r.start()));
+    this.gauge = setInterval(() => {
+      for (const r of this.relays) {
+        r.backlog().then(
+          (n) => metrics().outboxBacklog.set({ schema: r.schema }, n),
+          () => undefined,
+        );
+      }
+    }, 5000);
+    this.gauge.unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.gauge);
     await Promise.all(this.relays.map((r) => r.stop()));
   }
 }

@@ -4,6 +4,7 @@ import { Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { Database } from '@tongban/database';
 import { scrubCitizenIds } from '@tongban/logging';
+import { metrics } from '@tongban/metrics';
 import { KafkaClient } from '../messaging.kafka-client';
 import { EventValidator } from '../messaging.event-validator';
 import { CloudEvent, fromKafkaMessage } from '../messaging.cloud-event';
@@ -109,10 +110,14 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING 1 AS fresh`,
             [this.options.groupId, event.id, event.type, topic, partition, message.offset],
           );
-          if (!fresh) return; // processed before: the effect is already stored
+          if (!fresh) {
+            metrics().eventsConsumed.inc({ group: this.options.groupId, type: event.type, outcome: 'duplicate' });
+            return; // processed before: the effect is already stored
+          }
           const ctx = new EventContext([event, { consumer: this.options.groupId, topic, partition, offset: message.offset, attempt }]);
           const result: unknown = await handler(event, ctx);
           if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+          metrics().eventsConsumed.inc({ group: this.options.groupId, type: event.type, outcome: 'applied' });
         });
         return;
       } catch (error) {
@@ -120,6 +125,7 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
         if (outcome === 'dead-letter' || attempt >= this.options.maxAttempts) {
           return this.deadLetter(topic, partition, message, error, attempt, event);
         }
+        metrics().consumerRetries.inc({ group: this.options.groupId, type: event.type });
         this.logger.warn?.(`event ${event.id} (${event.type}) failed on attempt ${attempt}; retrying`);
         await sleep(this.options.backoffMs * 2 ** (attempt - 1));
       }
@@ -139,6 +145,7 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
         [this.options.groupId, topic, partition, message.offset, message.key?.toString() ?? null, JSON.stringify(headers), message.value?.toString('utf8') ?? null, event?.id ?? headers.ce_id ?? null, event?.type ?? headers.ce_type ?? null, code, detail, attempts],
       );
       if (!row) return; // dead-lettered on an earlier delivery
+      metrics().deadLetters.inc({ group: this.options.groupId, code });
       await producer.send({
         topic: this.kafka.topic(deadLetterTopic(this.options.groupId)),
         acks: -1,

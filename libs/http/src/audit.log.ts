@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Database } from '@tongban/database';
+
+export interface AuditEntry {
+  actor: string;
+  role: string;
+  region: string | null;
+  requestId?: string;
+  action: string;
+  resource: string;
+  status: number;
+  payload: unknown;
+}
+
+interface AuditRow {
+  id: string;
+  occurred_at: Date;
+  actor: string;
+  role: string;
+  region: string | null;
+  request_id: string | null;
+  action: string;
+  resource: string;
+  status: number;
+  payload_hash: string;
+  chain_pos: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export const GENESIS = '0'.repeat(64);
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+function entryHash(prev: string, r: AuditRow, pos: string): string {
+  return sha256(
+    `${prev}|${pos}|${r.id}|${r.occurred_at.toISOString()}|${r.actor}|${r.role}|${r.region ?? ''}|${r.request_id ?? ''}|${r.action}|${r.resource}|${r.status}|${r.payload_hash}`,
+  );
+}
+
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  firstBroken?: { chainPos: string; id: string; reason: string };
+  unchained: number;
+}
+
+/**
+ * The audit log: append in the caller's transaction (cheap, no global lock on the request path);
+ * a single chainer (advisory-locked) links appended rows into the hash chain moments later.
+ */
+@Injectable()
+export class AuditLog implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly db: Database) {}
+
+  async append(e: AuditEntry): Promise<void> {
+    await this.db.query(
+      `INSERT INTO gateway.audit_log (actor, role, region, request_id, action, resource, status, payload_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [e.actor, e.role, e.region, e.requestId ?? null, e.action, e.resource, e.status, sha256(canonicalJson(e.payload ?? null))],
+    );
+  }
+
+  /** Links unchained rows; returns how many were chained. */
+  async chain(limit = 1000): Promise<number> {
+    return this.db.tx(async () => {
+      const lock = await this.db.one<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('tongban:audit-chain')) AS ok`);
+      if (!lock?.ok) return 0;
+      const last = await this.db.one<{ chain_pos: string; hash: string }>(`SELECT chain_pos, hash FROM gateway.audit_log WHERE chain_pos IS NOT NULL ORDER BY chain_pos DESC LIMIT 1`);
+      const rows = await this.db.query<AuditRow>(`SELECT * FROM gateway.audit_log WHERE chain_pos IS NULL ORDER BY id LIMIT $1 FOR UPDATE`, [limit]);
+      let prev = last?.hash ?? GENESIS;
+      let pos = BigInt(last?.chain_pos ?? '0');
+      for (const r of rows) {
+        pos += 1n;
+        const hash = entryHash(prev, r, pos.toString());
+        await this.db.query(`UPDATE gateway.audit_log SET chain_pos = $2, prev_hash = $3, hash = $4 WHERE id = $1`, [r.id, pos.toString(), prev, hash]);
+        prev = hash;
+      }
+      return rows.length;
+    });
+  }
+
+  /** Walks the chain from the start and reports the first broken link. */
+  async verify(): Promise<ChainReport> {
+    let prev = GENESIS;
+    let expected = 1n;
+    let checked = 0;
+    let after = '0';
+    for (;;) {
+      const rows = await this.db.query<AuditRow>(`SELECT * FROM gateway.audit_log WHERE chain_pos > $1 ORDER BY chain_pos LIMIT 5000`, [after]);
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const pos = r.chain_pos!;
+        const broken = (reason: string): ChainReport => ({ ok: false, checked, firstBroken: { chainPos: pos, id: r.id, reason }, unchained: 0 });
+        if (BigInt(pos) !== expected) return broken(`chain position ${expected.toString()} is missing`);
+        if (r.prev_hash !== prev) return broken('previous-hash link does not match');
+        if (entryHash(prev, r, pos) !== r.hash) return broken('entry was altered after it was chained');
+        prev = r.hash!;
+        expected += 1n;
+        checked += 1;
+        after = pos;
+      }
+    }
+    const unchained = Number((await this.db.one<{ n: string }>(`SELECT count(*) AS n FROM gateway.audit_log WHERE chain_pos IS NULL`))?.n ?? 0);
+    return { ok: true, checked, unchained };
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.chain().catch(() => undefined);
+    }, 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}

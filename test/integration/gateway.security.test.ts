@@ -1,0 +1,103 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { computeCheckCharacter } from '@tongban/identity';
+import { CONSUMER_GROUPS } from '@tongban/messaging';
+import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { Suite } from '../harness/suite';
+import { call, OPERATOR, token } from '../harness/http';
+import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+
+const GATEWAY = { name: 'gateway' as const, module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } };
+
+/** Every 18-character string in the text whose check character is right: an ID number, whoever's. */
+function citizenIdsIn(text: string): string[] {
+  return [...text.matchAll(/(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/g)].map((m) => m[0]).filter((c) => computeCheckCharacter(c.slice(0, 17)) === c[17].toUpperCase());
+}
+
+describe('gateway security: audit chain, limits, headers, metrics, no personal data in logs', () => {
+  let suite: Suite;
+  let gateway: string;
+  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-logs-')), 'gateway.log');
+  const citizenIds: string[] = [];
+
+  beforeAll(async () => {
+    suite = await Suite.create('security');
+    gateway = (await suite.start(GATEWAY, { LOG_FILE: logFile, LOG_LEVEL: 'debug', RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '20' })).url;
+  });
+  afterAll(() => suite.stop());
+
+  it('chains every state-changing request into the audit log and finds the first tampered row', async () => {
+    for (let i = 0; i < 3; i++) {
+      const id = newCitizenId();
+      citizenIds.push(id);
+      expect((await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body: guangzhouPermit(id), headers: { 'X-Request-Id': `audit-${i}` } })).status).toBe(201);
+    }
+    const report = await call<{ ok: boolean; checked: number }>(gateway, 'GET', '/v1/ops/audit/verification', { token: OPERATOR });
+    expect(report.body.ok).toBe(true);
+    expect(report.body.checked).toBeGreaterThanOrEqual(3);
+    const rows = await suite.db.query<{ actor: string; region: string; request_id: string; payload_hash: string }>(
+      `SELECT actor, region, request_id, payload_hash FROM gateway.audit_log WHERE request_id LIKE 'audit-%' ORDER BY id`,
+    );
+    expect(rows.map((r) => [r.actor, r.region, r.request_id])).toEqual([0, 1, 2].map((i) => ['440100:dev-440100', '440100', `audit-${i}`]));
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.payload_hash))).toBe(true);
+
+    await suite.db.query(`UPDATE gateway.audit_log SET status = 200 WHERE chain_pos = 2`);
+    const tampered = await call<{ ok: boolean; firstBroken: { chainPos: string; reason: string } }>(gateway, 'GET', '/v1/ops/audit/verification', { token: OPERATOR });
+    expect(tampered.body.ok).toBe(false);
+    expect(tampered.body.firstBroken).toMatchObject({ chainPos: '2', reason: 'entry was altered after it was chained' });
+    await suite.db.query(`UPDATE gateway.audit_log SET status = 201 WHERE chain_pos = 2`);
+    await suite.db.query(`DELETE FROM gateway.audit_log WHERE chain_pos = 2`);
+    const deleted = await call<{ ok: boolean; firstBroken: { chainPos: string } }>(gateway, 'GET', '/v1/ops/audit/verification', { token: OPERATOR });
+    expect(deleted.body.ok).toBe(false);
+    expect(deleted.body.firstBroken.chainPos).toBe('3');
+  });
+
+  it('sends security headers and a request id on every answer', async () => {
+    const res = await call(gateway, 'GET', '/health/live');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('limits each credential with 429 and Retry-After, without touching other regions', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 30; i++) {
+      const res = await call(gateway, 'GET', '/v1/ops/dead-letters', { token: OPERATOR });
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers.get('retry-after');
+    }
+    expect(statuses).toContain(429);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect((await call(gateway, 'GET', '/v1/residence-permits/00000000-0000-4000-8000-000000000000', { token: token('440300') })).status).toBe(404);
+  });
+
+  it('refuses a body over the size limit with 413 problem+json', async () => {
+    const res = await call<{ code: string }>(gateway, 'POST', '/v1/residence-permits', { token: token('440300'), rawBody: JSON.stringify({ pad: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } });
+    expect([res.status, res.body.code]).toEqual([413, 'payload-too-large']);
+  });
+
+  it('exposes Prometheus metrics labelled by route template only', async () => {
+    const res = await fetch(`${gateway}/metrics`);
+    const text = await res.text();
+    expect(text).toContain('tongban_http_request_duration_seconds_bucket');
+    expect(text).toContain('route="/v1/residence-permits"');
+    expect(text).not.toMatch(/s1_[A-Za-z0-9_-]{32}/);
+    expect(citizenIdsIn(text)).toEqual([]);
+  });
+
+  it('never writes a citizen ID number to the logs, even of invalid or refused requests', async () => {
+    const id = newCitizenId();
+    citizenIds.push(id);
+    await call(gateway, 'POST', '/v1/residence-permits', { token: token('310100'), body: guangzhouPermit(id) }); // 403
+    await call(gateway, 'POST', '/v1/residence-permits', { token: token('440300'), body: { ...guangzhouPermit(id), extra: id } }); // 422
+    await call(gateway, 'POST', `/v1/residence-permits?citizenId=${id}`, { token: token('440300'), body: guangzhouPermit(id) }); // 422 query
+    const log = fs.readFileSync(logFile, 'utf8');
+    expect(log.length).toBeGreaterThan(1000);
+    expect(log).toContain('"region":"440100"'); // the acting region is on the request's log lines
+    for (const known of citizenIds) expect(log).not.toContain(known);
+    expect(citizenIdsIn(log)).toEqual([]);
+  });
+});
