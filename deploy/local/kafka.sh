@@ -4,7 +4,10 @@
 # once, the JVM runs on loopback and is stopped cleanly.
 #   deploy/local/kafka.sh fetch|start|stop|status
 # Environment: KAFKA_VERSION (3.9.1), TONGBAN_CACHE (~/.cache/tongban), KAFKA_DATA_DIR (.data/kafka),
-# KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP (512m).
+# KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP (512m),
+# KAFKA_SECURITY (plaintext | sasl): sasl makes the client listener SASL/SCRAM-SHA-512 with the
+# StandardAuthorizer (deny by default); users come from KAFKA_SCRAM_USERS ("name:password ..."),
+# created when the storage is formatted; ACLs are set by tools/kafka-acls.ts.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +20,7 @@ port="${KAFKA_PORT:-9092}"
 cport="${KAFKA_CONTROLLER_PORT:-9093}"
 node_id="${KAFKA_NODE_ID:-1}"
 pidfile="$data/kafka.pid"
+security="${KAFKA_SECURITY:-plaintext}"
 
 die() { echo "kafka.sh: $*" >&2; exit 1; }
 
@@ -42,15 +46,17 @@ running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
 write_config() {
   mkdir -p "$data/logs" "$data/kraft"
+  local client_protocol=PLAINTEXT
+  [ "$security" = sasl ] && client_protocol=SASL_PLAINTEXT
   cat > "$data/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=$node_id
 controller.quorum.voters=$node_id@127.0.0.1:$cport
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
+listeners=CLIENT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=CLIENT://127.0.0.1:$port
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=CLIENT
+listener.security.protocol.map=CLIENT:$client_protocol,CONTROLLER:PLAINTEXT
 log.dirs=$data/kraft
 auto.create.topics.enable=false
 num.partitions=3
@@ -61,6 +67,17 @@ transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
 log.retention.hours=168
 PROPS
+  if [ "$security" = sasl ]; then
+    cat >> "$data/server.properties" <<PROPS
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${KAFKA_ADMIN_PASSWORD:-admin-secret}";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+# admin over SCRAM; ANONYMOUS is the broker itself on the loopback controller listener
+super.users=User:admin;User:ANONYMOUS
+PROPS
+  fi
 }
 
 start() {
@@ -72,8 +89,13 @@ start() {
   if [ ! -f "$data/kraft/meta.properties" ]; then
     local cluster
     cluster="$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+    local scram=()
+    if [ "$security" = sasl ]; then
+      scram+=(--add-scram "SCRAM-SHA-512=[name=admin,password=${KAFKA_ADMIN_PASSWORD:-admin-secret}]")
+      for user in ${KAFKA_SCRAM_USERS:-}; do scram+=(--add-scram "SCRAM-SHA-512=[name=${user%%:*},password=${user#*:}]"); done
+    fi
     java -cp "$cp" -Dlog4j.configuration="file:$here/kafka/log4j.properties" -Dkafka.logs.dir="$data/logs" \
-      kafka.tools.StorageTool format -t "$cluster" -c "$data/server.properties" >"$data/logs/format.log" 2>&1 \
+      kafka.tools.StorageTool format -t "$cluster" -c "$data/server.properties" "${scram[@]}" >"$data/logs/format.log" 2>&1 \
       || die "formatting KRaft storage failed: $(tail -3 "$data/logs/format.log")"
   fi
   # setsid: the broker gets its own session, so a Ctrl-C in the terminal reaches it only via stop().

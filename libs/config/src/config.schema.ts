@@ -16,6 +16,8 @@ export const configSchema = z.object({
     .refine((s) => s.split(',').every((b) => /^[^\s:,]+:\d+$/.test(b.trim())), 'must be host:port[,host:port…]'),
   KAFKA_CLIENT_ID: z.string().min(1).default('tongban'),
   KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9._-]{0,60}$/, 'lower-case letters, digits, . _ - (at most 60)').default(''),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   KAFKA_REPLICATION_FACTOR: positiveInt.default(1),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   GATEWAY_PORT: port.default(8080),
@@ -34,6 +36,10 @@ export const configSchema = z.object({
   RATE_LIMIT_BURST: positiveInt.default(1000),
   REQUEST_TIMEOUT_MS: positiveInt.default(30000),
   LOG_FILE: z.string().min(1).optional(),
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  TLS_CA_FILE: z.string().min(1).optional(),
+  ALLOW_BEARER_TOKENS: z.enum(['true', 'false']).optional(),
   HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
 });
 

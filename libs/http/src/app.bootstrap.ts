@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
+import type { TlsOptions } from 'node:tls';
+import type { HttpsOptions } from '@nestjs/common/interfaces/external/https-options.interface';
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -27,7 +30,8 @@ export interface RunningApp {
  * accepted request loses its events and no consumer writes after the database is gone.
  */
 export async function startApp(spec: AppSpec, opts: { port?: number } = {}): Promise<RunningApp> {
-  const app = await NestFactory.create<NestExpressApplication>(spec.module, { bufferLogs: true, bodyParser: false });
+  const tls = spec.name === 'gateway' ? loadConfig().tls : undefined;
+  const app = await NestFactory.create<NestExpressApplication>(spec.module, { bufferLogs: true, bodyParser: false, httpsOptions: tls && mutualTls(tls) });
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
@@ -51,7 +55,7 @@ export async function startApp(spec: AppSpec, opts: { port?: number } = {}): Pro
   httpServer.requestTimeout = config.requestTimeoutMs;
   httpServer.headersTimeout = Math.min(config.requestTimeoutMs, 60000);
   const address = httpServer.address();
-  const url = `http://${config.http.host}:${typeof address === 'object' && address ? address.port : port}`;
+  const url = `${tls ? 'https' : 'http'}://${config.http.host}:${typeof address === 'object' && address ? address.port : port}`;
   app.get(Logger).log({ url, consumer: spec.consumer?.groupId ?? null }, `${spec.name} listening on ${url}`);
 
   let closing: Promise<void> | undefined;
@@ -65,6 +69,18 @@ export async function startApp(spec: AppSpec, opts: { port?: number } = {}): Pro
       await app.close(); // remaining hooks; the database pool closes last
     })());
   return { app, consumer, url, shutdown };
+}
+
+/** Mutual TLS: only clients with a certificate from the Tongban CA complete the handshake. */
+function mutualTls(files: { cert: string; key: string; ca: string }): HttpsOptions & Pick<TlsOptions, 'minVersion'> {
+  return {
+    cert: fs.readFileSync(files.cert),
+    key: fs.readFileSync(files.key),
+    ca: fs.readFileSync(files.ca),
+    requestCert: true,
+    rejectUnauthorized: true,
+    minVersion: 'TLSv1.2',
+  };
 }
 
 /** Entry point of an app process: validated config, start, and an orderly stop on SIGINT/SIGTERM. */

@@ -47,4 +47,18 @@ export class CredentialStore {
   authenticate(token: string): Caller | undefined {
     return this.byDigest.get(sha256Hex(token));
   }
+
+  /**
+   * A client certificate already verified against the Tongban CA by the TLS handshake names its
+   * holder: OU=region with CN=<region code>, or OU=operator with CN=<operator id>.
+   */
+  fromCertificate(subject: { OU?: string | string[]; CN?: string | string[] } | undefined): Caller | undefined {
+    const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+    const ou = one(subject?.OU);
+    const cn = one(subject?.CN);
+    if (!cn) return undefined;
+    if (ou === 'region' && isRegionCode(cn)) return { credentialId: `cert-${cn}`, role: 'region', region: cn };
+    if (ou === 'operator') return { credentialId: `cert-${cn}`, role: 'operator', region: null };
+    return undefined;
+  }
 }

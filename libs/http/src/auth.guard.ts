@@ -1,7 +1,9 @@
+import type { TLSSocket } from 'node:tls';
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { PinoLogger } from 'nestjs-pino';
+import { AppConfig } from '@tongban/config';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Caller, CredentialStore, Role } from './auth.credentials';
 
@@ -25,22 +27,36 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly credentials: CredentialStore,
     private readonly logger: PinoLogger,
+    private readonly config: AppConfig,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const access = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
     if (access === 'public') return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = req.headers.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'send a region credential as "Authorization: Bearer <token>"');
-    const caller = this.credentials.authenticate(token);
-    if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'unknown credential');
+    const caller = this.identify(req);
     req.caller = caller;
     this.logger.assign({ region: caller.region, credential: caller.credentialId, role: caller.role });
     if (!access || !access.includes(caller.role)) {
       throw new DomainError(ErrorCode.Forbidden, `this operation is not open to the ${caller.role} role`);
     }
     return true;
+  }
+
+  /** The client certificate when the connection has one (mutual TLS), else a bearer token if allowed. */
+  private identify(req: AuthenticatedRequest): Caller {
+    const socket = req.socket as Partial<TLSSocket>;
+    if (typeof socket.getPeerCertificate === 'function' && socket.authorized) {
+      const caller = this.credentials.fromCertificate(socket.getPeerCertificate().subject);
+      if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'the client certificate names no region or operator (OU=region|operator, CN=…)');
+      return caller;
+    }
+    if (!this.config.allowBearerTokens) throw new DomainError(ErrorCode.Unauthenticated, 'a client certificate issued by the Tongban CA is required');
+    const header = req.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'send a region credential as "Authorization: Bearer <token>" or a client certificate');
+    const caller = this.credentials.authenticate(token);
+    if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'unknown credential');
+    return caller;
   }
 }

@@ -13,3 +13,4 @@ export * from './consumer/event.context';
 export * from './consumer/failure.classifier';
 export * from './consumer/rethrow.filter';
 export * from './messaging.migrations';
+export * from './messaging.acls';

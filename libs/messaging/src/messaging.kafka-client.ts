@@ -21,6 +21,7 @@ export class KafkaClient {
     this.kafka = new Kafka({
       clientId: config.kafka.clientId,
       brokers: config.kafka.brokers,
+      sasl: config.kafka.sasl && { mechanism: 'scram-sha-512', ...config.kafka.sasl },
       logLevel: logLevel.WARN,
       retry: { initialRetryTime: 200, retries: 8 },
       logCreator:
