@@ -21,6 +21,10 @@ cport="${KAFKA_CONTROLLER_PORT:-9093}"
 node_id="${KAFKA_NODE_ID:-1}"
 pidfile="$data/kafka.pid"
 security="${KAFKA_SECURITY:-plaintext}"
+# A node of a multi-node cluster (deploy/local/kafka-cluster.sh) gets the voters, the shared cluster
+# id and the replication of internal topics from its caller.
+voters="${KAFKA_QUORUM_VOTERS:-$node_id@127.0.0.1:$cport}"
+internal_rf="${KAFKA_INTERNAL_RF:-1}"
 
 die() { echo "kafka.sh: $*" >&2; exit 1; }
 
@@ -51,7 +55,7 @@ write_config() {
   cat > "$data/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=$node_id
-controller.quorum.voters=$node_id@127.0.0.1:$cport
+controller.quorum.voters=$voters
 listeners=CLIENT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
 advertised.listeners=CLIENT://127.0.0.1:$port
 controller.listener.names=CONTROLLER
@@ -60,10 +64,12 @@ listener.security.protocol.map=CLIENT:$client_protocol,CONTROLLER:PLAINTEXT
 log.dirs=$data/kraft
 auto.create.topics.enable=false
 num.partitions=3
-offsets.topic.replication.factor=1
+offsets.topic.replication.factor=$internal_rf
 offsets.topic.num.partitions=10
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
+transaction.state.log.replication.factor=$internal_rf
+transaction.state.log.min.isr=$(( internal_rf > 1 ? 2 : 1 ))
+min.insync.replicas=$(( internal_rf > 1 ? 2 : 1 ))
+default.replication.factor=$internal_rf
 group.initial.rebalance.delay.ms=0
 log.retention.hours=168
 PROPS
@@ -87,8 +93,8 @@ start() {
   write_config
   local cp="$libs/*"
   if [ ! -f "$data/kraft/meta.properties" ]; then
-    local cluster
-    cluster="$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+    local cluster="${KAFKA_CLUSTER_ID:-}"
+    [ -n "$cluster" ] || cluster="$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
     local scram=()
     if [ "$security" = sasl ]; then
       scram+=(--add-scram "SCRAM-SHA-512=[name=admin,password=${KAFKA_ADMIN_PASSWORD:-admin-secret}]")
@@ -103,6 +109,7 @@ start() {
     -Dlog4j.configuration="file:$here/kafka/log4j.properties" -Dkafka.logs.dir="$data/logs" \
     -cp "$cp" kafka.Kafka "$data/server.properties" >"$data/logs/stdout.log" 2>&1 < /dev/null &
   echo $! > "$pidfile"
+  if [ -n "${KAFKA_NO_WAIT:-}" ]; then echo "kafka.sh: node $node_id starting (pid $(cat "$pidfile"))"; return 0; fi
   for _ in $(seq 1 240); do
     running || die "broker exited during start-up: $(tail -5 "$data/logs/stdout.log" "$data/logs/server.log" 2>/dev/null)"
     if grep -q "Kafka Server started" "$data/logs/server.log" 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
