@@ -14,6 +14,8 @@ export interface InfraOptions {
   kafkaControllerPort: number;
   /** throw the data away on stop (tests) */
   ephemeral?: boolean;
+  /** run the three-node local cluster instead of the single broker */
+  kafkaCluster?: boolean;
   log: (line: string) => void;
 }
 
@@ -24,9 +26,11 @@ export interface Infra {
 }
 
 function kafkaScript(command: 'start' | 'stop', opts: InfraOptions): void {
-  const result = spawnSync('bash', [repoPath('deploy/local/kafka.sh'), command], {
+  const script = opts.kafkaCluster ? 'deploy/local/kafka-cluster.sh' : 'deploy/local/kafka.sh';
+  const result = spawnSync('bash', [repoPath(script), command], {
     env: {
       ...process.env,
+      KAFKA_CLUSTER_DIR: path.join(opts.dataRoot, 'kafka-cluster'),
       KAFKA_DATA_DIR: path.join(opts.dataRoot, 'kafka'),
       KAFKA_PORT: String(opts.kafkaPort),
       KAFKA_CONTROLLER_PORT: String(opts.kafkaControllerPort),
@@ -61,10 +65,11 @@ export async function startInfra(opts: InfraOptions): Promise<Infra> {
     else {
       kafkaScript('start', opts);
       stops.push(async () => kafkaScript('stop', opts));
-      kafkaBrokers = `127.0.0.1:${opts.kafkaPort}`;
+      kafkaBrokers = opts.kafkaCluster ? '127.0.0.1:9192,127.0.0.1:9292,127.0.0.1:9392' : `127.0.0.1:${opts.kafkaPort}`;
     }
     const kafka = new Kafka({ clientId: 'tongban-setup', brokers: kafkaBrokers.split(','), logLevel: logLevel.ERROR });
-    const created = await ensureTopics(kafka, allTopics(provinces()), Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1), process.env.KAFKA_NAMESPACE ?? '');
+    const replication = opts.kafkaCluster ? 3 : Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1);
+    const created = await ensureTopics(kafka, allTopics(provinces()), replication, process.env.KAFKA_NAMESPACE ?? '');
     opts.log(created.length > 0 ? `created ${created.length} Kafka topics` : 'Kafka topics already present');
     return { databaseUrl, kafkaBrokers, stop };
   } catch (error) {

@@ -4,6 +4,9 @@ import { repoPath } from '@tongban/config';
 import { startInfra } from './infra';
 
 /**
+ * TONGBAN_INSTANCES=2 runs two instances of every app (the second on port + 100), and
+ * TONGBAN_KAFKA_CLUSTER=3 a three-node Kafka cluster (replication 3, min.insync.replicas 2).
+ *
  * The main job: real PostgreSQL and Kafka (embedded/local unless DATABASE_URL / KAFKA_BROKERS are
  * set), topics, then the gateway and every adapter as separate processes. Ctrl-C or SIGTERM stops the
  * gateway first (HTTP), then the adapters (each drains its consumers and relays), then Kafka, then
@@ -33,8 +36,10 @@ async function main(): Promise<void> {
     pgPort: Number(process.env.PG_PORT ?? 54329),
     kafkaPort: Number(process.env.KAFKA_PORT ?? 9092),
     kafkaControllerPort: Number(process.env.KAFKA_CONTROLLER_PORT ?? 9093),
+    kafkaCluster: process.env.TONGBAN_KAFKA_CLUSTER === '3',
     log,
   });
+  const instances = Number(process.env.TONGBAN_INSTANCES ?? 1);
   const children = new Map<string, ChildProcess>();
   let stopping = false;
   const stopAll = async (code: number): Promise<never> => {
@@ -42,10 +47,9 @@ async function main(): Promise<void> {
     stopping = true;
     log('stopping: gateway, adapters, Kafka, PostgreSQL');
     for (const name of APPS) {
-      const child = children.get(name);
-      if (!child) continue;
-      child.kill('SIGTERM');
-      await waitExit(child, 20000);
+      const mine = [...children].filter(([key]) => key.split('#')[0] === name).map(([, child]) => child);
+      mine.forEach((child) => child.kill('SIGTERM'));
+      await Promise.all(mine.map((child) => waitExit(child, 20000)));
     }
     await infra.stop();
     log('stopped');
@@ -53,21 +57,38 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
+  const ports: Record<(typeof APPS)[number], string> = {
+    gateway: 'GATEWAY_PORT',
+    'residence-permit': 'RESIDENCE_PERMIT_PORT',
+    'social-insurance': 'SOCIAL_INSURANCE_PORT',
+    'medical-settlement': 'MEDICAL_SETTLEMENT_PORT',
+  };
+  const defaults = { gateway: 8080, 'residence-permit': 8081, 'social-insurance': 8082, 'medical-settlement': 8083 };
   for (const name of APPS) {
-    // Each app in its own process group: a terminal Ctrl-C reaches this supervisor only, which then
-    // stops the apps in order instead of all at once.
-    const child = spawn(process.execPath, ['-r', repoPath('tools/paths.js'), path.join(repoPath('dist'), 'apps', name, 'src', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers },
-      stdio: 'inherit',
-      detached: true,
-    });
-    children.set(name, child);
-    child.once('exit', (code, signal) => {
-      if (!stopping) {
-        log(`${name} exited unexpectedly (code ${code}, signal ${signal}); stopping everything`);
-        void stopAll(1);
-      }
-    });
+    for (let i = 0; i < instances; i++) {
+      const port = Number(process.env[ports[name]] ?? defaults[name]) + 100 * i;
+      // Each app in its own process group: a terminal Ctrl-C reaches this supervisor only, which then
+      // stops the apps in order instead of all at once.
+      const child = spawn(process.execPath, ['-r', repoPath('tools/paths.js'), path.join(repoPath('dist'), 'apps', name, 'src', 'main.js')], {
+        env: {
+          ...process.env,
+          DATABASE_URL: infra.databaseUrl,
+          KAFKA_BROKERS: infra.kafkaBrokers,
+          [ports[name]]: String(port),
+          ...(process.env.TONGBAN_KAFKA_CLUSTER === '3' ? { KAFKA_REPLICATION_FACTOR: '3' } : {}),
+        },
+        stdio: 'inherit',
+        detached: true,
+      });
+      const key = `${name}#${i}`;
+      children.set(key, child);
+      child.once('exit', (code, signal) => {
+        if (!stopping) {
+          log(`${key} exited unexpectedly (code ${code}, signal ${signal}); stopping everything`);
+          void stopAll(1);
+        }
+      });
+    }
   }
   log(`started ${APPS.join(', ')}; gateway on http://${process.env.HTTP_HOST ?? '127.0.0.1'}:${process.env.GATEWAY_PORT ?? 8080}; Ctrl-C stops everything`);
 }
