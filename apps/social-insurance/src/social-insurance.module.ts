@@ -2,17 +2,26 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@tongban/config';
 import { DatabaseModule } from '@tongban/database';
 import { HealthModule } from '@tongban/http';
+import { IdentityModule } from '@tongban/identity';
 import { LoggingModule } from '@tongban/logging';
-import { DEAD_LETTER_MIGRATIONS, MessagingModule, messagingOnly } from '@tongban/messaging';
+import { DEAD_LETTER_MIGRATIONS, MessagingModule } from '@tongban/messaging';
+import { SOCIAL_INSURANCE_MIGRATIONS, SOCIAL_INSURANCE_SCHEMA, SocialInsuranceModule } from '@tongban/social-insurance';
+import { TransferClockScheduler } from './transfer-clock.scheduler';
 
-/** Social-insurance transfer adapter: transfer workflow, statutory clocks, events for pension and medical-insurance agencies. */
+/**
+ * Social-insurance transfer adapter: relays the transfer events (written by the gateway through the
+ * library) to Kafka and runs the statutory clocks (reminders, overdue events, operators' queue items).
+ */
 @Module({
   imports: [
     ConfigModule.forRoot(),
     LoggingModule.forApp('social-insurance'),
-    DatabaseModule.forRoot([messagingOnly('social_insurance'), DEAD_LETTER_MIGRATIONS]),
-    MessagingModule.forRoot(['social_insurance']),
+    DatabaseModule.forRoot([SOCIAL_INSURANCE_MIGRATIONS, DEAD_LETTER_MIGRATIONS]),
+    MessagingModule.forRoot([SOCIAL_INSURANCE_SCHEMA]),
+    IdentityModule,
+    SocialInsuranceModule,
     HealthModule,
   ],
+  providers: [TransferClockScheduler],
 })
-export class SocialInsuranceModule {}
+export class SocialInsuranceAppModule {}

@@ -1,0 +1,151 @@
+import { DomainError, ErrorCode, FieldError } from '@tongban/errors';
+import {
+  computeMedicalTransfer,
+  computePensionTransfer,
+  ContributionMonth,
+  InsuredPeriod,
+  pensionCollectionRegion,
+  resolveDuplicates,
+  TransferPolicy,
+  validateContributionMonths,
+} from './funds';
+import { CertificateCommand, StoredCertificate, StoredCollectionRegion, TransferFunds, TransferRecord } from './transfer.types';
+
+export interface CertificateAssessment {
+  certificate: StoredCertificate;
+  duplicates: NonNullable<TransferRecord['duplicates']>;
+  funds: TransferFunds;
+  collectionRegion: StoredCollectionRegion | null;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const toIndex = (m: string): number => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+const fromIndex = (i: number): string => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+
+function fail(errors: FieldError[], what: string): never {
+  const [first] = errors;
+  throw new DomainError(ErrorCode.ValidationFailed, `${what}: ${first.field} ${first.message}`, { field: first.field, errors });
+}
+
+/** Months already contributed in the inbound region: YYYY-MM, strictly ascending, none after this month. */
+export function validateInboundMonths(months: readonly string[], today: string, pointer = '/body/inboundMonths'): void {
+  const errors: FieldError[] = [];
+  const current = today.slice(0, 7);
+  months.forEach((m, i) => {
+    if (!MONTH.test(m)) errors.push({ field: `${pointer}/${i}`, message: 'must be a month in YYYY-MM form' });
+    else if (i > 0 && m <= months[i - 1]) errors.push({ field: `${pointer}/${i}`, message: `must come after ${months[i - 1]} (months strictly ascending)` });
+    else if (m > current) errors.push({ field: `${pointer}/${i}`, message: 'must not be in the future' });
+  });
+  if (errors.length > 0) fail(errors, 'invalid inbound months');
+}
+
+/** Earlier insured places on a pension certificate: chronological, not overlapping, all before its first month. */
+function validatePriorPeriods(periods: readonly InsuredPeriod[], firstMonth: string): void {
+  const errors: FieldError[] = [];
+  periods.forEach((p, i) => {
+    const at = `/body/priorPeriods/${i}`;
+    if (p.to < p.from) errors.push({ field: `${at}/to`, message: 'must not be before from' });
+    else if (i > 0 && p.from <= periods[i - 1].to) errors.push({ field: `${at}/from`, message: 'must come after the previous period (chronological, not overlapping)' });
+    else if (p.to >= firstMonth) errors.push({ field: `${at}/to`, message: `must end before the certificate's first month ${firstMonth}` });
+  });
+  if (errors.length > 0) fail(errors, 'invalid prior periods');
+}
+
+/** Consecutive months of one region as periods. */
+function runs(region: string, months: readonly string[]): InsuredPeriod[] {
+  const out: InsuredPeriod[] = [];
+  for (const m of months) {
+    const last = out[out.length - 1];
+    if (last && toIndex(m) === toIndex(last.to) + 1) out[out.length - 1] = { ...last, to: m };
+    else out.push({ region, from: m, to: m });
+  }
+  return out;
+}
+
+/**
+ * The pension collection region (国办发〔2009〕66号 Art. 6), for information: earlier places from the
+ * certificate, the outbound months it keeps, and the inbound months, where the relation now is. When the
+ * inbound region has no month yet (or not the latest), the relation counts there from the month after the
+ * last contribution, the month the transfer establishes it.
+ */
+function collectionRegionOf(
+  t: TransferRecord,
+  cert: StoredCertificate,
+  refunded: ReadonlySet<string>,
+  policy: TransferPolicy,
+): StoredCollectionRegion | null {
+  if (t.hukouRegion === null) return null;
+  const outbound = cert.months.map((m) => m.month).filter((m) => !refunded.has(m));
+  const periods = [...(cert.priorPeriods ?? []), ...runs(t.outboundRegion, outbound), ...runs(t.inboundRegion, t.inboundMonths)].sort((a, b) =>
+    a.from.localeCompare(b.from),
+  );
+  const last = periods[periods.length - 1];
+  if (!last || last.region !== t.inboundRegion) {
+    const next = fromIndex(Math.max(...periods.map((p) => toIndex(p.to))) + 1);
+    periods.push({ region: t.inboundRegion, from: next, to: next });
+  }
+  try {
+    const d = pensionCollectionRegion({ hukouRegion: t.hukouRegion, periods }, policy);
+    return { region: d.region, rule: d.rule, explanation: d.explanation, monthsByRegion: { ...d.monthsByRegion } };
+  } catch (error) {
+    if (error instanceof DomainError) return null; // inconsistent history: no advice rather than a wrong one
+    throw error;
+  }
+}
+
+/**
+ * Checks a contribution certificate and decides what moves: duplicate months (重复缴费) are kept by the inbound
+ * region and refunded by the outbound region, so they are left out of the funds and never counted twice.
+ * Throws DomainError(ValidationFailed) with the JSON pointer of the offending field.
+ */
+export function assessCertificate(t: TransferRecord, cmd: CertificateCommand, today: string, policy: TransferPolicy): CertificateAssessment {
+  validateContributionMonths(cmd.months, today, '/body/months');
+  if (t.insuranceType === 'medical') {
+    if (cmd.contributionYears === undefined) fail([{ field: '/body/contributionYears', message: 'is required for a medical transfer' }], 'invalid certificate');
+    if (cmd.priorPeriods !== undefined) fail([{ field: '/body/priorPeriods', message: 'applies to pension transfers only' }], 'invalid certificate');
+  } else {
+    if (cmd.contributionYears !== undefined) fail([{ field: '/body/contributionYears', message: 'applies to medical transfers only' }], 'invalid certificate');
+    validatePriorPeriods(cmd.priorPeriods ?? [], cmd.months[0].month);
+  }
+  const months: ContributionMonth[] = cmd.months.map((m) => ({ month: m.month, baseFen: m.baseFen }));
+  const certificate: StoredCertificate = {
+    months,
+    accountBalanceFen: cmd.accountBalanceFen,
+    ...(cmd.contributionYears !== undefined ? { contributionYears: cmd.contributionYears } : {}),
+    ...(cmd.priorPeriods !== undefined ? { priorPeriods: cmd.priorPeriods } : {}),
+    receivedOn: today,
+  };
+  const resolution = resolveDuplicates(months, t.inboundMonths);
+  const duplicates = { months: [...resolution.months], kept: resolution.kept, refundBy: resolution.refundBy, explanation: resolution.explanation };
+  const refunded = new Set(resolution.months);
+
+  if (t.insuranceType === 'pension') {
+    const r = computePensionTransfer(certificate, policy, { excludeMonths: resolution.months, pointer: '/body' });
+    const funds: TransferFunds = {
+      transferFen: r.totalFen,
+      accountBalanceFen: r.accountBalanceFen,
+      pooledFen: r.pooledFen,
+      years: r.years.map((y) => ({ ...y })),
+      excludedMonths: r.excludedMonths.map((m) => ({ ...m })),
+      pooledRatePermille: r.basis.pooledRatePermille,
+      pooledStartYear: r.basis.pooledStartYear,
+      rounding: r.basis.rounding,
+      policyVersion: r.basis.policyVersion,
+    };
+    return { certificate, duplicates, funds, collectionRegion: collectionRegionOf(t, certificate, refunded, policy) };
+  }
+  const years = cmd.contributionYears ?? 0;
+  const r = computeMedicalTransfer({ accountBalanceFen: cmd.accountBalanceFen, contributionYears: years }, '/body');
+  const funds: TransferFunds = {
+    transferFen: r.transferFen,
+    accountBalanceFen: r.accountBalanceFen,
+    pooledFen: 0,
+    years: [],
+    excludedMonths: months.filter((m) => refunded.has(m.month)).map((m) => ({ ...m, reason: 'refunded-duplicate' as const })),
+    contributionYears: r.contributionYears,
+    creditedContributionMonths: Math.max(0, Math.round(r.contributionYears * 12) - refunded.size),
+    policyVersion: policy.version,
+  };
+  return { certificate, duplicates, funds, collectionRegion: null };
+}

@@ -1,0 +1,115 @@
+import type { EventDataByType } from '@tongban/contracts';
+import { EventType } from '@tongban/messaging';
+import { awaitedOf, StepClock, TransferRecord } from './transfer.types';
+
+type SocialInsuranceEvent = Extract<EventType, `cn.gov.tongban.social-insurance.${string}`>;
+
+export interface TransferEvent<T extends SocialInsuranceEvent = SocialInsuranceEvent> {
+  type: T;
+  data: EventDataByType[T];
+  /** Default: both regions of the transfer. */
+  recipients?: string[];
+}
+
+function base(t: TransferRecord): { transferId: string; subjectRef: string; insuranceType: TransferRecord['insuranceType']; inboundRegion: string; outboundRegion: string; state: TransferRecord['state'] } {
+  return { transferId: t.transferId, subjectRef: t.subjectRef, insuranceType: t.insuranceType, inboundRegion: t.inboundRegion, outboundRegion: t.outboundRegion, state: t.state };
+}
+
+function clockOf(t: TransferRecord): StepClock {
+  if (!t.clock) throw new Error(`transfer ${t.transferId} has no running clock`);
+  return { ...t.clock };
+}
+
+/** Event payloads for agencies, built from the transfer after the change. No citizen ID, amounts in fen. */
+export const transferEvents = {
+  contactLetter: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.contact-letter-issued.v1'> => ({
+    type: 'cn.gov.tongban.social-insurance.contact-letter-issued.v1',
+    data: { ...base(t), hukouRegion: t.hukouRegion, requestedOn: clockOf(t).startedOn, inboundMonthsCount: t.inboundMonths.length, deadline: clockOf(t) },
+  }),
+
+  certificateReceived: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.certificate-received.v1'> => {
+    const cert = t.certificate;
+    const dup = t.duplicates;
+    if (!cert || !dup) throw new Error('certificate-received needs a certificate');
+    return {
+      type: 'cn.gov.tongban.social-insurance.certificate-received.v1',
+      data: {
+        ...base(t),
+        receivedOn: cert.receivedOn,
+        monthsCount: cert.months.length,
+        firstMonth: cert.months[0].month,
+        lastMonth: cert.months[cert.months.length - 1].month,
+        accountBalanceFen: cert.accountBalanceFen,
+        duplicates: { months: dup.months, kept: dup.kept, refundBy: dup.refundBy },
+      },
+    };
+  },
+
+  fundsComputed: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.funds-computed.v1'> => {
+    const f = t.funds;
+    if (!f) throw new Error('funds-computed needs funds');
+    return {
+      type: 'cn.gov.tongban.social-insurance.funds-computed.v1',
+      data: {
+        ...base(t),
+        transferFen: f.transferFen,
+        accountBalanceFen: f.accountBalanceFen,
+        pooledFen: f.pooledFen,
+        years: f.years,
+        refundedDuplicateMonths: t.duplicates?.months ?? [],
+        policyVersion: f.policyVersion,
+        collectionRegion: t.collectionRegion ? { region: t.collectionRegion.region, rule: t.collectionRegion.rule } : null,
+        deadline: clockOf(t),
+      },
+    };
+  },
+
+  remitted: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-remitted.v1'> => {
+    const r = t.remittance;
+    if (!r) throw new Error('transfer-remitted needs a remittance');
+    return { type: 'cn.gov.tongban.social-insurance.transfer-remitted.v1', data: { ...base(t), ...r, deadline: clockOf(t) } };
+  },
+
+  received: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-received.v1'> => {
+    const r = t.receipt;
+    if (!r) throw new Error('transfer-received needs a receipt');
+    return { type: 'cn.gov.tongban.social-insurance.transfer-received.v1', data: { ...base(t), ...r } };
+  },
+
+  completed: (t: TransferRecord, completedOn: string): TransferEvent<'cn.gov.tongban.social-insurance.transfer-completed.v1'> => ({
+    type: 'cn.gov.tongban.social-insurance.transfer-completed.v1',
+    data: { ...base(t), transferFen: t.funds?.transferFen ?? 0, completedOn },
+  }),
+
+  refused: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-refused.v1'> => {
+    const r = t.refusal;
+    if (!r) throw new Error('transfer-refused needs a refusal');
+    return { type: 'cn.gov.tongban.social-insurance.transfer-refused.v1', data: { ...base(t), step: r.step, refusedBy: r.region, reason: r.reason } };
+  },
+
+  cancelled: (t: TransferRecord, step: NonNullable<ReturnType<typeof awaitedOf>>['step'], cancelledOn: string): TransferEvent<'cn.gov.tongban.social-insurance.transfer-cancelled.v1'> => ({
+    type: 'cn.gov.tongban.social-insurance.transfer-cancelled.v1',
+    data: { ...base(t), step, reason: t.cancellation?.reason ?? '', cancelledOn },
+  }),
+
+  reminder: (t: TransferRecord, today: string, workingDaysLeft: number): TransferEvent<'cn.gov.tongban.social-insurance.deadline-reminder.v1'> => {
+    const { step, awaitingRegion, dueOn } = awaiting(t);
+    return {
+      type: 'cn.gov.tongban.social-insurance.deadline-reminder.v1',
+      data: { ...base(t), step, awaitingRegion, dueOn, workingDaysLeft, today },
+      recipients: [awaitingRegion],
+    };
+  },
+
+  overdue: (t: TransferRecord, overdueSince: string): TransferEvent<'cn.gov.tongban.social-insurance.deadline-overdue.v1'> => {
+    const { step, awaitingRegion, dueOn } = awaiting(t);
+    return { type: 'cn.gov.tongban.social-insurance.deadline-overdue.v1', data: { ...base(t), step, awaitingRegion, dueOn, overdueSince } };
+  },
+};
+
+export function awaiting(t: TransferRecord): { step: NonNullable<ReturnType<typeof awaitedOf>>['step']; awaitingRegion: string; dueOn: string } {
+  const a = awaitedOf(t.state);
+  const dueOn = t.clock?.dueOn;
+  if (!a || !dueOn) throw new Error(`transfer ${t.transferId} awaits nothing with a due date`);
+  return { step: a.step, awaitingRegion: a.party === 'outbound' ? t.outboundRegion : t.inboundRegion, dueOn };
+}

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
+import { DomainError, ErrorCode } from '@tongban/errors';
+import { Actor, actorLabel, parseCitizenId, SubjectRefs } from '@tongban/identity';
+import { OutboxWriter } from '@tongban/messaging';
+import { assertRegionCode } from '@tongban/regions';
+import { SocialInsuranceClock } from './social-insurance.clock';
+import { assessCertificate, validateInboundMonths } from './transfer.certificate';
+import { TransferDeadlines } from './transfer.deadlines';
+import { TransferEvent, transferEvents } from './transfer.events';
+import { TransferRepository } from './transfer.repository';
+import {
+  awaitedOf,
+  CancellationCommand,
+  CertificateCommand,
+  ClockParty,
+  ReceiptCommand,
+  RefusalCommand,
+  RemittanceCommand,
+  RequestTransferCommand,
+  SOCIAL_INSURANCE_SCHEMA,
+  SOCIAL_INSURANCE_SOURCE,
+  StepName,
+  Transfer,
+  TransferRecord,
+  TransferState,
+  toView,
+} from './transfer.types';
+
+const field = (f: string, message: string): DomainError => new DomainError(ErrorCode.ValidationFailed, `${f} ${message}`, { field: f, errors: [{ field: f, message }] });
+
+/**
+ * The transfer workflow (社保关系转移接续): the inbound region requests (contact letter), the outbound region
+ * certifies and remits, the inbound region confirms receipt. Each step checks who acts (from the credential)
+ * and in which state, and writes the change, its history row and its events in one transaction.
+ */
+@Injectable()
+export class TransferService {
+  constructor(
+    private readonly db: Database,
+    private readonly transfers: TransferRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly subjects: SubjectRefs,
+    private readonly deadlines: TransferDeadlines,
+    private readonly clock: SocialInsuranceClock,
+  ) {}
+
+  async request(cmd: RequestTransferCommand, actor: Actor): Promise<Transfer> {
+    const inbound = this.regionOf(actor);
+    const today = this.clock.today();
+    assertRegionCode(cmd.outboundRegion, '/body/outboundRegion');
+    if (cmd.outboundRegion === inbound) throw field('/body/outboundRegion', 'must differ from the calling (inbound) region');
+    if (cmd.hukouRegion !== undefined) assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
+    else if (cmd.insuranceType === 'pension') throw field('/body/hukouRegion', 'is required for a pension transfer (collection region, 国办发〔2009〕66号 Art. 6)');
+    const inboundMonths = cmd.inboundMonths ?? [];
+    validateInboundMonths(inboundMonths, today);
+    let subjectRef: string;
+    try {
+      subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId));
+    } catch (error) {
+      if (error instanceof DomainError) throw new DomainError(error.code, error.detail, { ...error.extensions, field: '/body/citizenId' });
+      throw error;
+    }
+    const draft: TransferRecord = {
+      transferId: randomUUID(),
+      subjectRef,
+      insuranceType: cmd.insuranceType,
+      inboundRegion: inbound,
+      outboundRegion: cmd.outboundRegion,
+      hukouRegion: cmd.hukouRegion ?? null,
+      state: 'requested',
+      clock: this.deadlines.start(cmd.insuranceType, 'outbound', today),
+      overdueSince: null,
+      inboundMonths,
+      certificate: null,
+      duplicates: null,
+      funds: null,
+      collectionRegion: null,
+      remittance: null,
+      receipt: null,
+      refusal: null,
+      cancellation: null,
+    };
+    try {
+      return await this.db.tx(async () => {
+        const t = await this.transfers.insert(draft, actor);
+        await this.transfers.recordStep(t.transferId, 'request', null, t.state, this.who(actor), { deadline: t.clock });
+        await this.emit(t, actor, [transferEvents.contactLetter(t)]);
+        return toView(t);
+      });
+    } catch (error) {
+      if (pgErrorCode(error) === PgError.UniqueViolation && pgConstraint(error) === 'transfers_one_open_per_subject') {
+        throw new DomainError(ErrorCode.Conflict, `the person already has an open ${cmd.insuranceType} transfer; it must complete, be refused or be cancelled first`, {
+          rule: 'one-open-transfer-per-person-and-insurance',
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** The outbound region's contribution certificate: duplicates resolved, funds computed. */
+  certificate(transferId: string, cmd: CertificateCommand, actor: Actor): Promise<Transfer> {
+    return this.step(transferId, actor, 'certificate', 'outbound', ['requested'], async (t, today) => {
+      const a = assessCertificate(t, cmd, today, this.deadlines.policy);
+      const next = await this.save({ ...t, state: 'certified', ...a }, actor);
+      return { next, events: [transferEvents.certificateReceived(next), transferEvents.fundsComputed(next)], detail: { transferFen: a.funds.transferFen, duplicateMonths: a.duplicates.months } };
+    });
+  }
+
+  remittance(transferId: string, cmd: RemittanceCommand, actor: Actor): Promise<Transfer> {
+    return this.step(transferId, actor, 'remittance', 'outbound', ['certified'], async (t, today) => {
+      const due = t.funds?.transferFen ?? 0;
+      if (cmd.amountFen !== due) throw rule('/body/amountFen', `must equal the computed transfer amount ${due} fen`);
+      checkDate('/body/remittedOn', cmd.remittedOn, t.certificate?.receivedOn ?? cmd.remittedOn, today, 'the certificate');
+      const next = await this.save(
+        { ...t, state: 'remitted', remittance: { amountFen: cmd.amountFen, remittedOn: cmd.remittedOn, reference: cmd.reference }, clock: this.deadlines.start(t.insuranceType, 'inbound', today), overdueSince: null },
+        actor,
+      );
+      return { next, events: [transferEvents.remitted(next)], detail: { amountFen: cmd.amountFen, reference: cmd.reference }, clockMoved: true };
+    });
+  }
+
+  receipt(transferId: string, cmd: ReceiptCommand, actor: Actor): Promise<Transfer> {
+    return this.step(transferId, actor, 'receipt', 'inbound', ['remitted'], async (t, today) => {
+      const remitted = t.remittance?.amountFen ?? 0;
+      if (cmd.amountFen !== remitted) throw rule('/body/amountFen', `must equal the remitted amount ${remitted} fen; refuse the transfer if the funds differ`);
+      checkDate('/body/receivedOn', cmd.receivedOn, t.remittance?.remittedOn ?? cmd.receivedOn, today, 'the remittance');
+      const next = await this.save({ ...t, state: 'completed', receipt: { amountFen: cmd.amountFen, receivedOn: cmd.receivedOn }, clock: null, overdueSince: null }, actor);
+      return { next, events: [transferEvents.received(next), transferEvents.completed(next, today)], detail: { amountFen: cmd.amountFen }, clockMoved: true };
+    });
+  }
+
+  /** Refusal by the region whose step it is, at any step. */
+  refusal(transferId: string, cmd: RefusalCommand, actor: Actor): Promise<Transfer> {
+    return this.step(transferId, actor, 'refusal', 'awaited', ['requested', 'certified', 'remitted'], async (t) => {
+      const awaited = awaitedOf(t.state);
+      if (!awaited) throw new Error('unreachable: refusal of a closed transfer');
+      const refusal = { step: awaited.step, region: this.regionOf(actor), reason: cmd.reason };
+      const next = await this.save({ ...t, state: 'refused', refusal, clock: null, overdueSince: null }, actor);
+      return { next, events: [transferEvents.refused(next)], detail: { step: awaited.step, reason: cmd.reason }, clockMoved: true };
+    });
+  }
+
+  /** Cancellation by the requesting (inbound) region, before the funds are remitted. */
+  cancellation(transferId: string, cmd: CancellationCommand, actor: Actor): Promise<Transfer> {
+    return this.step(transferId, actor, 'cancellation', 'inbound', ['requested', 'certified'], async (t, today) => {
+      const awaited = awaitedOf(t.state);
+      if (!awaited) throw new Error('unreachable: cancellation of a closed transfer');
+      const next = await this.save({ ...t, state: 'cancelled', cancellation: { reason: cmd.reason }, clock: null, overdueSince: null }, actor);
+      return { next, events: [transferEvents.cancelled(next, awaited.step, today)], detail: { reason: cmd.reason }, clockMoved: true };
+    });
+  }
+
+  private async step(
+    transferId: string,
+    actor: Actor,
+    name: StepName,
+    party: ClockParty | 'awaited',
+    allowed: readonly TransferState[],
+    apply: (t: TransferRecord, today: string) => Promise<{ next: TransferRecord; events: TransferEvent[]; detail: Record<string, unknown>; clockMoved?: boolean }>,
+  ): Promise<Transfer> {
+    const region = this.regionOf(actor);
+    return this.db.tx(async () => {
+      const t = await this.transfers.lock(transferId);
+      if (!t || (t.inboundRegion !== region && t.outboundRegion !== region)) throw new DomainError(ErrorCode.NotFound, 'no such transfer');
+      const mustBe = party === 'awaited' ? awaitedOf(t.state)?.party : party;
+      if (mustBe !== undefined && region !== (mustBe === 'outbound' ? t.outboundRegion : t.inboundRegion)) {
+        throw new DomainError(ErrorCode.Forbidden, `the ${name} is for the ${mustBe} region ${mustBe === 'outbound' ? t.outboundRegion : t.inboundRegion} to submit`);
+      }
+      if (!allowed.includes(t.state)) {
+        throw new DomainError(ErrorCode.InvalidTransition, `a ${name} is not possible while the transfer is ${t.state}`, { state: t.state, allowedStates: [...allowed] });
+      }
+      const { next, events, detail, clockMoved } = await apply(t, this.clock.today());
+      if (clockMoved) await this.transfers.resolveNotices(t.transferId);
+      await this.transfers.recordStep(t.transferId, name, t.state, next.state, this.who(actor), { ...detail, ...(clockMoved ? { deadline: next.clock } : {}) });
+      await this.emit(next, actor, events);
+      return toView(next);
+    });
+  }
+
+  private save(t: TransferRecord, actor: Actor): Promise<TransferRecord> {
+    return this.transfers.update(t, actorLabel(actor));
+  }
+
+  private async emit(t: TransferRecord, actor: Actor, events: TransferEvent[]): Promise<void> {
+    for (const e of events) {
+      await this.outbox.append(SOCIAL_INSURANCE_SCHEMA, {
+        type: e.type,
+        subject: t.subjectRef,
+        source: `${actor.region ?? 'tongban'}/${SOCIAL_INSURANCE_SOURCE}`,
+        recipients: e.recipients ?? [t.inboundRegion, t.outboundRegion],
+        actor: actorLabel(actor),
+        requestId: actor.requestId,
+        data: e.data,
+      });
+    }
+  }
+
+  private regionOf(actor: Actor): string {
+    if (actor.region === null) throw new DomainError(ErrorCode.Forbidden, 'transfer steps are taken by a region');
+    return actor.region;
+  }
+
+  private who(actor: Actor): { region: string | null; label: string; requestId?: string } {
+    return { region: actor.region, label: actorLabel(actor), requestId: actor.requestId };
+  }
+}
+
+function rule(f: string, message: string): DomainError {
+  return new DomainError(ErrorCode.RuleViolated, `${f} ${message}`, { field: f });
+}
+
+function checkDate(f: string, value: string, notBefore: string, today: string, what: string): void {
+  if (value > today) throw field(f, `must not be in the future (today is ${today})`);
+  if (value < notBefore) throw rule(f, `must not be before ${what} (${notBefore})`);
+}

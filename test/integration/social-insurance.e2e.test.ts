@@ -1,0 +1,340 @@
+import { CONSUMER_GROUPS, fromKafkaMessage } from '@tongban/messaging';
+import { SOCIAL_INSURANCE_SCHEMA, SocialInsuranceClock, TransferClockService } from '@tongban/social-insurance';
+import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { SocialInsuranceAppModule } from '../../apps/social-insurance/src/social-insurance.module';
+import { TransferClockScheduler } from '../../apps/social-insurance/src/transfer-clock.scheduler';
+import { Collected, Suite } from '../harness/suite';
+import { call, CallResult, OPERATOR, token } from '../harness/http';
+import { newCitizenId } from '../harness/fixtures';
+
+type Json = Record<string, unknown>;
+const BASE = '/v1/social-insurance/transfers';
+const SI = 'cn.gov.tongban.social-insurance.';
+
+/** Consecutive months from..to (inclusive), all with the same base. */
+function months(from: string, to: string, baseFen: number): { month: string; baseFen: number }[] {
+  const idx = (m: string): number => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  const out: { month: string; baseFen: number }[] = [];
+  for (let i = idx(from); i <= idx(to); i++) out.push({ month: `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, baseFen });
+  return out;
+}
+
+describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', () => {
+  let suite: Suite;
+  let gateway: string;
+  let clock: SocialInsuranceClock;
+  let clockJob: TransferClockService;
+
+  /** Pins "today" in China for the gateway's transfer rules. */
+  const today = (date: string): void => {
+    jest.spyOn(clock, 'now').mockReturnValue(new Date(`${date}T10:00:00+08:00`));
+  };
+  const post = (path: string, region: string, body: unknown, headers?: Record<string, string>): Promise<CallResult> =>
+    call(gateway, 'POST', `${BASE}${path}`, { token: token(region), body, headers });
+  const get = (path: string, tok: string): Promise<CallResult> => call(gateway, 'GET', `${BASE}${path}`, { token: tok });
+  const request = (region: string, body: Json): Promise<CallResult> => post('', region, body);
+  const pensionRequest = (citizenId: string, extra: Json = {}): Json => ({ citizenId, insuranceType: 'pension', outboundRegion: '360100', hukouRegion: '360100', ...extra });
+  const outboxCount = async (subjectRef: string): Promise<number> =>
+    Number((await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM ${SOCIAL_INSURANCE_SCHEMA}.outbox WHERE subject = $1`, [subjectRef]))?.n);
+  const eventsOf = async (province: string, subjectRef: string, until: (types: string[]) => boolean): Promise<ReturnType<typeof fromKafkaMessage>[]> => {
+    const mine = (got: Collected[]): Collected[] => got.filter((g) => g.message.key?.toString() === subjectRef);
+    const types = (got: Collected[]): string[] => mine(got).map((g) => fromKafkaMessage(g.message.headers, g.message.value).type);
+    const got = await suite.collect(`tongban.deliver.${province}.v1`, (all) => until(types(all)));
+    return mine(got).map((g) => fromKafkaMessage(g.message.headers, g.message.value));
+  };
+
+  beforeAll(async () => {
+    suite = await Suite.create('social_insurance');
+    const gw = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
+    gateway = gw.url;
+    clock = gw.app.get(SocialInsuranceClock);
+    const si = await suite.start({ name: 'social-insurance', module: SocialInsuranceAppModule, consumer: { ...CONSUMER_GROUPS.socialInsurance, inboxSchema: SOCIAL_INSURANCE_SCHEMA } });
+    // The tests run the clock job themselves, for chosen days.
+    await si.app.get(TransferClockScheduler).stop();
+    clockJob = si.app.get(TransferClockService);
+  });
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(() => suite.stop());
+
+  it('moves a pension from 南昌 (360100) to 广州 (440100): contact letter, certificate, funds, remittance, receipt — events in order to both provinces', async () => {
+    const citizenId = newCitizenId();
+    today('2026-09-28');
+    const created = await request('440100', pensionRequest(citizenId, { inboundMonths: ['2026-08', '2026-09'] }));
+    expect(created.status).toBe(202);
+    const id = created.body.transferId as string;
+    const subjectRef = created.body.subjectRef as string;
+    expect(created.headers.get('location')).toBe(`${BASE}/${id}`);
+    expect(created.body).toMatchObject({ state: 'requested', step: 'certificate', awaitingRegion: '360100', inboundRegion: '440100', outboundRegion: '360100' });
+    // 15 working days after Mon 2026-09-28, across the National Day golden week and its make-up Saturday 10-10.
+    expect(created.body.deadline).toEqual({ party: 'outbound', startedOn: '2026-09-28', workingDays: 15, dueOn: '2026-10-23' });
+    expect(JSON.stringify(created.body)).not.toContain(citizenId);
+
+    today('2026-10-09');
+    const certificate = {
+      // 2019-07..12 at 5,000 yuan, 2020 at 6,000 yuan; 2026-08..09 were also paid in 广州 (duplicates).
+      months: [...months('2019-07', '2019-12', 500_000), ...months('2020-01', '2020-12', 600_000), ...months('2026-08', '2026-09', 700_000)],
+      accountBalanceFen: 1_234_567,
+    };
+    const certified = await post(`/${id}/certificate`, '360100', certificate, { 'Idempotency-Key': `cert-${id}` });
+    expect(certified.status).toBe(200);
+    // 2019: 6 × 500,000 × 12 % = 360,000; 2020: 12 × 600,000 × 12 % = 864,000; duplicates refunded, not moved.
+    expect(certified.body.funds).toMatchObject({
+      transferFen: 2_458_567,
+      accountBalanceFen: 1_234_567,
+      pooledFen: 1_224_000,
+      years: [
+        { year: 2019, months: 6, baseTotalFen: 3_000_000, pooledFen: 360_000 },
+        { year: 2020, months: 12, baseTotalFen: 7_200_000, pooledFen: 864_000 },
+      ],
+      excludedMonths: [
+        { month: '2026-08', baseFen: 700_000, reason: 'refunded-duplicate' },
+        { month: '2026-09', baseFen: 700_000, reason: 'refunded-duplicate' },
+      ],
+    });
+    expect(certified.body.duplicates).toMatchObject({ months: ['2026-08', '2026-09'], kept: 'inbound', refundBy: 'outbound' });
+    expect(certified.body).toMatchObject({ state: 'certified', step: 'remittance', awaitingRegion: '360100' });
+    expect((certified.body.deadline as Json).dueOn).toBe('2026-10-23'); // one outbound clock for certificate and remittance
+    // 18 months in 360100 (the hukou region) and 2 in 440100, where the relation now is: Art. 6(4), hukou region.
+    expect(certified.body.collectionRegion).toMatchObject({ region: '360100', rule: 'hukou-fallback', monthsByRegion: { '360100': 18, '440100': 2 } });
+    const replay = await post(`/${id}/certificate`, '360100', certificate, { 'Idempotency-Key': `cert-${id}` });
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+
+    today('2026-10-12');
+    const remitted = await post(`/${id}/remittance`, '360100', { amountFen: 2_458_567, remittedOn: '2026-10-12', reference: 'NC-2026-10-000123' });
+    expect(remitted.status).toBe(200);
+    expect(remitted.body).toMatchObject({ state: 'remitted', step: 'receipt', awaitingRegion: '440100' });
+    expect(remitted.body.deadline).toEqual({ party: 'inbound', startedOn: '2026-10-12', workingDays: 15, dueOn: '2026-11-02' });
+
+    today('2026-10-14');
+    const received = await post(`/${id}/receipt`, '440100', { amountFen: 2_458_567, receivedOn: '2026-10-14' });
+    expect(received.status).toBe(200);
+    expect(received.body).toMatchObject({ state: 'completed', step: null, awaitingRegion: null, deadline: null, receipt: { amountFen: 2_458_567, receivedOn: '2026-10-14' } });
+
+    const read = await get(`/${id}`, token('360100'));
+    expect(read.status).toBe(200);
+    const history = read.body.history as Json[];
+    expect(history.map((h) => [h.step, h.fromState, h.toState, h.region, h.actor])).toEqual([
+      ['request', null, 'requested', '440100', '440100:dev-440100'],
+      ['certificate', 'requested', 'certified', '360100', '360100:dev-360100'],
+      ['remittance', 'certified', 'remitted', '360100', '360100:dev-360100'],
+      ['receipt', 'remitted', 'completed', '440100', '440100:dev-440100'],
+    ]);
+    expect((await get(`/${id}`, token('110100'))).status).toBe(404);
+    expect((await get(`/${id}`, OPERATOR)).status).toBe(200);
+
+    const expected = ['contact-letter-issued', 'certificate-received', 'funds-computed', 'transfer-remitted', 'transfer-received', 'transfer-completed'].map((t) => `${SI}${t}.v1`);
+    for (const province of ['360000', '440000']) {
+      const events = await eventsOf(province, subjectRef, (types) => types.length >= expected.length);
+      expect(events.map((e) => e.type)).toEqual(expected);
+      for (const e of events) {
+        expect(e.recipients.sort()).toEqual(['360100', '440100']);
+        expect(e.subject).toBe(subjectRef);
+        expect(JSON.stringify(e)).not.toContain(citizenId);
+      }
+      expect(events[2].data).toMatchObject({ transferId: id, transferFen: 2_458_567, pooledFen: 1_224_000, refundedDuplicateMonths: ['2026-08', '2026-09'], collectionRegion: { region: '360100', rule: 'hukou-fallback' } });
+      expect(events[0].data).toMatchObject({ deadline: { dueOn: '2026-10-23' } });
+    }
+  });
+
+  it('lets the region whose step it is refuse, with a reason, and frees the person for a new transfer', async () => {
+    const citizenId = newCitizenId();
+    today('2026-10-09');
+    const created = await request('440300', pensionRequest(citizenId));
+    const id = created.body.transferId as string;
+    const notYours = await post(`/${id}/refusal`, '440300', { reason: 'changed our mind' });
+    expect(notYours.status).toBe(403);
+    const refused = await post(`/${id}/refusal`, '360100', { reason: 'no insured record for this person in 360100' });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ state: 'refused', step: null, refusal: { step: 'certificate', region: '360100', reason: 'no insured record for this person in 360100' } });
+    expect((await post(`/${id}/certificate`, '360100', { months: months('2025-01', '2025-02', 500_000), accountBalanceFen: 0 })).body).toMatchObject({ status: 409, code: 'invalid-transition' });
+    const events = await eventsOf('440000', created.body.subjectRef as string, (types) => types.includes(`${SI}transfer-refused.v1`));
+    expect(events.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v1`, `${SI}transfer-refused.v1`]);
+    expect(events[1].data).toMatchObject({ step: 'certificate', refusedBy: '360100', reason: 'no insured record for this person in 360100' });
+    expect((await request('440300', pensionRequest(citizenId))).status).toBe(202);
+  });
+
+  it('runs the statutory clock across the National Day golden week: reminder, then overdue event and operators queue item', async () => {
+    today('2026-09-28');
+    const created = await request('440100', { citizenId: newCitizenId(), insuranceType: 'medical', outboundRegion: '360100' });
+    const id = created.body.transferId as string;
+    // Medical, outbound 10 working days: 29, 30, (holiday 10-01..07), 08, 09, 10 (make-up Sat), 12, 13, 14, 15, 16.
+    expect(created.body.deadline).toEqual({ party: 'outbound', startedOn: '2026-09-28', workingDays: 10, dueOn: '2026-10-16' });
+
+    const state = async (): Promise<Json> => (await get(`/${id}`, OPERATOR)).body;
+    const clockSteps = async (): Promise<string[]> => ((await state()).history as Json[]).map((h) => h.step as string).filter((s) => s !== 'request');
+    expect((await clockJob.runOnce('2026-10-09')).ran).toBe(true); // 6 working days left: nothing yet
+    expect(await clockSteps()).toEqual([]);
+    await clockJob.runOnce('2026-10-13'); // 14, 15, 16: 3 working days left
+    await clockJob.runOnce('2026-10-14'); // reminded once only
+    await clockJob.runOnce('2026-10-16'); // the due day itself is not overdue
+    expect(await clockSteps()).toEqual(['reminder']);
+    expect((await state()).overdueSince).toBeNull();
+    await clockJob.runOnce('2026-10-17');
+    await clockJob.runOnce('2026-10-19');
+    expect(await clockSteps()).toEqual(['reminder', 'overdue']);
+    expect((await state()).overdueSince).toBe('2026-10-17');
+
+    const queue = await call(gateway, 'GET', `${BASE}?overdue=true&region=360100&awaiting=true&limit=200`, { token: OPERATOR });
+    expect(queue.status).toBe(200);
+    expect((queue.body.items as Json[]).map((t) => t.transferId)).toContain(id);
+    const mine = await call(gateway, 'GET', `${BASE}?overdue=true&awaiting=true&limit=200`, { token: token('360100') });
+    expect((mine.body.items as Json[]).map((t) => t.transferId)).toContain(id);
+    const notOverdue = await call(gateway, 'GET', `${BASE}?overdue=false&limit=200`, { token: token('360100') });
+    expect((notOverdue.body.items as Json[]).map((t) => t.transferId)).not.toContain(id);
+
+    const subjectRef = created.body.subjectRef as string;
+    const jiangxi = await eventsOf('360000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v1`));
+    expect(jiangxi.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v1`, `${SI}deadline-reminder.v1`, `${SI}deadline-overdue.v1`]);
+    expect(jiangxi[1].data).toMatchObject({ step: 'certificate', awaitingRegion: '360100', dueOn: '2026-10-16', workingDaysLeft: 3, today: '2026-10-13' });
+    expect(jiangxi[2].data).toMatchObject({ dueOn: '2026-10-16', overdueSince: '2026-10-17' });
+    // The reminder goes to the awaited region only; the overdue event to both.
+    const guangdong = await eventsOf('440000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v1`));
+    expect(guangdong.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v1`, `${SI}deadline-overdue.v1`]);
+
+    // Taking the step resolves the queue item.
+    today('2026-10-19');
+    const certified = await post(`/${id}/certificate`, '360100', { months: months('2025-01', '2025-06', 500_000), accountBalanceFen: 12_345, contributionYears: 3 });
+    expect(certified.status).toBe(200);
+    expect(certified.body.overdueSince).toBe('2026-10-17'); // the outbound clock still runs past due until remittance
+    const remitted = await post(`/${id}/remittance`, '360100', { amountFen: 12_345, remittedOn: '2026-10-19', reference: 'NC-1' });
+    expect(remitted.body).toMatchObject({ overdueSince: null, deadline: { party: 'inbound', workingDays: 5, dueOn: '2026-10-26' } });
+    const open = await suite.db.query(`SELECT 1 FROM ${SOCIAL_INSURANCE_SCHEMA}.clock_notices WHERE transfer_id = $1 AND resolved_at IS NULL`, [id]);
+    expect(open).toHaveLength(0);
+  });
+
+  it('detects duplicate months, keeps them with the inbound region and never counts them twice (medical)', async () => {
+    today('2026-09-28');
+    const created = await request('440100', { citizenId: newCitizenId(), insuranceType: 'medical', outboundRegion: '360100', inboundMonths: ['2026-03', '2026-04', '2026-05'] });
+    const certified = await post(`/${created.body.transferId as string}/certificate`, '360100', {
+      months: months('2025-10', '2026-04', 600_000),
+      accountBalanceFen: 876_543,
+      contributionYears: 5.5,
+    });
+    expect(certified.status).toBe(200);
+    expect(certified.body.duplicates).toMatchObject({ months: ['2026-03', '2026-04'], kept: 'inbound', refundBy: 'outbound' });
+    // The account balance moves; 66 certified months less the 2 refunded ones are credited.
+    expect(certified.body.funds).toMatchObject({ transferFen: 876_543, pooledFen: 0, contributionYears: 5.5, creditedContributionMonths: 64 });
+    expect((certified.body.funds as { excludedMonths: Json[] }).excludedMonths.map((m) => m.month)).toEqual(['2026-03', '2026-04']);
+  });
+
+  it('computes the pooled part exactly to the fen, rounding once per year, and refuses a wrong remittance amount', async () => {
+    today('2026-09-28');
+    const created = await request('440100', pensionRequest(newCitizenId()));
+    const id = created.body.transferId as string;
+    const certified = await post(`/${id}/certificate`, '360100', {
+      months: [
+        { month: '1997-12', baseFen: 400_000 }, // before 1998: no pooled part
+        { month: '2021-01', baseFen: 333_333 },
+        { month: '2021-02', baseFen: 333_334 },
+        { month: '2021-03', baseFen: 333_335 }, // 1,000,002 × 12 % = 120,000.24 → 120,000
+        ...months('2022-07', '2022-12', 456_789), // 2,740,734 × 12 % = 328,888.08 → 328,888
+        { month: '2023-05', baseFen: 999_999 }, // 999,999 × 12 % = 119,999.88 → 120,000
+      ],
+      accountBalanceFen: 5_000_001,
+    });
+    expect(certified.status).toBe(200);
+    expect(certified.body.funds).toMatchObject({
+      pooledFen: 568_888,
+      transferFen: 5_568_889,
+      years: [
+        { year: 2021, months: 3, baseTotalFen: 1_000_002, pooledFen: 120_000 },
+        { year: 2022, months: 6, baseTotalFen: 2_740_734, pooledFen: 328_888 },
+        { year: 2023, months: 1, baseTotalFen: 999_999, pooledFen: 120_000 },
+      ],
+      excludedMonths: [{ month: '1997-12', baseFen: 400_000, reason: 'before-pooled-start' }],
+      pooledRatePermille: 120,
+      pooledStartYear: 1998,
+    });
+    const wrong = await post(`/${id}/remittance`, '360100', { amountFen: 5_568_888, remittedOn: '2026-09-28', reference: 'NC-2' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toMatchObject({ code: 'rule-violated', field: '/body/amountFen' });
+    expect((await post(`/${id}/remittance`, '360100', { amountFen: 5_568_889, remittedOn: '2026-09-28', reference: 'NC-2' })).status).toBe(200);
+    const late = await post(`/${id}/cancellation`, '440100', { reason: 'too late' });
+    expect(late.body).toMatchObject({ status: 409, code: 'invalid-transition' });
+  });
+
+  it('answers bad input with a precise problem and changes nothing', async () => {
+    today('2026-09-28');
+    const citizenId = newCitizenId();
+    const created = await request('440100', pensionRequest(citizenId));
+    const id = created.body.transferId as string;
+    const subjectRef = created.body.subjectRef as string;
+    const good = { months: months('2025-01', '2025-03', 500_000), accountBalanceFen: 100 };
+
+    const fromInbound = await post(`/${id}/certificate`, '440100', good);
+    expect(fromInbound.status).toBe(403);
+    expect(fromInbound.headers.get('content-type')).toContain('application/problem+json');
+    expect((await post(`/${id}/certificate`, '110100', good)).status).toBe(404); // not a party: the transfer is not disclosed
+
+    const problems: Array<[Json, string, string]> = [
+      [{ ...good, months: [{ month: '2025-02', baseFen: 500_000 }, { month: '2025-01', baseFen: 500_000 }] }, '/body/months/1/month', 'validation-failed'],
+      [{ ...good, months: [{ month: '2026-10', baseFen: 500_000 }] }, '/body/months/0/month', 'validation-failed'],
+      [{ ...good, months: [{ month: '2025-01', baseFen: -1 }] }, '/body/months/0/baseFen', 'validation-failed'],
+      [{ ...good, months: [{ month: '2025-01', baseFen: 100_000_001 }] }, '/body/months/0/baseFen', 'validation-failed'],
+      [{ ...good, months: [{ month: '2025-01', baseFen: 5000.5 }] }, '/body/months/0/baseFen', 'validation-failed'],
+      [{ ...good, accountBalanceFen: -5 }, '/body/accountBalanceFen', 'validation-failed'],
+      [{ ...good, contributionYears: 3 }, '/body/contributionYears', 'validation-failed'],
+    ];
+    for (const [body, field, code] of problems) {
+      const res = await post(`/${id}/certificate`, '360100', body);
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe(code);
+      const fields = [res.body.field, ...((res.body.errors as Json[] | undefined) ?? []).map((e) => e.field)];
+      expect(fields).toContain(field);
+    }
+    const early = await post(`/${id}/receipt`, '440100', { amountFen: 0, receivedOn: '2026-09-28' });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'invalid-transition', state: 'requested' });
+    expect((await post(`/${id}/remittance`, '360100', { amountFen: 0, remittedOn: '2026-09-28', reference: 'X' })).status).toBe(409);
+    expect((await post(`/${id}/cancellation`, '360100', { reason: 'not ours' })).status).toBe(403);
+
+    const second = await request('440300', pensionRequest(citizenId));
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ code: 'conflict', rule: 'one-open-transfer-per-person-and-insurance' });
+    expect((await request('440100', { ...pensionRequest(newCitizenId()), hukouRegion: undefined })).body).toMatchObject({ status: 422, field: '/body/hukouRegion' });
+    expect((await request('440100', pensionRequest(newCitizenId(), { outboundRegion: '440100' }))).body).toMatchObject({ status: 422, field: '/body/outboundRegion' });
+    expect((await request('440100', pensionRequest(newCitizenId(), { inboundMonths: ['2026-09', '2026-08'] }))).body).toMatchObject({ status: 422, field: '/body/inboundMonths/1' });
+    expect((await request('440100', pensionRequest(newCitizenId(), { region: '440100' }))).status).toBe(422);
+
+    const after = await get(`/${id}`, token('440100'));
+    expect(after.body).toMatchObject({ state: 'requested', certificate: null, funds: null, duplicates: null });
+    expect((after.body.history as Json[]).map((h) => h.step)).toEqual(['request']);
+    expect(await outboxCount(subjectRef)).toBe(1);
+
+    const cancelled = await post(`/${id}/cancellation`, '440100', { reason: 'the person withdrew the application' });
+    expect(cancelled.body).toMatchObject({ state: 'cancelled', cancellation: { reason: 'the person withdrew the application' } });
+  });
+
+  it('admits exactly one of two concurrent requests for the same person and insurance', async () => {
+    const citizenId = newCitizenId();
+    const results = await Promise.all([request('440100', pensionRequest(citizenId)), request('440300', pensionRequest(citizenId)), request('310100', pensionRequest(citizenId))]);
+    expect(results.map((r) => r.status).sort()).toEqual([202, 409, 409]);
+    // A medical transfer of the same person is a different relation.
+    expect((await request('440100', { citizenId, insuranceType: 'medical', outboundRegion: '360100' })).status).toBe(202);
+  });
+
+  it('pages the queue view and shows a region only the transfers it is party to', async () => {
+    today('2026-10-20');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await request('120100', { citizenId: newCitizenId(), insuranceType: 'medical', outboundRegion: '510100' })).body.transferId as string);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: CallResult = await call(gateway, 'GET', `${BASE}?role=inbound&limit=2${after ? `&after=${after}` : ''}`, { token: token('120100') });
+      expect(page.status).toBe(200);
+      expect((page.body.items as Json[]).length).toBeLessThanOrEqual(2);
+      seen.push(...(page.body.items as Json[]).map((t) => t.transferId as string));
+      after = page.body.next as string | null;
+    } while (after);
+    expect(seen).toEqual(ids);
+    const outbound = await call(gateway, 'GET', `${BASE}?role=outbound&step=certificate&awaiting=true`, { token: token('510100') });
+    expect((outbound.body.items as Json[]).map((t) => t.transferId)).toEqual(ids);
+    expect(((await call(gateway, 'GET', BASE, { token: token('320500') })).body.items as Json[]).filter((t) => ids.includes(t.transferId as string))).toHaveLength(0);
+    expect((await call(gateway, 'GET', `${BASE}?region=510100`, { token: token('320500') })).status).toBe(403);
+    const ops = await call(gateway, 'GET', `${BASE}?region=120100&state=requested&insuranceType=medical`, { token: OPERATOR });
+    expect((ops.body.items as Json[]).map((t) => t.transferId)).toEqual(ids);
+    expect((await call(gateway, 'GET', `${BASE}?state=bogus`, { token: OPERATOR })).status).toBe(422);
+    expect((await post('', 'operator', pensionRequest(newCitizenId()))).status).toBe(403); // operators read, regions act
+  });
+});
