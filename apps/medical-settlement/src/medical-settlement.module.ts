@@ -3,16 +3,23 @@ import { ConfigModule } from '@tongban/config';
 import { DatabaseModule } from '@tongban/database';
 import { HealthModule } from '@tongban/http';
 import { LoggingModule } from '@tongban/logging';
-import { DEAD_LETTER_MIGRATIONS, MessagingModule, messagingOnly } from '@tongban/messaging';
+import { MEDICAL_MIGRATIONS, MEDICAL_SCHEMA, MedicalClearingModule } from '@tongban/medical';
+import { DEAD_LETTER_MIGRATIONS, MessagingModule } from '@tongban/messaging';
+import { ClearingScheduler } from './clearing.scheduler';
 
-/** Cross-region medical settlement adapter: filings, settlements, monthly clearing. */
+/**
+ * Cross-region medical settlement adapter: relays the medical outbox (filings and settlements are
+ * written by the gateway through @tongban/medical) and issues the monthly clearing statements.
+ */
 @Module({
   imports: [
     ConfigModule.forRoot(),
     LoggingModule.forApp('medical-settlement'),
-    DatabaseModule.forRoot([messagingOnly('medical'), DEAD_LETTER_MIGRATIONS]),
-    MessagingModule.forRoot(['medical']),
+    DatabaseModule.forRoot([MEDICAL_MIGRATIONS, DEAD_LETTER_MIGRATIONS]),
+    MessagingModule.forRoot([MEDICAL_SCHEMA]),
     HealthModule,
+    MedicalClearingModule,
   ],
+  providers: [ClearingScheduler],
 })
 export class MedicalSettlementModule {}

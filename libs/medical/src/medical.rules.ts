@@ -1,0 +1,90 @@
+import { cityOf, provinceOf, regionKind } from '@tongban/regions';
+
+/** Pure rules of the medical domain (no I/O), shared by the services and unit-tested on their own. */
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** Today's civil date in China (UTC+8, no daylight saving), whatever the server's zone. */
+export const chinaToday = (now: Date = new Date()): string => new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The clearing month (YYYY-MM, China time) an instant falls in. */
+export const chinaMonth = (now: Date = new Date()): string => chinaToday(now).slice(0, 7);
+
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** True when `inner` is `outer` or lies inside it (a city or county of a province, a county of a city). */
+export function regionWithin(inner: string, outer: string): boolean {
+  if (inner === outer) return true;
+  switch (regionKind(outer)) {
+    case 'province':
+      return provinceOf(inner) === outer;
+    case 'city':
+      return cityOf(inner) === outer;
+    default:
+      return false;
+  }
+}
+
+/** Whether a caller's region is concerned by a record of `region`: one lies inside the other. */
+export const concerns = (caller: string, region: string): boolean => regionWithin(caller, region) || regionWithin(region, caller);
+
+export interface AmountParts {
+  totalFen: number;
+  fundPaidFen: number;
+  selfPaidFen: number;
+}
+
+/** Integer fen only, and the two parts make up the total exactly. */
+export function amountsAddUp(a: AmountParts): boolean {
+  return [a.totalFen, a.fundPaidFen, a.selfPaidFen].every(Number.isSafeInteger) && a.fundPaidFen + a.selfPaidFen === a.totalFen;
+}
+
+export interface CoverageFiling {
+  filingId: string;
+  insuredRegion: string;
+  treatmentRegion: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface Stay {
+  insuredRegion: string;
+  treatmentRegion: string;
+  admissionDate: string;
+  dischargeDate: string;
+}
+
+export type Coverage<F extends CoverageFiling> =
+  | { covered: true; filing: F }
+  | { covered: false; rule: 'filing-required' | 'filing-region' | 'filing-validity'; detail: string };
+
+/**
+ * Which active filing covers a stay: registered by (a region containing) the settlement's insured
+ * region, for a treatment region containing the settling region, valid on every day from admission
+ * to discharge. When none does, the reason names the closest miss, most specific first.
+ */
+export function coveringFiling<F extends CoverageFiling>(active: readonly F[], stay: Stay): Coverage<F> {
+  const insured = active.filter((f) => regionWithin(stay.insuredRegion, f.insuredRegion));
+  if (insured.length === 0) {
+    return { covered: false, rule: 'filing-required', detail: `no active filing of insured region ${stay.insuredRegion} exists for this person` };
+  }
+  const here = insured.filter((f) => regionWithin(stay.treatmentRegion, f.treatmentRegion));
+  if (here.length === 0) {
+    const named = [...new Set(insured.map((f) => f.treatmentRegion))].sort().join(', ');
+    return { covered: false, rule: 'filing-region', detail: `the person's active filing is for treatment in ${named}, not in ${stay.treatmentRegion}` };
+  }
+  const valid = here.find((f) => f.validFrom <= stay.admissionDate && (f.validTo === null || f.validTo >= stay.dischargeDate));
+  if (!valid) {
+    const ranges = here.map((f) => `${f.validFrom}..${f.validTo ?? 'open'}`).join(', ');
+    return {
+      covered: false,
+      rule: 'filing-validity',
+      detail: `the stay ${stay.admissionDate}..${stay.dischargeDate} is not inside the validity of the filing for ${stay.treatmentRegion} (${ranges})`,
+    };
+  }
+  return { covered: true, filing: valid };
+}
