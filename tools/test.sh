@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, in order of cost: contracts (generated types fresh, documents valid), types, lint,
-# unit tests, then integration tests against the real Kafka broker and PostgreSQL that Jest's
-# global setup starts (or DATABASE_URL / KAFKA_BROKERS when set). Stops at the first failure.
+# unit tests, integration tests against the real Kafka broker and PostgreSQL that Jest's global
+# setup starts (or DATABASE_URL / KAFKA_BROKERS when set), then contract fuzzing against the running
+# system. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
@@ -10,5 +11,17 @@ step "contracts: generated types are fresh";   npm run --silent contracts:check
 step "contracts: OpenAPI and AsyncAPI lint";   npm run --silent contracts:lint
 step "type check (strict)";                     npm run --silent typecheck
 step "lint (typescript-eslint)";                npm run --silent lint
-step "unit tests";                              npx jest --selectProjects unit
-step "integration tests (real Kafka + PostgreSQL)"; npx jest --selectProjects integration --runInBand
+mkdir -p artifacts
+step "unit tests";                              npx jest --selectProjects unit --json --outputFile=artifacts/jest-unit.json
+step "integration tests (real Kafka + PostgreSQL)"; npx jest --selectProjects integration --runInBand --json --outputFile=artifacts/jest-integration.json
+if command -v schemathesis >/dev/null 2>&1 || [ "${CI:-}" = true ]; then
+  step "contract fuzzing (schemathesis against the running system)"; npm run --silent build; bash tools/fuzz.sh
+else
+  printf '\n== contract fuzzing not run: schemathesis is not installed (pip install schemathesis); CI always runs it\n'
+fi
+
+# one closing line for CI: every Jest test of both projects
+node -e '
+const r = ["unit", "integration"].map((p) => require(`./artifacts/jest-${p}.json`));
+const passed = r.reduce((n, x) => n + x.numPassedTests, 0), failed = r.reduce((n, x) => n + x.numFailedTests, 0);
+console.log(`\ntests: ${passed} passed, ${failed} failed`);'
