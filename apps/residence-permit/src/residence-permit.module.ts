@@ -4,7 +4,9 @@ import { DatabaseModule } from '@tongban/database';
 import { HealthModule } from '@tongban/http';
 import { LoggingModule } from '@tongban/logging';
 import { DEAD_LETTER_MIGRATIONS, MessagingModule } from '@tongban/messaging';
-import { RESIDENCE_MIGRATIONS, RESIDENCE_SCHEMA } from '@tongban/residence';
+import { RESIDENCE_MIGRATIONS, RESIDENCE_SCHEMA, ResidenceJobsModule } from '@tongban/residence';
+import { PermitSuspensionScheduler } from './permit-suspension.scheduler';
+
 /** Residence-permit adapter: relays permit events, consumes responsibility changes, runs the permit clocks. */
 @Module({
   imports: [
@@ -13,6 +15,8 @@ import { RESIDENCE_MIGRATIONS, RESIDENCE_SCHEMA } from '@tongban/residence';
     DatabaseModule.forRoot([RESIDENCE_MIGRATIONS, DEAD_LETTER_MIGRATIONS]),
     MessagingModule.forRoot([RESIDENCE_SCHEMA]),
     HealthModule,
+    ResidenceJobsModule,
   ],
+  providers: [PermitSuspensionScheduler],
 })
 export class ResidencePermitModule {}

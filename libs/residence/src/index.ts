@@ -1,3 +1,11 @@
 export * from './residence.types';
 export * from './permit.service';
+export * from './permit-lifecycle.service';
+export * from './permit-suspension.job';
+export * from './residence-history.service';
+export * from './points-conversion.service';
+export { ENDORSEMENT_GRACE_DAYS, ENDORSEMENT_WINDOW_DAYS, lapseDate } from './permit.rules';
+export { RecognitionGroups, loadRecognitionGroups, parseRecognitionGroups } from './recognition-groups.loader';
+export { PointsSchemes, loadPointsSchemes, parsePointsSchemes } from './points-schemes.loader';
+export { shanghaiToday } from './residence.dates';
 export * from './residence.module';

@@ -5,22 +5,19 @@ import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, SubjectRefs } from '@tongban/identity';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, regionKind } from '@tongban/regions';
+import { PERMIT_EVENT_SOURCE } from './permit.events';
 import { PermitRepository } from './permit.repository';
+import { cityLabel } from './permit.rules';
+import { loadRecognitionGroups, RecognitionGroups } from './recognition-groups.loader';
+import { addMonths, addYears } from './residence.dates';
+import { countedInterval, recognise } from './residence-history.rules';
 import { IssuePermitCommand, Permit, RESIDENCE_SCHEMA } from './residence.types';
-
-const SOURCE = 'residence-permit';
-
-function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
 
 /** Residence permits (居住证暂行条例): issued by the city of residence after six months' residence. */
 @Injectable()
 export class PermitService {
+  private readonly groups: RecognitionGroups = loadRecognitionGroups();
+
   constructor(
     private readonly db: Database,
     private readonly permits: PermitRepository,
@@ -38,7 +35,7 @@ export class PermitService {
       throw new DomainError(ErrorCode.Forbidden, 'only the city of residence issues its residence permits');
     }
     if (cmd.validUntil <= cmd.issuedOn) {
-      throw new DomainError(ErrorCode.RuleViolated, 'validUntil must be after issuedOn', { field: '/body/validUntil' });
+      throw new DomainError(ErrorCode.RuleViolated, `validUntil ${cmd.validUntil} must be after issuedOn ${cmd.issuedOn}`, { field: '/body/validUntil', rule: 'validity-after-issue' });
     }
     const earliest = addMonths(cmd.residenceSince, 6);
     if (cmd.issuedOn < earliest) {
@@ -59,20 +56,31 @@ export class PermitService {
       issuedOn: cmd.issuedOn,
       validUntil: cmd.validUntil,
       status: 'active',
+      residenceYearsCountFrom: cmd.residenceSince,
+      endorsementDue: addYears(cmd.issuedOn, 1),
+      lastEndorsedOn: null,
+      suspendedOn: null,
+      cancelledOn: null,
+      cancellationReason: null,
     };
     try {
       return await this.db.tx(async () => {
-        const active = await this.permits.findActiveBySubject(subjectRef);
-        if (active) {
-          throw new DomainError(ErrorCode.Conflict, 'the person holds an active permit of another city; it must be cancelled first', {
-            activeCity: active.residenceCity,
-          });
+        // Decision (README): a second permit is refused while another city's permit is held; that
+        // city cancels it first (the move is the cancellation followed by the new permit).
+        const held = await this.permits.findHeldBySubject(subjectRef);
+        if (held) {
+          throw new DomainError(
+            ErrorCode.Conflict,
+            `the person holds a ${held.status} permit of ${cityLabel(held.residenceCity)}; that city must cancel it first (POST /v1/residence-permits/{permitId}/cancellation)`,
+            { activeCity: held.residenceCity, reason: 'second-active-permit' },
+          );
         }
+        const earlier = await this.permits.findBySubject(subjectRef);
         await this.permits.insert(permit, actor);
         await this.outbox.append(RESIDENCE_SCHEMA, {
           type: 'cn.gov.tongban.residence.permit-issued.v1',
           subject: subjectRef,
-          source: `${actor.region}/${SOURCE}`,
+          source: `${actor.region}/${PERMIT_EVENT_SOURCE}`,
           recipients: [permit.residenceCity, permit.hukouRegion],
           actor: actorLabel(actor),
           requestId: actor.requestId,
@@ -88,17 +96,59 @@ export class PermitService {
             validUntil: permit.validUntil,
           },
         });
+        await this.recogniseEarlierYears(permit, earlier, actor);
         return permit;
       });
     } catch (error) {
       if (pgErrorCode(error) === PgError.UniqueViolation) {
         const detail =
-          pgConstraint(error) === 'permits_one_active_per_subject'
-            ? 'the person already holds an active permit'
+          pgConstraint(error) === 'permits_one_held_per_subject'
+            ? 'the person already holds a permit (registered concurrently); it must be cancelled first'
             : `permit number ${cmd.permitNumber} is already registered by ${cmd.residenceCity}`;
         throw new DomainError(ErrorCode.Conflict, detail);
       }
       throw error;
+    }
+  }
+
+  /**
+   * Decision (README): recognition is automatic. When a permit is issued in a member city of a
+   * recognition group, the months the person held in other member cities (from the date both are
+   * members) are recognised at once, and the new city, the hukou region and the source cities are told.
+   */
+  private async recogniseEarlierYears(permit: Permit, earlier: readonly Permit[], actor: Actor): Promise<void> {
+    const intervals = earlier.filter((p) => p.residenceCity !== permit.residenceCity).map((p) => countedInterval(p, permit.issuedOn));
+    for (const group of this.groups.groupsOf(permit.residenceCity)) {
+      const sources = recognise(intervals, this.groups, group.id, permit.residenceCity);
+      if (sources.length === 0) continue;
+      const byId = new Map(intervals.map((iv) => [iv.permitId, iv]));
+      await this.outbox.append(RESIDENCE_SCHEMA, {
+        type: 'cn.gov.tongban.residence.permit-recognised.v1',
+        subject: permit.subjectRef,
+        source: `${actor.region}/${PERMIT_EVENT_SOURCE}`,
+        recipients: [permit.residenceCity, permit.hukouRegion, ...sources.map((s) => s.city)],
+        actor: actorLabel(actor),
+        requestId: actor.requestId,
+        data: {
+          permitId: permit.permitId,
+          permitNumber: permit.permitNumber,
+          subjectRef: permit.subjectRef,
+          hukouRegion: permit.hukouRegion,
+          residenceCity: permit.residenceCity,
+          effectiveOn: permit.issuedOn,
+          groupId: group.id,
+          groupNameZh: group.nameZh,
+          recognisedMonths: sources.reduce((s, x) => s + x.months, 0),
+          sources: sources.map((s) => ({
+            permitId: s.permitId,
+            city: s.city,
+            countedFrom: byId.get(s.permitId)!.countedFrom,
+            countedTo: s.recognisedTo,
+            recognisedFrom: s.recognisedFrom,
+            recognisedMonths: s.months,
+          })),
+        },
+      });
     }
   }
 

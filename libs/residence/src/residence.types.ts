@@ -1,7 +1,8 @@
 export const RESIDENCE_SCHEMA = 'residence';
 
 export type PermitBasis = 'employment' | 'housing' | 'study';
-export type PermitStatus = 'active' | 'cancelled';
+/** `suspended`: an endorsement was missed and the permit's functions are stopped (居住证暂行条例 第十四条). */
+export type PermitStatus = 'active' | 'suspended' | 'cancelled';
 
 export interface Permit {
   permitId: string;
@@ -14,6 +15,14 @@ export interface Permit {
   issuedOn: string;
   validUntil: string;
   status: PermitStatus;
+  /** the residence years the city counts run from here: residenceSince, or the date of a late endorsement */
+  residenceYearsCountFrom: string;
+  /** the next yearly endorsement (签注) is due on or before this date */
+  endorsementDue: string;
+  lastEndorsedOn: string | null;
+  suspendedOn: string | null;
+  cancelledOn: string | null;
+  cancellationReason: string | null;
 }
 
 export interface IssuePermitCommand {
@@ -27,3 +36,23 @@ export interface IssuePermitCommand {
   validUntil: string;
 }
 
+export interface EndorsePermitCommand {
+  endorsedOn: string;
+}
+
+export interface RenewPermitCommand {
+  validUntil: string;
+}
+
+export interface CancelPermitCommand {
+  reason: string;
+  effectiveOn: string;
+}
+
+export interface Endorsement {
+  permitId: string;
+  dueOn: string;
+  endorsedOn: string;
+  late: boolean;
+  lapsedOn: string | null;
+}

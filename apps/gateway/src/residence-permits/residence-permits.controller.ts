@@ -2,13 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/commo
 import type { Request } from 'express';
 import type { Schemas } from '@tongban/contracts';
 import { Access, Caller, CurrentCaller } from '@tongban/http';
-import { PermitService } from '@tongban/residence';
+import { PermitLifecycleService, PermitService } from '@tongban/residence';
 import { requestActor } from '../gateway.request';
 
 @Controller('v1/residence-permits')
 @Access('region')
 export class ResidencePermitsController {
-  constructor(private readonly permits: PermitService) {}
+  constructor(
+    private readonly permits: PermitService,
+    private readonly lifecycle: PermitLifecycleService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -19,5 +22,23 @@ export class ResidencePermitsController {
   @Get(':permitId')
   get(@Param('permitId') permitId: string, @CurrentCaller() caller: Caller): Promise<Schemas['Permit']> {
     return this.permits.get(permitId, caller.region);
+  }
+
+  @Post(':permitId/endorsements')
+  @HttpCode(200)
+  endorse(@Param('permitId') permitId: string, @Body() body: Schemas['EndorsePermitRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Permit']> {
+    return this.lifecycle.endorse(permitId, body, requestActor(caller, req));
+  }
+
+  @Post(':permitId/renewals')
+  @HttpCode(200)
+  renew(@Param('permitId') permitId: string, @Body() body: Schemas['RenewPermitRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Permit']> {
+    return this.lifecycle.renew(permitId, body, requestActor(caller, req));
+  }
+
+  @Post(':permitId/cancellation')
+  @HttpCode(200)
+  cancel(@Param('permitId') permitId: string, @Body() body: Schemas['CancelPermitRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Permit']> {
+    return this.lifecycle.cancel(permitId, body, requestActor(caller, req));
   }
 }
