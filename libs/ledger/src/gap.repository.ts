@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@tongban/database';
+import { day, iso } from './ledger.sql';
+import { LEDGER_SCHEMA } from './ledger.types';
+
+export interface Gap {
+  gapId: string;
+  subjectRef: string;
+  serviceCode: string;
+  periodKey: string;
+  region: string;
+  hukouRegion: string;
+  periodEnd: string;
+  detectedAt: string;
+}
+
+export interface DuePeriod {
+  serviceCode: string;
+  periodKey: string;
+  start: string;
+  end: string;
+}
+
+interface GapRow {
+  gap_id: string;
+  subject_ref: string;
+  service_code: string;
+  period_key: string;
+  region: string;
+  hukou_region: string;
+  period_end: string;
+  detected_at: string;
+}
+
+const toGap = (r: GapRow): Gap => ({
+  gapId: r.gap_id,
+  subjectRef: r.subject_ref,
+  serviceCode: r.service_code,
+  periodKey: r.period_key,
+  region: r.region,
+  hukouRegion: r.hukou_region,
+  periodEnd: r.period_end,
+  detectedAt: r.detected_at,
+});
+
+@Injectable()
+export class GapRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * One set-based statement: every entitlement whose due period (on or after the entitlement's first
+   * period) has no claim becomes a gap, charged to the region holding the service at the period's end.
+   * Already-recorded gaps are skipped (unique key), so the job can run any number of times.
+   */
+  async recordGaps(periods: DuePeriod[], timeZone: string): Promise<Gap[]> {
+    if (periods.length === 0) return [];
+    const rows = await this.db.query<GapRow>(
+      `WITH p AS (SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[]) AS p(service_code, period_key, starts, ends)),
+       found AS (
+         SELECT e.subject_ref, e.service_code, p.period_key, r.region, p.ends
+           FROM p
+           JOIN ${LEDGER_SCHEMA}.entitlements e ON e.service_code = p.service_code AND e.since_period <= p.starts
+           JOIN ${LEDGER_SCHEMA}.responsibilities r ON r.subject_ref = e.subject_ref AND r.service_code = e.service_code
+                AND r.during @> ((p.ends::timestamp AT TIME ZONE $5) - interval '1 microsecond')
+          WHERE NOT EXISTS (SELECT 1 FROM ${LEDGER_SCHEMA}.provision_claims c
+                             WHERE c.subject_ref = e.subject_ref AND c.service_code = e.service_code AND c.period_key = p.period_key)),
+       ins AS (
+         INSERT INTO ${LEDGER_SCHEMA}.gaps (gap_id, subject_ref, service_code, period_key, region, period_end)
+         SELECT gen_random_uuid(), subject_ref, service_code, period_key, region, ends FROM found
+         ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
+         RETURNING *)
+       SELECT ins.gap_id, ins.subject_ref, ins.service_code, ins.period_key, ins.region, s.hukou_region,
+              ${day('ins.period_end')} AS period_end, ${iso('ins.detected_at')} AS detected_at
+         FROM ins JOIN ${LEDGER_SCHEMA}.subjects s USING (subject_ref)`,
+      [periods.map((p) => p.serviceCode), periods.map((p) => p.periodKey), periods.map((p) => p.start), periods.map((p) => p.end), timeZone],
+    );
+    return rows.map(toGap);
+  }
+
+  /** A claim made late closes the gap (it stays in the history, resolved). */
+  async resolveClaimed(): Promise<number> {
+    const rows = await this.db.query(
+      `UPDATE ${LEDGER_SCHEMA}.gaps g SET resolved_at = now() WHERE resolved_at IS NULL AND EXISTS (
+         SELECT 1 FROM ${LEDGER_SCHEMA}.provision_claims c WHERE c.subject_ref = g.subject_ref AND c.service_code = g.service_code AND c.period_key = g.period_key)
+       RETURNING 1`,
+    );
+    return rows.length;
+  }
+
+  async open(limit: number, after: string | undefined): Promise<Gap[]> {
+    const rows = await this.db.query<GapRow>(
+      `SELECT g.gap_id, g.subject_ref, g.service_code, g.period_key, g.region, s.hukou_region, ${day('g.period_end')} AS period_end, ${iso('g.detected_at')} AS detected_at
+         FROM ${LEDGER_SCHEMA}.gaps g JOIN ${LEDGER_SCHEMA}.subjects s USING (subject_ref)
+        WHERE g.resolved_at IS NULL AND ($2::uuid IS NULL OR g.gap_id > $2::uuid) ORDER BY g.gap_id LIMIT $1`,
+      [limit, after ?? null],
+    );
+    return rows.map(toGap);
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@tongban/database';
+import { Actor, actorLabel } from '@tongban/identity';
+import { day, iso } from './ledger.sql';
+import { Handoff, HandoffStatus, LEDGER_SCHEMA } from './ledger.types';
+
+interface HandoffRow {
+  handoff_id: string;
+  subject_ref: string;
+  service_code: string;
+  from_region: string;
+  to_region: string;
+  status: HandoffStatus;
+  reason: string;
+  proposed_at: string;
+  remind_on: string;
+  deadline: string;
+  reminded_at: string | null;
+  escalated_at: string | null;
+  answered_at: string | null;
+  effective_at: string | null;
+  answer_reason: string | null;
+}
+
+const T = `${LEDGER_SCHEMA}.handoffs`;
+const COLUMNS = `handoff_id, subject_ref, service_code, from_region, to_region, status, reason, ${iso('proposed_at')} AS proposed_at,
+  ${day('remind_on')} AS remind_on, ${day('deadline')} AS deadline, ${iso('reminded_at')} AS reminded_at, ${iso('escalated_at')} AS escalated_at,
+  ${iso('answered_at')} AS answered_at, ${iso('effective_at')} AS effective_at, answer_reason`;
+const toHandoff = (r: HandoffRow): Handoff => ({
+  handoffId: r.handoff_id,
+  subjectRef: r.subject_ref,
+  serviceCode: r.service_code,
+  fromRegion: r.from_region,
+  toRegion: r.to_region,
+  status: r.status,
+  reason: r.reason,
+  proposedAt: r.proposed_at,
+  remindOn: r.remind_on,
+  deadline: r.deadline,
+  remindedAt: r.reminded_at,
+  escalatedAt: r.escalated_at,
+  answeredAt: r.answered_at,
+  effectiveAt: r.effective_at,
+  answerReason: r.answer_reason,
+});
+
+export interface NewHandoff {
+  handoffId: string;
+  subjectRef: string;
+  serviceCode: string;
+  fromRegion: string;
+  toRegion: string;
+  reason: string;
+  causeEventId: string | null;
+  proposedOn: string;
+  remindOn: string;
+  deadline: string;
+}
+
+@Injectable()
+export class HandoffRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(h: NewHandoff): Promise<Handoff> {
+    const row = await this.db.one<HandoffRow>(
+      `INSERT INTO ${T} (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, cause_event_id, proposed_on, remind_on, deadline)
+       VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+      [h.handoffId, h.subjectRef, h.serviceCode, h.fromRegion, h.toRegion, h.reason, h.causeEventId, h.proposedOn, h.remindOn, h.deadline],
+    );
+    return toHandoff(row as HandoffRow);
+  }
+
+  /** Open (proposed or disputed) proposals of a person. */
+  async openFor(subjectRef: string): Promise<Handoff[]> {
+    const rows = await this.db.query<HandoffRow>(`SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND status IN ('proposed', 'disputed') ORDER BY proposed_at`, [subjectRef]);
+    return rows.map(toHandoff);
+  }
+
+  async allFor(subjectRef: string): Promise<Handoff[]> {
+    const rows = await this.db.query<HandoffRow>(`SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 ORDER BY proposed_at, service_code`, [subjectRef]);
+    return rows.map(toHandoff);
+  }
+
+  async find(handoffId: string): Promise<Handoff | undefined> {
+    const row = await this.db.one<HandoffRow>(`SELECT ${COLUMNS} FROM ${T} WHERE handoff_id = $1`, [handoffId]);
+    return row && toHandoff(row);
+  }
+
+  async lock(handoffId: string): Promise<Handoff | undefined> {
+    const row = await this.db.one<HandoffRow>(`SELECT ${COLUMNS} FROM ${T} WHERE handoff_id = $1 FOR UPDATE`, [handoffId]);
+    return row && toHandoff(row);
+  }
+
+  async answer(handoffId: string, status: HandoffStatus, actor: Actor, answerReason: string | null, effectiveAt: string | null = null): Promise<Handoff> {
+    const row = await this.db.one<HandoffRow>(
+      `UPDATE ${T} SET status = $2, answered_at = now(), answered_by = $3, answer_reason = $4, effective_at = $5::timestamptz
+        WHERE handoff_id = $1 RETURNING ${COLUMNS}`,
+      [handoffId, status, actorLabel(actor), answerReason, effectiveAt],
+    );
+    return toHandoff(row as HandoffRow);
+  }
+
+  /** Marks due reminders as sent and returns them (the caller writes the events in the same transaction). */
+  async takeDueReminders(today: string, limit: number): Promise<Handoff[]> {
+    const rows = await this.db.query<HandoffRow>(
+      `UPDATE ${T} SET reminded_at = now() WHERE handoff_id IN (
+         SELECT handoff_id FROM ${T} WHERE status = 'proposed' AND reminded_at IS NULL AND remind_on <= $1::date AND deadline >= $1::date
+          ORDER BY remind_on LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING ${COLUMNS}`,
+      [today, limit],
+    );
+    return rows.map(toHandoff);
+  }
+
+  async takeDueEscalations(today: string, limit: number): Promise<Handoff[]> {
+    const rows = await this.db.query<HandoffRow>(
+      `UPDATE ${T} SET escalated_at = now() WHERE handoff_id IN (
+         SELECT handoff_id FROM ${T} WHERE status = 'proposed' AND escalated_at IS NULL AND deadline < $1::date
+          ORDER BY deadline LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING ${COLUMNS}`,
+      [today, limit],
+    );
+    return rows.map(toHandoff);
+  }
+
+  /** Operators' queue: disputed proposals and proposals escalated past their deadline. */
+  async needingOperators(limit: number, after: string | undefined): Promise<Handoff[]> {
+    const rows = await this.db.query<HandoffRow>(
+      `SELECT ${COLUMNS} FROM ${T} WHERE (status = 'disputed' OR (status = 'proposed' AND escalated_at IS NOT NULL))
+          AND ($2::uuid IS NULL OR handoff_id > $2::uuid) ORDER BY handoff_id LIMIT $1`,
+      [limit, after ?? null],
+    );
+    return rows.map(toHandoff);
+  }
+}

@@ -1,0 +1,17 @@
+export * from './ledger.types';
+export * from './ledger.policy';
+export * from './ledger.module';
+export * from './period.rules';
+export { chinaDay } from './ledger.clock';
+export { ProvisionClaimService, PLACE_BASES } from './provision-claim.service';
+export { SubjectService } from './subject.service';
+export type { PermitIssued, SubjectResponsibilities } from './subject.service';
+export { HandoffService } from './handoff.service';
+export { ReconciliationService } from './reconciliation.service';
+export type { Reconciliation, ReconciliationItem } from './reconciliation.repository';
+export { GapRepository } from './gap.repository';
+export type { Gap } from './gap.repository';
+export { LedgerJobs } from './ledger.jobs';
+export type { DeadlineRun, GapRun } from './ledger.jobs';
+export { computeResponsibilities, responsibleRegion, residenceConditionsMet, HELD_BASES, isHeld } from './responsibility.rules';
+export type { ResponsibilityInput } from './responsibility.rules';

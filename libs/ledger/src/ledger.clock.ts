@@ -1,0 +1,30 @@
+import { CalendarCoverageError, WorkingDayCalendar } from '@tongban/calendar';
+import { LEDGER_POLICY } from './ledger.policy';
+import { addDays } from './period.rules';
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: LEDGER_POLICY.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day in China of an instant. */
+export const chinaDay = (at: Date): string => dayFormat.format(at);
+
+/** The instant a calendar day starts in China (UTC+8, no daylight saving). */
+export const startOfChinaDay = (date: string): string => `${date}T00:00:00+08:00`;
+
+/**
+ * n working days after `start` on the official calendar. Beyond the calendar's published years the
+ * holiday schedule is not known yet; Monday–Friday are counted then, so a deadline is never refused.
+ */
+export function addWorkingDays(calendar: WorkingDayCalendar, start: string, n: number): string {
+  try {
+    return calendar.addWorkingDays(start, n);
+  } catch (error) {
+    if (!(error instanceof CalendarCoverageError)) throw error;
+    let date = start;
+    for (let left = n; left > 0; ) {
+      date = addDays(date, 1);
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) left -= 1;
+    }
+    return date;
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { ServiceCatalogue } from '@tongban/catalogue';
+import { Database } from '@tongban/database';
+import { Actor } from '@tongban/identity';
+import { OutboxWriter } from '@tongban/messaging';
+import { GapRepository } from './gap.repository';
+import { HandoffRepository } from './handoff.repository';
+import { HandoffService } from './handoff.service';
+import { chinaDay } from './ledger.clock';
+import { LEDGER_POLICY } from './ledger.policy';
+import { LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
+import { periodsDue } from './period.rules';
+import { DuePeriod } from './gap.repository';
+
+const JOB_ACTOR: Actor = { region: null, credential: 'ledger-jobs' };
+const BATCH = 500;
+
+export interface DeadlineRun {
+  ran: boolean;
+  reminded: number;
+  escalated: number;
+}
+
+export interface GapRun {
+  ran: boolean;
+  detected: number;
+  resolved: number;
+}
+
+/**
+ * The ledger's periodic work, callable directly with an injected "now". Each run holds a transaction
+ * advisory lock, so when several gateway instances fire at once only one does the work and the others
+ * return { ran: false }. Reminders and escalations are marked in the same transaction as their events.
+ */
+@Injectable()
+export class LedgerJobs {
+  constructor(
+    private readonly db: Database,
+    private readonly handoffs: HandoffRepository,
+    private readonly handoffService: HandoffService,
+    private readonly gaps: GapRepository,
+    private readonly catalogue: ServiceCatalogue,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  /** Reminders from the reminder day, escalation to operators once the deadline day has passed. */
+  async runHandoffDeadlines(now: Date = new Date()): Promise<DeadlineRun> {
+    const today = chinaDay(now);
+    return this.db.tx(async () => {
+      if (!(await this.tryLock('tongban:ledger:handoff-deadlines'))) return { ran: false, reminded: 0, escalated: 0 };
+      let reminded = 0;
+      let escalated = 0;
+      for (let batch = await this.handoffs.takeDueEscalations(today, BATCH); batch.length > 0; batch = await this.handoffs.takeDueEscalations(today, BATCH)) {
+        for (const h of batch) await this.handoffService.emitDeadlineStep('cn.gov.tongban.ledger.handoff-escalated.v1', h, JOB_ACTOR);
+        escalated += batch.length;
+      }
+      for (let batch = await this.handoffs.takeDueReminders(today, BATCH); batch.length > 0; batch = await this.handoffs.takeDueReminders(today, BATCH)) {
+        for (const h of batch) await this.handoffService.emitDeadlineStep('cn.gov.tongban.ledger.handoff-reminder.v1', h, JOB_ACTOR);
+        reminded += batch.length;
+      }
+      return { ran: true, reminded, escalated };
+    });
+  }
+
+  /** Gaps: periods of periodic entitlements that ended (plus grace) with no claim. */
+  async runGapDetection(now: Date = new Date(), graceDays = LEDGER_POLICY.gapGraceDays): Promise<GapRun> {
+    const today = chinaDay(now);
+    const periods: DuePeriod[] = this.catalogue
+      .all()
+      .filter((i) => i.entitlementNeedsClaimPerPeriod)
+      .flatMap((i) => periodsDue(i.periodicity, today, graceDays, LEDGER_POLICY.gapLookbackDays).map((p) => ({ serviceCode: i.code, periodKey: p.key, start: p.start, end: p.end })));
+    return this.db.tx(async () => {
+      if (!(await this.tryLock('tongban:ledger:gaps'))) return { ran: false, detected: 0, resolved: 0 };
+      const resolved = await this.gaps.resolveClaimed();
+      const found = await this.gaps.recordGaps(periods, LEDGER_POLICY.timeZone);
+      for (const g of found) {
+        await this.outbox.append(LEDGER_SCHEMA, {
+          type: 'cn.gov.tongban.ledger.gap-detected.v1',
+          subject: g.subjectRef,
+          source: `${g.region}/${LEDGER_SOURCE}`,
+          recipients: [g.region, g.hukouRegion],
+          actor: 'ledger-jobs',
+          data: { gapId: g.gapId, subjectRef: g.subjectRef, serviceCode: g.serviceCode, periodKey: g.periodKey, region: g.region, periodEnd: g.periodEnd },
+        });
+      }
+      return { ran: true, detected: found.length, resolved };
+    });
+  }
+
+  private async tryLock(name: string): Promise<boolean> {
+    const row = await this.db.one<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [name]);
+    return row?.locked === true;
+  }
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '@tongban/calendar';
+import { CityPolicies, loadCityPolicies, loadServiceCatalogue, ServiceCatalogue } from '@tongban/catalogue';
+import { MESSAGING_MIGRATIONS, MigrationSet } from '@tongban/database';
+import { ClaimRepository } from './claim.repository';
+import { GapRepository } from './gap.repository';
+import { HandoffRepository } from './handoff.repository';
+import { HandoffService } from './handoff.service';
+import { LedgerJobs } from './ledger.jobs';
+import { LEDGER_SCHEMA } from './ledger.types';
+import { ProvisionClaimService } from './provision-claim.service';
+import { ReconciliationRepository } from './reconciliation.repository';
+import { ReconciliationService } from './reconciliation.service';
+import { ResponsibilityRepository } from './responsibility.repository';
+import { SubjectRepository } from './subject.repository';
+import { SubjectService } from './subject.service';
+
+export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [MESSAGING_MIGRATIONS, 'libs/ledger/migrations'] };
+
+/** The responsibility ledger (schema `ledger`). Needs DatabaseModule, MessagingModule and IdentityModule in the app. */
+@Module({
+  imports: [CalendarModule],
+  providers: [
+    { provide: ServiceCatalogue, useFactory: loadServiceCatalogue },
+    { provide: CityPolicies, inject: [ServiceCatalogue], useFactory: (c: ServiceCatalogue) => loadCityPolicies(c) },
+    ResponsibilityRepository,
+    SubjectRepository,
+    HandoffRepository,
+    ClaimRepository,
+    GapRepository,
+    ReconciliationRepository,
+    HandoffService,
+    SubjectService,
+    ProvisionClaimService,
+    ReconciliationService,
+    LedgerJobs,
+  ],
+  exports: [ProvisionClaimService, SubjectService, HandoffService, ReconciliationService, LedgerJobs, GapRepository],
+})
+export class LedgerModule {}

@@ -1,0 +1,18 @@
+import policy from '../data/ledger-policy.v1.json';
+
+/** Policy values of the ledger, as data (libs/ledger/data/ledger-policy.v1.json). */
+export interface LedgerPolicy {
+  version: number;
+  /** working days the receiving region has to answer a handoff proposal */
+  handoffDeadlineWorkingDays: number;
+  /** a reminder goes out this many working days before the deadline */
+  handoffReminderWorkingDaysBefore: number;
+  /** calendar days after a period ends before a missing claim is a gap */
+  gapGraceDays: number;
+  /** how far back (days) the gap job looks for ended periods */
+  gapLookbackDays: number;
+  /** time zone in which dates (effective dates, periods, deadlines) are read */
+  timeZone: string;
+}
+
+export const LEDGER_POLICY: LedgerPolicy = Object.freeze({ ...policy });

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { DomainError } from '@tongban/errors';
+import { Actor } from '@tongban/identity';
+import { chinaDay, HandoffService, HELD_BASES, LEDGER_SCHEMA, LedgerJobs, ProvisionClaimService, SubjectService } from '@tongban/ledger';
+import { loadServiceCatalogue } from '@tongban/catalogue';
+import { RunningApp } from '@tongban/http';
+import { CONSUMER_GROUPS } from '@tongban/messaging';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { Suite } from '../harness/suite';
+
+const REGIONS = ['110100', '310100', '360100', '440100'] as const;
+const CLAIMS: Array<[string, string[]]> = [
+  ['edu.compulsory', ['2026-autumn', '2027-spring']],
+  ['elder.employee-pension', ['2026-10', '2026-11']],
+  ['emp.public-employment-service', ['k1', 'k2']],
+  ['assist.temporary', ['e1']],
+];
+const HELD = loadServiceCatalogue()
+  .all()
+  .filter((i) => HELD_BASES.has(i.basis)).length;
+
+type Action =
+  | { kind: 'permit'; city: string }
+  | { kind: 'move'; region: string }
+  | { kind: 'employment'; region: string }
+  | { kind: 'answer'; pick: number; how: 'accept' | 'reject' | 'object' }
+  | { kind: 'deadline'; days: number }
+  | { kind: 'claim'; region: string; service: number; period: number };
+
+const region = fc.constantFrom(...REGIONS);
+const action: fc.Arbitrary<Action> = fc.oneof(
+  fc.record({ kind: fc.constant('permit' as const), city: region }),
+  fc.record({ kind: fc.constant('move' as const), region }),
+  fc.record({ kind: fc.constant('employment' as const), region }),
+  { arbitrary: fc.record({ kind: fc.constant('answer' as const), pick: fc.nat(40), how: fc.constantFrom('accept' as const, 'reject' as const, 'object' as const) }), weight: 3 },
+  fc.record({ kind: fc.constant('deadline' as const), days: fc.integer({ min: 1, max: 30 }) }),
+  { arbitrary: fc.record({ kind: fc.constant('claim' as const), region, service: fc.nat(CLAIMS.length - 1), period: fc.nat(1) }), weight: 3 },
+);
+
+const actor = (r: string): Actor => ({ region: r, credential: `property-${r}` });
+
+describe('responsibility ledger invariants under random histories (fast-check, real PostgreSQL)', () => {
+  let suite: Suite;
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    suite = await Suite.create('ledgerprop');
+    running = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: LEDGER_SCHEMA } });
+  });
+  afterAll(() => suite.stop());
+
+  const n = async (sql: string, params: unknown[]): Promise<number> => Number((await suite.db.one<{ n: string }>(sql, params))?.n);
+
+  async function checkInvariants(subjectRef: string): Promise<void> {
+    // never two: no overlapping intervals (the exclusion constraint's promise, checked from outside)
+    expect(
+      await n(
+        `SELECT count(*) AS n FROM ledger.responsibilities a JOIN ledger.responsibilities b
+           ON a.subject_ref = b.subject_ref AND a.service_code = b.service_code AND a.responsibility_id < b.responsibility_id AND a.during && b.during
+         WHERE a.subject_ref = $1`,
+        [subjectRef],
+      ),
+    ).toBe(0);
+    // never none: every held service has exactly one holder now and one open-ended interval, and no holes
+    expect(await n(`SELECT count(DISTINCT service_code) AS n FROM ledger.responsibilities WHERE subject_ref = $1 AND during @> now()`, [subjectRef])).toBe(HELD);
+    expect(await n(`SELECT count(*) AS n FROM ledger.responsibilities WHERE subject_ref = $1 AND during @> now()`, [subjectRef])).toBe(HELD);
+    expect(await n(`SELECT count(*) AS n FROM ledger.responsibilities WHERE subject_ref = $1 AND upper_inf(during)`, [subjectRef])).toBe(HELD);
+    expect(
+      await n(
+        `SELECT count(*) AS n FROM ledger.responsibilities r WHERE r.subject_ref = $1 AND NOT upper_inf(r.during)
+           AND NOT EXISTS (SELECT 1 FROM ledger.responsibilities x WHERE x.subject_ref = r.subject_ref AND x.service_code = r.service_code AND lower(x.during) = upper(r.during))`,
+        [subjectRef],
+      ),
+    ).toBe(0);
+    // every claim of a held service was made by the region responsible at the claim's instant
+    expect(
+      await n(
+        `SELECT count(*) AS n FROM ledger.provision_claims c
+           JOIN ledger.responsibilities r ON r.subject_ref = c.subject_ref AND r.service_code = c.service_code AND r.during @> c.claimed_at
+          WHERE c.subject_ref = $1 AND r.region <> c.region`,
+        [subjectRef],
+      ),
+    ).toBe(0);
+    // no (subject, service, period) claimed twice
+    expect(await n(`SELECT count(*) - count(DISTINCT (service_code, period_key)) AS n FROM ledger.provision_claims WHERE subject_ref = $1`, [subjectRef])).toBe(0);
+    // at most one open proposal per service
+    expect(await n(`SELECT count(*) - count(DISTINCT service_code) AS n FROM ledger.handoffs WHERE subject_ref = $1 AND status IN ('proposed', 'disputed')`, [subjectRef])).toBe(0);
+  }
+
+  it('keeps exactly one responsible region per service and one claim per period, after every step', async () => {
+    const subjects = running.app.get(SubjectService);
+    const handoffs = running.app.get(HandoffService);
+    const claims = running.app.get(ProvisionClaimService);
+    const jobs = running.app.get(LedgerJobs);
+    const domainOnly = async (p: Promise<unknown>): Promise<'ok' | string> => {
+      try {
+        await p;
+        return 'ok';
+      } catch (error) {
+        if (error instanceof DomainError) return error.code;
+        throw error;
+      }
+    };
+
+    await fc.assert(
+      fc.asyncProperty(region, fc.array(action, { minLength: 1, maxLength: 15 }), async (hukou, actions) => {
+        const subjectRef = `s1_${randomUUID().replace(/-/g, '')}`;
+        await subjects.recordPermitIssued(
+          { permitId: randomUUID(), permitNumber: 'P-0001', subjectRef, hukouRegion: hukou, residenceCity: hukou, basis: 'employment', residenceSince: '2020-01-01', issuedOn: '2020-08-01', validUntil: '2030-01-01' },
+          randomUUID(),
+          `${hukou}/residence-permit`,
+        );
+        await checkInvariants(subjectRef);
+        let clock = Date.now();
+        for (const a of actions) {
+          switch (a.kind) {
+            case 'permit':
+              await subjects.recordPermitIssued(
+                { permitId: randomUUID(), permitNumber: 'P-0002', subjectRef, hukouRegion: hukou, residenceCity: a.city, basis: 'housing', residenceSince: '2019-01-01', issuedOn: '2019-08-01', validUntil: '2030-01-01' },
+                randomUUID(),
+                `${a.city}/residence-permit`,
+              );
+              break;
+            case 'move':
+              await domainOnly(subjects.moveHukou(subjectRef, { hukouRegion: a.region }, actor(a.region)));
+              break;
+            case 'employment':
+              await domainOnly(subjects.changeEmployment(subjectRef, { insuredRegion: a.region, since: '2020-01-01' }, actor(a.region)));
+              break;
+            case 'answer': {
+              const view = await subjects.responsibilities(subjectRef, null);
+              if (view.pendingHandoffs.length === 0) break;
+              const h = view.pendingHandoffs[a.pick % view.pendingHandoffs.length];
+              const holderBefore = view.holders.find((x) => x.serviceCode === h.serviceCode)?.region;
+              const outcome =
+                a.how === 'accept'
+                  ? await domainOnly(handoffs.accept(h.handoffId, chinaDay(new Date()), actor(h.toRegion)))
+                  : a.how === 'reject'
+                    ? await domainOnly(handoffs.reject(h.handoffId, 'not here', actor(h.toRegion)))
+                    : await domainOnly(handoffs.object(h.handoffId, 'still here', actor(h.fromRegion)));
+              const after = (await subjects.responsibilities(subjectRef, null)).holders.find((x) => x.serviceCode === h.serviceCode)?.region;
+              // only an accepted open proposal moves responsibility, and then to its receiving region
+              if (a.how === 'accept' && outcome === 'ok') expect(after).toBe(h.toRegion);
+              else expect(after).toBe(holderBefore);
+              break;
+            }
+            case 'deadline':
+              clock += a.days * 86400000;
+              await jobs.runHandoffDeadlines(new Date(clock));
+              break;
+            case 'claim': {
+              const [service, periods] = CLAIMS[a.service];
+              const periodKey = periods[a.period % periods.length];
+              const before = await subjects.responsibilities(subjectRef, null);
+              const holder = before.holders.find((x) => x.serviceCode === service)?.region;
+              const taken = await n(`SELECT count(*) AS n FROM ledger.provision_claims WHERE subject_ref = $1 AND service_code = $2 AND period_key = $3`, [subjectRef, service, periodKey]);
+              const outcome = await domainOnly(claims.claim({ subjectRef, serviceCode: service, periodKey }, actor(a.region)));
+              const expected = holder !== undefined && holder !== a.region ? 'not-responsible' : taken > 0 ? 'already-claimed' : 'ok';
+              expect(outcome).toBe(expected);
+              break;
+            }
+          }
+          await checkInvariants(subjectRef);
+        }
+      }),
+      { numRuns: 25 },
+    );
+    // the histories did exercise the protocol, not only the refusals
+    expect(await n(`SELECT count(*) AS n FROM ledger.handoffs WHERE status = 'accepted'`, [])).toBeGreaterThan(0);
+    expect(await n(`SELECT count(*) AS n FROM ledger.provision_claims`, [])).toBeGreaterThan(0);
+  });
+
+  it('refuses, in the database itself, an interval that overlaps or a handoff that leaves a hole', async () => {
+    const subjects = running.app.get(SubjectService);
+    const subjectRef = `s1_${randomUUID().replace(/-/g, '')}`;
+    await subjects.recordPermitIssued(
+      { permitId: randomUUID(), permitNumber: 'P-0003', subjectRef, hukouRegion: '360100', residenceCity: '360100', basis: 'employment', residenceSince: '2020-01-01', issuedOn: '2020-08-01', validUntil: '2030-01-01' },
+      randomUUID(),
+      '360100/residence-permit',
+    );
+    const overlap = suite.db.query(
+      `INSERT INTO ledger.responsibilities (subject_ref, service_code, region, during, opened_by, opened_reason) VALUES ($1, 'edu.compulsory', '440100', tstzrange(now(), NULL), 'test', 'test')`,
+      [subjectRef],
+    );
+    await expect(overlap).rejects.toMatchObject({ code: '23P01' });
+    const hole = suite.db.tx(async () => {
+      await suite.db.query(`UPDATE ledger.responsibilities SET during = tstzrange(lower(during), now()) WHERE subject_ref = $1 AND service_code = 'edu.compulsory'`, [subjectRef]);
+      await suite.db.query(
+        `INSERT INTO ledger.responsibilities (subject_ref, service_code, region, during, opened_by, opened_reason) VALUES ($1, 'edu.compulsory', '440100', tstzrange(now() + interval '1 day', NULL), 'test', 'test')`,
+        [subjectRef],
+      );
+    });
+    await expect(hole).rejects.toMatchObject({ code: '23514', constraint: 'responsibilities_contiguous' });
+    await expect(suite.db.query(`DELETE FROM ledger.responsibilities WHERE subject_ref = $1`, [subjectRef])).rejects.toMatchObject({ code: '23514' });
+    await checkInvariants(subjectRef);
+  });
+});
