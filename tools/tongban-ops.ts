@@ -3,6 +3,11 @@
  *   tongban-ops dead-letters [open|replayed|all]
  *   tongban-ops replay <deadLetterId> | replay --all [consumerGroup]
  *   tongban-ops audit-verify
+ *   tongban-ops queues                      every operator queue: waiting, overdue, oldest age
+ *   tongban-ops queue <queueId> [offset]    a page of one queue, overdue first
+ *   tongban-ops show <kind> <id>            an item: facts, event history (in order), audit entries, decisions
+ *   tongban-ops decide <kind> <id> <resolve|escalate|close> <note…>
+ *   tongban-ops kafka                       consumer lag per group/partition, outbox backlog, dead letters
  * TONGBAN_URL (default http://127.0.0.1:8080) and TONGBAN_TOKEN (an operator credential).
  */
 const base = process.env.TONGBAN_URL ?? 'http://127.0.0.1:8080';
@@ -17,6 +22,13 @@ async function api(method: string, path: string, body?: unknown): Promise<unknow
   const payload: unknown = await res.json().catch(() => undefined);
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(payload)}`);
   return payload;
+}
+
+function age(seconds: number | null): string {
+  if (seconds === null) return '-';
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
+  return `${Math.floor(seconds / 86400)}d`;
 }
 
 async function main(args: string[]): Promise<number> {
@@ -39,8 +51,46 @@ async function main(args: string[]): Promise<number> {
       console.log(JSON.stringify(report, null, 2));
       return report.ok ? 0 : 2;
     }
+    case 'queues': {
+      const list = (await api('GET', '/v1/ops/queues')) as { today: string; queues: Array<{ id: string; label: string; total: number; overdue: number; oldestAgeSeconds: number | null }> };
+      console.log(`today (China): ${list.today}`);
+      for (const q of list.queues) {
+        console.log(`${q.id.padEnd(28)} ${String(q.total).padStart(6)} waiting ${String(q.overdue).padStart(5)} overdue  oldest ${age(q.oldestAgeSeconds).padStart(6)}  ${q.label}`);
+      }
+      return 0;
+    }
+    case 'queue': {
+      if (!rest[0]) throw new Error('queue needs a queue id (see: tongban-ops queues)');
+      const page = (await api('GET', `/v1/ops/queues/${encodeURIComponent(rest[0])}/items?limit=100&offset=${Number(rest[1] ?? 0)}`)) as {
+        items: Array<{ kind: string; id: string; title: string; overdue: boolean; dueOn: string | null; workingDaysLeft: number | null; ageSeconds: number }>;
+        next: number | null;
+      };
+      for (const i of page.items) {
+        const due = i.dueOn ? `due ${i.dueOn} (${i.workingDaysLeft ?? '?'} wd left)` : 'no statutory deadline';
+        console.log(`${i.overdue ? 'OVERDUE ' : '        '}${i.kind} ${i.id}  ${age(i.ageSeconds).padStart(6)}  ${due}  ${i.title}`);
+      }
+      if (page.next !== null) console.log(`more: tongban-ops queue ${rest[0]} ${page.next}`);
+      return 0;
+    }
+    case 'show': {
+      if (!rest[0] || !rest[1]) throw new Error('show needs <kind> <id>');
+      console.log(JSON.stringify(await api('GET', `/v1/ops/items/${encodeURIComponent(rest[0])}/${encodeURIComponent(rest[1])}`), null, 2));
+      return 0;
+    }
+    case 'decide': {
+      const [kind, id, action, ...note] = rest;
+      if (!kind || !id || !action || note.length === 0) throw new Error('decide needs <kind> <id> <resolve|escalate|close> <note…>');
+      console.log(JSON.stringify(await api('POST', `/v1/ops/items/${encodeURIComponent(kind)}/${encodeURIComponent(id)}/decisions`, { action, note: note.join(' ') })));
+      return 0;
+    }
+    case 'kafka': {
+      console.log(JSON.stringify(await api('GET', '/v1/ops/kafka'), null, 2));
+      return 0;
+    }
     default:
-      console.error('usage: tongban-ops dead-letters [open|replayed|all] | replay <id>|--all [group] | audit-verify');
+      console.error(
+        'usage: tongban-ops dead-letters [open|replayed|all] | replay <id>|--all [group] | audit-verify | queues | queue <queueId> [offset] | show <kind> <id> | decide <kind> <id> <action> <note…> | kafka',
+      );
       return 64;
   }
 }

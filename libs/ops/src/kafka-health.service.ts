@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DeadLetterQueueRepository } from './dead-letter-queue.repository';
+import { GroupLag, KafkaLagRepository, OutboxHealth } from './kafka-lag.repository';
+import { OpsClock } from './ops.clock';
+import { TablePresenceRepository } from './table-presence.repository';
+
+export interface KafkaHealth {
+  checkedAt: string;
+  consumerGroups: GroupLag[];
+  outboxes: Array<Omit<OutboxHealth, 'oldestUnpublishedAt'> & { oldestUnpublishedAgeSeconds: number | null }>;
+  deadLetters: Array<{ consumer: string; open: number; oldestAgeSeconds: number | null }>;
+}
+
+/** Is anything stuck between PostgreSQL and Kafka: consumer lag, outbox backlog and relay delay, dead letters. */
+@Injectable()
+export class KafkaHealthService {
+  constructor(
+    private readonly lag: KafkaLagRepository,
+    private readonly deadLetters: DeadLetterQueueRepository,
+    private readonly presence: TablePresenceRepository,
+    private readonly clock: OpsClock,
+  ) {}
+
+  async report(): Promise<KafkaHealth> {
+    const now = this.clock.now();
+    const age = (at: Date | null): number | null => (at ? Math.max(0, Math.floor((now.getTime() - at.getTime()) / 1000)) : null);
+    const consumerGroups = await this.lag.consumerLag();
+    const outboxes = [];
+    for (const schema of await this.presence.outboxSchemas()) {
+      const { oldestUnpublishedAt, ...rest } = await this.lag.outbox(schema);
+      outboxes.push({ ...rest, oldestUnpublishedAgeSeconds: age(oldestUnpublishedAt) });
+    }
+    const deadLetters = (await this.deadLetters.openByConsumer()).map((d) => ({ consumer: d.consumer, open: d.open, oldestAgeSeconds: age(d.oldestAt) }));
+    return { checkedAt: now.toISOString(), consumerGroups, outboxes, deadLetters };
+  }
+}

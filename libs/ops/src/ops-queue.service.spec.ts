@@ -1,0 +1,124 @@
+import { WorkingDayCalendar } from '@tongban/calendar';
+import { DomainError, ErrorCode } from '@tongban/errors';
+import { ItemHistoryRepository } from './item-history.repository';
+import { OpsClock } from './ops.clock';
+import { OpsQueueService } from './ops-queue.service';
+import { ItemFacts, OpsSource, QueueDef, QueueRow } from './ops.types';
+import { TablePresenceRepository } from './table-presence.repository';
+
+const row = (over: Partial<QueueRow>): QueueRow => ({
+  id: 'a',
+  title: 't',
+  subjectRef: null,
+  regions: ['440100'],
+  status: 'open',
+  waitingSince: new Date('2026-09-30T00:00:00Z'),
+  startedOn: null,
+  dueOn: null,
+  statutoryWorkingDays: null,
+  overdue: false,
+  escalated: false,
+  ...over,
+});
+
+function source(id: string, requires: string[], behaviour: { fail?: string; rows?: QueueRow[]; facts?: ItemFacts } = {}): OpsSource {
+  const queue: QueueDef = { id, label: id, group: 'g', kind: 'handoff', statutory: true };
+  const maybeFail = (): void => {
+    if (behaviour.fail) throw Object.assign(new Error('missing'), { code: behaviour.fail });
+  };
+  return {
+    requires,
+    queues: [queue],
+    kinds: ['handoff'],
+    counts: async () => {
+      maybeFail();
+      return { total: behaviour.rows?.length ?? 0, overdue: 0, oldestAt: null };
+    },
+    rows: async (_q, _t, limit, offset) => {
+      maybeFail();
+      return (behaviour.rows ?? []).slice(offset, offset + limit);
+    },
+    find: async () => behaviour.facts,
+  };
+}
+
+class FakePresence {
+  constructor(private readonly present: Set<string>) {}
+  async allExist(tables: readonly string[]): Promise<boolean> {
+    return tables.every((t) => this.present.has(t));
+  }
+  async outboxSchemas(): Promise<string[]> {
+    return [];
+  }
+}
+
+class FakeHistory {
+  decided: string[] = [];
+  async decisions(): Promise<[]> {
+    return [];
+  }
+  async decide(_k: string, id: string, action: string): Promise<{ id: string; action: string }> {
+    if (this.decided.includes(`${id}:${action}`)) throw Object.assign(new Error('dup'), { code: '23505' });
+    this.decided.push(`${id}:${action}`);
+    return { id: '1', action };
+  }
+}
+
+class FixedClock extends OpsClock {
+  override now(): Date {
+    return new Date('2026-10-10T02:00:00Z'); // 10:00 in China
+  }
+}
+
+function service(sources: OpsSource[], present: string[], history = new FakeHistory()): OpsQueueService {
+  return new OpsQueueService(
+    sources,
+    new FakePresence(new Set(present)) as unknown as TablePresenceRepository,
+    history as unknown as ItemHistoryRepository,
+    new WorkingDayCalendar(),
+    new FixedClock(),
+  );
+}
+
+describe('OpsQueueService', () => {
+  it('leaves out queues whose tables do not exist, or vanish under a running query, and keeps the rest', async () => {
+    const s = service([source('here', ['a.t']), source('absent', ['b.t']), source('broken', ['a.t'], { fail: '42P01' })], ['a.t']);
+    expect((await s.summaries()).queues.map((q) => q.id)).toEqual(['here']);
+    await expect(s.items('absent', 10, 0)).rejects.toMatchObject({ code: ErrorCode.NotFound });
+  });
+
+  it('does not hide other database failures', async () => {
+    const s = service([source('x', ['a.t'], { fail: '57P01' })], ['a.t']);
+    await expect(s.summaries()).rejects.toThrow('missing');
+  });
+
+  it('counts working days on the official calendar: the 国庆 week and its make-up Saturday', async () => {
+    // 2026-09-30 + 15 working days; 1–7 October are holidays, Saturday 10 October is a make-up working day
+    const s = service([source('q', ['a.t'], { rows: [row({ startedOn: '2026-09-30', dueOn: '2026-10-28' })] })], ['a.t']);
+    const page = await s.items('q', 10, 0);
+    const cal = new WorkingDayCalendar();
+    expect(page.items[0].statutoryWorkingDays).toBe(cal.workingDaysBetween('2026-09-30', '2026-10-28'));
+    expect(page.items[0].workingDaysLeft).toBe(cal.workingDaysBetween('2026-10-10', '2026-10-28'));
+    expect(page.items[0].link).toBe('/v1/ops/items/handoff/a');
+    expect(page.items[0].ageSeconds).toBe(10 * 86400 + 2 * 3600);
+  });
+
+  it('pages with a next offset only while more items remain', async () => {
+    const rows = ['a', 'b', 'c'].map((id) => row({ id }));
+    const s = service([source('q', ['a.t'], { rows })], ['a.t']);
+    expect((await s.items('q', 2, 0)).next).toBe(2);
+    expect((await s.items('q', 2, 2)).next).toBeNull();
+  });
+
+  it('accepts only the actions of the kind and state, and turns a second settlement into a 409', async () => {
+    const facts: ItemFacts = { kind: 'handoff', id: 'h', title: 't', subjectRef: null, status: 'disputed', decidable: true, facts: {}, history: [], auditPaths: [] };
+    const s = service([source('q', ['a.t'], { facts })], ['a.t']);
+    await expect(s.decide('handoff', 'h', 'resolve', 'n', 'op', null)).rejects.toMatchObject({ code: ErrorCode.RuleViolated });
+    await expect(s.decide('handoff', 'h', 'close', 'n', 'op', null)).resolves.toMatchObject({ action: 'close' });
+    const second = s.decide('handoff', 'h', 'close', 'n', 'op', null);
+    await expect(second).rejects.toBeInstanceOf(DomainError);
+    await expect(second).rejects.toMatchObject({ code: ErrorCode.InvalidTransition });
+    const closed = service([source('q', ['a.t'], { facts: { ...facts, status: 'accepted', decidable: false } })], ['a.t']);
+    await expect(closed.decide('handoff', 'h', 'close', 'n', 'op', null)).rejects.toMatchObject({ code: ErrorCode.InvalidTransition });
+  });
+});

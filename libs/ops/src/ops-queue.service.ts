@@ -1,0 +1,212 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkingDayCalendar } from '@tongban/calendar';
+import { PgError, pgErrorCode } from '@tongban/database';
+import { DomainError, ErrorCode } from '@tongban/errors';
+import { AuditRecord, Decision, HistoryEvent, ItemHistoryRepository } from './item-history.repository';
+import { OpsClock } from './ops.clock';
+import { ACTIONS_BY_KIND, DecisionAction, ItemFacts, ItemKind, OPS_SOURCES, OpsSource, QueueDef, QueueRow } from './ops.types';
+import { TablePresenceRepository } from './table-presence.repository';
+
+export interface QueueSummary extends QueueDef {
+  total: number;
+  overdue: number;
+  oldestAgeSeconds: number | null;
+  items: string;
+}
+
+export interface QueueItem {
+  queueId: string;
+  kind: ItemKind;
+  id: string;
+  title: string;
+  subjectRef: string | null;
+  regions: string[];
+  status: string;
+  waitingSince: string;
+  ageSeconds: number;
+  startedOn: string | null;
+  dueOn: string | null;
+  statutoryWorkingDays: number | null;
+  workingDaysLeft: number | null;
+  overdue: boolean;
+  escalated: boolean;
+  link: string;
+}
+
+export interface ItemDetail {
+  kind: ItemKind;
+  id: string;
+  title: string;
+  subjectRef: string | null;
+  status: string;
+  actions: DecisionAction[];
+  facts: ItemFacts['facts'];
+  events: HistoryEvent[];
+  audit: AuditRecord[];
+  decisions: Decision[];
+}
+
+/** Postgres codes of a table or column that is not there (a domain mid-deployment). */
+const MISSING = new Set(['42P01', '42703', '3F000']);
+
+export const itemLink = (kind: ItemKind, id: string): string => `/v1/ops/items/${kind}/${encodeURIComponent(id)}`;
+
+/**
+ * The operators' queues: which items wait, how long, and how they stand against their statutory
+ * deadline in working days (official calendar with make-up days). Sources whose domain tables do not
+ * exist in this database are left out.
+ */
+@Injectable()
+export class OpsQueueService {
+  private readonly logger = new Logger('ops-queues');
+
+  constructor(
+    @Inject(OPS_SOURCES) private readonly sources: OpsSource[],
+    private readonly presence: TablePresenceRepository,
+    private readonly history: ItemHistoryRepository,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly clock: OpsClock,
+  ) {}
+
+  async summaries(): Promise<{ today: string; queues: QueueSummary[] }> {
+    const today = this.clock.today();
+    const queues: QueueSummary[] = [];
+    for (const source of await this.available()) {
+      for (const q of source.queues) {
+        const summary = await this.summaryOf(source, q, today);
+        if (summary) queues.push(summary);
+      }
+    }
+    return { today, queues };
+  }
+
+  private async summaryOf(source: OpsSource, q: QueueDef, today: string): Promise<QueueSummary | undefined> {
+    const counts = await this.guard(source, () => source.counts(q.id, today));
+    if (!counts) return undefined;
+    const now = this.clock.now().getTime();
+    return {
+      ...q,
+      total: counts.total,
+      overdue: counts.overdue,
+      oldestAgeSeconds: counts.oldestAt ? Math.max(0, Math.floor((now - counts.oldestAt.getTime()) / 1000)) : null,
+      items: `/v1/ops/queues/${q.id}/items`,
+    };
+  }
+
+  async items(queueId: string, limit: number, offset: number): Promise<{ queue: QueueSummary; items: QueueItem[]; next: number | null }> {
+    const { source, queue } = await this.queue(queueId);
+    const today = this.clock.today();
+    const summary = await this.summaryOf(source, queue, today);
+    const rows = await this.guard(source, () => source.rows(queueId, today, limit + 1, offset));
+    if (!rows || !summary) throw new DomainError(ErrorCode.NotFound, `queue ${queueId} is not available in this deployment`);
+    const items = rows.slice(0, limit).map((r) => this.toItem(queue, r, today));
+    return { queue: summary, items, next: rows.length > limit ? offset + limit : null };
+  }
+
+  async item(kind: ItemKind, id: string): Promise<ItemDetail> {
+    const facts = await this.find(kind, id);
+    const outboxSchemas = await this.presence.outboxSchemas();
+    const decisions = await this.history.decisions(kind, id);
+    return {
+      kind,
+      id,
+      title: facts.title,
+      subjectRef: facts.subjectRef,
+      status: facts.status,
+      actions: facts.decidable ? this.openActions(kind, decisions) : [],
+      facts: facts.facts,
+      events: await this.history.events(facts.history, outboxSchemas),
+      audit: await this.history.audit(facts.auditPaths),
+      decisions,
+    };
+  }
+
+  /** Resolve a discrepancy, escalate or close a dispute: recorded once, in the request's (audited) transaction. */
+  async decide(kind: ItemKind, id: string, action: DecisionAction, note: string, actor: string, requestId: string | null): Promise<Decision> {
+    if (!ACTIONS_BY_KIND[kind].includes(action)) {
+      throw new DomainError(ErrorCode.RuleViolated, `an item of kind ${kind} cannot be given the action ${action}`, { allowed: [...ACTIONS_BY_KIND[kind]] });
+    }
+    const facts = await this.find(kind, id);
+    if (!facts.decidable) throw new DomainError(ErrorCode.InvalidTransition, `the ${kind} is ${facts.status}; there is nothing to ${action}`, { status: facts.status });
+    try {
+      return await this.history.decide(kind, id, action, note, actor, requestId);
+    } catch (error) {
+      if (pgErrorCode(error) === PgError.UniqueViolation) {
+        throw new DomainError(ErrorCode.InvalidTransition, action === 'escalate' ? `the ${kind} was already escalated` : `the ${kind} was already settled by an operator`);
+      }
+      throw error;
+    }
+  }
+
+  private openActions(kind: ItemKind, decisions: Decision[]): DecisionAction[] {
+    const done = new Set(decisions.map((d) => d.action));
+    if (done.has('resolve') || done.has('close')) return [];
+    return ACTIONS_BY_KIND[kind].filter((a) => !done.has(a));
+  }
+
+  private toItem(queue: QueueDef, r: QueueRow, today: string): QueueItem {
+    const statutory = r.statutoryWorkingDays ?? (r.startedOn && r.dueOn ? this.between(r.startedOn, r.dueOn) : null);
+    return {
+      queueId: queue.id,
+      kind: queue.kind,
+      id: r.id,
+      title: r.title,
+      subjectRef: r.subjectRef,
+      regions: r.regions,
+      status: r.status,
+      waitingSince: r.waitingSince.toISOString(),
+      ageSeconds: Math.max(0, Math.floor((this.clock.now().getTime() - r.waitingSince.getTime()) / 1000)),
+      startedOn: r.startedOn,
+      dueOn: r.dueOn,
+      statutoryWorkingDays: statutory,
+      workingDaysLeft: r.dueOn ? this.between(today, r.dueOn) : null,
+      overdue: r.overdue,
+      escalated: r.escalated,
+      link: itemLink(queue.kind, r.id),
+    };
+  }
+
+  /** Working days in (from, to]; null beyond the published holiday schedule. */
+  private between(from: string, to: string): number | null {
+    try {
+      return this.calendar.workingDaysBetween(from, to);
+    } catch {
+      return null;
+    }
+  }
+
+  private async find(kind: ItemKind, id: string): Promise<ItemFacts> {
+    const source = (await this.available()).find((s) => s.kinds.includes(kind));
+    const facts = source ? await this.guard(source, () => source.find(kind, id)) : undefined;
+    if (!facts) throw new DomainError(ErrorCode.NotFound, `no ${kind} ${id}`);
+    return facts;
+  }
+
+  private async queue(queueId: string): Promise<{ source: OpsSource; queue: QueueDef }> {
+    for (const source of await this.available()) {
+      const queue = source.queues.find((q) => q.id === queueId);
+      if (queue) return { source, queue };
+    }
+    throw new DomainError(ErrorCode.NotFound, `no queue ${queueId} in this deployment`);
+  }
+
+  private async available(): Promise<OpsSource[]> {
+    const out: OpsSource[] = [];
+    for (const s of this.sources) if (await this.presence.allExist(s.requires)) out.push(s);
+    return out;
+  }
+
+  /** A domain table changing under a running console (a migration mid-deployment) hides the queue, not the console. */
+  private async guard<T>(source: OpsSource, fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await fn();
+    } catch (error) {
+      const code = pgErrorCode(error);
+      if (code && MISSING.has(code)) {
+        this.logger.warn({ err: error, queues: source.queues.map((q) => q.id) }, 'queue source unavailable; left out');
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}

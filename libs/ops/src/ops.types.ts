@@ -1,0 +1,94 @@
+export const OPS_SCHEMA = 'ops';
+
+/** Kinds of item an operator can open; the path segment of /v1/ops/items/{kind}/{id}. */
+export const ITEM_KINDS = ['dead-letter', 'transfer', 'handoff', 'gap', 'reconciliation-item', 'settlement', 'statement', 'statement-line'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const isItemKind = (k: string): k is ItemKind => (ITEM_KINDS as readonly string[]).includes(k);
+
+export type DecisionAction = 'resolve' | 'escalate' | 'close';
+
+/** What an operator may decide on an item of a kind (discrepancies are resolved, disputes escalated or closed). */
+export const ACTIONS_BY_KIND: Readonly<Record<ItemKind, readonly DecisionAction[]>> = {
+  'dead-letter': [],
+  transfer: [],
+  handoff: ['escalate', 'close'],
+  gap: ['resolve'],
+  'reconciliation-item': ['resolve'],
+  settlement: [],
+  statement: [],
+  'statement-line': ['escalate', 'close'],
+};
+
+/** One operator queue as the console lists it. */
+export interface QueueDef {
+  id: string;
+  /** Chinese label shown in the console */
+  label: string;
+  /** the console groups queues under these headings (社保转移接续队列, 争议, …) */
+  group: string;
+  kind: ItemKind;
+  /** true when items carry a statutory deadline in working days */
+  statutory: boolean;
+}
+
+export interface QueueCounts {
+  total: number;
+  overdue: number;
+  /** created_at of the oldest waiting item */
+  oldestAt: Date | null;
+}
+
+/** A waiting item as read from the domain's table (deadline arithmetic is done by the service). */
+export interface QueueRow {
+  id: string;
+  title: string;
+  subjectRef: string | null;
+  regions: string[];
+  status: string;
+  waitingSince: Date;
+  /** the day the statutory clock started and the day it runs out (YYYY-MM-DD, China) */
+  startedOn: string | null;
+  dueOn: string | null;
+  statutoryWorkingDays: number | null;
+  overdue: boolean;
+  escalated: boolean;
+}
+
+/** Where an item's event history lives: outbox rows of a schema whose payload contains `match`. */
+export interface HistoryQuery {
+  schema: string;
+  match?: Record<string, string>;
+  eventId?: string;
+}
+
+export interface ItemFacts {
+  kind: ItemKind;
+  id: string;
+  title: string;
+  subjectRef: string | null;
+  status: string;
+  /** whether an operator decision is possible in the item's current state */
+  decidable: boolean;
+  facts: Record<string, string | number | boolean | null>;
+  history: HistoryQuery[];
+  /** request paths (gateway.audit_log.resource) that concern the item; sub-paths count too */
+  auditPaths: string[];
+}
+
+/**
+ * One repository per domain area: reads the domain's tables with SQL and answers for its queues and
+ * item kinds. `requires` lists the tables it reads; a source whose tables do not exist (the domain
+ * is not deployed in this database yet) is left out of the console rather than breaking it.
+ */
+export interface OpsSource {
+  readonly requires: readonly string[];
+  readonly queues: readonly QueueDef[];
+  readonly kinds: readonly ItemKind[];
+  counts(queueId: string, today: string): Promise<QueueCounts>;
+  /** overdue first, then the nearest deadline, then the oldest */
+  rows(queueId: string, today: string, limit: number, offset: number): Promise<QueueRow[]>;
+  find(kind: ItemKind, id: string): Promise<ItemFacts | undefined>;
+}
+
+export const OPS_SOURCES = 'TONGBAN_OPS_SOURCES';

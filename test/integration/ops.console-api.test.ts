@@ -1,0 +1,212 @@
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { CONSUMER_GROUPS, DOMAIN_TOPICS } from '@tongban/messaging';
+import { OpsMetricsUpdater } from '@tongban/ops';
+import { SocialInsuranceClock } from '@tongban/social-insurance';
+import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { Suite } from '../harness/suite';
+import { call, CallResult, OPERATOR, token } from '../harness/http';
+import { newCitizenId } from '../harness/fixtures';
+import { repoPath } from '@tongban/config';
+
+type Json = Record<string, unknown>;
+interface Queue {
+  id: string;
+  label: string;
+  total: number;
+  overdue: number;
+  oldestAgeSeconds: number | null;
+}
+interface Item {
+  id: string;
+  kind: string;
+  overdue: boolean;
+  dueOn: string | null;
+  statutoryWorkingDays: number | null;
+  workingDaysLeft: number | null;
+  link: string;
+}
+
+const subjectRef = (): string => `s1_${randomBytes(24).toString('base64url').slice(0, 32)}`;
+
+describe('operator console APIs: queues, item history, decisions, Kafka health (real PostgreSQL and Kafka)', () => {
+  let suite: Suite;
+  let gateway: string;
+  let siClock: SocialInsuranceClock;
+  let updater: OpsMetricsUpdater;
+
+  const ops = <T = Json>(method: string, path: string, body?: unknown): Promise<CallResult<T>> => call<T>(gateway, method, path, { token: OPERATOR, body });
+  const queues = async (): Promise<Queue[]> => (await ops<{ queues: Queue[] }>('GET', '/v1/ops/queues')).body.queues;
+  const queue = async (id: string): Promise<Queue | undefined> => (await queues()).find((q) => q.id === id);
+
+  /** A pension transfer requested by 广州 from 南昌, with the domain's clock pinned to `on` (China). */
+  const requestTransfer = async (on?: string): Promise<string> => {
+    if (on) jest.spyOn(siClock, 'now').mockReturnValue(new Date(`${on}T10:00:00+08:00`));
+    const res = await call(gateway, 'POST', '/v1/social-insurance/transfers', {
+      token: token('440100'),
+      body: { citizenId: newCitizenId(), insuranceType: 'pension', outboundRegion: '360100', hukouRegion: '360100' },
+    });
+    jest.restoreAllMocks();
+    expect(res.status).toBe(202);
+    return String(res.body.transferId);
+  };
+
+  /** A handoff the releasing region objected to (seeded in the ledger's tables: a dispute for operators). */
+  const seedDispute = async (): Promise<string> => {
+    const ref = subjectRef();
+    const id = randomUUID();
+    await suite.db.query(`INSERT INTO ledger.subjects (subject_ref, hukou_region, registered_by) VALUES ($1, '360100', 'test')`, [ref]);
+    await suite.db.query(
+      `INSERT INTO ledger.handoffs (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, proposed_on, remind_on, deadline, answered_at, answered_by, answer_reason)
+       VALUES ($1, $2, 'edu.compulsory', '360100', '440100', 'disputed', 'permit issued', '2026-11-02', '2026-11-11', '2026-11-16', now(), '360100:dev-360100', 'the person still lives here')`,
+      [id, ref],
+    );
+    return id;
+  };
+
+  const seedGap = async (): Promise<string> => {
+    const id = randomUUID();
+    await suite.db.query(
+      `INSERT INTO ledger.gaps (gap_id, subject_ref, service_code, period_key, region, period_end) VALUES ($1, $2, 'edu.compulsory', '2026-09', '440100', '2026-09-30')`,
+      [id, subjectRef()],
+    );
+    return id;
+  };
+
+  beforeAll(async () => {
+    suite = await Suite.create('ops_api');
+    const gw = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
+    gateway = gw.url;
+    siClock = gw.app.get(SocialInsuranceClock);
+    updater = gw.app.get(OpsMetricsUpdater);
+  });
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(() => suite.stop());
+
+  it('lists every deployed queue with Chinese labels, and is closed to regions', async () => {
+    const list = await ops<{ today: string; queues: Queue[] }>('GET', '/v1/ops/queues');
+    expect(list.status).toBe(200);
+    expect(list.body.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const ids = list.body.queues.map((q) => q.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['dead-letters', 'si-transfers-certificate', 'si-transfers-remittance', 'si-transfers-receipt', 'ledger-handoffs', 'ledger-disputes', 'ledger-gaps', 'ledger-reconciliation', 'medical-settlements', 'medical-statements', 'medical-clearing-disputes']),
+    );
+    expect(list.body.queues.find((q) => q.id === 'dead-letters')?.label).toBe('死信');
+    expect((await call(gateway, 'GET', '/v1/ops/queues', { token: token('440100') })).status).toBe(403);
+    expect((await call(gateway, 'GET', '/v1/ops/queues')).status).toBe(401);
+    expect((await ops('GET', '/v1/ops/queues/no-such-queue/items')).status).toBe(404);
+  });
+
+  it('shows an overdue transfer first, with its statutory deadline in working days, and its event history in order', async () => {
+    const late = await requestTransfer('2026-10-09'); // 15 working days after 9 October (国庆 make-up days) lie well before today
+    const fresh = await requestTransfer();
+    const q = await queue('si-transfers-certificate');
+    expect(q).toMatchObject({ label: '社保转移接续·待出具参保缴费凭证', total: 2, overdue: 1 });
+
+    const page = await ops<{ items: Item[]; next: number | null }>('GET', '/v1/ops/queues/si-transfers-certificate/items?limit=1');
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.items[0]).toMatchObject({ id: late, kind: 'transfer', overdue: true, statutoryWorkingDays: 15 });
+    expect(page.body.items[0].workingDaysLeft).toBeLessThan(0);
+    expect(page.body.next).toBe(1);
+    const second = await ops<{ items: Item[]; next: number | null }>('GET', '/v1/ops/queues/si-transfers-certificate/items?limit=1&offset=1');
+    expect(second.body.items[0]).toMatchObject({ id: fresh, overdue: false });
+    expect(second.body.items[0].workingDaysLeft).toBeGreaterThan(0);
+    expect(second.body.next).toBeNull();
+
+    const detail = await ops<{ status: string; actions: string[]; facts: Json; events: Array<{ type: string; data: Json; seq: string }> }>('GET', page.body.items[0].link);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ status: 'requested', actions: [] });
+    expect(detail.body.facts).toMatchObject({ outboundRegion: '360100', inboundRegion: '440100', clockStartedOn: '2026-10-09', statutoryWorkingDays: 15 });
+    expect(detail.body.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v1']);
+    expect(detail.body.events[0].data).toMatchObject({ transferId: late });
+    expect(JSON.stringify(detail.body)).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('closes a dispute once — concurrent closes get one decision and one 409 — and the item leaves the queue with the decision audited', async () => {
+    const id = await seedDispute();
+    const before = await queue('ledger-disputes');
+    expect(before?.overdue).toBeGreaterThanOrEqual(1);
+    const detail = await ops<{ actions: string[] }>('GET', `/v1/ops/items/handoff/${id}`);
+    expect(detail.body.actions).toEqual(['escalate', 'close']);
+
+    const escalated = await ops('POST', `/v1/ops/items/handoff/${id}/decisions`, { action: 'escalate', note: '报省级主管部门' });
+    expect(escalated.status).toBe(201);
+    expect((await ops('POST', `/v1/ops/items/handoff/${id}/decisions`, { action: 'escalate', note: 'again' })).status).toBe(409);
+    const items = await ops<{ items: Array<Item & { escalated: boolean }> }>('GET', '/v1/ops/queues/ledger-disputes/items');
+    expect(items.body.items.find((i) => i.id === id)?.escalated).toBe(true);
+
+    const results = await Promise.all([1, 2, 3].map((n) => ops('POST', `/v1/ops/items/handoff/${id}/decisions`, { action: 'close', note: `closed by operator ${n}` })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const decisions = await suite.db.query(`SELECT action FROM ops.item_decisions WHERE kind = 'handoff' AND item_id = $1 ORDER BY decision_id`, [id]);
+    expect(decisions.map((d) => d.action)).toEqual(['escalate', 'close']);
+    expect((await queue('ledger-disputes'))?.total).toBe((before?.total ?? 0) - 1);
+
+    const after = await ops<{ actions: string[]; decisions: Array<{ action: string }>; audit: Array<{ action: string; status: number; actor: string }> }>('GET', `/v1/ops/items/handoff/${id}`);
+    expect(after.body.actions).toEqual([]);
+    expect(after.body.decisions.map((d) => d.action)).toEqual(['escalate', 'close']);
+    // the AuditInterceptor records successful operator writes (refused ones roll back with their transaction)
+    expect(after.body.audit.map((a) => a.action)).toEqual(['POST /v1/ops/items/:kind/:itemId/decisions', 'POST /v1/ops/items/:kind/:itemId/decisions']);
+    expect(after.body.audit.every((a) => a.actor === 'operator:dev-operator' || a.actor.startsWith('operator:'))).toBe(true);
+  });
+
+  it('resolves a gap (a discrepancy), refuses actions that do not fit the kind, and validates the body', async () => {
+    const gap = await seedGap();
+    const before = (await queue('ledger-gaps'))?.total ?? 0;
+    expect((await ops('POST', `/v1/ops/items/gap/${gap}/decisions`, { action: 'close', note: 'x' })).status).toBe(422);
+    expect((await ops('POST', `/v1/ops/items/gap/${gap}/decisions`, { action: 'resolve', note: '' })).status).toBe(422);
+    expect((await ops('POST', `/v1/ops/items/gap/${gap}/decisions`, { action: 'resolve', note: 'ok', extra: 1 })).status).toBe(422);
+    expect((await ops('POST', `/v1/ops/items/gap/${randomUUID()}/decisions`, { action: 'resolve', note: 'ok' })).status).toBe(404);
+    expect((await call(gateway, 'POST', `/v1/ops/items/gap/${gap}/decisions`, { token: token('440100'), body: { action: 'resolve', note: 'ok' } })).status).toBe(403);
+    const resolved = await ops('POST', `/v1/ops/items/gap/${gap}/decisions`, { action: 'resolve', note: '已由广州补录申领' });
+    expect(resolved.status).toBe(201);
+    expect(resolved.body).toMatchObject({ action: 'resolve', note: '已由广州补录申领' });
+    expect((await queue('ledger-gaps'))?.total).toBe(before - 1);
+    expect((await ops('GET', `/v1/ops/items/transfer/${randomUUID()}`)).status).toBe(404);
+    expect((await ops('GET', `/v1/ops/items/nonsense/1`)).status).toBe(422);
+  });
+
+  it('serves the same queues and items to the command-line tool (tongban-ops queues | show)', async () => {
+    const late = await requestTransfer('2026-10-09');
+    const run = (...args: string[]): Promise<{ stdout: string }> =>
+      promisify(execFile)(repoPath('node_modules/.bin/ts-node-transpile-only'), ['-r', 'tsconfig-paths/register', '-P', 'tsconfig.json', 'tools/tongban-ops.ts', ...args], {
+        cwd: repoPath('.'),
+        env: { ...process.env, TONGBAN_URL: gateway, TONGBAN_TOKEN: OPERATOR },
+      });
+    const queuesOut = (await run('queues')).stdout;
+    expect(queuesOut).toMatch(/si-transfers-certificate\s+\d+ waiting\s+[1-9]\d* overdue/);
+    expect(queuesOut).toContain('社保转移接续·待出具参保缴费凭证');
+    expect((await run('queue', 'si-transfers-certificate')).stdout.split('\n')[0]).toMatch(/^OVERDUE transfer /);
+    const shown = JSON.parse((await run('show', 'transfer', late)).stdout) as { events: Array<{ type: string }> };
+    expect(shown.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v1']);
+  });
+
+  it('reports consumer lag per group and partition, outbox backlog, and exports them as metrics', async () => {
+    // the residence-permit group is not running here: everything on its topic is lag
+    const producer = suite.kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.ledger.name), messages: [1, 2, 3].map((n) => ({ key: `k${n}`, value: 'x' })) });
+    await producer.disconnect();
+
+    const report = await ops<{ consumerGroups: Array<{ groupId: string; totalLag: number; partitions: Array<{ topic: string; partition: number; lag: number; committed: string | null }> }>; outboxes: Array<{ schema: string; backlog: number }>; deadLetters: unknown[] }>('GET', '/v1/ops/kafka');
+    expect(report.status).toBe(200);
+    const groups = new Map(report.body.consumerGroups.map((g) => [g.groupId, g]));
+    expect([...groups.keys()].sort()).toEqual(Object.values(CONSUMER_GROUPS).map((g) => suite.namespace + g.groupId).sort());
+    const residence = groups.get(`${suite.namespace}tongban.residence-permit`)!;
+    expect(residence.totalLag).toBeGreaterThanOrEqual(3);
+    expect(residence.partitions).toHaveLength(DOMAIN_TOPICS.ledger.partitions);
+    expect(residence.partitions.every((p) => p.topic === suite.topic(DOMAIN_TOPICS.ledger.name) && p.committed === null)).toBe(true);
+    expect(groups.get(`${suite.namespace}tongban.ledger`)?.partitions.length).toBeGreaterThan(0);
+    // the social-insurance app is not running: the transfer events wait in its outbox
+    expect(report.body.outboxes.find((o) => o.schema === 'social_insurance')?.backlog).toBeGreaterThanOrEqual(2);
+    expect(report.body.outboxes.map((o) => o.schema)).toEqual(expect.arrayContaining(['gateway', 'ledger', 'medical', 'residence', 'social_insurance']));
+
+    await updater.refresh();
+    const scrape = await fetch(`${gateway}/metrics`).then((r) => r.text());
+    expect(scrape).toMatch(new RegExp(`tongban_consumer_lag\\{group="${suite.namespace.replace(/\./g, '\\.')}tongban\\.residence-permit",topic="[^"]+",partition="\\d"[^}]*\\} \\d+`));
+    expect(scrape).toMatch(/tongban_overdue_items\{queue="si-transfers-certificate"[^}]*\} 2\n/); // the two transfers requested on 2026-10-09
+    expect(scrape).toMatch(/tongban_queue_items\{queue="ledger-disputes"[^}]*\} \d+/);
+    expect(scrape).toMatch(/tongban_outbox_backlog\{schema="social_insurance"[^}]*\} [1-9]/);
+  });
+});
