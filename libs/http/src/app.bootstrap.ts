@@ -45,8 +45,10 @@ export async function startApp(spec: AppSpec, opts: { port?: number } = {}): Pro
       backoffMs: config.consumer.backoffMs,
     });
     app.connectMicroservice({ strategy: consumer });
-    await app.startAllMicroservices();
   }
+  // Module init applies the migrations; consumers and relays start only after it.
+  await app.init();
+  if (consumer) await app.startAllMicroservices();
   const relays = app.get(OutboxRelays);
   await relays.start();
   const port = opts.port ?? config.http.ports[spec.name];

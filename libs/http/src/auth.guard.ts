@@ -1,17 +1,15 @@
 import type { TLSSocket } from 'node:tls';
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { AppConfig } from '@tongban/config';
 import { DomainError, ErrorCode } from '@tongban/errors';
+import { AccessPolicy } from './access.matrix';
 import { Caller, CredentialStore, Role } from './auth.credentials';
 
-const ACCESS = 'tongban:access';
-
-/** Which roles may call a route. A route without @Access (and not @Public) is refused: fail closed. */
-export const Access = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ACCESS, roles);
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS, 'public');
+// TEMPORARY: superseded by the access matrix; removed once no controller uses them.
+export const Access = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata('tongban:access', roles);
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata('tongban:access', 'public');
 
 export type AuthenticatedRequest = Request & { caller?: Caller };
 
@@ -24,20 +22,21 @@ export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionCon
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly policy: AccessPolicy,
     private readonly credentials: CredentialStore,
     private readonly logger: PinoLogger,
     private readonly config: AppConfig,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const access = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
-    if (access === 'public') return true;
+    if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const access = this.policy.rolesFor(req);
+    if (access === 'public') return true;
     const caller = this.identify(req);
     req.caller = caller;
     this.logger.assign({ region: caller.region, credential: caller.credentialId, role: caller.role });
-    if (!access || !access.includes(caller.role)) {
+    if (!access.includes(caller.role)) {
       throw new DomainError(ErrorCode.Forbidden, `this operation is not open to the ${caller.role} role`);
     }
     return true;

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ACCESS_MATRIX, AccessMatrix, AccessPolicy } from './access.matrix';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditInterceptor } from './audit.interceptor';
 import { AuditLog } from './audit.log';
@@ -15,22 +16,29 @@ import { ProblemFilter } from './problem.filter';
  * The REST edge, in order: authentication, per-credential rate limit, contract validation; then the
  * write transaction with its audit entry, idempotency, the handler; problem+json for every failure.
  */
-@Module({
-  controllers: [HealthController, MetricsController],
-  providers: [
-    CredentialStore,
-    ContractValidator,
-    AuditLog,
-    { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_GUARD, useClass: RateLimitGuard },
-    { provide: APP_GUARD, useExisting: ContractValidator },
-    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-    { provide: APP_FILTER, useClass: ProblemFilter },
-  ],
-  exports: [CredentialStore, ContractValidator, AuditLog],
-})
-export class GatewayHttpModule {}
+@Module({})
+export class GatewayHttpModule {
+  static forRoot(matrix: AccessMatrix): DynamicModule {
+    return {
+      module: GatewayHttpModule,
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: ACCESS_MATRIX, useValue: matrix },
+        AccessPolicy,
+        CredentialStore,
+        ContractValidator,
+        AuditLog,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useExisting: ContractValidator },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [CredentialStore, ContractValidator, AuditLog, AccessPolicy],
+    };
+  }
+}
 
 /** Adapters expose health only. */
 @Module({ controllers: [HealthController, MetricsController], providers: [{ provide: APP_FILTER, useClass: ProblemFilter }] })

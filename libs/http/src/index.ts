@@ -2,6 +2,7 @@ export * from './problem.mapping';
 export * from './problem.filter';
 export * from './auth.credentials';
 export * from './auth.guard';
+export * from './access.matrix';
 export * from './contract.document';
 export * from './contract.validator';
 export * from './idempotency.interceptor';
