@@ -63,6 +63,17 @@ describe('gateway REST contract: validation, problems, idempotency (real Postgre
     expect(open).toEqual([]);
   });
 
+  it('documents the edge's answers on every operation: 400/413/415 where there is a body, 401/429 where a credential is needed', () => {
+    const missing: string[] = [];
+    for (const op of app.get(ContractValidator).contract.operations) {
+      const responses = Object.keys((op.raw.responses ?? {}) as Record<string, unknown>);
+      const isPublic = Array.isArray(op.security) && op.security.length === 0;
+      const want = [...(op.body ? ['400', '413', '415'] : []), ...(isPublic ? [] : ['401', '429']), '422'];
+      for (const code of want) if (!responses.includes(code)) missing.push(`${op.operationId} ${code}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('refuses an invalid request with problem+json naming each failing field, and writes nothing', async () => {
     const before = await counts();
     const body = { ...guangzhouPermit(newCitizenId()), basis: 'tax-contribution', surprise: true } as Record<string, unknown>;

@@ -43,7 +43,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
     await suite.start({ name: 'residence-permit', module: ProbeModule, consumer: PROBE_GROUP });
     await suite.kafka.admin().createTopics({ topics: [{ topic: suite.topic(deadLetterTopic(PROBE_GROUP.groupId)), numPartitions: 1 }] });
-    config = loadConfig(process.env);
+    config = loadConfig({ ...process.env, ...suite.env() });
     kafka = new KafkaClient(config);
   });
   afterAll(async () => {

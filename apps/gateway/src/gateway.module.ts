@@ -2,12 +2,31 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@tongban/config';
 import { DatabaseModule, MESSAGING_MIGRATIONS } from '@tongban/database';
 import { GatewayHttpModule } from '@tongban/http';
+import { GATEWAY_ACCESS } from './gateway.access';
 import { IdentityModule } from '@tongban/identity';
+import { LEDGER_MIGRATIONS, LEDGER_SCHEMA, LedgerModule } from '@tongban/ledger';
 import { LoggingModule } from '@tongban/logging';
+import { MEDICAL_MIGRATIONS, MedicalModule } from '@tongban/medical';
 import { DEAD_LETTER_MIGRATIONS, MessagingModule } from '@tongban/messaging';
+import { OPS_MIGRATIONS, OpsModule } from '@tongban/ops';
 import { RESIDENCE_MIGRATIONS, ResidenceModule } from '@tongban/residence';
+import { SOCIAL_INSURANCE_MIGRATIONS, SocialInsuranceModule } from '@tongban/social-insurance';
+import { AuditController } from './ops/audit.controller';
 import { DeadLettersController } from './ops/dead-letters.controller';
+import { OpsKafkaController } from './ops/ops-kafka.controller';
+import { OpsQueuesController } from './ops/ops-queues.controller';
+import { HandoffsController } from './ledger/handoffs.controller';
+import { LedgerEventsController } from './ledger/ledger.events';
+import { LedgerOpsController } from './ledger/ledger-ops.controller';
+import { LedgerScheduler } from './ledger/ledger.scheduler';
+import { ProvisionClaimsController } from './ledger/provision-claims.controller';
+import { ReconciliationsController } from './ledger/reconciliations.controller';
+import { SubjectsController } from './ledger/subjects.controller';
+import { MedicalController } from './medical/medical.controller';
+import { PointsConversionsController } from './residence-permits/points-conversions.controller';
+import { ResidenceHistoryController } from './residence-permits/residence-history.controller';
 import { ResidencePermitsController } from './residence-permits/residence-permits.controller';
+import { SocialInsuranceController } from './social-insurance/social-insurance.controller';
 
 export const GATEWAY_SCHEMA = 'gateway';
 
@@ -23,12 +42,37 @@ export const GATEWAY_SCHEMA = 'gateway';
       { schema: GATEWAY_SCHEMA, dirs: [MESSAGING_MIGRATIONS, 'libs/http/migrations'] },
       DEAD_LETTER_MIGRATIONS,
       RESIDENCE_MIGRATIONS,
+      LEDGER_MIGRATIONS,
+      SOCIAL_INSURANCE_MIGRATIONS,
+      MEDICAL_MIGRATIONS,
+      OPS_MIGRATIONS,
     ]),
-    MessagingModule.forRoot([GATEWAY_SCHEMA]),
+    MessagingModule.forRoot([GATEWAY_SCHEMA, LEDGER_SCHEMA]),
     IdentityModule,
-    GatewayHttpModule,
+    GatewayHttpModule.forRoot(GATEWAY_ACCESS),
     ResidenceModule,
+    LedgerModule,
+    SocialInsuranceModule,
+    MedicalModule,
+    OpsModule,
   ],
-  controllers: [ResidencePermitsController, DeadLettersController],
+  providers: [LedgerScheduler],
+  controllers: [
+    SubjectsController,
+    HandoffsController,
+    ProvisionClaimsController,
+    ReconciliationsController,
+    LedgerOpsController,
+    LedgerEventsController,
+    ResidencePermitsController,
+    ResidenceHistoryController,
+    PointsConversionsController,
+    DeadLettersController,
+    AuditController,
+    OpsQueuesController,
+    OpsKafkaController,
+    SocialInsuranceController,
+    MedicalController,
+  ],
 })
 export class GatewayModule {}

@@ -1,15 +1,11 @@
 import type { TLSSocket } from 'node:tls';
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { AppConfig } from '@tongban/config';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { AccessPolicy } from './access.matrix';
-import { Caller, CredentialStore, Role } from './auth.credentials';
-
-// TEMPORARY: superseded by the access matrix; removed once no controller uses them.
-export const Access = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata('tongban:access', roles);
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata('tongban:access', 'public');
+import { Caller, CredentialStore } from './auth.credentials';
 
 export type AuthenticatedRequest = Request & { caller?: Caller };
 

@@ -2,11 +2,10 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Database } from '@tongban/database';
 import { KafkaClient } from '@tongban/messaging';
-import { Public } from './auth.guard';
+
 
 /** Liveness (the process answers) and readiness (PostgreSQL and Kafka reachable). */
 @Controller('health')
-@Public()
 export class HealthController {
   constructor(
     private readonly db: Database,

@@ -1,10 +1,9 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { metrics } from '@tongban/metrics';
-import { Public } from './auth.guard';
+
 
 /** Prometheus scrape endpoint; the network policy, not a credential, restricts who scrapes it. */
 @Controller('metrics')
-@Public()
 export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')

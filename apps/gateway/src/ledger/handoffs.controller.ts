@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Schemas } from '@tongban/contracts';
-import { Access, Caller, CurrentCaller } from '@tongban/http';
+import { Caller, CurrentCaller } from '@tongban/http';
 import { HandoffService } from '@tongban/ledger';
 import { requestActor } from '../gateway.request';
 
@@ -10,28 +10,24 @@ export class HandoffsController {
   constructor(private readonly handoffs: HandoffService) {}
 
   @Get(':handoffId')
-  @Access('region', 'operator')
   get(@Param('handoffId') handoffId: string, @CurrentCaller() caller: Caller): Promise<Schemas['Handoff']> {
     return this.handoffs.get(handoffId, caller.region);
   }
 
   @Post(':handoffId/accept')
   @HttpCode(200)
-  @Access('region')
   accept(@Param('handoffId') handoffId: string, @Body() body: Schemas['AcceptHandoffRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Handoff']> {
     return this.handoffs.accept(handoffId, body.effectiveFrom, requestActor(caller, req));
   }
 
   @Post(':handoffId/reject')
   @HttpCode(200)
-  @Access('region')
   reject(@Param('handoffId') handoffId: string, @Body() body: Schemas['HandoffReasonRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Handoff']> {
     return this.handoffs.reject(handoffId, body.reason, requestActor(caller, req));
   }
 
   @Post(':handoffId/object')
   @HttpCode(200)
-  @Access('region')
   object(@Param('handoffId') handoffId: string, @Body() body: Schemas['HandoffReasonRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Handoff']> {
     return this.handoffs.object(handoffId, body.reason, requestActor(caller, req));
   }

@@ -1,10 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { Schemas } from '@tongban/contracts';
-import { Access } from '@tongban/http';
+
 import { GapRepository, HandoffService } from '@tongban/ledger';
 
 @Controller('v1/ops/ledger')
-@Access('operator')
 export class LedgerOpsController {
   constructor(
     private readonly gaps: GapRepository,

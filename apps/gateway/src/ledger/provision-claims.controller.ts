@@ -1,12 +1,11 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Schemas } from '@tongban/contracts';
-import { Access, Caller, CurrentCaller } from '@tongban/http';
+import { Caller, CurrentCaller } from '@tongban/http';
 import { ProvisionClaimService } from '@tongban/ledger';
 import { requestActor } from '../gateway.request';
 
 @Controller('v1/provision-claims')
-@Access('region')
 export class ProvisionClaimsController {
   constructor(private readonly claims: ProvisionClaimService) {}
 

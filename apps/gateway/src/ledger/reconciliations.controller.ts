@@ -1,12 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Schemas } from '@tongban/contracts';
-import { Access, Caller, CurrentCaller } from '@tongban/http';
+import { Caller, CurrentCaller } from '@tongban/http';
 import { ReconciliationService } from '@tongban/ledger';
 import { requestActor } from '../gateway.request';
 
 @Controller('v1/reconciliations')
-@Access('region')
 export class ReconciliationsController {
   constructor(private readonly reconciliations: ReconciliationService) {}
 

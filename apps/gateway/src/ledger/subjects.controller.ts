@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Schemas } from '@tongban/contracts';
-import { Access, Caller, CurrentCaller } from '@tongban/http';
+import { Caller, CurrentCaller } from '@tongban/http';
 import { SubjectService } from '@tongban/ledger';
 import { requestActor } from '../gateway.request';
 
@@ -11,20 +11,17 @@ export class SubjectsController {
 
   @Post()
   @HttpCode(201)
-  @Access('region')
   register(@Body() body: Schemas['RegisterSubjectRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['SubjectResponsibilities']> {
     return this.subjects.register(body, requestActor(caller, req));
   }
 
   @Get(':subjectRef/responsibilities')
-  @Access('region', 'operator')
   responsibilities(@Param('subjectRef') subjectRef: string, @CurrentCaller() caller: Caller): Promise<Schemas['SubjectResponsibilities']> {
     return this.subjects.responsibilities(subjectRef, caller.region);
   }
 
   @Post(':subjectRef/hukou-moves')
   @HttpCode(200)
-  @Access('region')
   moveHukou(
     @Param('subjectRef') subjectRef: string,
     @Body() body: Schemas['HukouMoveRequest'],
@@ -36,7 +33,6 @@ export class SubjectsController {
 
   @Post(':subjectRef/employment')
   @HttpCode(200)
-  @Access('region')
   changeEmployment(
     @Param('subjectRef') subjectRef: string,
     @Body() body: Schemas['EmploymentChangeRequest'],

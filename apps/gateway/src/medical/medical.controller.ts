@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Schemas } from '@tongban/contracts';
-import { Access, Caller, CurrentCaller } from '@tongban/http';
+import { Caller, CurrentCaller } from '@tongban/http';
 import { ClearingService, FilingService, SettlementService } from '@tongban/medical';
 import { requestActor } from '../gateway.request';
 
 /** Cross-region medical settlement: filings, direct settlements, monthly clearing (paths validated by the contract). */
 @Controller('v1/medical')
-@Access('region')
 export class MedicalController {
   constructor(
     private readonly filings: FilingService,
@@ -22,7 +21,6 @@ export class MedicalController {
   }
 
   @Get('filings/:filingId')
-  @Access('region', 'operator')
   getFiling(@Param('filingId') filingId: string, @CurrentCaller() caller: Caller): Promise<Schemas['MedicalFiling']> {
     return this.filings.get(filingId, caller.region);
   }
@@ -52,7 +50,6 @@ export class MedicalController {
   }
 
   @Get('clearings/:month')
-  @Access('region', 'operator')
   getClearing(@Param('month') month: string, @CurrentCaller() caller: Caller): Promise<Schemas['MedicalClearing']> {
     return this.clearing.month(month, caller.region);
   }

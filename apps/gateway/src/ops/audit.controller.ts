@@ -1,9 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import type { Schemas } from '@tongban/contracts';
-import { Access, AuditLog } from '@tongban/http';
+import { AuditLog } from '@tongban/http';
 
 @Controller('v1/ops/audit')
-@Access('operator')
 export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { Schemas } from '@tongban/contracts';
-import { Access, actorOf, Caller, CurrentCaller } from '@tongban/http';
+import { actorOf, Caller, CurrentCaller } from '@tongban/http';
 import { DeadLetterService } from '@tongban/messaging';
 
 @Controller('v1/ops/dead-letters')
-@Access('operator')
 export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLetterService) {}
 

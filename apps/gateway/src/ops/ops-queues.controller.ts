@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Schemas } from '@tongban/contracts';
-import { Access, actorOf, Caller, CurrentCaller } from '@tongban/http';
+import { actorOf, Caller, CurrentCaller } from '@tongban/http';
 import { ItemKind, OpsQueueService } from '@tongban/ops';
 
 @Controller('v1/ops')
-@Access('operator')
 export class OpsQueuesController {
   constructor(private readonly queues: OpsQueueService) {}
 

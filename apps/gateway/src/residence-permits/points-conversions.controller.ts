@@ -1,10 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { Schemas } from '@tongban/contracts';
-import { Access, Caller, CurrentCaller } from '@tongban/http';
+import { Caller, CurrentCaller } from '@tongban/http';
 import { PointsConversionService } from '@tongban/residence';
 
 @Controller('v1/points-conversions')
-@Access('region')
 export class PointsConversionsController {
   constructor(private readonly points: PointsConversionService) {}
 

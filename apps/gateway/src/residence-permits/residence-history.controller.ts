@@ -1,11 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { Schemas } from '@tongban/contracts';
-import { Access, Caller, CurrentCaller } from '@tongban/http';
+import { Caller, CurrentCaller } from '@tongban/http';
 import { ResidenceHistoryService } from '@tongban/residence';
 
 /** Owns exactly /v1/subjects/{subjectRef}/residence-history (the ledger owns the other subject paths). */
 @Controller('v1/subjects')
-@Access('region')
 export class ResidenceHistoryController {
   constructor(private readonly history: ResidenceHistoryService) {}
 

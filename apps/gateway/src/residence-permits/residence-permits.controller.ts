@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Schemas } from '@tongban/contracts';
-import { Access, Caller, CurrentCaller } from '@tongban/http';
+import { Caller, CurrentCaller } from '@tongban/http';
 import { PermitLifecycleService, PermitService } from '@tongban/residence';
 import { requestActor } from '../gateway.request';
 
 @Controller('v1/residence-permits')
-@Access('region')
 export class ResidencePermitsController {
   constructor(
     private readonly permits: PermitService,

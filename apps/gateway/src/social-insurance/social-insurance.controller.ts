@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Schemas } from '@tongban/contracts';
-import { Access, Caller, CurrentCaller } from '@tongban/http';
+import { Caller, CurrentCaller } from '@tongban/http';
 import { TransferFilter, TransferQueryService, TransferService } from '@tongban/social-insurance';
 import { requestActor } from '../gateway.request';
 
@@ -9,7 +9,6 @@ type Transfer = Schemas['SocialInsuranceTransfer'];
 
 /** Social-insurance transfers (社保关系转移接续): the regions drive the steps; operators read the queue. */
 @Controller('v1/social-insurance/transfers')
-@Access('region')
 export class SocialInsuranceController {
   constructor(
     private readonly transfers: TransferService,
@@ -30,13 +29,11 @@ export class SocialInsuranceController {
   }
 
   @Get()
-  @Access('region', 'operator')
   list(@Query() query: Omit<TransferFilter, 'limit'> & { limit?: number }, @CurrentCaller() caller: Caller): Promise<Schemas['SocialInsuranceTransferPage']> {
     return this.queries.list({ ...query, limit: query.limit ?? 50 }, caller.region);
   }
 
   @Get(':transferId')
-  @Access('region', 'operator')
   get(@Param('transferId') transferId: string, @CurrentCaller() caller: Caller): Promise<Transfer> {
     return this.queries.get(transferId, caller.region);
   }

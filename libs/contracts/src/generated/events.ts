@@ -4,6 +4,397 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Gap detected (v1)
+         * @description A periodic entitlement's period ended (plus the grace period) with no provision claim. Addressed to the responsible region (and the hukou region when different); also in the operators' queue.
+         */
+        LedgerGapDetectedV1: {
+            /** Format: uuid */
+            gapId: string;
+            /**
+             * Format: date
+             * @description first day after the period
+             */
+            periodEnd: string;
+            periodKey: string;
+            region: string;
+            serviceCode: string;
+            subjectRef: string;
+        };
+        /**
+         * Handoff accepted (v1)
+         * @description The receiving region accepted; responsibility passes at effectiveAt (see responsibility-changed). Addressed to both regions.
+         */
+        LedgerHandoffAcceptedV1: {
+            /**
+             * Format: date
+             * @description last working day to answer (China's official calendar)
+             */
+            deadline: string;
+            /** Format: date-time */
+            effectiveAt: string;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /** @description why the handoff was proposed */
+            reason: string;
+            serviceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
+         * Handoff escalated (v1)
+         * @description The proposal is unanswered past its deadline and is escalated to operators; the holder stays responsible until it is answered. Addressed to both regions.
+         */
+        LedgerHandoffEscalatedV1: {
+            /**
+             * Format: date
+             * @description last working day to answer (China's official calendar)
+             */
+            deadline: string;
+            /** Format: date-time */
+            escalatedAt: string;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /** @description why the handoff was proposed */
+            reason: string;
+            serviceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
+         * Handoff objected (v1)
+         * @description The releasing region objected (e.g. the person still lives there): a dispute for operators; the holder stays responsible. Addressed to both regions.
+         */
+        LedgerHandoffObjectedV1: {
+            answerReason: string;
+            /**
+             * Format: date
+             * @description last working day to answer (China's official calendar)
+             */
+            deadline: string;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /** @description why the handoff was proposed */
+            reason: string;
+            serviceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
+         * Handoff proposed (v1)
+         * @description The computed responsible region differs from the holder: the holder (fromRegion) is asked to hand the service to toRegion, which answers by the deadline. Addressed to both regions.
+         */
+        LedgerHandoffProposedV1: {
+            /**
+             * Format: date
+             * @description last working day to answer (China's official calendar)
+             */
+            deadline: string;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /** @description why the handoff was proposed */
+            reason: string;
+            serviceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
+         * Handoff rejected (v1)
+         * @description The receiving region rejected the proposal; the holder stays responsible. Addressed to both regions.
+         */
+        LedgerHandoffRejectedV1: {
+            answerReason: string;
+            /**
+             * Format: date
+             * @description last working day to answer (China's official calendar)
+             */
+            deadline: string;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /** @description why the handoff was proposed */
+            reason: string;
+            serviceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
+         * Handoff answer due soon (v1)
+         * @description The proposal is unanswered and its deadline is near. Addressed to both regions.
+         */
+        LedgerHandoffReminderV1: {
+            /**
+             * Format: date
+             * @description last working day to answer (China's official calendar)
+             */
+            deadline: string;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /** @description why the handoff was proposed */
+            reason: string;
+            serviceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
+         * Handoff withdrawn (v1)
+         * @description The facts changed again before an answer (the proposal is superseded or no longer needed). Addressed to both regions.
+         */
+        LedgerHandoffWithdrawnV1: {
+            /**
+             * Format: date
+             * @description last working day to answer (China's official calendar)
+             */
+            deadline: string;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /** @description why the handoff was proposed */
+            reason: string;
+            serviceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
+         * Responsibility changed (v1)
+         * @description One interval closed and the next opened at the same instant, in one transaction. Addressed to both regions.
+         */
+        LedgerResponsibilityChangedV1: {
+            /** Format: date-time */
+            effectiveAt: string;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            reason: string;
+            serviceCode: string;
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
+         * Medical filing cancelled (v1)
+         * @description The insured region cancelled a filing; settlements recorded under it stay, new ones are no longer covered. Addressed to the treatment region and the insured region.
+         */
+        MedicalFilingCancelledV1: {
+            /** Format: date-time */
+            cancelledAt: string;
+            /** @enum {string} */
+            category: "resettled-retiree" | "long-term-resident" | "posted-worker" | "referral" | "emergency" | "other-temporary";
+            /** Format: uuid */
+            filingId: string;
+            insuredRegion: string;
+            reason: string | null;
+            subjectRef: string;
+            treatmentRegion: string;
+        };
+        /**
+         * Medical filing registered (v1)
+         * @description The insured region registered a filing (异地就医备案) for treatment in another province. Addressed to the treatment region and the insured region. validTo is the last day of validity (inclusive), null when a long-term filing is open-ended.
+         */
+        MedicalFilingRegisteredV1: {
+            /** @enum {string} */
+            category: "resettled-retiree" | "long-term-resident" | "posted-worker" | "referral" | "emergency" | "other-temporary";
+            /** Format: uuid */
+            filingId: string;
+            insuredRegion: string;
+            /** Format: date-time */
+            registeredAt: string;
+            subjectRef: string;
+            /** @enum {string} */
+            term: "long-term" | "temporary";
+            treatmentRegion: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+        };
+        /**
+         * Direct settlement recorded (v1)
+         * @description A hospital of the treatment region settled a bill directly under the insured region's policy. Amounts in integer fen (fundPaidFen + selfPaidFen = totalFen). clearingMonth is the recording month whose clearing counts it. Addressed to the insured region and the treatment region.
+         */
+        MedicalSettlementRecordedV1: {
+            /** Format: date */
+            admissionDate: string;
+            /** @enum {string} */
+            admissionType: "planned" | "emergency";
+            /** Format: uuid */
+            claimId: string | null;
+            clearingMonth: string;
+            /** Format: date */
+            dischargeDate: string;
+            /** Format: uuid */
+            filingId: string | null;
+            fundPaidFen: number;
+            hospitalCode: string;
+            insuredRegion: string;
+            /** Format: date-time */
+            recordedAt: string;
+            selfPaidFen: number;
+            settlementId: string;
+            subjectRef: string;
+            totalFen: number;
+            treatmentRegion: string;
+        };
+        /**
+         * Clearing statement confirmed by one side (v1)
+         * @description One side (the insured or the treatment province) confirmed a statement: it agrees to every line not disputed. status becomes 'confirmed' when both sides have. payableFen is the fund-paid sum of the undisputed lines, owed by the insured province to the treatment province. Addressed to both provinces.
+         */
+        MedicalStatementConfirmedV1: {
+            /** Format: date-time */
+            confirmedAt: string;
+            /** @description the region whose credential confirmed */
+            confirmedBy: string;
+            disputedCount: number;
+            insuredProvince: string;
+            month: string;
+            payableFen: number;
+            /** @enum {string} */
+            side: "insured" | "treatment";
+            /** Format: uuid */
+            statementId: string;
+            /** @enum {string} */
+            status: "issued" | "confirmed";
+            treatmentProvince: string;
+        };
+        /**
+         * Clearing statement lines disputed (v1)
+         * @description One side disputed lines of a statement, each with a reason. Disputed lines are left out of this cycle's payable sum and carried into the next cycle as corrections. Addressed to both provinces.
+         */
+        MedicalStatementDisputedV1: {
+            /** Format: date-time */
+            disputedAt: string;
+            disputedBy: string;
+            insuredProvince: string;
+            lines: {
+                fundPaidFen: number;
+                /** Format: uuid */
+                lineId: string;
+                lineNo: number;
+                reason: string;
+                settlementId: string;
+                treatmentRegion: string;
+            }[];
+            month: string;
+            /** @enum {string} */
+            side: "insured" | "treatment";
+            /** Format: uuid */
+            statementId: string;
+            treatmentProvince: string;
+        };
+        /**
+         * Clearing statement issued (v1)
+         * @description The monthly clearing statement of one (insured province, treatment province) pair was issued: counts and exact sums in fen of its original and correction lines. The lines are read with GET /v1/medical/clearings/{month}. Addressed to both provinces; the subject (and Kafka key) is the statement id.
+         */
+        MedicalStatementIssuedV1: {
+            correctionCount: number;
+            fundPaidFen: number;
+            insuredProvince: string;
+            /** Format: date-time */
+            issuedAt: string;
+            lineCount: number;
+            month: string;
+            originalCount: number;
+            selfPaidFen: number;
+            /** Format: uuid */
+            statementId: string;
+            totalFen: number;
+            treatmentProvince: string;
+        };
+        /**
+         * Residence permit cancelled (v1)
+         * @description The issuing city cancelled the permit (the person left the city): from cancelledOn the city no longer counts the person as resident. Addressed to the issuing city and the hukou region.
+         */
+        ResidencePermitCancelledV1: {
+            /** Format: date */
+            cancelledOn: string;
+            /**
+             * Format: date
+             * @description the day from which the new state holds
+             */
+            effectiveOn: string;
+            /** @description the person's hukou region (a recipient) */
+            hukouRegion: string;
+            /** Format: uuid */
+            permitId: string;
+            permitNumber: string;
+            reason: string;
+            /** @description the issuing city (a recipient) */
+            residenceCity: string;
+            /**
+             * Format: date
+             * @description the residence years the city counts run from this day (restarted by a late endorsement)
+             */
+            residenceYearsCountFrom: string;
+            /**
+             * @description the permit's status after the change
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "cancelled";
+            subjectRef: string;
+            /** Format: date */
+            validUntil: string;
+        };
+        /**
+         * Residence permit endorsed (v1)
+         * @description The issuing city recorded the yearly endorsement (签注, 居住证暂行条例 第十四条). A late endorsement (after the due date) restores a suspended permit and restarts the count of residence years from the endorsement date. Addressed to the issuing city and the hukou region.
+         */
+        ResidencePermitEndorsedV1: {
+            /**
+             * Format: date
+             * @description the endorsement was due on or before this day
+             */
+            dueOn: string;
+            /**
+             * Format: date
+             * @description the day from which the new state holds
+             */
+            effectiveOn: string;
+            /** Format: date */
+            endorsedOn: string;
+            /** @description the person's hukou region (a recipient) */
+            hukouRegion: string;
+            /** @description for a late endorsement, the first day the permit's functions were suspended */
+            lapsedOn: string | null;
+            late: boolean;
+            /** Format: date */
+            nextEndorsementDue: string;
+            /** Format: uuid */
+            permitId: string;
+            permitNumber: string;
+            /** @description the issuing city (a recipient) */
+            residenceCity: string;
+            /**
+             * Format: date
+             * @description the residence years the city counts run from this day (restarted by a late endorsement)
+             */
+            residenceYearsCountFrom: string;
+            /**
+             * @description the permit's status after the change
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "cancelled";
+            subjectRef: string;
+            /** Format: date */
+            validUntil: string;
+        };
+        /**
          * Residence permit issued (v1)
          * @description A city registered a residence permit. Addressed to the issuing city and the person's hukou region. The person appears only as subjectRef.
          */
@@ -23,6 +414,364 @@ export interface components {
             /** Format: date */
             validUntil: string;
         };
+        /**
+         * Residence years recognised (v1)
+         * @description A new permit was issued in a city of a mutual recognition group (居住证互通互认, seed 000 clause 十一) and the person's residence years in other member cities count there from the date both cities are members. Emitted automatically with the new permit. Addressed to the recognising city, the hukou region and the cities whose years are recognised.
+         */
+        ResidencePermitRecognisedV1: {
+            /**
+             * Format: date
+             * @description the new permit's issue date
+             */
+            effectiveOn: string;
+            groupId: string;
+            groupNameZh: string;
+            /** @description the person's hukou region (a recipient) */
+            hukouRegion: string;
+            /**
+             * Format: uuid
+             * @description the new permit, in the recognising city
+             */
+            permitId: string;
+            permitNumber: string;
+            /** @description completed months of residence in other member cities counted by the recognising city */
+            recognisedMonths: number;
+            /** @description the recognising city (issued the new permit) */
+            residenceCity: string;
+            sources: {
+                city: string;
+                /** Format: date */
+                countedFrom: string;
+                /**
+                 * Format: date
+                 * @description exclusive
+                 */
+                countedTo: string;
+                /** Format: uuid */
+                permitId: string;
+                /**
+                 * Format: date
+                 * @description the later of the counted start and the date both cities are members
+                 */
+                recognisedFrom: string;
+                recognisedMonths: number;
+            }[];
+            subjectRef: string;
+        };
+        /**
+         * Residence permit renewed (v1)
+         * @description The issuing city extended the permit's validity. Addressed to the issuing city and the hukou region.
+         */
+        ResidencePermitRenewedV1: {
+            /**
+             * Format: date
+             * @description the day from which the new state holds
+             */
+            effectiveOn: string;
+            /** @description the person's hukou region (a recipient) */
+            hukouRegion: string;
+            /** Format: uuid */
+            permitId: string;
+            permitNumber: string;
+            /** Format: date */
+            previousValidUntil: string;
+            /** @description the issuing city (a recipient) */
+            residenceCity: string;
+            /**
+             * Format: date
+             * @description the residence years the city counts run from this day (restarted by a late endorsement)
+             */
+            residenceYearsCountFrom: string;
+            /**
+             * @description the permit's status after the change
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "cancelled";
+            subjectRef: string;
+            /** Format: date */
+            validUntil: string;
+        };
+        /**
+         * Residence permit suspended (v1)
+         * @description The yearly endorsement was missed: the permit's functions are suspended from suspendedOn (居住证暂行条例 第十四条) until a late endorsement, which restarts the count of residence years. Addressed to the issuing city and the hukou region.
+         */
+        ResidencePermitSuspendedV1: {
+            /** Format: date */
+            dueOn: string;
+            /**
+             * Format: date
+             * @description the day from which the new state holds
+             */
+            effectiveOn: string;
+            /** @description the person's hukou region (a recipient) */
+            hukouRegion: string;
+            /** Format: uuid */
+            permitId: string;
+            permitNumber: string;
+            /** @enum {string} */
+            reason: "endorsement-missed";
+            /** @description the issuing city (a recipient) */
+            residenceCity: string;
+            /**
+             * Format: date
+             * @description the residence years the city counts run from this day (restarted by a late endorsement)
+             */
+            residenceYearsCountFrom: string;
+            /**
+             * @description the permit's status after the change
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "cancelled";
+            subjectRef: string;
+            /** Format: date */
+            suspendedOn: string;
+            /** Format: date */
+            validUntil: string;
+        };
+        /**
+         * Contribution certificate received (v1)
+         * @description The outbound region submitted the contribution certificate (参保缴费凭证); duplicate months (重复缴费) were detected and resolved: the inbound region keeps them, the outbound region refunds them. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceCertificateReceivedV1: {
+            accountBalanceFen: number;
+            duplicates: {
+                /** @enum {string} */
+                kept: "inbound";
+                months: string[];
+                /** @enum {string} */
+                refundBy: "outbound";
+            };
+            firstMonth: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            lastMonth: string;
+            monthsCount: number;
+            outboundRegion: string;
+            /** Format: date */
+            receivedOn: string;
+            /** @enum {string} */
+            state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer contact letter issued (v1)
+         * @description The inbound region requested a transfer (联系函). Addressed to the outbound region (which must issue the certificate before deadline.dueOn) and the inbound region. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceContactLetterIssuedV1: {
+            deadline: {
+                /** @description null while the official holiday schedule does not yet cover the deadline */
+                dueOn: string | null;
+                /** @enum {string} */
+                party: "outbound" | "inbound";
+                /** Format: date */
+                startedOn: string;
+                workingDays: number;
+            };
+            hukouRegion: string | null;
+            inboundMonthsCount: number;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            /** Format: date */
+            requestedOn: string;
+            /** @enum {string} */
+            state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer deadline overdue (v1)
+         * @description The statutory deadline of the current step has passed; an item was put on the operators' queue. Addressed to both regions. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceDeadlineOverdueV1: {
+            awaitingRegion: string;
+            /** Format: date */
+            dueOn: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            /** Format: date */
+            overdueSince: string;
+            /** @enum {string} */
+            state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer deadline reminder (v1)
+         * @description The statutory deadline of the current step is near (at most 3 working days left). Addressed to the region whose step it is. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceDeadlineReminderV1: {
+            awaitingRegion: string;
+            /** Format: date */
+            dueOn: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            /** @enum {string} */
+            state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: date */
+            today: string;
+            /** Format: uuid */
+            transferId: string;
+            workingDaysLeft: number;
+        };
+        /**
+         * Transfer funds computed (v1)
+         * @description The funds to move, in integer fen: pension = individual account balance + pooled part (12 % of each year's bases from 1998, rounded half-up once per year, refunded duplicate months excluded); medical = the individual account balance. collectionRegion is the pension collection region under 国办发〔2009〕66号 Art. 6, for information. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceFundsComputedV1: {
+            accountBalanceFen: number;
+            collectionRegion: {
+                region: string;
+                /** @enum {string} */
+                rule: "hukou" | "last-10-years" | "previous-10-years" | "hukou-fallback";
+            } | null;
+            deadline: {
+                /** @description null while the official holiday schedule does not yet cover the deadline */
+                dueOn: string | null;
+                /** @enum {string} */
+                party: "outbound" | "inbound";
+                /** Format: date */
+                startedOn: string;
+                workingDays: number;
+            };
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            policyVersion: number;
+            pooledFen: number;
+            refundedDuplicateMonths: string[];
+            /** @enum {string} */
+            state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            transferFen: number;
+            /** Format: uuid */
+            transferId: string;
+            years: {
+                baseTotalFen: number;
+                months: number;
+                pooledFen: number;
+                year: number;
+            }[];
+        };
+        /**
+         * Transfer cancelled (v1)
+         * @description The requesting (inbound) region cancelled the transfer before remittance. The transfer is closed. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceTransferCancelledV1: {
+            /** Format: date */
+            cancelledOn: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            reason: string;
+            /** @enum {string} */
+            state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer completed (v1)
+         * @description The insurance relation and its funds are now with the inbound region. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceTransferCompletedV1: {
+            /** Format: date */
+            completedOn: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            /** @enum {string} */
+            state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            transferFen: number;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer funds received (v1)
+         * @description The inbound region confirmed receipt of the remitted funds. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceTransferReceivedV1: {
+            amountFen: number;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            /** Format: date */
+            receivedOn: string;
+            /** @enum {string} */
+            state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer refused (v1)
+         * @description The region whose step it was refused the transfer, with a reason. The transfer is closed. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceTransferRefusedV1: {
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            reason: string;
+            refusedBy: string;
+            /** @enum {string} */
+            state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer funds remitted (v1)
+         * @description The outbound region remitted the computed funds; the inbound region must confirm receipt before deadline.dueOn. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceTransferRemittedV1: {
+            amountFen: number;
+            deadline: {
+                /** @description null while the official holiday schedule does not yet cover the deadline */
+                dueOn: string | null;
+                /** @enum {string} */
+                party: "outbound" | "inbound";
+                /** Format: date */
+                startedOn: string;
+                workingDays: number;
+            };
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            reference: string;
+            /** Format: date */
+            remittedOn: string;
+            /** @enum {string} */
+            state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -35,5 +784,35 @@ export type operations = Record<string, never>;
 
 /** Event data by CloudEvents type. */
 export interface EventDataByType {
+  'cn.gov.tongban.ledger.gap-detected.v1': components['schemas']['LedgerGapDetectedV1'];
+  'cn.gov.tongban.ledger.handoff-accepted.v1': components['schemas']['LedgerHandoffAcceptedV1'];
+  'cn.gov.tongban.ledger.handoff-escalated.v1': components['schemas']['LedgerHandoffEscalatedV1'];
+  'cn.gov.tongban.ledger.handoff-objected.v1': components['schemas']['LedgerHandoffObjectedV1'];
+  'cn.gov.tongban.ledger.handoff-proposed.v1': components['schemas']['LedgerHandoffProposedV1'];
+  'cn.gov.tongban.ledger.handoff-rejected.v1': components['schemas']['LedgerHandoffRejectedV1'];
+  'cn.gov.tongban.ledger.handoff-reminder.v1': components['schemas']['LedgerHandoffReminderV1'];
+  'cn.gov.tongban.ledger.handoff-withdrawn.v1': components['schemas']['LedgerHandoffWithdrawnV1'];
+  'cn.gov.tongban.ledger.responsibility-changed.v1': components['schemas']['LedgerResponsibilityChangedV1'];
+  'cn.gov.tongban.medical.filing-cancelled.v1': components['schemas']['MedicalFilingCancelledV1'];
+  'cn.gov.tongban.medical.filing-registered.v1': components['schemas']['MedicalFilingRegisteredV1'];
+  'cn.gov.tongban.medical.settlement-recorded.v1': components['schemas']['MedicalSettlementRecordedV1'];
+  'cn.gov.tongban.medical.statement-confirmed.v1': components['schemas']['MedicalStatementConfirmedV1'];
+  'cn.gov.tongban.medical.statement-disputed.v1': components['schemas']['MedicalStatementDisputedV1'];
+  'cn.gov.tongban.medical.statement-issued.v1': components['schemas']['MedicalStatementIssuedV1'];
+  'cn.gov.tongban.residence.permit-cancelled.v1': components['schemas']['ResidencePermitCancelledV1'];
+  'cn.gov.tongban.residence.permit-endorsed.v1': components['schemas']['ResidencePermitEndorsedV1'];
   'cn.gov.tongban.residence.permit-issued.v1': components['schemas']['ResidencePermitIssuedV1'];
+  'cn.gov.tongban.residence.permit-recognised.v1': components['schemas']['ResidencePermitRecognisedV1'];
+  'cn.gov.tongban.residence.permit-renewed.v1': components['schemas']['ResidencePermitRenewedV1'];
+  'cn.gov.tongban.residence.permit-suspended.v1': components['schemas']['ResidencePermitSuspendedV1'];
+  'cn.gov.tongban.social-insurance.certificate-received.v1': components['schemas']['SocialInsuranceCertificateReceivedV1'];
+  'cn.gov.tongban.social-insurance.contact-letter-issued.v1': components['schemas']['SocialInsuranceContactLetterIssuedV1'];
+  'cn.gov.tongban.social-insurance.deadline-overdue.v1': components['schemas']['SocialInsuranceDeadlineOverdueV1'];
+  'cn.gov.tongban.social-insurance.deadline-reminder.v1': components['schemas']['SocialInsuranceDeadlineReminderV1'];
+  'cn.gov.tongban.social-insurance.funds-computed.v1': components['schemas']['SocialInsuranceFundsComputedV1'];
+  'cn.gov.tongban.social-insurance.transfer-cancelled.v1': components['schemas']['SocialInsuranceTransferCancelledV1'];
+  'cn.gov.tongban.social-insurance.transfer-completed.v1': components['schemas']['SocialInsuranceTransferCompletedV1'];
+  'cn.gov.tongban.social-insurance.transfer-received.v1': components['schemas']['SocialInsuranceTransferReceivedV1'];
+  'cn.gov.tongban.social-insurance.transfer-refused.v1': components['schemas']['SocialInsuranceTransferRefusedV1'];
+  'cn.gov.tongban.social-insurance.transfer-remitted.v1': components['schemas']['SocialInsuranceTransferRemittedV1'];
 }

@@ -34,6 +34,263 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (scraped from inside the network; no personal data in labels) */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoffs/{handoffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A handoff proposal, to its two regions */
+        get: operations["getHandoff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoffs/{handoffId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The receiving region accepts, with an effective date
+         * @description One transaction closes the holder's interval and opens the receiving region's at the same
+         *     instant: the start of `effectiveFrom` in China, or now if later. `effectiveFrom` cannot be in
+         *     the past (responsibility already exercised is never rewritten).
+         */
+        post: operations["acceptHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoffs/{handoffId}/object": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The releasing region objects (e.g. the person still lives there), opening a dispute for operators */
+        post: operations["objectToHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoffs/{handoffId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receiving region rejects, with a reason; the holder stays responsible */
+        post: operations["rejectHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/medical/clearings/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clearing statements of a month that concern the caller's province (operators see all) */
+        get: operations["getMedicalClearing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/medical/clearings/{month}/statements/{statementId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a statement for the caller's side (its province is the insured or the treatment province)
+         * @description Confirming agrees to every line not disputed. A side confirms once (a repeat answers the
+         *     statement unchanged); when both sides have confirmed, the statement is `confirmed`.
+         */
+        post: operations["confirmMedicalStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/medical/clearings/{month}/statements/{statementId}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispute lines of a statement, each with a reason
+         * @description Only a side that has not yet confirmed may dispute. A disputed line is left out of the
+         *     payable sum of this cycle and carried into the next cycle as a correction line, which is
+         *     confirmed or disputed again there; a settlement is thus never counted in two cycles.
+         */
+        post: operations["disputeMedicalStatementLines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/medical/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a medical filing (异地就医备案) of the calling insured region
+         * @description The caller is the insured region. Long-term categories (resettled-retiree,
+         *     long-term-resident, posted-worker) may be open-ended; temporary ones (referral, emergency,
+         *     other-temporary) need `validTo`. Validity is a closed range of days. A person has at most
+         *     one active long-term filing on any day (enforced by the database; an overlapping one is
+         *     refused with 409). The treatment region must lie in another province. A filing registered
+         *     late (after admission but before the settlement is recorded) still covers the stay when its
+         *     validity covers admission to discharge. The event goes to the treatment and insured regions.
+         */
+        post: operations["registerMedicalFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/medical/filings/{filingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A filing, to its insured region, its treatment region (and their provinces) and operators */
+        get: operations["getMedicalFiling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/medical/filings/{filingId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an active filing (by the insured region that registered it)
+         * @description Settlements already recorded under the filing stay; new ones are no longer covered by it.
+         */
+        post: operations["cancelMedicalFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/medical/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a direct settlement (直接结算) made by a hospital of the calling treatment region
+         * @description Recorded once per (treatment region, settlement id): the same id with the same content
+         *     answers the original (200), with different content 409. `fundPaidFen + selfPaidFen` must
+         *     equal `totalFen` (integer fen). A planned admission needs an active filing of the insured
+         *     region whose treatment region contains the caller and whose validity covers admission to
+         *     discharge; an `emergency` admission counts as filed. Each bill takes the provision claim
+         *     `med.cross-region-settlement` / `bill:<treatmentRegion>:<settlementId>` in the
+         *     responsibility ledger, so a bill reimbursed by hand cannot be settled directly (409
+         *     already-claimed) and vice versa. The settlement is cleared in the month it is recorded.
+         */
+        post: operations["recordMedicalSettlement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Walk the audit hash chain and report the first broken link */
+        get: operations["verifyAuditChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ops/dead-letters": {
         parameters: {
             query?: never;
@@ -85,6 +342,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ops/items/{kind}/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item with its full event history (CloudEvents from the outbox, in order), audit entries and operator decisions */
+        get: operations["getOperatorItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/items/{kind}/{itemId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a discrepancy (gap, reconciliation finding) or escalate / close a dispute (handoff objection, disputed clearing line)
+         * @description Recorded once in the operators' decisions (a second resolve/close, or a second escalation,
+         *     is refused with 409, also under concurrent requests) and in the audit log. A resolved or
+         *     closed item leaves its queue; an escalated one stays, marked. The domain's own records are
+         *     not changed by a decision.
+         */
+        post: operations["decideOperatorItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/kafka": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consumer lag per group and partition, outbox backlog and relay delay per schema, open dead letters per group */
+        get: operations["getKafkaHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/ledger/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open gaps (a periodic entitlement's period ended with no claim) */
+        get: operations["listLedgerGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/ledger/handoffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disputed handoffs and handoffs escalated past their deadline */
+        get: operations["listHandoffsForOperators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every operator queue with its counts, oldest age and overdue items
+         * @description One entry per queue whose domain is deployed in this database (a domain whose tables do
+         *     not exist yet is left out). `overdue` counts items past their statutory deadline (working
+         *     days of the official holiday schedule, with its make-up days).
+         */
+        get: operations["listOperatorQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/queues/{queueId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of one queue's items, overdue first, then by deadline, then oldest */
+        get: operations["listOperatorQueueItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/points-conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-score a person's standing from one city's points scheme (积分) under another's, item by item
+         * @description The underlying facts (residence months as each city counts them, social-insurance months,
+         *     housing) are scored under each city's scheme; the result is never a ratio of totals. With
+         *     `subjectRef`, residence months come from the residence history (recognition groups apply) and
+         *     the person must have held a permit in `fromCity` (404 otherwise); without it, `facts` must
+         *     state `residenceMonths`. Facts not stated score 0 and say so. The caller must be `fromCity`
+         *     or `toCity` (403). Nothing is stored.
+         */
+        post: operations["convertPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/provision-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim the provision of a service to a person for a period
+         * @description Exactly one claim per (subject, service, period). Granted (201) to the region responsible now;
+         *     for services decided by place (treatment region, place of the emergency) the claiming region
+         *     asserts it is that place and is granted whatever the hukou or residence. Otherwise 409
+         *     `not-responsible` with `responsibleRegion`, or 409 `already-claimed` with `claimedBy`.
+         *     Periodic services take period keys `YYYY-MM` (monthly), `YYYY-spring`/`YYYY-autumn` (school
+         *     term), `YYYY` (yearly); others any key (e.g. `bill:440100:S123`).
+         */
+        post: operations["claimProvision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload the calling region's provision records for comparison (档案比对)
+         * @description NDJSON, one `{"subjectRef", "serviceCode", "periodKey"}` object per line, streamed (any size,
+         *     bounded memory). The result lists overlaps (another region also claimed or provided), gaps
+         *     (a periodic entitlement the caller holds, for a service and period the upload covers, that
+         *     nobody claimed or provided) and records the ledger does not know. A malformed line stores nothing.
+         */
+        post: operations["uploadReconciliation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliations/{reconciliationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reconciliation's status and counts, to the region that uploaded it */
+        get: operations["getReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliations/{reconciliationId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of a reconciliation's findings */
+        get: operations["listReconciliationItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/residence-permits": {
         parameters: {
             query?: never;
@@ -124,12 +618,426 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/residence-permits/{permitId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a permit of the calling city when the person leaves
+         * @description `effectiveOn` is the first day the person no longer lives in the city; it may not be before
+         *     `residenceSince` nor after the end of validity. A cancelled permit stays in the residence
+         *     history; the person may then get a permit in another city. Only the issuing city; a cancelled
+         *     permit cannot be cancelled again (409).
+         */
+        post: operations["cancelResidencePermit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residence-permits/{permitId}/endorsements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the yearly endorsement (签注) of a permit of the calling city
+         * @description 居住证暂行条例 第十四条: the holder endorses within the 30 days before each full year. An
+         *     endorsement on or before `endorsementDue` (at the earliest 30 days before it) keeps the
+         *     permit active and moves the due date one year on. An endorsement after the due date is late:
+         *     the permit's functions were suspended from the day after the due date (recorded now if the
+         *     suspension job has not run yet, with its own event), the endorsement restores them, and the
+         *     residence years the city counts restart from the endorsement date; the next endorsement is
+         *     due one year after it. Only the issuing city (403 for a region that may see the permit, 404
+         *     for one that may not); not on a cancelled permit or after validity ended (409).
+         */
+        post: operations["endorseResidencePermit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residence-permits/{permitId}/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend the validity of a permit of the calling city
+         * @description The new `validUntil` must be after the current one. Only an active permit (a suspended one
+         *     is endorsed first; a cancelled one cannot be renewed: 409). Only the issuing city.
+         */
+        post: operations["renewResidencePermit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/social-insurance/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queue view of transfers (a region sees the transfers it is party to; operators see all) */
+        get: operations["listSocialInsuranceTransfers"];
+        put?: never;
+        /**
+         * Request a pension or medical-insurance transfer into the calling region (contact letter, 联系函)
+         * @description The calling region is the inbound region (the new insured place). The contact letter is sent
+         *     as an event to the outbound region, whose clock starts today (Asia/Shanghai): pension 15,
+         *     medical 10 working days on the official holiday schedule. `inboundMonths` lists the months
+         *     already contributed in the inbound region for the same insurance; they are compared with the
+         *     certificate to detect duplicate months (重复缴费). One open transfer per person and insurance
+         *     type (409 otherwise). Long workflow: answers 202 with the transfer resource to poll.
+         */
+        post: operations["requestSocialInsuranceTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/social-insurance/transfers/{transferId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A transfer with its step history, to its two regions (and operators) */
+        get: operations["getSocialInsuranceTransfer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/social-insurance/transfers/{transferId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requesting (inbound) region cancels the transfer before remittance */
+        post: operations["cancelSocialInsuranceTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/social-insurance/transfers/{transferId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The outbound region submits the contribution certificate (参保缴费凭证)
+         * @description Only the outbound region, while the transfer awaits its certificate. Months strictly
+         *     ascending, none in the future, bases integer fen in 1..100,000,000. Months also contributed in
+         *     the inbound region are kept by the inbound region and refunded by the outbound region; the
+         *     funds to move are computed without them (pension: account balance + 12 % of each year's bases
+         *     from 1998, rounded once per year; medical: the account balance).
+         */
+        post: operations["submitTransferCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/social-insurance/transfers/{transferId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The inbound region confirms receipt of the funds; the transfer completes */
+        post: operations["confirmTransferReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/social-insurance/transfers/{transferId}/refusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The region whose step it is refuses the transfer, with a reason */
+        post: operations["refuseSocialInsuranceTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/social-insurance/transfers/{transferId}/remittance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The outbound region confirms it remitted the computed funds */
+        post: operations["confirmTransferRemittance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The hukou region registers a person in the responsibility ledger
+         * @description Lets claims work before any residence permit: every service held by intervals starts with the
+         *     hukou region. Only the hukou region itself registers (the caller's region must equal
+         *     `hukouRegion`). Registering a known person again with the same hukou region changes nothing.
+         *     The citizen ID number is validated and answered with the pseudonymous `subjectRef`; it is not stored.
+         */
+        post: operations["registerSubject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectRef}/employment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The new employment / insured region reports that the person is insured there
+         * @description Recomputes the person's responsibilities; handoffs are proposed where the responsible region changes.
+         */
+        post: operations["reportEmploymentChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectRef}/hukou-moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The new hukou region reports that the person's hukou moved to it
+         * @description Recomputes the person's responsibilities; handoffs are proposed where the responsible region changes.
+         */
+        post: operations["reportHukouMove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectRef}/residence-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The person's residence intervals, continuous years per city and recognised years per group, with the why
+         * @description Visible to the regions related to the person (a city that issued one of the person's
+         *     permits, the hukou region); 404 for any other region. Years are counted in completed months
+         *     from `residenceYearsCountFrom` of each permit (restarted by a late endorsement) to its end
+         *     (cancellation, suspension, end of validity or `asOf`). A recognition group counts the months
+         *     held in any member city for the person's latest member city, from the date both are members.
+         */
+        get: operations["getResidenceHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectRef}/responsibilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is responsible for each service, since when, and pending handoffs
+         * @description Only to regions related to the person (hukou, residence, insured region, current or upcoming holders, handoff parties) and operators; others get 404.
+         */
+        get: operations["getSubjectResponsibilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptHandoffRequest: {
+            effectiveFrom: components["schemas"]["IsoDate"];
+        };
+        AuditChainReport: {
+            /** @description chained entries verified */
+            checked: number;
+            firstBroken?: {
+                chainPos: string;
+                id: string;
+                reason: string;
+            };
+            ok: boolean;
+            /** @description entries appended but not chained yet */
+            unchained: number;
+        };
+        CancelFilingRequest: {
+            reason?: string;
+        };
+        CancelPermitRequest: {
+            /** @description the first day the person no longer lives in the city */
+            effectiveOn: components["schemas"]["IsoDate"];
+            reason: string;
+        };
         /** @description 18-character citizen ID number (GB 11643); validated for region, birth date and check character; never echoed. */
         CitizenId: string;
+        CityResidence: {
+            city: components["schemas"]["RegionCode"];
+            /** @description months of the city's current unbroken interval (0 when none runs on asOf) */
+            continuousMonths: number;
+            continuousYears: number;
+            /** @description months counted in all the city's intervals */
+            countedMonths: number;
+        };
+        ClearingLine: {
+            admissionDate: components["schemas"]["IsoDate"];
+            /** Format: uuid */
+            correctsLineId: string | null;
+            dischargeDate: components["schemas"]["IsoDate"];
+            dispute: null | components["schemas"]["LineDispute"];
+            fundPaidFen: components["schemas"]["Fen"];
+            hospitalCode: string;
+            insuredRegion: components["schemas"]["RegionCode"];
+            /**
+             * @description original: the settlement's first clearing; correction: a line disputed in an earlier cycle carried into this one
+             * @enum {string}
+             */
+            kind: "original" | "correction";
+            /** Format: uuid */
+            lineId: string;
+            lineNo: number;
+            /** Format: date-time */
+            recordedAt: string;
+            selfPaidFen: components["schemas"]["Fen"];
+            settlementId: string;
+            /** @enum {string} */
+            status: "open" | "disputed";
+            subjectRef: components["schemas"]["SubjectRef"];
+            totalFen: components["schemas"]["Fen"];
+            treatmentRegion: components["schemas"]["RegionCode"];
+        };
+        ClearingStatement: {
+            correctionCount: number;
+            disputedCount: number;
+            disputedFundPaidFen: components["schemas"]["FenSum"];
+            fundPaidFen: components["schemas"]["FenSum"];
+            /** Format: date-time */
+            insuredConfirmedAt: string | null;
+            insuredProvince: components["schemas"]["RegionCode"];
+            /** Format: date-time */
+            issuedAt: string;
+            lineCount: number;
+            lines: components["schemas"]["ClearingLine"][];
+            month: string;
+            originalCount: number;
+            /** @description fund-paid sum of the undisputed lines, owed by the insured province to the treatment province for this cycle */
+            payableFen: components["schemas"]["FenSum"];
+            selfPaidFen: components["schemas"]["FenSum"];
+            /** Format: uuid */
+            statementId: string;
+            /**
+             * @description confirmed once both sides have confirmed
+             * @enum {string}
+             */
+            status: "issued" | "confirmed";
+            totalFen: components["schemas"]["FenSum"];
+            /** Format: date-time */
+            treatmentConfirmedAt: string | null;
+            treatmentProvince: components["schemas"]["RegionCode"];
+        };
+        CollectionRegionDecision: {
+            explanation: string;
+            monthsByRegion: {
+                [key: string]: number;
+            };
+            region: components["schemas"]["RegionCode"];
+            /** @enum {string} */
+            rule: "hukou" | "last-10-years" | "previous-10-years" | "hukou-fallback";
+        };
+        ContributionMonth: {
+            /** @description monthly contribution base (缴费工资基数) in integer fen; at most 1,000,000 yuan */
+            baseFen: number;
+            month: components["schemas"]["YearMonth"];
+        };
         DeadLetter: {
             attempts: number;
             consumer: string;
@@ -151,14 +1059,128 @@ export interface components {
             /** @description pass as `after` for the next page */
             next: string | null;
         };
+        DisputeLinesRequest: {
+            lines: {
+                /** Format: uuid */
+                lineId: string;
+                reason: string;
+            }[];
+        };
+        DuplicateMonthsDecision: {
+            explanation: string;
+            /** @enum {string} */
+            kept: "inbound";
+            months: components["schemas"]["YearMonth"][];
+            /** @enum {string} */
+            refundBy: "outbound";
+        };
+        EmploymentChangeRequest: {
+            insuredRegion: components["schemas"]["RegionCode"];
+            since: components["schemas"]["IsoDate"];
+        };
+        EndorsePermitRequest: {
+            endorsedOn: components["schemas"]["IsoDate"];
+        };
+        /** @description an amount of money in integer fen (0.01 yuan) */
+        Fen: number;
+        /** @description a sum of amounts in integer fen (0.01 yuan), exact */
+        FenSum: number;
         FieldError: {
             /** @description JSON pointer prefixed by the request part: /body/…, /query/…, /path/…, /header/… */
             field: string;
             message: string;
         };
+        /**
+         * @description long-term stay elsewhere (异地长期居住 — resettled retirees, long-term residents, staff posted elsewhere) or temporary treatment (临时外出就医 — referral, emergency, other)
+         * @enum {string}
+         */
+        FilingCategory: "resettled-retiree" | "long-term-resident" | "posted-worker" | "referral" | "emergency" | "other-temporary";
+        Gap: {
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: uuid */
+            gapId: string;
+            hukouRegion: components["schemas"]["RegionCode"];
+            periodEnd: components["schemas"]["IsoDate"];
+            periodKey: components["schemas"]["PeriodKey"];
+            region: components["schemas"]["RegionCode"];
+            serviceCode: components["schemas"]["ServiceCode"];
+            subjectRef: components["schemas"]["SubjectRef"];
+        };
+        GapPage: {
+            items: components["schemas"]["Gap"][];
+            /** @description pass as `after` for the next page */
+            next: string | null;
+        };
+        GroupRecognition: {
+            groupId: string;
+            nameZh: string;
+            recognisedMonths: number;
+            recognisedYears: number;
+            sources: {
+                city: components["schemas"]["RegionCode"];
+                months: number;
+                /** Format: uuid */
+                permitId: string;
+                recognisedFrom: components["schemas"]["IsoDate"];
+                recognisedTo: components["schemas"]["IsoDate"];
+            }[];
+            targetCity: components["schemas"]["RegionCode"];
+        };
+        Handoff: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            answerReason: string | null;
+            deadline: components["schemas"]["IsoDate"];
+            /** Format: date-time */
+            effectiveAt: string | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            fromRegion: components["schemas"]["RegionCode"];
+            /** Format: uuid */
+            handoffId: string;
+            /** Format: date-time */
+            proposedAt: string;
+            reason: string;
+            /** Format: date-time */
+            remindedAt: string | null;
+            remindOn: components["schemas"]["IsoDate"];
+            serviceCode: components["schemas"]["ServiceCode"];
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: components["schemas"]["SubjectRef"];
+            toRegion: components["schemas"]["RegionCode"];
+        };
+        HandoffPage: {
+            items: components["schemas"]["Handoff"][];
+            /** @description pass as `after` for the next page */
+            next: string | null;
+        };
+        HandoffReasonRequest: {
+            reason: string;
+        };
         Health: {
             /** @enum {string} */
             status: "up";
+        };
+        Holder: {
+            region: components["schemas"]["RegionCode"];
+            serviceCode: components["schemas"]["ServiceCode"];
+            /** Format: date-time */
+            since: string;
+        };
+        HukouMoveRequest: {
+            hukouRegion: components["schemas"]["RegionCode"];
+        };
+        /**
+         * @description enterprise-employee basic pension (城镇企业职工基本养老保险) or employee basic medical insurance (职工基本医疗保险)
+         * @enum {string}
+         */
+        InsuranceType: "pension" | "medical";
+        InsuredPeriod: {
+            from: components["schemas"]["YearMonth"];
+            region: components["schemas"]["RegionCode"];
+            to: components["schemas"]["YearMonth"];
         };
         /**
          * Format: date
@@ -179,20 +1201,306 @@ export interface components {
             residenceSince: components["schemas"]["IsoDate"];
             validUntil: components["schemas"]["IsoDate"];
         };
+        KafkaHealth: {
+            /** Format: date-time */
+            checkedAt: string;
+            consumerGroups: {
+                groupId: string;
+                members: number;
+                partitions: components["schemas"]["KafkaPartitionLag"][];
+                state: string;
+                totalLag: number;
+            }[];
+            deadLetters: {
+                consumer: string;
+                oldestAgeSeconds: number | null;
+                open: number;
+            }[];
+            outboxes: {
+                backlog: number;
+                lastRelayDelaySeconds: number | null;
+                oldestUnpublishedAgeSeconds: number | null;
+                schema: string;
+            }[];
+        };
+        KafkaPartitionLag: {
+            /** @description the group's committed offset; null when never committed */
+            committed: string | null;
+            /** @description high watermark */
+            high: string;
+            lag: number;
+            partition: number;
+            topic: string;
+        };
+        LineDispute: {
+            /** Format: date-time */
+            disputedAt: string;
+            reason: string;
+            /** @enum {string} */
+            side: "insured" | "treatment";
+        };
+        MedicalClearing: {
+            month: string;
+            statements: components["schemas"]["ClearingStatement"][];
+        };
+        MedicalFiling: {
+            cancellationReason: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            category: components["schemas"]["FilingCategory"];
+            /** Format: uuid */
+            filingId: string;
+            insuredRegion: components["schemas"]["RegionCode"];
+            /** Format: date-time */
+            registeredAt: string;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            subjectRef: components["schemas"]["SubjectRef"];
+            /** @enum {string} */
+            term: "long-term" | "temporary";
+            treatmentRegion: components["schemas"]["RegionCode"];
+            validFrom: components["schemas"]["IsoDate"];
+            /**
+             * Format: date
+             * @description last day of validity; null = open-ended
+             */
+            validTo: string | null;
+        };
+        MedicalSettlement: {
+            admissionDate: components["schemas"]["IsoDate"];
+            /** @enum {string} */
+            admissionType: "planned" | "emergency";
+            /**
+             * Format: uuid
+             * @description the provision claim the bill holds in the responsibility ledger
+             */
+            claimId: string | null;
+            /** @description the month whose clearing counts it (its recording month) */
+            clearingMonth: string;
+            dischargeDate: components["schemas"]["IsoDate"];
+            /**
+             * Format: uuid
+             * @description the covering filing; null for an emergency admission settled without one
+             */
+            filingId: string | null;
+            fundPaidFen: components["schemas"]["Fen"];
+            hospitalCode: string;
+            insuredRegion: components["schemas"]["RegionCode"];
+            /** Format: date-time */
+            recordedAt: string;
+            selfPaidFen: components["schemas"]["Fen"];
+            settlementId: string;
+            subjectRef: components["schemas"]["SubjectRef"];
+            totalFen: components["schemas"]["Fen"];
+            treatmentRegion: components["schemas"]["RegionCode"];
+        };
+        OperatorAuditEntry: {
+            action: string;
+            actor: string;
+            /** @description linked into the audit hash chain yet */
+            chained: boolean;
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            region: string | null;
+            requestId: string | null;
+            resource: string;
+            role: string;
+            status: number;
+        };
+        OperatorDecision: {
+            action: components["schemas"]["OperatorDecisionAction"];
+            /** Format: date-time */
+            decidedAt: string;
+            decidedBy: string;
+            id: string;
+            note: string;
+            requestId: string | null;
+        };
+        /** @enum {string} */
+        OperatorDecisionAction: "resolve" | "escalate" | "close";
+        OperatorDecisionRequest: {
+            action: components["schemas"]["OperatorDecisionAction"];
+            /** @description the operator's reason (no citizen ID numbers) */
+            note: string;
+        };
+        /** @description a CloudEvent as written to an outbox (attributes, data) with its publication time */
+        OperatorHistoryEvent: {
+            actor: string | null;
+            data: unknown;
+            id: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            recipients: string[];
+            requestId: string | null;
+            schema: string;
+            seq: string;
+            source: string;
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            type: string;
+        };
+        OperatorItem: {
+            /** @description decisions open to an operator now */
+            actions: components["schemas"]["OperatorDecisionAction"][];
+            audit: components["schemas"]["OperatorAuditEntry"][];
+            decisions: components["schemas"]["OperatorDecision"][];
+            events: components["schemas"]["OperatorHistoryEvent"][];
+            /** @description the item's current state as flat name → value pairs (strings, numbers, booleans, null) */
+            facts: {
+                [key: string]: unknown;
+            };
+            id: string;
+            kind: components["schemas"]["OperatorItemKind"];
+            status: string;
+            subjectRef: string | null;
+            title: string;
+        };
+        /** @enum {string} */
+        OperatorItemKind: "dead-letter" | "transfer" | "handoff" | "gap" | "reconciliation-item" | "settlement" | "statement" | "statement-line";
+        OperatorQueue: {
+            /** @description Chinese heading the console groups queues under */
+            group: string;
+            /** @example si-transfers-certificate */
+            id: string;
+            /** @description path of the queue's items */
+            items: string;
+            kind: components["schemas"]["OperatorItemKind"];
+            /**
+             * @description Chinese label
+             * @example 社保转移接续·待出具参保缴费凭证
+             */
+            label: string;
+            oldestAgeSeconds: number | null;
+            overdue: number;
+            /** @description items carry a statutory deadline in working days */
+            statutory: boolean;
+            total: number;
+        };
+        OperatorQueueItem: {
+            ageSeconds: number;
+            /**
+             * Format: date
+             * @description last day of the statutory limit
+             */
+            dueOn: string | null;
+            escalated: boolean;
+            id: string;
+            kind: components["schemas"]["OperatorItemKind"];
+            /** @description path of the item (its history) */
+            link: string;
+            overdue: boolean;
+            queueId: string;
+            regions: string[];
+            /**
+             * Format: date
+             * @description day the statutory clock started
+             */
+            startedOn: string | null;
+            status: string;
+            /** @description the statutory limit in working days */
+            statutoryWorkingDays: number | null;
+            /** @description pseudonymous subject reference (or the Kafka key of a dead letter) */
+            subjectRef: string | null;
+            title: string;
+            /** Format: date-time */
+            waitingSince: string;
+            /** @description working days from today to dueOn; negative when overdue */
+            workingDaysLeft: number | null;
+        };
+        OperatorQueueList: {
+            queues: components["schemas"]["OperatorQueue"][];
+            today: components["schemas"]["IsoDate"];
+        };
+        OperatorQueuePage: {
+            items: components["schemas"]["OperatorQueueItem"][];
+            /** @description pass as `offset` for the next page */
+            next: number | null;
+            queue: components["schemas"]["OperatorQueue"];
+        };
+        /**
+         * @example 2026-03
+         * @example 2026-autumn
+         * @example bill:440100:S123
+         */
+        PeriodKey: string;
         Permit: {
             /** @enum {string} */
             basis: "employment" | "housing" | "study";
+            cancellationReason?: string | null;
+            cancelledOn?: components["schemas"]["IsoDate"] | null;
+            /** @description the next yearly endorsement (签注) is due on or before this day (window opens 30 days before) */
+            endorsementDue?: components["schemas"]["IsoDate"];
             hukouRegion: components["schemas"]["RegionCode"];
             issuedOn: components["schemas"]["IsoDate"];
+            lastEndorsedOn?: components["schemas"]["IsoDate"] | null;
             /** Format: uuid */
             permitId: string;
             permitNumber: string;
             residenceCity: components["schemas"]["RegionCode"];
             residenceSince: components["schemas"]["IsoDate"];
-            /** @enum {string} */
-            status: "active" | "cancelled";
+            /** @description the residence years the city counts run from this day (residenceSince, or a late endorsement) */
+            residenceYearsCountFrom?: components["schemas"]["IsoDate"];
+            /**
+             * @description suspended — an endorsement was missed and the permit's functions are stopped until a late endorsement
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "cancelled";
             subjectRef: components["schemas"]["SubjectRef"];
+            suspendedOn?: components["schemas"]["IsoDate"] | null;
             validUntil: components["schemas"]["IsoDate"];
+        };
+        PointsConversion: {
+            asOf: components["schemas"]["IsoDate"];
+            explanation: string[];
+            facts: {
+                /** @enum {string|null} */
+                housing: "owned" | "rented" | "none" | null;
+                /** @description residence months as fromCity counts them */
+                residenceMonthsFrom: number;
+                /** @description residence months as toCity counts them (recognition groups apply) */
+                residenceMonthsTo: number;
+                socialInsuranceMonths: number | null;
+                sources: string[];
+            };
+            from: components["schemas"]["PointsScore"];
+            fromCity: components["schemas"]["RegionCode"];
+            subjectRef: components["schemas"]["SubjectRef"] | null;
+            to: components["schemas"]["PointsScore"];
+            toCity: components["schemas"]["RegionCode"];
+        };
+        PointsConversionRequest: {
+            asOf?: components["schemas"]["IsoDate"];
+            facts?: components["schemas"]["PointsFacts"];
+            fromCity: components["schemas"]["RegionCode"];
+            subjectRef?: components["schemas"]["SubjectRef"];
+            toCity: components["schemas"]["RegionCode"];
+        };
+        PointsFacts: {
+            /** @enum {string} */
+            housing?: "owned" | "rented" | "none";
+            /** @description residence months (used for both cities when no subjectRef is given) */
+            residenceMonths?: number;
+            socialInsuranceMonths?: number;
+        };
+        PointsItemScore: {
+            capped: boolean;
+            /** @description the fact scored, as stated or derived */
+            fact: string;
+            /** @enum {string} */
+            kind: "residence-years" | "social-insurance-years" | "stable-housing";
+            points: number;
+            /** @description the scheme item (weight and cap) */
+            rule: string;
+            why: string;
+        };
+        PointsScore: {
+            city: components["schemas"]["RegionCode"];
+            illustrative: boolean;
+            items: components["schemas"]["PointsItemScore"][];
+            schemeVersion: number;
+            total: number;
         };
         /** @description RFC 9457 problem details; `type` is stable per error code. */
         Problem: {
@@ -208,6 +1516,26 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ProvisionClaim: {
+            /**
+             * @description the catalogue basis the claim was granted on (for treatment / emergency the claiming region asserted it is the place)
+             * @enum {string}
+             */
+            basis: "hukou" | "residence" | "residence-permit" | "insured" | "treatment" | "emergency";
+            /** Format: date-time */
+            claimedAt: string;
+            /** Format: uuid */
+            claimId: string;
+            periodKey: components["schemas"]["PeriodKey"];
+            region: components["schemas"]["RegionCode"];
+            serviceCode: components["schemas"]["ServiceCode"];
+            subjectRef: components["schemas"]["SubjectRef"];
+        };
+        ProvisionClaimRequest: {
+            periodKey: components["schemas"]["PeriodKey"];
+            serviceCode: components["schemas"]["ServiceCode"];
+            subjectRef: components["schemas"]["SubjectRef"];
+        };
         Readiness: {
             checks: {
                 [key: string]: "up" | "down";
@@ -215,21 +1543,298 @@ export interface components {
             /** @enum {string} */
             status: "up" | "down";
         };
+        Reconciliation: {
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            gaps: number;
+            overlaps: number;
+            /** Format: uuid */
+            reconciliationId: string;
+            records: number;
+            region: components["schemas"]["RegionCode"];
+            /** @enum {string} */
+            status: "completed";
+            unknown: number;
+        };
+        ReconciliationItem: {
+            itemNo: number;
+            /**
+             * @description overlap: another region also claimed or provided it; gap: entitled, nobody provided; unknown: the ledger has no claim for it
+             * @enum {string}
+             */
+            kind: "overlap" | "gap" | "unknown";
+            /** @description line of the upload (null for gaps) */
+            lineNo: number | null;
+            otherRegions: components["schemas"]["RegionCode"][];
+            periodKey: components["schemas"]["PeriodKey"];
+            serviceCode: components["schemas"]["ServiceCode"];
+            subjectRef: components["schemas"]["SubjectRef"];
+        };
+        ReconciliationItemPage: {
+            items: components["schemas"]["ReconciliationItem"][];
+            /** @description pass as `cursor` for the next page */
+            next: string | null;
+        };
+        RecordSettlementRequest: {
+            admissionDate: components["schemas"]["IsoDate"];
+            /**
+             * @description an emergency admission (急诊抢救) counts as filed and needs no filing
+             * @default planned
+             * @enum {string}
+             */
+            admissionType: "planned" | "emergency";
+            citizenId: components["schemas"]["CitizenId"];
+            dischargeDate: components["schemas"]["IsoDate"];
+            fundPaidFen: components["schemas"]["Fen"];
+            /** @description designated medical institution code (定点医疗机构编码) */
+            hospitalCode: string;
+            insuredRegion: components["schemas"]["RegionCode"];
+            selfPaidFen: components["schemas"]["Fen"];
+            /** @description the treatment region's own settlement number */
+            settlementId: string;
+            totalFen: components["schemas"]["Fen"];
+        };
         /**
          * @description GB/T 2260 administrative region code (province xx0000, city xxxx00)
          * @example 440100
          */
         RegionCode: string;
+        RegisterFilingRequest: {
+            category: components["schemas"]["FilingCategory"];
+            citizenId: components["schemas"]["CitizenId"];
+            treatmentRegion: components["schemas"]["RegionCode"];
+            validFrom: components["schemas"]["IsoDate"];
+            /** @description last day of validity (inclusive); required for temporary categories, optional (open-ended) for long-term ones */
+            validTo?: components["schemas"]["IsoDate"];
+        };
+        RegisterSubjectRequest: {
+            citizenId: components["schemas"]["CitizenId"];
+            hukouRegion: components["schemas"]["RegionCode"];
+        };
+        RenewPermitRequest: {
+            validUntil: components["schemas"]["IsoDate"];
+        };
         ReplayAllRequest: {
             consumer?: string;
         };
         ReplayAllResult: {
             replayed: number;
         };
+        RequestTransferRequest: {
+            citizenId: components["schemas"]["CitizenId"];
+            /** @description the person's hukou region; required for pension (collection region, 国办发〔2009〕66号 Art. 6) */
+            hukouRegion?: components["schemas"]["RegionCode"];
+            /** @description months already contributed in the inbound (calling) region for this insurance, strictly ascending, none in the future */
+            inboundMonths?: components["schemas"]["YearMonth"][];
+            insuranceType: components["schemas"]["InsuranceType"];
+            outboundRegion: components["schemas"]["RegionCode"];
+        };
+        ResidenceHistory: {
+            asOf: components["schemas"]["IsoDate"];
+            cities: components["schemas"]["CityResidence"][];
+            groups: components["schemas"]["GroupRecognition"][];
+            intervals: components["schemas"]["ResidenceInterval"][];
+            subjectRef: components["schemas"]["SubjectRef"];
+            /** @description item-by-item explanation */
+            why: string[];
+        };
+        ResidenceInterval: {
+            city: components["schemas"]["RegionCode"];
+            countedFrom: components["schemas"]["IsoDate"];
+            /** @description exclusive end of the counted interval */
+            countedTo: components["schemas"]["IsoDate"];
+            /** @enum {string} */
+            endedBy: "as-of" | "cancelled" | "suspended" | "lapsed" | "expired";
+            issuedOn: components["schemas"]["IsoDate"];
+            /** @description completed months counted */
+            months: number;
+            /** Format: uuid */
+            permitId: string;
+            residenceSince: components["schemas"]["IsoDate"];
+            /** @enum {string} */
+            status: "active" | "suspended" | "cancelled";
+            validUntil: components["schemas"]["IsoDate"];
+        };
+        /**
+         * @description code of a service in the national basic public service catalogue (libs/catalogue)
+         * @example edu.compulsory
+         */
+        ServiceCode: string;
+        SocialInsuranceTransfer: {
+            awaitingRegion: components["schemas"]["RegionCode"] | null;
+            cancellation: {
+                reason: string;
+            } | null;
+            certificate: components["schemas"]["TransferCertificate"] | null;
+            collectionRegion: components["schemas"]["CollectionRegionDecision"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            deadline: components["schemas"]["TransferDeadline"] | null;
+            duplicates: components["schemas"]["DuplicateMonthsDecision"] | null;
+            funds: components["schemas"]["TransferFunds"] | null;
+            /** @description the step history (GET of one transfer only) */
+            history?: components["schemas"]["TransferStepRecord"][];
+            hukouRegion: components["schemas"]["RegionCode"] | null;
+            inboundMonths: components["schemas"]["YearMonth"][];
+            inboundRegion: components["schemas"]["RegionCode"];
+            insuranceType: components["schemas"]["InsuranceType"];
+            outboundRegion: components["schemas"]["RegionCode"];
+            overdueSince: components["schemas"]["IsoDate"] | null;
+            receipt: {
+                amountFen: number;
+                receivedOn: components["schemas"]["IsoDate"];
+            } | null;
+            refusal: {
+                reason: string;
+                region: components["schemas"]["RegionCode"];
+                step: components["schemas"]["TransferStep"];
+            } | null;
+            remittance: {
+                amountFen: number;
+                reference: string;
+                remittedOn: components["schemas"]["IsoDate"];
+            } | null;
+            state: components["schemas"]["TransferState"];
+            step: components["schemas"]["TransferStep"] | null;
+            subjectRef: components["schemas"]["SubjectRef"];
+            /** Format: uuid */
+            transferId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SocialInsuranceTransferPage: {
+            items: components["schemas"]["SocialInsuranceTransfer"][];
+            /** @description pass as `after` for the next page */
+            next: string | null;
+        };
         /** @description Pseudonymous reference of a person (keyed HMAC of the citizen ID number, key version embedded) */
         SubjectRef: string;
+        SubjectResponsibilities: {
+            /** @description the region responsible now for each service held by intervals, and since when */
+            holders: components["schemas"]["Holder"][];
+            hukouRegion: components["schemas"]["RegionCode"];
+            insuredRegion: string | null;
+            pendingHandoffs: components["schemas"]["Handoff"][];
+            /** @description city of the active residence permit */
+            residenceCity: string | null;
+            subjectRef: components["schemas"]["SubjectRef"];
+            /** @description holders agreed by an accepted handoff, from a later instant */
+            upcoming: components["schemas"]["Holder"][];
+        };
+        TransferCancellationRequest: {
+            reason: string;
+        };
+        TransferCertificate: {
+            accountBalanceFen: number;
+            contributionYears?: number;
+            months: components["schemas"]["ContributionMonth"][];
+            priorPeriods?: components["schemas"]["InsuredPeriod"][];
+            receivedOn: components["schemas"]["IsoDate"];
+        };
+        TransferCertificateRequest: {
+            /** @description individual account balance in integer fen */
+            accountBalanceFen: number;
+            /** @description medical: accumulated contribution years (累计缴费年限); required for medical */
+            contributionYears?: number;
+            /** @description contribution months in the outbound region with their bases, strictly ascending, none in the future */
+            months: components["schemas"]["ContributionMonth"][];
+            /** @description pension: earlier insured places already consolidated into the outbound record, chronological (for the collection region) */
+            priorPeriods?: components["schemas"]["InsuredPeriod"][];
+        };
+        TransferDeadline: {
+            /** @description last day allowed; null while the official holiday schedule does not cover it yet (computed by the clock job once it does) */
+            dueOn: components["schemas"]["IsoDate"] | null;
+            /**
+             * @description the region whose clock runs
+             * @enum {string}
+             */
+            party: "outbound" | "inbound";
+            startedOn: components["schemas"]["IsoDate"];
+            workingDays: number;
+        };
+        TransferFunds: {
+            accountBalanceFen: number;
+            /** @description medical: as certified */
+            contributionYears?: number;
+            /** @description medical: certified years in months, less the refunded duplicate months */
+            creditedContributionMonths?: number;
+            excludedMonths: {
+                baseFen: number;
+                month: components["schemas"]["YearMonth"];
+                /** @enum {string} */
+                reason: "before-pooled-start" | "refunded-duplicate";
+            }[];
+            policyVersion: number;
+            /** @description pension pooled part (统筹基金); 0 for medical */
+            pooledFen: number;
+            pooledRatePermille?: number;
+            pooledStartYear?: number;
+            rounding?: string;
+            /** @description total to remit, integer fen */
+            transferFen: number;
+            years: {
+                baseTotalFen: number;
+                months: number;
+                pooledFen: number;
+                year: number;
+            }[];
+        };
+        TransferReceiptRequest: {
+            /** @description must equal the remitted amount */
+            amountFen: number;
+            receivedOn: components["schemas"]["IsoDate"];
+        };
+        TransferRefusalRequest: {
+            reason: string;
+        };
+        TransferRemittanceRequest: {
+            /** @description must equal the computed transferFen */
+            amountFen: number;
+            /** @description the payment reference of the remittance */
+            reference: string;
+            remittedOn: components["schemas"]["IsoDate"];
+        };
+        /**
+         * @description requested (awaiting the certificate) → certified (funds computed, awaiting remittance) → remitted (awaiting receipt) → completed; or refused / cancelled
+         * @enum {string}
+         */
+        TransferState: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+        /**
+         * @description the step the transfer awaits (certificate and remittance from the outbound region, receipt from the inbound region)
+         * @enum {string}
+         */
+        TransferStep: "certificate" | "remittance" | "receipt";
+        TransferStepRecord: {
+            /** @description the acting credential (or clock) */
+            actor: string;
+            /** @description what the step carried (amounts, deadline, reason) */
+            detail?: {
+                [key: string]: unknown;
+            };
+            fromState: components["schemas"]["TransferState"] | null;
+            /** Format: date-time */
+            occurredAt: string;
+            region: components["schemas"]["RegionCode"] | null;
+            /** @enum {string} */
+            step: "request" | "certificate" | "remittance" | "receipt" | "refusal" | "cancellation" | "reminder" | "overdue" | "deadline";
+            toState: components["schemas"]["TransferState"];
+        };
+        /** @example 2025-09 */
+        YearMonth: string;
     };
     responses: {
+        /** @description the permit after the change */
+        Permit: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Permit"];
+            };
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             headers: {
@@ -240,10 +1845,32 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description the transfer after the step */
+        SocialInsuranceTransfer: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SocialInsuranceTransfer"];
+            };
+        };
     };
     parameters: {
+        /** @description clearing month (YYYY-MM, China time) */
+        ClearingMonth: string;
+        HandoffIdPath: string;
         /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
         IdempotencyKey: string;
+        /** @description the item's id (a settlement is `<treatmentRegion>:<settlementId>`, a reconciliation finding `<reconciliationId>:<itemNo>`) */
+        OperatorItemId: string;
+        OperatorItemKind: components["schemas"]["OperatorItemKind"];
+        PermitId: string;
+        ReconciliationIdPath: string;
+        StatementId: string;
+        /** @description pseudonymous subject reference (never a citizen ID number) */
+        SubjectRefPath: components["schemas"]["SubjectRef"];
+        TransferId: string;
         /** @description Caller's correlation id, echoed back and written to every log line of the request. */
         XRequestId: string;
     };
@@ -310,6 +1937,477 @@ export interface operations {
             };
         };
     };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description metrics in the Prometheus text format */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            422: components["responses"]["Problem"];
+        };
+    };
+    getHandoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                handoffId: components["parameters"]["HandoffIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the handoff */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    acceptHandoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                handoffId: components["parameters"]["HandoffIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptHandoffRequest"];
+            };
+        };
+        responses: {
+            /** @description accepted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    objectToHandoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                handoffId: components["parameters"]["HandoffIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description disputed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    rejectHandoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                handoffId: components["parameters"]["HandoffIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description rejected */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    getMedicalClearing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description clearing month (YYYY-MM, China time) */
+                month: components["parameters"]["ClearingMonth"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the month's statements with their lines */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalClearing"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    confirmMedicalStatement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description clearing month (YYYY-MM, China time) */
+                month: components["parameters"]["ClearingMonth"];
+                statementId: components["parameters"]["StatementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the statement after the confirmation */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClearingStatement"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    disputeMedicalStatementLines: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description clearing month (YYYY-MM, China time) */
+                month: components["parameters"]["ClearingMonth"];
+                statementId: components["parameters"]["StatementId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeLinesRequest"];
+            };
+        };
+        responses: {
+            /** @description the statement after the dispute */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClearingStatement"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    registerMedicalFiling: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterFilingRequest"];
+            };
+        };
+        responses: {
+            /** @description registered */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalFiling"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    getMedicalFiling: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                filingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the filing */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalFiling"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    cancelMedicalFiling: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                filingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancelFilingRequest"];
+            };
+        };
+        responses: {
+            /** @description cancelled */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalFiling"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    recordMedicalSettlement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSettlementRequest"];
+            };
+        };
+        responses: {
+            /** @description recorded before with the same content; the original */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalSettlement"];
+                };
+            };
+            /** @description recorded */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalSettlement"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the verification report (ok is false when a link is broken) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainReport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
     listDeadLetters: {
         parameters: {
             query?: {
@@ -341,6 +2439,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
     replayDeadLetter: {
@@ -374,6 +2473,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
     replayAllDeadLetters: {
@@ -404,9 +2504,425 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayAllResult"];
                 };
             };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    getOperatorItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description the item's id (a settlement is `<treatmentRegion>:<settlementId>`, a reconciliation finding `<reconciliationId>:<itemNo>`) */
+                itemId: components["parameters"]["OperatorItemId"];
+                kind: components["parameters"]["OperatorItemKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the item */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorItem"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    decideOperatorItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description the item's id (a settlement is `<treatmentRegion>:<settlementId>`, a reconciliation finding `<reconciliationId>:<itemNo>`) */
+                itemId: components["parameters"]["OperatorItemId"];
+                kind: components["parameters"]["OperatorItemKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description the decision */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorDecision"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    getKafkaHealth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KafkaHealth"];
+                };
+            };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    listLedgerGaps: {
+        parameters: {
+            query?: {
+                /** @description `next` of the previous page */
+                after?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of gaps */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    listHandoffsForOperators: {
+        parameters: {
+            query?: {
+                /** @description `next` of the previous page */
+                after?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of handoffs */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    listOperatorQueues: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the queues */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorQueueList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    listOperatorQueueItems: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description `next` of the previous page */
+                offset?: number;
+            };
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                queueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of the queue */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorQueuePage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    convertPoints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsConversionRequest"];
+            };
+        };
+        responses: {
+            /** @description both scores with the item-by-item explanation */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsConversion"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    claimProvision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvisionClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description claimed */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisionClaim"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    uploadReconciliation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description accepted; the resource holds the result */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reconciliation"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    getReconciliation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                reconciliationId: components["parameters"]["ReconciliationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the reconciliation */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reconciliation"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    listReconciliationItems: {
+        parameters: {
+            query?: {
+                /** @description `next` of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                reconciliationId: components["parameters"]["ReconciliationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of findings */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationItemPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
     issueResidencePermit: {
@@ -444,6 +2960,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
     getResidencePermit: {
@@ -474,6 +2991,563 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    cancelResidencePermit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                permitId: components["parameters"]["PermitId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelPermitRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Permit"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    endorseResidencePermit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                permitId: components["parameters"]["PermitId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndorsePermitRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Permit"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    renewResidencePermit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                permitId: components["parameters"]["PermitId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewPermitRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Permit"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    listSocialInsuranceTransfers: {
+        parameters: {
+            query?: {
+                /** @description the `next` cursor of the previous page */
+                after?: string;
+                /** @description true — only transfers whose current step is the region's to take */
+                awaiting?: boolean;
+                insuranceType?: components["schemas"]["InsuranceType"];
+                limit?: number;
+                /** @description true — only transfers past their statutory deadline (raised by the clock job); false — only the others */
+                overdue?: boolean;
+                /** @description operators only — transfers this region is party to */
+                region?: components["schemas"]["RegionCode"];
+                /** @description the role of the region in the transfer (the caller's region, or `region` for operators) */
+                role?: "inbound" | "outbound";
+                state?: components["schemas"]["TransferState"];
+                step?: components["schemas"]["TransferStep"];
+            };
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of transfers, oldest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialInsuranceTransferPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    requestSocialInsuranceTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description contact letter issued; the transfer is under way */
+            202: {
+                headers: {
+                    /** @description the transfer resource */
+                    Location?: string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialInsuranceTransfer"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    getSocialInsuranceTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                transferId: components["parameters"]["TransferId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the transfer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialInsuranceTransfer"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    cancelSocialInsuranceTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                transferId: components["parameters"]["TransferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferCancellationRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SocialInsuranceTransfer"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    submitTransferCertificate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                transferId: components["parameters"]["TransferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferCertificateRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SocialInsuranceTransfer"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    confirmTransferReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                transferId: components["parameters"]["TransferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferReceiptRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SocialInsuranceTransfer"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    refuseSocialInsuranceTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                transferId: components["parameters"]["TransferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRefusalRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SocialInsuranceTransfer"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    confirmTransferRemittance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                transferId: components["parameters"]["TransferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRemittanceRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SocialInsuranceTransfer"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    registerSubject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterSubjectRequest"];
+            };
+        };
+        responses: {
+            /** @description registered (or already registered) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectResponsibilities"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    reportEmploymentChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description pseudonymous subject reference (never a citizen ID number) */
+                subjectRef: components["parameters"]["SubjectRefPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmploymentChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectResponsibilities"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    reportHukouMove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description pseudonymous subject reference (never a citizen ID number) */
+                subjectRef: components["parameters"]["SubjectRefPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HukouMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectResponsibilities"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    getResidenceHistory: {
+        parameters: {
+            query?: {
+                /** @description the day to measure on (default today, Asia/Shanghai) */
+                asOf?: components["schemas"]["IsoDate"];
+            };
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                subjectRef: components["schemas"]["SubjectRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the residence history */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidenceHistory"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    getSubjectResponsibilities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description pseudonymous subject reference (never a citizen ID number) */
+                subjectRef: components["parameters"]["SubjectRefPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the person's responsibilities */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectResponsibilities"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
 }
