@@ -20,12 +20,13 @@ for _ in $(seq 1 240); do
   kill -0 "$system" 2>/dev/null || { tail -30 "$data/system.log"; echo "fuzz.sh: the system did not start" >&2; exit 1; }
   sleep 0.5
 done
+# NDJSON uploads (reconciliation) have no schemathesis serializer; the ledger tests cover them.
 checks=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
 status=0
 for credential in dev-token-440100 dev-token-operator; do
   echo "== schemathesis as ${credential#dev-token-} (max $examples examples per operation)"
   schemathesis run contracts/openapi.yaml --url http://127.0.0.1:18080 -H "Authorization: Bearer $credential" \
     --checks "$checks" --max-examples "$examples" --phases examples,coverage,fuzzing --workers 2 \
-    --suppress-health-check all --warnings off --seed 20261125 || status=1
+    --exclude-operation-id uploadReconciliation --suppress-health-check all --warnings off --seed 20261125 || status=1
 done
 exit $status

@@ -63,7 +63,7 @@ describe('gateway REST contract: validation, problems, idempotency (real Postgre
     expect(open).toEqual([]);
   });
 
-  it('documents the edge's answers on every operation: 400/413/415 where there is a body, 401/429 where a credential is needed', () => {
+  it('documents the answers of the edge on every operation: 400/413/415 where there is a body, 401/429 where a credential is needed', () => {
     const missing: string[] = [];
     for (const op of app.get(ContractValidator).contract.operations) {
       const responses = Object.keys((op.raw.responses ?? {}) as Record<string, unknown>);
