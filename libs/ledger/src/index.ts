@@ -5,7 +5,7 @@ export * from './period.rules';
 export { chinaDay } from './ledger.clock';
 export { ProvisionClaimService, PLACE_BASES } from './provision-claim.service';
 export { SubjectService } from './subject.service';
-export type { PermitIssued, SubjectResponsibilities } from './subject.service';
+export type { PermitChanged, PermitIssued, PermitRecognised, SubjectResponsibilities, TransferCompleted } from './subject.service';
 export { HandoffService } from './handoff.service';
 export { ReconciliationService } from './reconciliation.service';
 export type { Reconciliation, ReconciliationItem } from './reconciliation.repository';

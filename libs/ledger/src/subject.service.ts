@@ -13,6 +13,19 @@ import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
 
 export type PermitIssued = EventDataByType['cn.gov.tongban.residence.permit-issued.v1'];
+/** What every later permit event (endorsed, suspended, renewed, cancelled) says about residence. */
+export type PermitChanged = Pick<EventDataByType['cn.gov.tongban.residence.permit-endorsed.v1'], 'permitId' | 'subjectRef' | 'residenceCity' | 'status' | 'residenceYearsCountFrom'>;
+export type PermitRecognised = EventDataByType['cn.gov.tongban.residence.permit-recognised.v1'];
+export type TransferCompleted = EventDataByType['cn.gov.tongban.social-insurance.transfer-completed.v1'];
+
+/** The date `months` whole months before an ISO date (day clamped to the month's length). */
+function monthsBefore(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 - months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
 
 type HolderView = Omit<Holder, 'responsibilityId'>;
 
@@ -77,6 +90,51 @@ export class SubjectService {
     await this.db.tx(async () => {
       const facts = (await this.subjects.lock(p.subjectRef)) ?? (await this.create(this.blank(p.subjectRef, p.hukouRegion), cause, actor));
       await this.changed({ ...facts, residenceCity: p.residenceCity, permitId: p.permitId, residenceSince: p.residenceSince }, cause, actor);
+    });
+  }
+
+  /**
+   * A later event of the person's permit: an active permit keeps or restores the residence (a late
+   * endorsement restarts the residence years); a suspended or cancelled one ends it, so
+   * residence-based services are proposed back to the hukou region. Events of a permit the ledger no
+   * longer follows (an older one) change nothing.
+   */
+  async recordPermitChanged(p: PermitChanged, eventId: string, source: string): Promise<void> {
+    const actor = eventActor(source);
+    const cause: Cause = { reason: `residence permit ${p.status} (${p.residenceCity})`, eventId };
+    await this.db.tx(async () => {
+      const facts = await this.subjects.lock(p.subjectRef);
+      if (!facts || (facts.permitId !== null && facts.permitId !== p.permitId)) return;
+      const lives = p.status === 'active';
+      await this.changed(
+        { ...facts, residenceCity: lives ? p.residenceCity : null, permitId: lives ? p.permitId : null, residenceSince: lives ? p.residenceYearsCountFrom : null },
+        cause,
+        actor,
+      );
+    });
+  }
+
+  /** Residence years held in another city of a pilot group count here: the residence starts earlier. */
+  async recordPermitRecognised(p: PermitRecognised, eventId: string, source: string): Promise<void> {
+    const actor = eventActor(source);
+    const cause: Cause = { reason: `${p.recognisedMonths} months of residence recognised in ${p.groupNameZh}`, eventId };
+    await this.db.tx(async () => {
+      const facts = await this.subjects.lock(p.subjectRef);
+      if (!facts || facts.permitId !== p.permitId) return;
+      const since = monthsBefore(p.effectiveOn, p.recognisedMonths);
+      if (facts.residenceSince !== null && facts.residenceSince <= since) return;
+      await this.changed({ ...facts, residenceSince: since }, cause, actor);
+    });
+  }
+
+  /** A completed insurance transfer makes the inbound region the person's insured region. */
+  async recordTransferCompleted(t: TransferCompleted, eventId: string, source: string): Promise<void> {
+    const actor = eventActor(source);
+    const cause: Cause = { reason: `${t.insuranceType} transferred from ${t.outboundRegion} to ${t.inboundRegion}`, eventId };
+    await this.db.tx(async () => {
+      const facts = await this.subjects.lock(t.subjectRef);
+      if (!facts || facts.insuredRegion === t.inboundRegion) return;
+      await this.changed({ ...facts, insuredRegion: t.inboundRegion, insuredSince: t.completedOn }, cause, actor);
     });
   }
 

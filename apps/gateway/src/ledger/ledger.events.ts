@@ -1,5 +1,5 @@
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { PermitIssued, SubjectService } from '@tongban/ledger';
+import { PermitChanged, PermitIssued, PermitRecognised, SubjectService, TransferCompleted } from '@tongban/ledger';
 import { CloudEvent, EventController } from '@tongban/messaging';
 
 /**
@@ -13,5 +13,35 @@ export class LedgerEventsController {
   @EventPattern('cn.gov.tongban.residence.permit-issued.v1')
   permitIssued(@Payload() event: CloudEvent<PermitIssued>): Promise<void> {
     return this.subjects.recordPermitIssued(event.data, event.id, event.source);
+  }
+
+  @EventPattern('cn.gov.tongban.residence.permit-endorsed.v1')
+  permitEndorsed(@Payload() event: CloudEvent<PermitChanged>): Promise<void> {
+    return this.subjects.recordPermitChanged(event.data, event.id, event.source);
+  }
+
+  @EventPattern('cn.gov.tongban.residence.permit-renewed.v1')
+  permitRenewed(@Payload() event: CloudEvent<PermitChanged>): Promise<void> {
+    return this.subjects.recordPermitChanged(event.data, event.id, event.source);
+  }
+
+  @EventPattern('cn.gov.tongban.residence.permit-suspended.v1')
+  permitSuspended(@Payload() event: CloudEvent<PermitChanged>): Promise<void> {
+    return this.subjects.recordPermitChanged(event.data, event.id, event.source);
+  }
+
+  @EventPattern('cn.gov.tongban.residence.permit-cancelled.v1')
+  permitCancelled(@Payload() event: CloudEvent<PermitChanged>): Promise<void> {
+    return this.subjects.recordPermitChanged(event.data, event.id, event.source);
+  }
+
+  @EventPattern('cn.gov.tongban.residence.permit-recognised.v1')
+  permitRecognised(@Payload() event: CloudEvent<PermitRecognised>): Promise<void> {
+    return this.subjects.recordPermitRecognised(event.data, event.id, event.source);
+  }
+
+  @EventPattern('cn.gov.tongban.social-insurance.transfer-completed.v1')
+  transferCompleted(@Payload() event: CloudEvent<TransferCompleted>): Promise<void> {
+    return this.subjects.recordTransferCompleted(event.data, event.id, event.source);
   }
 }

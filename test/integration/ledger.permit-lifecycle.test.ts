@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { DOMAIN_TOPICS, CONSUMER_GROUPS, toKafkaHeaders } from '@tongban/messaging';
+import { RESIDENCE_SCHEMA } from '@tongban/residence';
+import { LEDGER_SCHEMA } from '@tongban/ledger';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { ResidencePermitModule } from '../../apps/residence-permit/src/residence-permit.module';
+import { Suite } from '../harness/suite';
+import { call, CallResult, token } from '../harness/http';
+import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+
+type Json = Record<string, unknown>;
+
+const NANCHANG = '360100';
+const GUANGZHOU = '440100';
+/** residence-permit based, monthly, and 广州's policy sets no further condition for it */
+const SERVICE = 'assist.minimum-living';
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const MONTH = TODAY.slice(0, 7);
+
+describe('the ledger follows the residence permit through its life (real apps, Kafka and PostgreSQL)', () => {
+  let suite: Suite;
+  let gateway: string;
+
+  const view = (subjectRef: string, region = NANCHANG): Promise<CallResult<Json>> =>
+    call<Json>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token(region) });
+  const holder = async (subjectRef: string): Promise<string | undefined> =>
+    ((await view(subjectRef)).body.holders as Array<{ serviceCode: string; region: string }> | undefined)?.find((h) => h.serviceCode === SERVICE)?.region;
+  const claim = (region: string, subjectRef: string, periodKey: string): Promise<CallResult<Json>> =>
+    call<Json>(gateway, 'POST', '/v1/provision-claims', { token: token(region), body: { subjectRef, serviceCode: SERVICE, periodKey } });
+
+  async function pendingHandoff(subjectRef: string, to: string): Promise<string> {
+    for (let i = 0; i < 300; i++) {
+      const pending = ((await view(subjectRef)).body.pendingHandoffs ?? []) as Array<{ handoffId: string; serviceCode: string; toRegion: string }>;
+      const found = pending.find((h) => h.serviceCode === SERVICE && h.toRegion === to);
+      if (found) return found.handoffId;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no handoff of ${SERVICE} to ${to} was proposed`);
+  }
+
+  beforeAll(async () => {
+    suite = await Suite.create('lifecycle');
+    gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: LEDGER_SCHEMA } })).url;
+    await suite.start({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
+  });
+  afterAll(() => suite.stop());
+
+  it('moves residence-based services from 南昌 to 广州 with the permit and back when 广州 cancels it', async () => {
+    // 南昌 hukou, living in 广州: 广州 registers the permit
+    const permit = await call<Json>(gateway, 'POST', '/v1/residence-permits', { token: token(GUANGZHOU), body: guangzhouPermit(newCitizenId()) });
+    expect(permit.status).toBe(201);
+    const subjectRef = String(permit.body.subjectRef);
+
+    // the ledger proposes 南昌 → 广州; until 广州 accepts, 南昌 stays responsible
+    const toGuangzhou = await pendingHandoff(subjectRef, GUANGZHOU);
+    expect(await holder(subjectRef)).toBe(NANCHANG);
+    expect((await claim(GUANGZHOU, subjectRef, '2026-01')).body).toMatchObject({ code: 'not-responsible', responsibleRegion: NANCHANG });
+    expect((await call(gateway, 'POST', `/v1/handoffs/${toGuangzhou}/accept`, { token: token(GUANGZHOU), body: { effectiveFrom: TODAY } })).status).toBe(200);
+    expect(await holder(subjectRef)).toBe(GUANGZHOU);
+
+    // 南昌's claims are refused naming 广州; 广州's are granted
+    const refused = await claim(NANCHANG, subjectRef, MONTH);
+    expect([refused.status, refused.body.code, refused.body.responsibleRegion]).toEqual([409, 'not-responsible', GUANGZHOU]);
+    expect((await claim(GUANGZHOU, subjectRef, MONTH)).status).toBe(201);
+
+    // the person leaves 广州: the cancellation sends the service back to the hukou region
+    const cancelled = await call<Json>(gateway, 'POST', `/v1/residence-permits/${String(permit.body.permitId)}/cancellation`, {
+      token: token(GUANGZHOU),
+      body: { reason: 'left the city', effectiveOn: TODAY },
+    });
+    expect(cancelled.status).toBe(200);
+    const back = await pendingHandoff(subjectRef, NANCHANG);
+    expect(await holder(subjectRef)).toBe(GUANGZHOU); // still 广州 until 南昌 accepts: never nobody
+    expect((await call(gateway, 'POST', `/v1/handoffs/${back}/accept`, { token: token(NANCHANG), body: { effectiveFrom: TODAY } })).status).toBe(200);
+    expect(await holder(subjectRef)).toBe(NANCHANG);
+    const next = new Date(Date.UTC(Number(MONTH.slice(0, 4)), Number(MONTH.slice(5, 7)), 1)).toISOString().slice(0, 7);
+    expect((await claim(GUANGZHOU, subjectRef, next)).body).toMatchObject({ code: 'not-responsible', responsibleRegion: NANCHANG });
+    expect((await claim(NANCHANG, subjectRef, next)).status).toBe(201);
+  });
+
+  it('makes the inbound region of a completed insurance transfer the insured region', async () => {
+    const registered = await call<Json>(gateway, 'POST', '/v1/subjects', { token: token(NANCHANG), body: { citizenId: newCitizenId(), hukouRegion: NANCHANG } });
+    expect(registered.status).toBe(201);
+    const subjectRef = String(registered.body.subjectRef);
+    const data = {
+      transferId: randomUUID(),
+      subjectRef,
+      insuranceType: 'pension',
+      inboundRegion: GUANGZHOU,
+      outboundRegion: NANCHANG,
+      state: 'completed',
+      transferFen: 1234500,
+      completedOn: TODAY,
+    };
+    const producer = suite.kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: suite.topic(DOMAIN_TOPICS.socialInsurance.name),
+      messages: [
+        {
+          key: subjectRef,
+          value: JSON.stringify(data),
+          headers: toKafkaHeaders({
+            id: randomUUID(),
+            source: `${GUANGZHOU}/social-insurance`,
+            type: 'cn.gov.tongban.social-insurance.transfer-completed.v1',
+            subject: subjectRef,
+            time: new Date().toISOString(),
+            dataschema: 'urn:tongban:event-schema:cn.gov.tongban.social-insurance.transfer-completed.v1',
+            recipients: [GUANGZHOU, NANCHANG],
+          }),
+        },
+      ],
+    });
+    await producer.disconnect();
+    for (let i = 0; i < 300 && (await view(subjectRef)).body.insuredRegion !== GUANGZHOU; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await view(subjectRef)).body.insuredRegion).toBe(GUANGZHOU);
+    const pending = (await view(subjectRef)).body.pendingHandoffs as Array<{ serviceCode: string; toRegion: string }>;
+    expect(pending.some((h) => h.serviceCode === 'elder.employee-pension' && h.toRegion === GUANGZHOU)).toBe(true);
+  });
+});
