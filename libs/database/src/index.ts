@@ -2,3 +2,4 @@ export * from './database';
 export * from './database.migrator';
 export * from './database.module';
 export * from './database.embedded';
+export * from './database.periodic-job';

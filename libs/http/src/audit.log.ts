@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Database } from '@tongban/database';
+import { Injectable } from '@nestjs/common';
+import { Database, PeriodicJob } from '@tongban/database';
 
 export interface AuditEntry {
   actor: string;
@@ -62,9 +62,7 @@ export interface ChainReport {
  * a single chainer (advisory-locked) links appended rows into the hash chain moments later.
  */
 @Injectable()
-export class AuditLog implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-
+export class AuditLog {
   constructor(private readonly db: Database) {}
 
   async append(e: AuditEntry): Promise<void> {
@@ -119,14 +117,16 @@ export class AuditLog implements OnApplicationBootstrap, OnApplicationShutdown {
     return { ok: true, checked, unchained };
   }
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.chain().catch(() => undefined);
-    }, 1000);
-    this.timer.unref();
+}
+
+/** Chains appended audit entries every second. */
+@Injectable()
+export class AuditChainer extends PeriodicJob {
+  constructor(private readonly audit: AuditLog) {
+    super('audit-chain', 1000);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected async work(): Promise<void> {
+    await this.audit.chain();
   }
 }
