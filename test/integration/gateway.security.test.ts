@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { computeCheckCharacter } from '@tongban/identity';
+import { parseCitizenId } from '@tongban/identity';
 import { CONSUMER_GROUPS } from '@tongban/messaging';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
@@ -10,9 +10,22 @@ import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
 
 const GATEWAY = { name: 'gateway' as const, module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } };
 
-/** Every 18-character string in the text whose check character is right: an ID number, whoever's. */
+/**
+ * Every 18-character string in the text that is a valid citizen ID number — check character, region
+ * of issue and birth date all valid — whoever's. (The checksum alone would flag one random 18-digit
+ * number in eleven, such as a metric's value.)
+ */
 function citizenIdsIn(text: string): string[] {
-  return [...text.matchAll(/(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/g)].map((m) => m[0]).filter((c) => computeCheckCharacter(c.slice(0, 17)) === c[17].toUpperCase());
+  return [...text.matchAll(/(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/g)]
+    .map((m) => m[0])
+    .filter((candidate) => {
+      try {
+        parseCitizenId(candidate);
+        return true;
+      } catch {
+        return false;
+      }
+    });
 }
 
 describe('gateway security: audit chain, limits, headers, metrics, no personal data in logs', () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
+import { scrubCitizenIds } from '@tongban/logging';
 import { KafkaClient } from './messaging.kafka-client';
 
 export interface DeadLetter {
@@ -16,6 +17,13 @@ export interface DeadLetter {
   attempts: number;
   createdAt: string;
   replayedAt: string | null;
+}
+
+/** A dead letter with the original message (scrubbed of ID numbers), for the operators' item view. */
+export interface DeadLetterDetail extends DeadLetter {
+  messageKey: string | null;
+  value: string | null;
+  replayedBy: string | null;
 }
 
 interface DeadLetterRow {
@@ -34,6 +42,7 @@ interface DeadLetterRow {
   attempts: number;
   created_at: Date;
   replayed_at: Date | null;
+  replayed_by: string | null;
 }
 
 const toDeadLetter = (r: DeadLetterRow): DeadLetter => ({
@@ -87,6 +96,12 @@ export class DeadLetterService {
     const row = await this.db.one<DeadLetterRow>(`SELECT * FROM messaging.dead_letters WHERE id = $1`, [id]);
     if (!row) throw new DomainError(ErrorCode.NotFound, `no dead letter ${id}`);
     return toDeadLetter(row);
+  }
+
+  async detail(id: string): Promise<DeadLetterDetail | undefined> {
+    if (!/^[0-9]{1,18}$/.test(id)) return undefined;
+    const row = await this.db.one<DeadLetterRow>(`SELECT * FROM messaging.dead_letters WHERE id = $1`, [id]);
+    return row && { ...toDeadLetter(row), messageKey: row.message_key, value: row.value === null ? null : scrubCitizenIds(row.value).slice(0, 2000), replayedBy: row.replayed_by };
   }
 
   async replay(id: string, actor: string): Promise<DeadLetter> {
