@@ -16,6 +16,8 @@ export interface InfraOptions {
   ephemeral?: boolean;
   /** run the three-node local cluster instead of the single broker */
   kafkaCluster?: boolean;
+  /** first client port of the three-node cluster (nodes on base, base+100, base+200); 9192 unless set */
+  kafkaClusterBasePort?: number;
   log: (line: string) => void;
 }
 
@@ -34,6 +36,7 @@ function kafkaScript(command: 'start' | 'stop', opts: InfraOptions): void {
       KAFKA_DATA_DIR: path.join(opts.dataRoot, 'kafka'),
       KAFKA_PORT: String(opts.kafkaPort),
       KAFKA_CONTROLLER_PORT: String(opts.kafkaControllerPort),
+      ...(opts.kafkaClusterBasePort ? { KAFKA_CLUSTER_BASE_PORT: String(opts.kafkaClusterBasePort) } : {}),
     },
     encoding: 'utf8',
   });
@@ -65,7 +68,8 @@ export async function startInfra(opts: InfraOptions): Promise<Infra> {
     else {
       kafkaScript('start', opts);
       stops.push(async () => kafkaScript('stop', opts));
-      kafkaBrokers = opts.kafkaCluster ? '127.0.0.1:9192,127.0.0.1:9292,127.0.0.1:9392' : `127.0.0.1:${opts.kafkaPort}`;
+      const base = opts.kafkaClusterBasePort ?? 9192;
+      kafkaBrokers = opts.kafkaCluster ? [0, 100, 200].map((d) => `127.0.0.1:${base + d}`).join(',') : `127.0.0.1:${opts.kafkaPort}`;
     }
     const kafka = new Kafka({ clientId: 'tongban-setup', brokers: kafkaBrokers.split(','), logLevel: logLevel.ERROR });
     const replication = opts.kafkaCluster ? 3 : Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1);

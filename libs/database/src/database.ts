@@ -15,8 +15,12 @@ export class Database {
 
   static connect(url: string, max = 10): Database {
     const pool = new Pool({ connectionString: url, max, application_name: 'tongban' });
-    // An idle client losing its connection (database restart) must not crash the process.
+    // A client losing its connection (database restart) must not crash the process: idle clients are
+    // covered by the pool's 'error' event; a checked-out client between two queries (in a transaction,
+    // or a LISTEN connection) emits 'error' on itself, and an unhandled 'error' event kills the process.
+    // The query in flight still fails with the error, and the pool discards the broken client on release.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return new Database(pool);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { Admin, ICustomPartitioner, Kafka, logLevel, LogEntry, Message, Partitioners, Producer } from 'kafkajs';
 import { AppConfig } from '@tongban/config';
 import { TopicSpec } from './messaging.topics';
 
@@ -8,6 +8,23 @@ const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.WARN]: 'warn',
   [logLevel.INFO]: 'log',
   [logLevel.DEBUG]: 'debug',
+};
+
+/**
+ * The partition kafkajs chose for a message, per topic it was sent to (the relay checks that every
+ * partition of a batch was acknowledged). The choice is kafkajs' default partitioner's, unchanged.
+ */
+export const chosenPartitions = new WeakMap<Message, Map<string, number>>();
+
+const recordingPartitioner: ICustomPartitioner = () => {
+  const choose = Partitioners.DefaultPartitioner();
+  return (args) => {
+    const partition = choose(args);
+    let byTopic = chosenPartitions.get(args.message);
+    if (!byTopic) chosenPartitions.set(args.message, (byTopic = new Map()));
+    byTopic.set(args.topic, partition);
+    return partition;
+  };
 };
 
 /** One kafkajs client per process, with one idempotent producer shared by relays and dead-lettering. */
@@ -43,7 +60,7 @@ export class KafkaClient {
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
-        createPartitioner: Partitioners.DefaultPartitioner,
+        createPartitioner: recordingPartitioner,
       });
       await producer.connect();
       return producer;
@@ -77,18 +94,40 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[], replication
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.name));
     if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((t) => ({
-          topic: t.name,
-          numPartitions: t.partitions,
-          replicationFactor,
-          configEntries: replicationFactor > 1 ? [{ name: 'min.insync.replicas', value: '2' }] : [],
-        })),
-      });
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((t) => ({
+            topic: t.name,
+            numPartitions: t.partitions,
+            replicationFactor,
+            configEntries: replicationFactor > 1 ? [{ name: 'min.insync.replicas', value: '2' }] : [],
+          })),
+        });
+      } catch (error) {
+        // On a multi-broker cluster the controller may answer kafkajs' leader wait before it has the new
+        // topics' metadata (UNKNOWN_TOPIC_OR_PARTITION, which kafkajs does not retry): the topics were
+        // created, so wait for their leaders here.
+        if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+        await waitForLeaders(admin, missing.map((t) => t.name));
+      }
     }
     return missing.map((t) => t.name);
   } finally {
     await admin.disconnect();
+  }
+}
+
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: meta } = await admin.fetchTopicMetadata({ topics });
+      if (meta.length === topics.length && meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`Kafka topics without leaders after ${timeoutMs} ms: ${topics.slice(0, 3).join(', ')}…`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { Notification, PoolClient } from 'pg';
-import type { Message as KafkaMessage, TopicMessages } from 'kafkajs';
+import type { Message as KafkaMessage, RecordMetadata, TopicMessages } from 'kafkajs';
 import { Database } from '@tongban/database';
 import { metrics } from '@tongban/metrics';
-import { KafkaClient } from './messaging.kafka-client';
+import { chosenPartitions, KafkaClient } from './messaging.kafka-client';
 import { deliveryTopic } from './messaging.topics';
 import { EventType, topicOf } from './messaging.event-types';
 import { toKafkaHeaders } from './messaging.cloud-event';
@@ -54,6 +54,25 @@ function merge(groups: TopicMessages[]): TopicMessages[] {
 }
 
 /**
+ * kafkajs' sendBatch can resolve although part of a batch was never sent: when a produce request to
+ * one broker fails (a broker died) and, on its internal retry, the failed partitions' new leader is a
+ * broker that had already answered for other partitions, kafkajs skips that broker (it keeps one
+ * response per broker) and reports success. So every (topic, partition) the batch was split into must
+ * be acknowledged; otherwise the batch fails, rolls back and is published again (consumers de-duplicate).
+ */
+export function assertAcknowledged(groups: TopicMessages[], acks: RecordMetadata[]): void {
+  const acked = new Set(acks.map((a) => `${a.topicName}/${a.partition}`));
+  for (const g of groups) {
+    for (const m of g.messages) {
+      const partition = chosenPartitions.get(m)?.get(g.topic);
+      if (partition === undefined || !acked.has(`${g.topic}/${partition}`)) {
+        throw new Error(`Kafka did not acknowledge ${g.topic}/${partition ?? '?'} of the batch; it will be published again`);
+      }
+    }
+  }
+}
+
+/**
  * Publishes one schema's outbox in commit order. One batch at a time cluster-wide (a transaction
  * advisory lock) keeps per-key order when several instances run; FOR UPDATE SKIP LOCKED keeps two
  * relays from ever taking the same rows. A crash after Kafka's ack but before the UPDATE republishes
@@ -86,7 +105,8 @@ export class OutboxRelay {
         [this.options.batchSize],
       );
       if (rows.length === 0) return 0;
-      await producer.sendBatch({ topicMessages: merge(rows.flatMap((r) => messagesFor(r, (t) => this.kafka.topic(t)))), acks: -1 });
+      const groups = merge(rows.flatMap((r) => messagesFor(r, (t) => this.kafka.topic(t))));
+      assertAcknowledged(groups, await producer.sendBatch({ topicMessages: groups, acks: -1 }));
       await this.options.afterPublish?.(rows.map((r) => r.event_id));
       await this.db.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       const m = metrics();
@@ -105,16 +125,41 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     this.stopping = false;
-    this.listener = await this.db.dedicated();
-    this.listener.on('notification', (n: Notification) => {
+    await this.listen();
+    this.running = this.loop();
+  }
+
+  /**
+   * LISTEN on a dedicated connection. When that connection is lost (a database restart) the relay
+   * falls back to polling and the loop listens again once the database is back.
+   */
+  private async listen(): Promise<void> {
+    const client = await this.db.dedicated();
+    let broken = false;
+    client.on('notification', (n: Notification) => {
       if (n.payload === this.schema) this.wake?.();
     });
-    await this.listener.query('LISTEN tongban_outbox');
-    this.running = this.loop();
+    client.on('error', () => {
+      if (broken) return;
+      broken = true;
+      if (this.listener === client) this.listener = undefined;
+      client.release(true);
+    });
+    try {
+      await client.query('LISTEN tongban_outbox');
+    } catch (error) {
+      if (!broken) {
+        broken = true;
+        client.release(true);
+      }
+      throw error;
+    }
+    if (!broken) this.listener = client;
   }
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
+      if (!this.listener) await this.listen().catch(() => undefined);
       let published = 0;
       try {
         published = await this.publishBatch();

@@ -1,0 +1,165 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Client, Pool } from 'pg';
+import { loadServiceCatalogue } from '@tongban/catalogue';
+import { BenchClient, closedLoop, Latencies } from '../bench.http';
+import { prng, tokenOf } from '../bench.population';
+import { MONTHLY_HELD } from '../bench.setup';
+import { Figure } from '../bench.report';
+
+export interface ClaimKey {
+  subjectRef: string;
+  serviceCode: string;
+  periodKey: string;
+  region: string;
+}
+
+/** Claimable keys: every monthly held service of the given people, by its current holder, for 48 months. */
+export async function claimKeys(db: Client, subjectRefs: string[], seed: number): Promise<ClaimKey[]> {
+  const holders = (
+    await db.query<{ subject_ref: string; service_code: string; region: string }>(
+      `SELECT subject_ref, service_code, region FROM ledger.responsibilities
+        WHERE during @> now() AND service_code = ANY($1) AND subject_ref = ANY($2)`,
+      [MONTHLY_HELD, subjectRefs],
+    )
+  ).rows;
+  const months: string[] = [];
+  for (let y = 2023; y <= 2026; y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
+  const keys: ClaimKey[] = [];
+  for (const h of holders) for (const periodKey of months) keys.push({ subjectRef: h.subject_ref, serviceCode: h.service_code, periodKey, region: h.region });
+  const random = prng(seed);
+  for (let i = keys.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [keys[i], keys[j]] = [keys[j], keys[i]];
+  }
+  return keys;
+}
+
+/**
+ * The gateway's claim transaction, statement for statement (ProvisionClaimService.claim inside the
+ * AuditInterceptor's transaction): the holder row share-locked, the claim inserted unless taken, the
+ * entitlement opened for services claimed every period, the audit row — run straight on `pg`.
+ */
+async function directClaim(pool: Pool, k: ClaimKey, item: { basis: string; needsEntitlement: boolean }): Promise<boolean> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+    const holder = await c.query<{ responsibility_id: string; region: string }>(
+      `SELECT responsibility_id, service_code, region, to_char(lower(during) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
+         FROM ledger.responsibilities WHERE subject_ref = $1 AND service_code = $2 AND during @> now() FOR SHARE`,
+      [k.subjectRef, k.serviceCode],
+    );
+    const row = holder.rows[0];
+    let ok = false;
+    if (row && row.region === k.region) {
+      const inserted = await c.query(
+        `INSERT INTO ledger.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
+         RETURNING claim_id, subject_ref, service_code, period_key, region, basis, claimed_at`,
+        [randomUUID(), k.subjectRef, k.serviceCode, k.periodKey, k.region, item.basis, row.responsibility_id, `${k.region}:bench-${k.region}`, randomUUID()],
+      );
+      ok = inserted.rowCount === 1;
+      if (ok && item.needsEntitlement) {
+        await c.query(
+          `INSERT INTO ledger.entitlements (subject_ref, service_code, since_period, opened_by) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (subject_ref, service_code) DO UPDATE SET since_period = LEAST(entitlements.since_period, EXCLUDED.since_period)`,
+          [k.subjectRef, k.serviceCode, `${k.periodKey}-01`, `${k.region}:bench-${k.region}`],
+        );
+      }
+    }
+    await c.query(
+      `INSERT INTO gateway.audit_log (actor, role, region, request_id, action, resource, status, payload_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [`${k.region}:bench-${k.region}`, 'region', k.region, randomUUID(), 'POST /v1/provision-claims', '/v1/provision-claims', 201, createHash('sha256').update(JSON.stringify(k)).digest('hex')],
+    );
+    await c.query('COMMIT');
+    return ok;
+  } catch (error) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    c.release();
+  }
+}
+
+export async function claimsFigure(opts: {
+  gateway: string;
+  databaseUrl: string;
+  keys: ClaimKey[];
+  concurrency: number;
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<Figure> {
+  const { concurrency } = opts;
+  const items = new Map(loadServiceCatalogue().all().map((i) => [i.code, { basis: i.basis as string, needsEntitlement: i.entitlementNeedsClaimPerPeriod }]));
+  const half = Math.floor(opts.keys.length / 2);
+  const viaGateway = opts.keys.slice(0, half);
+  const direct = opts.keys.slice(half);
+
+  // warm-up: connections, JIT, plan caches (not counted)
+  const client = new BenchClient(opts.gateway, concurrency);
+  const warm = viaGateway.splice(0, Math.min(2000, Math.floor(viaGateway.length / 10)));
+  await closedLoop(concurrency, warm.length, async (i) => {
+    const k = warm[i];
+    await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
+  });
+
+  const gw = new Latencies();
+  const statuses = new Map<number, number>();
+  const run = await closedLoop(
+    concurrency,
+    viaGateway.length,
+    async (i) => {
+      const k = viaGateway[i];
+      const res = await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
+      gw.add(res.ms);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    },
+    opts.seconds * 1000,
+  );
+  client.close();
+  const created = statuses.get(201) ?? 0;
+  const gatewayRate = created / run.seconds;
+  opts.log(`claims via gateway: ${created} created in ${run.seconds.toFixed(1)} s = ${gatewayRate.toFixed(0)}/s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+
+  const pool = new Pool({ connectionString: opts.databaseUrl, max: concurrency, application_name: 'bench-direct' });
+  const db = new Latencies();
+  let directOk = 0;
+  const warmDirect = direct.splice(0, Math.min(2000, Math.floor(direct.length / 10)));
+  await closedLoop(concurrency, warmDirect.length, async (i) => void (await directClaim(pool, warmDirect[i], items.get(warmDirect[i].serviceCode)!)));
+  const directRun = await closedLoop(
+    concurrency,
+    direct.length,
+    async (i) => {
+      const t = performance.now();
+      if (await directClaim(pool, direct[i], items.get(direct[i].serviceCode)!)) directOk++;
+      db.add(performance.now() - t);
+    },
+    opts.seconds * 1000,
+  );
+  await pool.end();
+  const directRate = directOk / directRun.seconds;
+  opts.log(`claims direct on pg: ${directOk} in ${directRun.seconds.toFixed(1)} s = ${directRate.toFixed(0)}/s`);
+
+  const s = gw.summary();
+  const d = db.summary();
+  const ratio = gatewayRate / directRate;
+  return {
+    id: 'claims',
+    title: `Provision claims through the gateway (${concurrency} keep-alive connections)`,
+    value: gatewayRate,
+    unit: 'claims/s',
+    baseline: { label: `same transaction straight on pg, ${concurrency} connections`, value: directRate },
+    ratio,
+    target: '≥ 3,000/s, p99 ≤ 25 ms, ≥ 0.5 of direct',
+    met: gatewayRate >= 3000 && s.p99 <= 25 && ratio >= 0.5,
+    details: {
+      'p50 ms': s.p50,
+      'p95 ms': s.p95,
+      'p99 ms': s.p99,
+      'created': created,
+      'non-201 answers': s.count - created,
+      'direct p50 ms': d.p50,
+      'direct p95 ms': d.p95,
+      'direct p99 ms': d.p99,
+    },
+  };
+}

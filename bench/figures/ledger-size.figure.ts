@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { loadServiceCatalogue } from '@tongban/catalogue';
+import { isHeld } from '@tongban/ledger';
+import { allTopics, ensureTopics } from '@tongban/messaging';
+import { provinces } from '@tongban/regions';
+import { AppProcess, BenchCluster } from '../bench.cluster';
+import { BenchClient, closedLoop, Latencies } from '../bench.http';
+import { ORIGINS, prng, tokenOf } from '../bench.population';
+import { MONTHLY_HELD } from '../bench.setup';
+import { Figure } from '../bench.report';
+
+const DB = 'tongban_size';
+const NAMESPACE = 'size.';
+const CLAIMS_PER_SUBJECT = 9; // elder.resident-pension for nine past months
+const CHUNK = 10000; // subjects per load statement
+
+interface Point {
+  rows: number;
+  subjects: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  loadSeconds: number;
+}
+
+/**
+ * Claim latency as the ledger grows. A second gateway runs on its own database; people are bulk-loaded
+ * straight into the ledger tables with generate_series (each: a subject row, one open interval per held
+ * service at the hukou city, nine past monthly claims), with the deferred contiguity trigger switched
+ * off during the load only (the rows are contiguous by construction) and back on before measuring.
+ * At each size the same claim load runs through the gateway on random people.
+ */
+export async function ledgerSizeFigure(opts: {
+  cluster: BenchCluster;
+  port: number;
+  sizes: number[];
+  budgetSeconds: number;
+  claims: number;
+  concurrency: number;
+  log: (line: string) => void;
+}): Promise<Figure> {
+  const admin = new Client({ connectionString: opts.cluster.databaseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
+  await admin.query(`CREATE DATABASE ${DB}`);
+  await admin.end();
+  const url = new URL(opts.cluster.databaseUrl);
+  url.pathname = `/${DB}`;
+  const kafka = new Kafka({ clientId: 'bench-size', brokers: opts.cluster.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  await ensureTopics(kafka, allTopics(provinces()), Number(opts.cluster.appEnv.KAFKA_REPLICATION_FACTOR), NAMESPACE);
+  const gateway = new AppProcess('gateway', 9, opts.port, { ...opts.cluster.appEnv, DATABASE_URL: url.toString(), KAFKA_NAMESPACE: NAMESPACE }, path.join(opts.cluster.opts.dataRoot, 'logs', 'gateway-size.log'));
+  gateway.start();
+  const db = new Client({ connectionString: url.toString() });
+  try {
+    await gateway.ready();
+    await db.connect();
+    const held = loadServiceCatalogue().all().filter(isHeld).map((i) => i.code);
+    const perSubject = held.length + CLAIMS_PER_SUBJECT;
+    const hukou = ORIGINS.map(([c]) => c);
+    let subjects = 0;
+    let loadSeconds = 0;
+    const points: Point[] = [];
+    const client = new BenchClient(gateway.url, opts.concurrency);
+
+    const started = performance.now();
+    const budgetEnd = started + opts.budgetSeconds * 1000;
+    const load = async (upTo: number): Promise<void> => {
+      const t = performance.now();
+      await db.query(`ALTER TABLE ledger.responsibilities DISABLE TRIGGER responsibilities_contiguous`);
+      try {
+        // index maintenance slows the load as the tables grow: stop at the budget, measure what was reached
+        while (subjects < upTo && performance.now() < budgetEnd) {
+          const a = subjects;
+          const b = Math.min(upTo, a + CHUNK);
+          await db.query('BEGIN');
+          await db.query(
+            `INSERT INTO ledger.subjects (subject_ref, hukou_region, registered_by, registered_at)
+             SELECT 's1_' || substr(md5('size' || g), 1, 32), ($3::text[])[1 + g % array_length($3::text[], 1)], 'bench:bulk', now() - interval '400 days'
+               FROM generate_series($1::int, $2::int - 1) g`,
+            [a, b, hukou],
+          );
+          const before = Number((await db.query<{ id: string }>(`SELECT coalesce(max(responsibility_id), 0)::text AS id FROM ledger.responsibilities`)).rows[0].id);
+          await db.query(
+            `INSERT INTO ledger.responsibilities (subject_ref, service_code, region, during, opened_by, opened_reason)
+             SELECT 's1_' || substr(md5('size' || g), 1, 32), svc, ($3::text[])[1 + g % array_length($3::text[], 1)],
+                    tstzrange(now() - interval '400 days', NULL, '[)'), 'bench:bulk', 'bulk load'
+               FROM generate_series($1::int, $2::int - 1) g CROSS JOIN unnest($4::text[]) svc`,
+            [a, b, hukou, held],
+          );
+          await db.query(
+            `INSERT INTO ledger.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, claimed_at)
+             SELECT gen_random_uuid(), r.subject_ref, r.service_code, '2025-0' || m, r.region, 'hukou', r.responsibility_id, 'bench:bulk', now() - interval '100 days'
+               FROM ledger.responsibilities r CROSS JOIN generate_series(1, $2::int) m
+              WHERE r.responsibility_id > $1 AND r.service_code = 'elder.resident-pension'`,
+            [before, CLAIMS_PER_SUBJECT],
+          );
+          await db.query('COMMIT');
+          subjects = b;
+        }
+      } finally {
+        await db.query(`ALTER TABLE ledger.responsibilities ENABLE TRIGGER responsibilities_contiguous`);
+      }
+      await db.query(`ANALYZE ledger.subjects, ledger.responsibilities, ledger.provision_claims`);
+      loadSeconds += (performance.now() - t) / 1000;
+    };
+
+    const measure = async (round: number): Promise<Point> => {
+      const random = prng(1000 + round);
+      const used = new Set<string>();
+      const keys: Array<{ subjectRef: string; serviceCode: string; periodKey: string; region: string }> = [];
+      while (keys.length < opts.claims + 500) {
+        const g = Math.floor(random() * subjects);
+        const serviceCode = MONTHLY_HELD[Math.floor(random() * MONTHLY_HELD.length)];
+        const periodKey = `${2030 + round}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`;
+        const subjectRef = `s1_${md5Prefix(`size${g}`)}`;
+        const k = `${subjectRef}|${serviceCode}|${periodKey}`;
+        if (used.has(k)) continue;
+        used.add(k);
+        keys.push({ subjectRef, serviceCode, periodKey, region: hukou[g % hukou.length] });
+      }
+      const lat = new Latencies();
+      const bad = new Map<number, number>();
+      await closedLoop(opts.concurrency, keys.length, async (i) => {
+        const k = keys[i];
+        const res = await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
+        if (res.status !== 201) bad.set(res.status, (bad.get(res.status) ?? 0) + 1);
+        if (i >= 500) lat.add(res.ms); // the first 500 warm the caches and the connection pool
+      });
+      const s = lat.summary();
+      const rows = subjects * perSubject;
+      if (bad.size > 0) opts.log(`ledger size: unexpected answers ${JSON.stringify(Object.fromEntries(bad))}`);
+      opts.log(`ledger size: ${rows.toLocaleString('en-US')} rows (${subjects} people): claim p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (load so far ${loadSeconds.toFixed(0)} s)`);
+      return { rows, subjects, p50: s.p50, p95: s.p95, p99: s.p99, loadSeconds };
+    };
+
+    for (const [round, size] of opts.sizes.entries()) {
+      if (round > 0 && performance.now() >= budgetEnd) {
+        opts.log(`ledger size: stopping before ${size.toLocaleString('en-US')} rows: the load budget of ${opts.budgetSeconds} s is spent`);
+        break;
+      }
+      await load(Math.ceil(size / perSubject));
+      points.push(await measure(round));
+    }
+    client.close();
+    const first = points[0];
+    const last = points[points.length - 1];
+    const growth = last.p50 / first.p50;
+    return {
+      id: 'ledger-size',
+      title: `Claim latency, ${first.rows.toLocaleString('en-US')} → ${last.rows.toLocaleString('en-US')} ledger rows (p50 growth)`,
+      value: growth,
+      unit: '× (p50)',
+      baseline: { label: `p50 ms at ${first.rows.toLocaleString('en-US')} rows`, value: first.p50 },
+      ratio: growth,
+      target: '≤ 1.5× from 10 thousand to 10 million rows',
+      met: last.rows >= 9_000_000 ? growth <= 1.5 : null,
+      details: Object.fromEntries(
+        points.flatMap((p) => [
+          [`${p.rows} rows p50 ms`, p.p50],
+          [`${p.rows} rows p99 ms`, p.p99],
+        ]),
+      ),
+      note: `rows = responsibility intervals + provision claims (${held.length} intervals and ${CLAIMS_PER_SUBJECT} claims per person); ${opts.claims} claims at ${opts.concurrency} connections per size; bulk load took ${last.loadSeconds.toFixed(0)} s${last.rows < 9_000_000 ? ' — 10 million rows did not fit the load budget, the largest size reached is reported' : ''}; p99 growth ${(last.p99 / first.p99).toFixed(2)}×`,
+    };
+  } finally {
+    await db.end().catch(() => undefined);
+    await gateway.stop();
+  }
+}
+
+/** The same reference the SQL generates: substr(md5('size' || g), 1, 32). */
+const md5Prefix = (s: string): string => createHash('md5').update(s).digest('hex').slice(0, 32);

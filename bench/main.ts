@@ -1,0 +1,126 @@
+import { Client } from 'pg';
+import { repoPath } from '@tongban/config';
+import { ADAPTERS, BenchCluster } from './bench.cluster';
+import { Figure, machine, markdown, RunReport, writeReport } from './bench.report';
+import { setUpPopulation } from './bench.setup';
+import { claimKeys, claimsFigure } from './figures/claims.figure';
+import { e2eFigure } from './figures/e2e.figure';
+import { ledgerSizeFigure } from './figures/ledger-size.figure';
+import { reconciliationFigure } from './figures/reconciliation.figure';
+import { relayFigure } from './figures/relay.figure';
+
+/**
+ * `npm run bench`: starts its own PostgreSQL and Kafka (own ports and data folder), the gateway and
+ * the adapters as processes, builds a synthetic population through the gateway, measures each figure
+ * with its same-run baseline, and writes bench/results/latest.{json,md}. Never part of `npm test`.
+ */
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const log = (line: string): void => {
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+};
+
+const settings = {
+  people: env('BENCH_PEOPLE', 3000),
+  concurrency: env('BENCH_CONCURRENCY', 32),
+  claimSeconds: env('BENCH_SECONDS', 20),
+  e2eRate: env('BENCH_E2E_RATE', 1000),
+  e2eSustainedRate: env('BENCH_E2E_SUSTAINED_RATE', 100),
+  e2eSeconds: env('BENCH_E2E_SECONDS', 15),
+  relayEvents: env('BENCH_RELAY_EVENTS', 50000),
+  relayBatch: env('BENCH_RELAY_BATCH', 500),
+  ledgerBudgetSeconds: env('BENCH_LEDGER_BUDGET_S', 600),
+  ledgerClaims: env('BENCH_LEDGER_CLAIMS', 4000),
+  reconciliationRecords: env('BENCH_RECON_RECORDS', 1_000_000),
+  pgPort: env('BENCH_PG_PORT', 55416),
+  kafkaPort: env('BENCH_KAFKA_PORT', 29692),
+  kafkaControllerPort: env('BENCH_KAFKA_CONTROLLER_PORT', 29693),
+  httpPort: env('BENCH_HTTP_PORT', 18480),
+  logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
+  seed: env('BENCH_SEED', 20261125),
+};
+const ledgerSizes = (process.env.BENCH_LEDGER_SIZES ?? '10000,100000,1000000,10000000').split(',').map(Number);
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
+const wanted = (id: string): boolean => !only || only.has(id);
+
+async function main(): Promise<number> {
+  const startedAt = new Date().toISOString();
+  const report: RunReport = { startedAt, finishedAt: '', machine: machine(), settings: { ...settings, ledgerSizes: ledgerSizes.join(' ') }, figures: [], notes: [] };
+  const cluster = await BenchCluster.start({
+    dataRoot: process.env.BENCH_DATA_DIR ?? repoPath('.data/bench'),
+    pgPort: settings.pgPort,
+    kafkaPort: settings.kafkaPort,
+    kafkaControllerPort: settings.kafkaControllerPort,
+    basePort: settings.httpPort,
+    env: {
+      LOG_LEVEL: settings.logLevel,
+      // the load generator is one client per region: the per-credential limit would measure itself
+      RATE_LIMIT_PER_SECOND: '1000000',
+      RATE_LIMIT_BURST: '1000000',
+      DATABASE_POOL_SIZE: String(settings.concurrency),
+      REQUEST_TIMEOUT_MS: '900000',
+    },
+    log,
+  });
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping apps, Kafka, PostgreSQL');
+    await cluster.stop();
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  const db = new Client({ connectionString: cluster.databaseUrl });
+  try {
+    await cluster.startApps(['gateway', ...ADAPTERS]);
+    const gateway = cluster.app('gateway');
+    log(`apps ready; gateway ${gateway.url} (pid ${gateway.pid})`);
+    await db.connect();
+    const add = (f: Figure): void => {
+      report.figures.push(f);
+      log(`== ${f.title}: ${f.value.toFixed(2)} ${f.unit}${f.baseline ? ` vs ${f.baseline.value.toFixed(2)} (${f.baseline.label}), ratio ${f.ratio?.toFixed(2)}` : ''}; target ${f.target}: ${f.met === null ? 'n/a' : f.met ? 'met' : 'NOT met'}`);
+    };
+
+    let refs: string[] = [];
+    if (wanted('claims') || wanted('reconciliation')) {
+      const pop = await setUpPopulation({ gateway: gateway.url, db, people: settings.people, seed: settings.seed, log });
+      refs = pop.registered.map((p) => p.subjectRef);
+      log(`population: ${pop.registered.length} people registered, ${pop.permits} permits, ${pop.accepted} handoffs accepted in ${pop.seconds.toFixed(0)} s`);
+      report.notes.push(`population: ${pop.registered.length} people registered by their hukou city through the gateway, ${pop.permits} residence permits (→ ledger handoff proposals via Kafka), ${pop.accepted} handoffs accepted, in ${pop.seconds.toFixed(0)} s`);
+    }
+    if (wanted('claims')) {
+      const keys = await claimKeys(db, refs, settings.seed);
+      add(await claimsFigure({ gateway: gateway.url, databaseUrl: cluster.databaseUrl, keys, concurrency: settings.concurrency, seconds: settings.claimSeconds, log }));
+    }
+    if (wanted('e2e')) {
+      // first at a rate this machine sustains (a meaningful latency), then at the target rate
+      add(await e2eFigure({ gateway: gateway.url, brokers: cluster.kafkaBrokers, rate: settings.e2eSustainedRate, seconds: settings.e2eSeconds, seed: settings.seed + 1, log }));
+      add(await e2eFigure({ gateway: gateway.url, brokers: cluster.kafkaBrokers, rate: settings.e2eRate, seconds: settings.e2eSeconds, seed: settings.seed + 2, log }));
+    }
+    if (wanted('reconciliation')) {
+      add(await reconciliationFigure({ gateway: gateway.url, gatewayPid: gateway.pid!, region: '440300', total: settings.reconciliationRecords, subjectRefs: refs, log }));
+    }
+    if (wanted('relay')) {
+      add(await relayFigure({ databaseUrl: cluster.databaseUrl, brokers: cluster.kafkaBrokers, replication: 1, events: settings.relayEvents, batchSize: settings.relayBatch, log }));
+    }
+    if (wanted('ledger-size')) {
+      add(await ledgerSizeFigure({ cluster, port: settings.httpPort + 50, sizes: ledgerSizes, budgetSeconds: settings.ledgerBudgetSeconds, claims: settings.ledgerClaims, concurrency: 8, log }));
+    }
+    report.finishedAt = new Date().toISOString();
+    report.notes.push(`load average at the end ${machine().loadAverageAtStart.join(' ')} (other work on the machine shares the 2 cores)`);
+    const files = writeReport(process.env.BENCH_RESULTS_DIR ?? repoPath('bench/results'), report);
+    process.stdout.write(`\n${markdown(report)}\n`);
+    log(`written ${files.json} and ${files.md}`);
+    return 0;
+  } finally {
+    await db.end().catch(() => undefined);
+    await stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
