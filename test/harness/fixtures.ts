@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { makeCitizenId } from '@tongban/identity';
+import { toKafkaHeaders } from '@tongban/messaging';
 
 let seq = 100;
 
@@ -21,4 +23,30 @@ export function guangzhouPermit(citizenId: string, overrides: Record<string, unk
     validUntil: '2027-02-01',
     ...overrides,
   };
+}
+
+/** A raw permit-issued CloudEvent as a Kafka message (for consumer tests that bypass the relay). */
+export function permitIssuedMessage(permitNumber: string, key = `s1_${'A'.repeat(32)}`): { key: string; value: string; headers: Record<string, string> } {
+  const type = 'cn.gov.tongban.residence.permit-issued.v1' as const;
+  const data = {
+    permitId: randomUUID(),
+    permitNumber,
+    subjectRef: key,
+    hukouRegion: '360100',
+    residenceCity: '440100',
+    basis: 'employment',
+    residenceSince: '2025-06-01',
+    issuedOn: '2026-02-02',
+    validUntil: '2027-02-01',
+  };
+  const headers = toKafkaHeaders({
+    id: randomUUID(),
+    source: '440100/residence-permit',
+    type,
+    subject: key,
+    time: new Date().toISOString(),
+    dataschema: `urn:tongban:event-schema:${type}`,
+    recipients: ['440100', '360100'],
+  });
+  return { key, value: JSON.stringify(data), headers };
 }

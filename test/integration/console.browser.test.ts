@@ -4,19 +4,18 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { AppConfig, loadConfig, repoPath } from '@tongban/config';
-import { CONSUMER_GROUPS, deadLetterTopic, DOMAIN_TOPICS, KafkaClient, toKafkaHeaders } from '@tongban/messaging';
+import { CONSUMER_GROUPS, deadLetterTopic, DOMAIN_TOPICS, KafkaClient } from '@tongban/messaging';
 import { CONSOLE_CSP } from '@tongban/ops';
 import { SocialInsuranceClock } from '@tongban/social-insurance';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { PROBE_GROUP, ProbeModule, probeBehaviour } from '../harness/probe.module';
 import { Suite } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
-import { newCitizenId } from '../harness/fixtures';
+import { newCitizenId, permitIssuedMessage } from '../harness/fixtures';
 
 /** Debian's Chromium (apt package `chromium`); the test fails, never skips, when it is missing. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = repoPath('artifacts');
-const PERMIT_ISSUED = 'cn.gov.tongban.residence.permit-issued.v1' as const;
 
 jest.setTimeout(180_000);
 
@@ -30,30 +29,6 @@ async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, wha
   }
 }
 
-function poisonPermit(permitNumber: string): { key: string; value: string; headers: Record<string, string> } {
-  const key = `s1_${'Q'.repeat(32)}`;
-  const data = {
-    permitId: randomUUID(),
-    permitNumber,
-    subjectRef: key,
-    hukouRegion: '360100',
-    residenceCity: '440100',
-    basis: 'employment',
-    residenceSince: '2025-06-01',
-    issuedOn: '2026-02-02',
-    validUntil: '2027-02-01',
-  };
-  const headers = toKafkaHeaders({
-    id: randomUUID(),
-    source: '440100/residence-permit',
-    type: PERMIT_ISSUED,
-    subject: key,
-    time: new Date().toISOString(),
-    dataschema: `urn:tongban:event-schema:${PERMIT_ISSUED}`,
-    recipients: ['440100', '360100'],
-  });
-  return { key, value: JSON.stringify(data), headers };
-}
 
 describe('operator console in Debian Chromium (headless) against a running gateway with seeded data', () => {
   let suite: Suite;
@@ -95,7 +70,7 @@ describe('operator console in Debian Chromium (headless) against a running gatew
     // Seed 2: a poison message the probe consumer refuses permanently -> a dead letter.
     poisonPermitNumber = `POISON-${randomUUID().slice(0, 8)}`;
     const producer = await kafka.producer();
-    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [poisonPermit(poisonPermitNumber)] });
+    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [permitIssuedMessage(poisonPermitNumber)] });
     const row = await eventually(
       () => suite.db.one<{ id: string }>(`SELECT id FROM messaging.dead_letters WHERE consumer = $1 AND replayed_at IS NULL ORDER BY id LIMIT 1`, [PROBE_GROUP.groupId]),
       (r) => r !== undefined,

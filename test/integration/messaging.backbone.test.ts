@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppConfig, loadConfig } from '@tongban/config';
-import { KafkaClient, OutboxRelay, toKafkaHeaders, DOMAIN_TOPICS, deadLetterTopic, CONSUMER_GROUPS } from '@tongban/messaging';
+import { KafkaClient, OutboxRelay, DOMAIN_TOPICS, deadLetterTopic, CONSUMER_GROUPS } from '@tongban/messaging';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { PROBE_GROUP, ProbeModule, probeBehaviour } from '../harness/probe.module';
 import { Suite, header } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
-import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+import { guangzhouPermit, newCitizenId, permitIssuedMessage } from '../harness/fixtures';
 
-const PERMIT_ISSUED = 'cn.gov.tongban.residence.permit-issued.v1' as const;
 
 async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 20000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -81,7 +80,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
   it('applies an event delivered twice only once', async () => {
     const producer = await kafka.producer();
     const permitNumber = `DUP-${randomUUID().slice(0, 8)}`;
-    const message = rawPermitEvent(permitNumber);
+    const message = permitIssuedMessage(permitNumber);
     await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [message, message] });
     await eventually(() => effects(permitNumber), (n) => n === 1, 'the effect');
     await new Promise((r) => setTimeout(r, 500));
@@ -91,7 +90,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
   it('retries a transient failure and applies the event once', async () => {
     const producer = await kafka.producer();
     const permitNumber = `FLAKY-${randomUUID().slice(0, 8)}`;
-    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [rawPermitEvent(permitNumber)] });
+    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [permitIssuedMessage(permitNumber)] });
     await eventually(() => effects(permitNumber), (n) => n === 1, 'the effect after a retry');
   });
 
@@ -100,9 +99,9 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     const key = `s1_${'P'.repeat(32)}`;
     const poison = `POISON-${randomUUID().slice(0, 8)}`;
     const after = `AFTER-${randomUUID().slice(0, 8)}`;
-    const garbage = { key, value: 'not json at all', headers: { ...rawPermitEvent('x').headers, ce_id: randomUUID() } };
+    const garbage = { key, value: 'not json at all', headers: { ...permitIssuedMessage('x').headers, ce_id: randomUUID() } };
     // same key => same partition, in this order
-    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [rawPermitEvent(poison, key), garbage, rawPermitEvent(after, key)] });
+    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [permitIssuedMessage(poison, key), garbage, permitIssuedMessage(after, key)] });
     await eventually(() => effects(after), (n) => n === 1, 'the message behind the poison');
     expect(await effects(poison)).toBe(0);
 
@@ -129,28 +128,4 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     await new Promise((r) => setTimeout(r, 500));
     expect(await effects(poison)).toBe(1);
   });
-
-  function rawPermitEvent(permitNumber: string, key = `s1_${'A'.repeat(32)}`) {
-    const data = {
-      permitId: randomUUID(),
-      permitNumber,
-      subjectRef: key,
-      hukouRegion: '360100',
-      residenceCity: '440100',
-      basis: 'employment',
-      residenceSince: '2025-06-01',
-      issuedOn: '2026-02-02',
-      validUntil: '2027-02-01',
-    };
-    const headers = toKafkaHeaders({
-      id: randomUUID(),
-      source: '440100/residence-permit',
-      type: PERMIT_ISSUED,
-      subject: key,
-      time: new Date().toISOString(),
-      dataschema: `urn:tongban:event-schema:${PERMIT_ISSUED}`,
-      recipients: ['440100', '360100'],
-    });
-    return { key, value: JSON.stringify(data), headers };
-  }
 });
