@@ -9,6 +9,7 @@ import { CONSOLE_CSP } from '@tongban/ops';
 import { SocialInsuranceClock } from '@tongban/social-insurance';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { PROBE_GROUP, ProbeModule, probeBehaviour } from '../harness/probe.module';
+import { eventually } from '../harness/eventually';
 import { Suite } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
 import { newCitizenId, permitIssuedMessage } from '../harness/fixtures';
@@ -18,17 +19,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = repoPath('artifacts');
 
 jest.setTimeout(180_000);
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 
 describe('operator console in Debian Chromium (headless) against a running gateway with seeded data', () => {
   let suite: Suite;
@@ -75,6 +65,7 @@ describe('operator console in Debian Chromium (headless) against a running gatew
       () => suite.db.one<{ id: string }>(`SELECT id FROM messaging.dead_letters WHERE consumer = $1 AND replayed_at IS NULL ORDER BY id LIMIT 1`, [PROBE_GROUP.groupId]),
       (r) => r !== undefined,
       'the dead letter',
+      30000,
     );
     deadLetterId = row!.id;
     probeBehaviour.poisonHealed = true; // the consumer is "fixed"; a replay will now apply
@@ -151,7 +142,7 @@ describe('operator console in Debian Chromium (headless) against a running gatew
     await row.locator(`[data-replay="${deadLetterId}"]`).click();
     await row.waitFor({ state: 'detached' });
     await page.getByText(`死信 ${deadLetterId} 已重放。`).waitFor();
-    await eventually(() => effects(poisonPermitNumber), (n) => n === 1, 'the replayed event applied');
+    await eventually(() => effects(poisonPermitNumber), (n) => n === 1, 'the replayed event applied', 30000);
     const open = await call<{ items: Array<{ id: string }> }>(gateway, 'GET', '/v1/ops/queues/dead-letters/items?limit=500', { token: OPERATOR });
     expect(open.body.items.map((i) => i.id)).not.toContain(deadLetterId);
     // the replay is in the audit log, and the item page shows it

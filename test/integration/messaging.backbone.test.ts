@@ -3,20 +3,10 @@ import { AppConfig, loadConfig } from '@tongban/config';
 import { KafkaClient, OutboxRelay, DOMAIN_TOPICS, deadLetterTopic, CONSUMER_GROUPS } from '@tongban/messaging';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { PROBE_GROUP, ProbeModule, probeBehaviour } from '../harness/probe.module';
+import { eventually } from '../harness/eventually';
 import { Suite, header } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId, permitIssuedMessage } from '../harness/fixtures';
-
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and Kafka)', () => {
   let suite: Suite;

@@ -53,5 +53,3 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
-
-export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

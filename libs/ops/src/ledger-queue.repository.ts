@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
-import { countsOf, day, escalated, pageOf, RawCounts, RawQueueRow, settled, toCounts, toQueueRow } from './ops.sql';
-import { ItemFacts, ItemKind, OpsSource, QueueCounts, QueueDef, QueueRow } from './ops.types';
+import { day, escalated, settled, TodayQueueSource } from './ops.sql';
+import { ItemFacts, ItemKind, OpsSource, QueueDef } from './ops.types';
 
 const FINDING = `CASE i.kind WHEN 'overlap' THEN '重复提供' WHEN 'gap' THEN '漏提供' ELSE '无法匹配' END`;
 
@@ -53,7 +53,7 @@ interface HandoffRow {
 
 /** The responsibility ledger's operator queues: pending handoffs, disputes, gaps, reconciliation findings. */
 @Injectable()
-export class LedgerQueueRepository implements OpsSource {
+export class LedgerQueueRepository extends TodayQueueSource implements OpsSource {
   readonly requires = ['ledger.handoffs', 'ledger.gaps', 'ledger.reconciliations', 'ledger.reconciliation_items', 'ledger.outbox'];
   readonly queues: QueueDef[] = [
     { id: 'ledger-handoffs', label: '待处理交接', group: '待处理交接', kind: 'handoff', statutory: true },
@@ -63,15 +63,15 @@ export class LedgerQueueRepository implements OpsSource {
   ];
   readonly kinds: ItemKind[] = ['handoff', 'gap', 'reconciliation-item'];
 
-  constructor(private readonly db: Database) {}
-
-  async counts(queueId: string, today: string): Promise<QueueCounts> {
-    return toCounts(await this.db.one<RawCounts>(countsOf(ROWS[queueId]), [today]));
+  constructor(db: Database) {
+    super(db);
   }
 
-  async rows(queueId: string, today: string, limit: number, offset: number): Promise<QueueRow[]> {
-    return (await this.db.query<RawQueueRow>(pageOf(ROWS[queueId], 2, 3), [today, limit, offset])).map(toQueueRow);
+  protected rowsSql(queueId: string): string {
+    return ROWS[queueId];
   }
+
+
 
   find(kind: ItemKind, id: string): Promise<ItemFacts | undefined> {
     if (kind === 'handoff') return this.handoff(id);

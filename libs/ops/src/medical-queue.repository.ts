@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
-import { countsOf, escalated, pageOf, RawCounts, RawQueueRow, settled, toCounts, toQueueRow } from './ops.sql';
-import { ItemFacts, ItemKind, OpsSource, QueueCounts, QueueDef, QueueRow } from './ops.types';
+import { escalated, settled, TodayQueueSource } from './ops.sql';
+import { ItemFacts, ItemKind, OpsSource, QueueDef } from './ops.types';
 
 const ROWS: Record<string, string> = {
   'medical-settlements': `
@@ -38,7 +38,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 异地就医: settlements waiting for clearing, statements waiting for confirmation, disputed clearing lines. */
 @Injectable()
-export class MedicalQueueRepository implements OpsSource {
+export class MedicalQueueRepository extends TodayQueueSource implements OpsSource {
   readonly requires = ['medical.settlements', 'medical.statements', 'medical.statement_lines', 'medical.outbox'];
   readonly queues: QueueDef[] = [
     { id: 'medical-settlements', label: '异地就医结算·待清算', group: '异地就医结算与清算', kind: 'settlement', statutory: false },
@@ -47,15 +47,15 @@ export class MedicalQueueRepository implements OpsSource {
   ];
   readonly kinds: ItemKind[] = ['settlement', 'statement', 'statement-line'];
 
-  constructor(private readonly db: Database) {}
-
-  async counts(queueId: string, today: string): Promise<QueueCounts> {
-    return toCounts(await this.db.one<RawCounts>(countsOf(ROWS[queueId]), [today]));
+  constructor(db: Database) {
+    super(db);
   }
 
-  async rows(queueId: string, today: string, limit: number, offset: number): Promise<QueueRow[]> {
-    return (await this.db.query<RawQueueRow>(pageOf(ROWS[queueId], 2, 3), [today, limit, offset])).map(toQueueRow);
+  protected rowsSql(queueId: string): string {
+    return ROWS[queueId];
   }
+
+
 
   find(kind: ItemKind, id: string): Promise<ItemFacts | undefined> {
     if (kind === 'settlement') return this.settlement(id);

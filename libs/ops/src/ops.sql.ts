@@ -1,3 +1,4 @@
+import { Database } from '@tongban/database';
 import { QueueCounts, QueueRow } from './ops.types';
 
 /** SQL fragments shared by the queue repositories. */
@@ -62,3 +63,22 @@ export const countsOf = (rowsSql: string): string =>
 /** A page of a queue's row query. */
 export const pageOf = (rowsSql: string, limitParam: number, offsetParam: number): string =>
   `SELECT * FROM (${rowsSql}) q ${QUEUE_ORDER} LIMIT $${limitParam} OFFSET $${offsetParam}`;
+
+/**
+ * A queue source whose rows are one SQL query per queue with `today` as $1 (deadlines and overdue
+ * flags are computed against it): counting and paging are the same for all of them.
+ */
+export abstract class TodayQueueSource {
+  protected constructor(protected readonly db: Database) {}
+
+  /** The rows query of one queue, $1 = today (YYYY-MM-DD). */
+  protected abstract rowsSql(queueId: string): string;
+
+  async counts(queueId: string, today: string): Promise<QueueCounts> {
+    return toCounts(await this.db.one<RawCounts>(countsOf(this.rowsSql(queueId)), [today]));
+  }
+
+  async rows(queueId: string, today: string, limit: number, offset: number): Promise<QueueRow[]> {
+    return (await this.db.query<RawQueueRow>(pageOf(this.rowsSql(queueId), 2, 3), [today, limit, offset])).map(toQueueRow);
+  }
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
-import { chinaMidnight, countsOf, day, pageOf, RawCounts, RawQueueRow, toCounts, toQueueRow } from './ops.sql';
-import { ItemFacts, ItemKind, OpsSource, QueueCounts, QueueDef, QueueRow } from './ops.types';
+import { chinaMidnight, day, TodayQueueSource } from './ops.sql';
+import { ItemFacts, ItemKind, OpsSource, QueueDef } from './ops.types';
 
 const GROUP = '社保转移接续队列';
 const INSURANCE = `CASE insurance_type WHEN 'pension' THEN '养老保险' ELSE '医疗保险' END`;
@@ -41,22 +41,20 @@ interface TransferRow {
 
 /** 社保转移接续: open transfers by the step they wait for, with the statutory clock of that step. */
 @Injectable()
-export class TransferQueueRepository implements OpsSource {
+export class TransferQueueRepository extends TodayQueueSource implements OpsSource {
   readonly requires = ['social_insurance.transfers', 'social_insurance.outbox'];
   readonly queues: QueueDef[] = Object.entries(STEPS).map(([id, s]) => ({ id, label: `社保转移接续·${s.label}`, group: GROUP, kind: 'transfer', statutory: true }));
   readonly kinds: ItemKind[] = ['transfer'];
 
-  constructor(private readonly db: Database) {}
-
-  async counts(queueId: string, today: string): Promise<QueueCounts> {
-    const s = STEPS[queueId];
-    return toCounts(await this.db.one<RawCounts>(countsOf(rowsOf(s.state, s.label)), [today]));
+  constructor(db: Database) {
+    super(db);
   }
 
-  async rows(queueId: string, today: string, limit: number, offset: number): Promise<QueueRow[]> {
-    const s = STEPS[queueId];
-    return (await this.db.query<RawQueueRow>(pageOf(rowsOf(s.state, s.label), 2, 3), [today, limit, offset])).map(toQueueRow);
+  protected rowsSql(queueId: string): string {
+    return rowsOf(STEPS[queueId].state, STEPS[queueId].label);
   }
+
+
 
   async find(_kind: ItemKind, id: string): Promise<ItemFacts | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
