@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Pool, PoolClient, QueryResultRow } from 'pg';
+import { Pool, PoolClient, QueryConfig, QueryResultRow } from 'pg';
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
+
+const MAX_PREPARED = 1000;
 
 /**
  * The one way the code talks to PostgreSQL. `tx()` opens a transaction and binds it to the async
@@ -10,6 +12,7 @@ export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
  */
 export class Database {
   private readonly current = new AsyncLocalStorage<PoolClient>();
+  private readonly statements = new Map<string, string>();
 
   constructor(readonly pool: Pool) {}
 
@@ -26,8 +29,25 @@ export class Database {
 
   async query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<R[]> {
     const client = this.current.getStore();
-    const result = client ? await client.query<R>(text, values as unknown[]) : await this.pool.query<R>(text, values as unknown[]);
+    const query = this.prepared(text, values);
+    const result = client ? await client.query<R>(query) : await this.pool.query<R>(query);
     return result.rows;
+  }
+
+  /**
+   * Parameterised statements run as named prepared statements: each connection parses and plans a
+   * statement once instead of on every call (the planner was a fifth of the database's time per
+   * provision claim). Statement texts are fixed strings in the repositories, so the set is small;
+   * past MAX_PREPARED distinct texts (a sign of SQL built from data) the rest run unprepared.
+   */
+  private prepared(text: string, values?: readonly unknown[]): QueryConfig {
+    if (!values || values.length === 0) return { text };
+    let name = this.statements.get(text);
+    if (name === undefined && this.statements.size < MAX_PREPARED) {
+      name = `tongban_${this.statements.size + 1}`;
+      this.statements.set(text, name);
+    }
+    return { name, text, values: values as unknown[] };
   }
 
   async one<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<R | undefined> {

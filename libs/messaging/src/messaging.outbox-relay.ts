@@ -49,7 +49,11 @@ export function messagesFor(row: OutboxRow, topicName: (base: string) => string 
 
 function merge(groups: TopicMessages[]): TopicMessages[] {
   const byTopic = new Map<string, KafkaMessage[]>();
-  for (const g of groups) byTopic.set(g.topic, [...(byTopic.get(g.topic) ?? []), ...g.messages]);
+  for (const g of groups) {
+    const messages = byTopic.get(g.topic);
+    if (messages) messages.push(...g.messages);
+    else byTopic.set(g.topic, [...g.messages]);
+  }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
 
