@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     }
     if (wanted('claims')) {
       const keys = await claimKeys(db, refs, settings.seed);
-      add(await claimsFigure({ gateway: gateway.url, databaseUrl: cluster.databaseUrl, keys, concurrency: settings.concurrency, seconds: settings.claimSeconds, log }));
+      add(await claimsFigure({ gateway: gateway.url, databaseUrl: cluster.databaseUrl, keys, concurrency: settings.concurrency, seconds: settings.claimSeconds, gatewayPid: gateway.pid!, postgresPid: cluster.postgresPid, log }));
     }
     if (wanted('e2e')) {
       // first at a rate this machine sustains (a meaningful latency), then at the target rate

@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
+import * as os from 'node:os';
 import { Client, Pool } from 'pg';
 import { loadServiceCatalogue } from '@tongban/catalogue';
 import { BenchClient, closedLoop, Latencies } from '../bench.http';
 import { prng, tokenOf } from '../bench.population';
 import { MONTHLY_HELD } from '../bench.setup';
 import { Figure } from '../bench.report';
+import { cpuDuring } from '../bench.cpu';
 
 export interface ClaimKey {
   subjectRef: string;
@@ -37,39 +39,44 @@ export async function claimKeys(db: Client, subjectRefs: string[], seed: number)
 /**
  * The gateway's claim transaction, statement for statement (ProvisionClaimService.claim inside the
  * AuditInterceptor's transaction): the holder row share-locked, the claim inserted unless taken, the
- * entitlement opened for services claimed every period, the audit row — run straight on `pg`.
+ * entitlement opened for services claimed every period, the audit row — run straight on `pg`, as
+ * named prepared statements like the gateway's Database does.
  */
 async function directClaim(pool: Pool, k: ClaimKey, item: { basis: string; needsEntitlement: boolean }): Promise<boolean> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN ISOLATION LEVEL READ COMMITTED');
-    const holder = await c.query<{ responsibility_id: string; region: string }>(
-      `SELECT responsibility_id, service_code, region, to_char(lower(during) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
+    const holder = await c.query<{ responsibility_id: string; region: string }>({
+      name: 'bench_holder',
+      text: `SELECT responsibility_id, service_code, region, to_char(lower(during) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
          FROM ledger.responsibilities WHERE subject_ref = $1 AND service_code = $2 AND during @> now() FOR SHARE`,
-      [k.subjectRef, k.serviceCode],
-    );
+      values: [k.subjectRef, k.serviceCode],
+    });
     const row = holder.rows[0];
     let ok = false;
     if (row && row.region === k.region) {
-      const inserted = await c.query(
-        `INSERT INTO ledger.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, request_id)
+      const inserted = await c.query({
+        name: 'bench_claim',
+        text: `INSERT INTO ledger.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, request_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
          RETURNING claim_id, subject_ref, service_code, period_key, region, basis, claimed_at`,
-        [randomUUID(), k.subjectRef, k.serviceCode, k.periodKey, k.region, item.basis, row.responsibility_id, `${k.region}:bench-${k.region}`, randomUUID()],
-      );
+        values: [randomUUID(), k.subjectRef, k.serviceCode, k.periodKey, k.region, item.basis, row.responsibility_id, `${k.region}:bench-${k.region}`, randomUUID()],
+      });
       ok = inserted.rowCount === 1;
       if (ok && item.needsEntitlement) {
-        await c.query(
-          `INSERT INTO ledger.entitlements (subject_ref, service_code, since_period, opened_by) VALUES ($1, $2, $3, $4)
+        await c.query({
+          name: 'bench_entitlement',
+          text: `INSERT INTO ledger.entitlements (subject_ref, service_code, since_period, opened_by) VALUES ($1, $2, $3, $4)
            ON CONFLICT (subject_ref, service_code) DO UPDATE SET since_period = LEAST(entitlements.since_period, EXCLUDED.since_period)`,
-          [k.subjectRef, k.serviceCode, `${k.periodKey}-01`, `${k.region}:bench-${k.region}`],
-        );
+          values: [k.subjectRef, k.serviceCode, `${k.periodKey}-01`, `${k.region}:bench-${k.region}`],
+        });
       }
     }
-    await c.query(
-      `INSERT INTO gateway.audit_log (actor, role, region, request_id, action, resource, status, payload_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [`${k.region}:bench-${k.region}`, 'region', k.region, randomUUID(), 'POST /v1/provision-claims', '/v1/provision-claims', 201, createHash('sha256').update(JSON.stringify(k)).digest('hex')],
-    );
+    await c.query({
+      name: 'bench_audit',
+      text: `INSERT INTO gateway.audit_log (actor, role, region, request_id, action, resource, status, payload_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      values: [`${k.region}:bench-${k.region}`, 'region', k.region, randomUUID(), 'POST /v1/provision-claims', '/v1/provision-claims', 201, createHash('sha256').update(JSON.stringify(k)).digest('hex')],
+    });
     await c.query('COMMIT');
     return ok;
   } catch (error) {
@@ -85,6 +92,8 @@ export async function claimsFigure(opts: {
   databaseUrl: string;
   keys: ClaimKey[];
   concurrency: number;
+  gatewayPid: number;
+  postgresPid: number;
   seconds: number;
   log: (line: string) => void;
 }): Promise<Figure> {
@@ -104,16 +113,18 @@ export async function claimsFigure(opts: {
 
   const gw = new Latencies();
   const statuses = new Map<number, number>();
-  const run = await closedLoop(
-    concurrency,
-    viaGateway.length,
-    async (i) => {
-      const k = viaGateway[i];
-      const res = await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
-      gw.add(res.ms);
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    },
-    opts.seconds * 1000,
+  const { result: run, cpu: gatewayCpu } = await cpuDuring({ gateway: opts.gatewayPid, PostgreSQL: opts.postgresPid }, () =>
+    closedLoop(
+      concurrency,
+      viaGateway.length,
+      async (i) => {
+        const k = viaGateway[i];
+        const res = await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
+        gw.add(res.ms);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      },
+      opts.seconds * 1000,
+    ),
   );
   client.close();
   const created = statuses.get(201) ?? 0;
@@ -125,15 +136,17 @@ export async function claimsFigure(opts: {
   let directOk = 0;
   const warmDirect = direct.splice(0, Math.min(2000, Math.floor(direct.length / 10)));
   await closedLoop(concurrency, warmDirect.length, async (i) => void (await directClaim(pool, warmDirect[i], items.get(warmDirect[i].serviceCode)!)));
-  const directRun = await closedLoop(
-    concurrency,
-    direct.length,
-    async (i) => {
-      const t = performance.now();
-      if (await directClaim(pool, direct[i], items.get(direct[i].serviceCode)!)) directOk++;
-      db.add(performance.now() - t);
-    },
-    opts.seconds * 1000,
+  const { result: directRun, cpu: directCpu } = await cpuDuring({ PostgreSQL: opts.postgresPid }, () =>
+    closedLoop(
+      concurrency,
+      direct.length,
+      async (i) => {
+        const t = performance.now();
+        if (await directClaim(pool, direct[i], items.get(direct[i].serviceCode)!)) directOk++;
+        db.add(performance.now() - t);
+      },
+      opts.seconds * 1000,
+    ),
   );
   await pool.end();
   const directRate = directOk / directRun.seconds;
@@ -142,6 +155,14 @@ export async function claimsFigure(opts: {
   const s = gw.summary();
   const d = db.summary();
   const ratio = gatewayRate / directRate;
+  // CPU milliseconds per claim by process: what the two cores are spent on, and so the most claims/s
+  // this machine could do at that cost if nothing else ran
+  const perClaim = (cpu: Record<string, number>, n: number): Record<string, number> => Object.fromEntries(Object.entries(cpu).map(([k, sec]) => [k, (sec * 1000) / n]));
+  const gwCost = perClaim(gatewayCpu, created);
+  const directCost = perClaim(directCpu, directOk);
+  const sum = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
+  const cores = os.cpus().length;
+  opts.log(`claims CPU ms per claim: via gateway ${JSON.stringify(gwCost)}, direct ${JSON.stringify(directCost)}`);
   return {
     id: 'claims',
     title: `Provision claims through the gateway (${concurrency} keep-alive connections)`,
@@ -160,6 +181,11 @@ export async function claimsFigure(opts: {
       'direct p50 ms': d.p50,
       'direct p95 ms': d.p95,
       'direct p99 ms': d.p99,
+      ...Object.fromEntries(Object.entries(gwCost).map(([k, v]) => [`CPU ms per claim via gateway: ${k}`, v])),
+      ...Object.fromEntries(Object.entries(directCost).map(([k, v]) => [`CPU ms per claim direct: ${k}`, v])),
+      [`claims/s ${cores} cores allow at the gateway path's CPU cost`]: (cores * 1000) / sum(gwCost),
+      [`claims/s ${cores} cores allow at the direct path's CPU cost`]: (cores * 1000) / sum(directCost),
     },
+    note: 'CPU ms per claim = CPU time of each process tree during the timed run ÷ claims created (PostgreSQL: postmaster and backends; load generator: the bench process)',
   };
 }

@@ -1,0 +1,62 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+interface Stat {
+  ppid: number;
+  /** utime + stime, and cutime + cstime (children already waited for) */
+  own: number;
+  reaped: number;
+}
+
+function statOf(pid: number): Stat | undefined {
+  try {
+    // the command name (field 2) may contain spaces: the fields that follow start after the last ')'
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+    return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), reaped: Number(f[13]) + Number(f[14]) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds used so far by a process and all its descendants — for PostgreSQL the postmaster, its
+ * live backends and the backends that already exited (counted in the postmaster's children's times).
+ * Linux only: on other systems it returns NaN and the figures say so.
+ */
+export function treeCpuSeconds(root: number): number {
+  if (os.platform() !== 'linux') return NaN;
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const st = statOf(Number(entry));
+    if (st) children.set(st.ppid, [...(children.get(st.ppid) ?? []), Number(entry)]);
+  }
+  let ticks = 0;
+  const pending = [root];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    const st = statOf(pid);
+    if (!st) continue;
+    ticks += st.own + st.reaped;
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+/** CPU seconds of this process (the load generator) so far. */
+export function ownCpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/** Measures CPU seconds spent by named processes while fn runs. */
+export async function cpuDuring<T>(pids: Record<string, number>, fn: () => Promise<T>): Promise<{ result: T; cpu: Record<string, number> }> {
+  const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, treeCpuSeconds(pid)]));
+  const self = ownCpuSeconds();
+  const result = await fn();
+  const cpu = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, treeCpuSeconds(pid) - before[k]]));
+  cpu['load generator'] = ownCpuSeconds() - self;
+  return { result, cpu };
+}
