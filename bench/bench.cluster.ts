@@ -178,6 +178,15 @@ export class BenchCluster {
     return this.pg.pid;
   }
 
+  /** The system's processes by name (apps, PostgreSQL, the single local Kafka broker), for CPU accounting. */
+  processes(): Record<string, number> {
+    const pids: Record<string, number> = { PostgreSQL: this.pg.pid };
+    for (const a of this.apps) if (a.pid !== undefined && a.alive) pids[a.key] = a.pid;
+    const kafkaPid = path.join(this.opts.dataRoot, 'kafka', 'kafka.pid');
+    if (fs.existsSync(kafkaPid)) pids.Kafka = Number(fs.readFileSync(kafkaPid, 'utf8').trim());
+    return pids;
+  }
+
   /** Starts `instances` of each named app (in order, each ready before the next kind starts). */
   async startApps(names: readonly AppName[], instances = 1, extraEnv: Record<string, string> = {}): Promise<AppProcess[]> {
     const offset: Record<AppName, number> = { gateway: 0, 'residence-permit': 1, 'social-insurance': 2, 'medical-settlement': 3 };

@@ -20,8 +20,8 @@ const log = (line: string): void => {
 };
 
 const settings = {
-  pgPort: env('CHAOS_PG_PORT', 55426),
-  kafkaBasePort: env('CHAOS_KAFKA_BASE_PORT', 39192),
+  pgPort: env('CHAOS_PG_PORT', 15437),
+  kafkaBasePort: env('CHAOS_KAFKA_BASE_PORT', 29192),
   httpPort: env('CHAOS_HTTP_PORT', 18680),
   workers: env('CHAOS_WORKERS', 8),
   workloadSeconds: env('CHAOS_WORKLOAD_S', 300),

@@ -31,7 +31,7 @@ const settings = {
   ledgerBudgetSeconds: env('BENCH_LEDGER_BUDGET_S', 600),
   ledgerClaims: env('BENCH_LEDGER_CLAIMS', 4000),
   reconciliationRecords: env('BENCH_RECON_RECORDS', 1_000_000),
-  pgPort: env('BENCH_PG_PORT', 55416),
+  pgPort: env('BENCH_PG_PORT', 15436),
   kafkaPort: env('BENCH_KAFKA_PORT', 29692),
   kafkaControllerPort: env('BENCH_KAFKA_CONTROLLER_PORT', 29693),
   httpPort: env('BENCH_HTTP_PORT', 18480),
@@ -93,8 +93,8 @@ async function main(): Promise<number> {
     }
     if (wanted('e2e')) {
       // first at a rate this machine sustains (a meaningful latency), then at the target rate
-      add(await e2eFigure({ gateway: gateway.url, brokers: cluster.kafkaBrokers, rate: settings.e2eSustainedRate, seconds: settings.e2eSeconds, seed: settings.seed + 1, log }));
-      add(await e2eFigure({ gateway: gateway.url, brokers: cluster.kafkaBrokers, rate: settings.e2eRate, seconds: settings.e2eSeconds, seed: settings.seed + 2, log }));
+      add(await e2eFigure({ gateway: gateway.url, brokers: cluster.kafkaBrokers, rate: settings.e2eSustainedRate, seconds: settings.e2eSeconds, seed: settings.seed + 1, processes: cluster.processes(), log }));
+      add(await e2eFigure({ gateway: gateway.url, brokers: cluster.kafkaBrokers, rate: settings.e2eRate, seconds: settings.e2eSeconds, seed: settings.seed + 2, processes: cluster.processes(), log }));
     }
     if (wanted('reconciliation')) {
       add(await reconciliationFigure({ gateway: gateway.url, gatewayPid: gateway.pid!, region: '440300', total: settings.reconciliationRecords, subjectRefs: refs, log }));

@@ -33,7 +33,7 @@ function waitExit(child: ChildProcess, ms: number): Promise<void> {
 async function main(): Promise<void> {
   const infra = await startInfra({
     dataRoot: process.env.TONGBAN_DATA_DIR ?? repoPath('.data'),
-    pgPort: Number(process.env.PG_PORT ?? 54329),
+    pgPort: Number(process.env.PG_PORT ?? 15432),
     kafkaPort: Number(process.env.KAFKA_PORT ?? 9092),
     kafkaControllerPort: Number(process.env.KAFKA_CONTROLLER_PORT ?? 9093),
     kafkaCluster: process.env.TONGBAN_KAFKA_CLUSTER === '3',

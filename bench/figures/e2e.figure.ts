@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import * as os from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
 import { BenchClient, Latencies, openLoop, sleep } from '../bench.http';
 import { chinaToday, Person, Population, shiftMonth, tokenOf } from '../bench.population';
 import { permitBody } from '../bench.setup';
 import { Figure } from '../bench.report';
+import { cpuDuring } from '../bench.cpu';
 
 type Kind = 'filing' | 'transfer' | 'permit';
 const EXPECTED: Record<Kind, string> = {
@@ -33,7 +35,16 @@ function request(kind: Kind, p: Person, i: number, permitBase: number): { region
  * delivery topics) has the event. Measured from the moment the request was sent, so the REST time is
  * included; requests arrive at a fixed rate (open loop).
  */
-export async function e2eFigure(opts: { gateway: string; brokers: string; rate: number; seconds: number; seed: number; log: (line: string) => void }): Promise<Figure> {
+export async function e2eFigure(opts: {
+  gateway: string;
+  brokers: string;
+  rate: number;
+  seconds: number;
+  seed: number;
+  /** the system's processes, for CPU ms per accepted request */
+  processes: Record<string, number>;
+  log: (line: string) => void;
+}): Promise<Figure> {
   const population = new Population(opts.seed, 1);
   const sentAt = new Map<string, number>();
   const e2e = new Latencies();
@@ -77,31 +88,34 @@ export async function e2eFigure(opts: { gateway: string; brokers: string; rate: 
   let accepted = 0;
   const refused = new Map<string, number>();
   const people = Array.from({ length: Math.round(opts.rate * opts.seconds) }, () => population.next());
-  const run = await openLoop(opts.rate, opts.seconds, async (i) => {
-    const kind = kindOf(i);
-    // permit numbers are unique per city: each run (seed) numbers its permits in its own range
-    const r = request(kind, people[i], i, 10_000_000 + (opts.seed % 1000) * 100_000);
-    const t0 = performance.now();
-    try {
-      const res = await client.call('POST', r.path, { token: tokenOf(r.region), body: r.body, idempotencyKey: `bench-e2e-${randomUUID()}` });
-      rest.add(res.ms);
-      if (res.status >= 200 && res.status < 300) {
-        accepted++;
-        const key = `${res.body.subjectRef as string}|${EXPECTED[kind]}`;
-        kindByKey.set(key, kind);
-        const seen = early.get(key);
-        if (seen !== undefined) {
-          early.delete(key);
-          e2e.add(seen - t0);
-          byKind[kind].add(seen - t0);
-        } else sentAt.set(key, t0);
-      } else refused.set(`${kind} ${res.status}`, (refused.get(`${kind} ${res.status}`) ?? 0) + 1);
-    } catch {
-      refused.set(`${kind} error`, (refused.get(`${kind} error`) ?? 0) + 1);
-    }
+  const { result: run, cpu } = await cpuDuring(opts.processes, async () => {
+    const sent = await openLoop(opts.rate, opts.seconds, async (i) => {
+      const kind = kindOf(i);
+      // permit numbers are unique per city: each run (seed) numbers its permits in its own range
+      const r = request(kind, people[i], i, 10_000_000 + (opts.seed % 1000) * 100_000);
+      const t0 = performance.now();
+      try {
+        const res = await client.call('POST', r.path, { token: tokenOf(r.region), body: r.body, idempotencyKey: `bench-e2e-${randomUUID()}` });
+        rest.add(res.ms);
+        if (res.status >= 200 && res.status < 300) {
+          accepted++;
+          const key = `${res.body.subjectRef as string}|${EXPECTED[kind]}`;
+          kindByKey.set(key, kind);
+          const seen = early.get(key);
+          if (seen !== undefined) {
+            early.delete(key);
+            e2e.add(seen - t0);
+            byKind[kind].add(seen - t0);
+          } else sentAt.set(key, t0);
+        } else refused.set(`${kind} ${res.status}`, (refused.get(`${kind} ${res.status}`) ?? 0) + 1);
+      } catch {
+        refused.set(`${kind} error`, (refused.get(`${kind} error`) ?? 0) + 1);
+      }
+    });
+    const drainDeadline = Date.now() + 120000;
+    while (sentAt.size > 0 && Date.now() < drainDeadline) await sleep(200);
+    return sent;
   });
-  const drainDeadline = Date.now() + 120000;
-  while (sentAt.size > 0 && Date.now() < drainDeadline) await sleep(200);
   const lost = sentAt.size;
   client.close();
   await consumer.disconnect();
@@ -111,6 +125,9 @@ export async function e2eFigure(opts: { gateway: string; brokers: string; rate: 
   const s = e2e.summary();
   const r = rest.summary();
   const atTarget = opts.rate >= 1000;
+  // CPU per accepted request over the run and its drain, summed over every process of the system
+  const cpuMs = Object.fromEntries(Object.entries(cpu).map(([k, sec]) => [k, (sec * 1000) / Math.max(accepted, 1)]));
+  const cpuTotal = Object.values(cpuMs).reduce((a, b) => a + b, 0);
   return {
     id: atTarget ? 'e2e' : `e2e-${opts.rate}`,
     title: `End-to-end event latency at ${opts.rate} requests/s offered (REST sent → agency consumer has it)`,
@@ -132,7 +149,10 @@ export async function e2eFigure(opts: { gateway: string; brokers: string; rate: 
       'filing p99 ms': byKind.filing.percentile(99),
       'transfer p99 ms': byKind.transfer.percentile(99),
       'permit p99 ms': byKind.permit.percentile(99),
+      ...Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [`CPU ms per request: ${k}`, v])),
+      'CPU ms per request, all processes': cpuTotal,
+      [`requests/s ${os.cpus().length} cores allow at that cost`]: (os.cpus().length * 1000) / cpuTotal,
     },
-    note: 'mix: 40 % medical filings, 30 % pension transfers, 30 % residence permits (each permit also makes the ledger propose handoffs)',
+    note: 'mix: 40 % medical filings, 30 % pension transfers, 30 % residence permits (each permit also makes the ledger propose handoffs); CPU = each process tree during the run and the drain ÷ accepted requests',
   };
 }

@@ -17,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
   };
   const infra = await startInfra({
     dataRoot,
-    pgPort: Number(process.env.TEST_PG_PORT ?? 54339),
+    pgPort: Number(process.env.TEST_PG_PORT ?? 15433),
     kafkaPort: Number(process.env.TEST_KAFKA_PORT ?? 19092),
     kafkaControllerPort: Number(process.env.TEST_KAFKA_CONTROLLER_PORT ?? 19093),
     ephemeral: true,

@@ -36,13 +36,15 @@ export class OutboxWriter {
     this.validator.validate(draft.type, draft.data);
     const id = randomUUID();
     const traceparent = draft.traceparent ?? newTraceparent(randomBytes(16).toString('hex'), randomBytes(8).toString('hex'));
+    // One round trip: the row and the relay's wake-up call. NOTIFY is delivered at commit only, so
+    // the relay never wakes for a row it cannot see yet.
     await this.db.query(
-      `INSERT INTO ${schema}.outbox (event_id, event_type, subject, source, recipients, payload, traceparent, actor, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, draft.type, draft.subject, draft.source, [...new Set(draft.recipients)], JSON.stringify(draft.data), traceparent, draft.actor ?? null, draft.requestId ?? null],
+      `WITH appended AS (
+         INSERT INTO ${schema}.outbox (event_id, event_type, subject, source, recipients, payload, traceparent, actor, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING 1)
+       SELECT pg_notify('tongban_outbox', $10) FROM appended`,
+      [id, draft.type, draft.subject, draft.source, [...new Set(draft.recipients)], JSON.stringify(draft.data), traceparent, draft.actor ?? null, draft.requestId ?? null, schema],
     );
-    // Delivered at commit only, so the relay never wakes for a row it cannot see yet.
-    await this.db.query(`SELECT pg_notify('tongban_outbox', $1)`, [schema]);
     return id;
   }
 }
