@@ -27,7 +27,7 @@ const settings = {
   e2eSustainedRate: env('BENCH_E2E_SUSTAINED_RATE', 100),
   e2eSeconds: env('BENCH_E2E_SECONDS', 15),
   relayEvents: env('BENCH_RELAY_EVENTS', 50000),
-  relayBatch: env('BENCH_RELAY_BATCH', 500),
+  relayBatch: env('BENCH_RELAY_BATCH', 2000),
   ledgerBudgetSeconds: env('BENCH_LEDGER_BUDGET_S', 600),
   ledgerClaims: env('BENCH_LEDGER_CLAIMS', 4000),
   reconciliationRecords: env('BENCH_RECON_RECORDS', 1_000_000),

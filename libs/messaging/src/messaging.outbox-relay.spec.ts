@@ -1,6 +1,6 @@
 import type { Message, RecordMetadata } from 'kafkajs';
 import { chosenPartitions } from './messaging.kafka-client';
-import { assertAcknowledged } from './messaging.outbox-relay';
+import { assertAcknowledged, withinTopicBytes } from './messaging.outbox-relay';
 
 const message = (key: string, partitions: Record<string, number>): Message => {
   const m: Message = { key, value: '{}' };
@@ -27,5 +27,36 @@ describe('assertAcknowledged (a batch counts as published only when every partit
 
   it('refuses messages whose partition is unknown (not sent through the recording partitioner)', () => {
     expect(() => assertAcknowledged([{ topic: 'domain', messages: [{ key: 'x', value: '{}' }] }], [ack('domain', 0)])).toThrow('domain/?');
+  });
+});
+
+describe('withinTopicBytes (no topic gets more than the broker accepts in one batch)', () => {
+  // each row: one 1,000-byte record on the domain topic and on its province's delivery topic
+  const rows = ['44', '44', '36', '44', '36'].map((province, i) => ({ i, province }));
+  const messagesOf = (r: { i: number; province: string }) => {
+    const m: Message = { key: `s1_${r.i}`, value: 'x'.repeat(1000 - 64 - `s1_${r.i}`.length) };
+    return [
+      { topic: 'domain', messages: [m] },
+      { topic: `deliver.${r.province}`, messages: [m] },
+    ];
+  };
+
+  it('takes every row when all topics stay within the bound, grouped by topic in row order', () => {
+    const { rows: taken, groups } = withinTopicBytes(rows, messagesOf, 10_000);
+    expect(taken).toHaveLength(5);
+    expect(groups.map((g) => [g.topic, g.messages.map((m) => m.key)])).toEqual([
+      ['domain', ['s1_0', 's1_1', 's1_2', 's1_3', 's1_4']],
+      ['deliver.44', ['s1_0', 's1_1', 's1_3']],
+      ['deliver.36', ['s1_2', 's1_4']],
+    ]);
+  });
+
+  it('stops at the first row that would take a topic over the bound (the rest wait for the next batch, order kept)', () => {
+    expect(withinTopicBytes(rows, messagesOf, 3_000).rows.map((r) => r.i)).toEqual([0, 1, 2]);
+    expect(withinTopicBytes(rows, messagesOf, 2_500).rows.map((r) => r.i)).toEqual([0, 1]);
+  });
+
+  it('always takes the first row, so an oversized event is sent and refused loudly rather than skipped', () => {
+    expect(withinTopicBytes(rows, messagesOf, 10).rows.map((r) => r.i)).toEqual([0]);
   });
 });

@@ -20,8 +20,13 @@ interface OutboxRow {
   occurred_at: Date;
 }
 
+/** Below the broker's default message.max.bytes (1 MiB) with room for the batch's own framing. */
+export const MAX_TOPIC_BYTES = 900 * 1024;
+
 export interface RelayOptions {
   batchSize: number;
+  /** bytes of records per topic in one batch (MAX_TOPIC_BYTES unless set) */
+  maxTopicBytes?: number;
   pollMs: number;
   /** test hook: runs after Kafka acknowledged a batch, before the rows are marked published */
   afterPublish?: (eventIds: string[]) => Promise<void>;
@@ -45,6 +50,35 @@ export function messagesFor(row: OutboxRow, topicName: (base: string) => string 
   };
   const topics = [topicOf(row.event_type), ...new Set(row.recipients.map(deliveryTopic))];
   return topics.map((topic) => ({ topic: topicName(topic), messages: [message] }));
+}
+
+/**
+ * The broker refuses a record batch above message.max.bytes (1 MiB by default) for one partition, and a
+ * refused batch would be retried forever. Keys of one person go to one partition, so the only bound
+ * that always holds is per topic: the longest prefix of rows whose records stay within `maxTopicBytes`
+ * on every topic (at least one row, so an oversized event fails loudly instead of being skipped).
+ */
+export function withinTopicBytes<R>(rows: R[], messagesOf: (row: R) => TopicMessages[], maxTopicBytes: number): { rows: R[]; groups: TopicMessages[] } {
+  const bytes = new Map<string, number>();
+  const groups: TopicMessages[] = [];
+  let taken = 0;
+  for (const row of rows) {
+    const own = messagesOf(row);
+    const fits = own.every((g) => (bytes.get(g.topic) ?? 0) + g.messages.reduce((n, m) => n + recordBytes(m), 0) <= maxTopicBytes);
+    if (!fits && taken > 0) break;
+    for (const g of own) bytes.set(g.topic, (bytes.get(g.topic) ?? 0) + g.messages.reduce((n, m) => n + recordBytes(m), 0));
+    groups.push(...own);
+    taken++;
+  }
+  return { rows: rows.slice(0, taken), groups: merge(groups) };
+}
+
+/** Key, value and headers, plus a per-record allowance for the record's framing. */
+function recordBytes(m: KafkaMessage): number {
+  const len = (v: unknown): number => (v === null || v === undefined ? 0 : Buffer.isBuffer(v) ? v.length : Buffer.byteLength(String(v)));
+  let n = 64 + len(m.key) + len(m.value);
+  for (const [k, v] of Object.entries(m.headers ?? {})) n += Buffer.byteLength(k) + len(v);
+  return n;
 }
 
 function merge(groups: TopicMessages[]): TopicMessages[] {
@@ -84,6 +118,8 @@ export function assertAcknowledged(groups: TopicMessages[], acks: RecordMetadata
  */
 export class OutboxRelay {
   private stopping = false;
+  /** the last batch left rows behind (full, or cut at the byte bound): go on without waiting */
+  private moreWaiting = false;
   private running: Promise<void> | undefined;
   private listener: PoolClient | undefined;
   private wake: (() => void) | undefined;
@@ -98,18 +134,20 @@ export class OutboxRelay {
     this.logger = new Logger(`outbox-relay:${schema}`);
   }
 
+  /** Publishes the next batch; resolves to the number of events published (0: nothing was waiting). */
   async publishBatch(): Promise<number> {
     const producer = await this.kafka.producer();
     return this.db.tx(async () => {
       const lock = await this.db.one<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [`outbox:${this.schema}`]);
       if (!lock?.ok) return 0;
-      const rows = await this.db.query<OutboxRow>(
+      const selected = await this.db.query<OutboxRow>(
         `SELECT seq, event_id, event_type, subject, source, recipients, payload, traceparent, occurred_at
            FROM ${this.schema}.outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
       );
-      if (rows.length === 0) return 0;
-      const groups = merge(rows.flatMap((r) => messagesFor(r, (t) => this.kafka.topic(t))));
+      if (selected.length === 0) return 0;
+      // rows left out stay unpublished (and unlocked at commit) for the next batch, in order
+      const { rows, groups } = withinTopicBytes(selected, (r) => messagesFor(r, (t) => this.kafka.topic(t)), this.options.maxTopicBytes ?? MAX_TOPIC_BYTES);
       assertAcknowledged(groups, await producer.sendBatch({ topicMessages: groups, acks: -1 }));
       await this.options.afterPublish?.(rows.map((r) => r.event_id));
       await this.db.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
@@ -118,6 +156,7 @@ export class OutboxRelay {
         m.eventsProduced.inc({ type: r.event_type });
         m.relayDelay.observe({ schema: this.schema }, (Date.now() - r.occurred_at.getTime()) / 1000);
       }
+      this.moreWaiting = rows.length < selected.length || selected.length === this.options.batchSize;
       return rows.length;
     });
   }
@@ -164,13 +203,14 @@ export class OutboxRelay {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       if (!this.listener) await this.listen().catch(() => undefined);
-      let published = 0;
+      this.moreWaiting = false;
       try {
-        published = await this.publishBatch();
+        await this.publishBatch();
       } catch (error) {
+        this.moreWaiting = false;
         this.logger.warn({ err: error }, 'outbox batch failed; will retry');
       }
-      if (published < this.options.batchSize && !this.stopping) await this.idle();
+      if (!this.moreWaiting && !this.stopping) await this.idle();
     }
   }
 
