@@ -64,9 +64,9 @@ export function withinTopicBytes<R>(rows: R[], messagesOf: (row: R) => TopicMess
   let taken = 0;
   for (const row of rows) {
     const own = messagesOf(row);
-    const fits = own.every((g) => (bytes.get(g.topic) ?? 0) + g.messages.reduce((n, m) => n + recordBytes(m), 0) <= maxTopicBytes);
-    if (!fits && taken > 0) break;
-    for (const g of own) bytes.set(g.topic, (bytes.get(g.topic) ?? 0) + g.messages.reduce((n, m) => n + recordBytes(m), 0));
+    const sizes = own.map((g) => [g.topic, g.messages.reduce((n, m) => n + recordBytes(m), 0)] as const);
+    if (taken > 0 && sizes.some(([topic, n]) => (bytes.get(topic) ?? 0) + n > maxTopicBytes)) break;
+    for (const [topic, n] of sizes) bytes.set(topic, (bytes.get(topic) ?? 0) + n);
     groups.push(...own);
     taken++;
   }
@@ -207,7 +207,6 @@ export class OutboxRelay {
       try {
         await this.publishBatch();
       } catch (error) {
-        this.moreWaiting = false;
         this.logger.warn({ err: error }, 'outbox batch failed; will retry');
       }
       if (!this.moreWaiting && !this.stopping) await this.idle();
