@@ -10,35 +10,25 @@ export function newCitizenId(prefix = '360102', birth = '19900517'): string {
   return makeCitizenId(prefix, birth, String(seq % 1000).padStart(3, '0'));
 }
 
-/** A permit issued by 广州 to a person with hukou in 南昌, after eight months' residence. */
+/** The terms of the test permit: issued by 广州 to a person with hukou in 南昌, after eight months' residence. */
+const GUANGZHOU_PERMIT_TERMS = {
+  hukouRegion: '360100',
+  residenceCity: '440100',
+  basis: 'employment',
+  residenceSince: '2025-06-01',
+  issuedOn: '2026-02-02',
+  validUntil: '2027-02-01',
+} as const;
+
+/** The request body registering that permit. */
 export function guangzhouPermit(citizenId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    permitNumber: `GZ-2026-${String(seq).padStart(6, '0')}`,
-    citizenId,
-    hukouRegion: '360100',
-    residenceCity: '440100',
-    basis: 'employment',
-    residenceSince: '2025-06-01',
-    issuedOn: '2026-02-02',
-    validUntil: '2027-02-01',
-    ...overrides,
-  };
+  return { permitNumber: `GZ-2026-${String(seq).padStart(6, '0')}`, citizenId, ...GUANGZHOU_PERMIT_TERMS, ...overrides };
 }
 
 /** A raw permit-issued CloudEvent as a Kafka message (for consumer tests that bypass the relay). */
 export function permitIssuedMessage(permitNumber: string, key = `s1_${'A'.repeat(32)}`): { key: string; value: string; headers: Record<string, string> } {
   const type = 'cn.gov.tongban.residence.permit-issued.v1' as const;
-  const data = {
-    permitId: randomUUID(),
-    permitNumber,
-    subjectRef: key,
-    hukouRegion: '360100',
-    residenceCity: '440100',
-    basis: 'employment',
-    residenceSince: '2025-06-01',
-    issuedOn: '2026-02-02',
-    validUntil: '2027-02-01',
-  };
+  const data = { permitId: randomUUID(), permitNumber, subjectRef: key, ...GUANGZHOU_PERMIT_TERMS };
   const headers = toKafkaHeaders({
     id: randomUUID(),
     source: '440100/residence-permit',

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DomainError, ErrorCode } from '@tongban/errors';
+import { caughtDomainError, ErrorCode } from '@tongban/errors';
 import catalogueV1 from '../data/service-catalogue.v1.json';
 import {
   PERIODICITIES,
@@ -15,15 +15,6 @@ import {
   seedRefProblem,
 } from '@tongban/catalogue';
 
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 /** A deep copy of the bundled document, for mutation in rejection tests. */
 function bundledCopy(): { items: Record<string, unknown>[]; domains: Record<string, unknown>[] } & Record<string, unknown> {
@@ -129,7 +120,7 @@ describe('service catalogue v1 (bundled data)', () => {
   });
 
   it('get() throws NotFound for an unknown code, find() returns undefined', () => {
-    const e = caught(() => catalogue.get('edu.nope'));
+    const e = caughtDomainError(() => catalogue.get('edu.nope'));
     expect(e.code).toBe(ErrorCode.NotFound);
     expect(e.detail).toContain("'edu.nope'");
     expect(e.extensions).toMatchObject({ service: 'edu.nope' });
@@ -159,7 +150,7 @@ describe('parseServiceCatalogue rejects bad data', () => {
   it('rejects a duplicate code', () => {
     const doc = bundledCopy();
     doc.items.push({ ...doc.items[0] });
-    const e = caught(() => parseServiceCatalogue(doc, 'test'));
+    const e = caughtDomainError(() => parseServiceCatalogue(doc, 'test'));
     expect(e.code).toBe(ErrorCode.ValidationFailed);
     expect(e.detail).toContain("duplicate service code 'childcare.nursery'");
   });
@@ -167,7 +158,7 @@ describe('parseServiceCatalogue rejects bad data', () => {
   it('rejects an unknown basis, naming the JSON pointer', () => {
     const doc = bundledCopy();
     doc.items[3].basis = 'birthplace';
-    const e = caught(() => parseServiceCatalogue(doc, 'test'));
+    const e = caughtDomainError(() => parseServiceCatalogue(doc, 'test'));
     expect(e.code).toBe(ErrorCode.ValidationFailed);
     expect(e.detail).toContain('/items/3/basis');
     expect(e.detail).toContain('"residence-permit"');
@@ -176,7 +167,7 @@ describe('parseServiceCatalogue rejects bad data', () => {
   it('rejects an item without seed references', () => {
     const doc = bundledCopy();
     doc.items[0].seedRefs = [];
-    const e = caught(() => parseServiceCatalogue(doc, 'test'));
+    const e = caughtDomainError(() => parseServiceCatalogue(doc, 'test'));
     expect(e.code).toBe(ErrorCode.ValidationFailed);
     expect(e.detail).toContain('/items/0/seedRefs');
   });
@@ -184,21 +175,21 @@ describe('parseServiceCatalogue rejects bad data', () => {
   it('rejects a citation of a clause the seed does not have', () => {
     const doc = bundledCopy();
     doc.items[0].seedRefs = [{ seed: '000', clause: '十四' }];
-    const e = caught(() => parseServiceCatalogue(doc, 'test'));
+    const e = caughtDomainError(() => parseServiceCatalogue(doc, 'test'));
     expect(e.detail).toContain('seed 000 has clauses 一…十三 only');
   });
 
   it('rejects a missing domain or a wrong Chinese domain name', () => {
     const missing = bundledCopy();
     missing.domains = missing.domains.slice(0, 8).concat([{ ...missing.domains[0] }]);
-    expect(caught(() => parseServiceCatalogue(missing, 'test')).detail).toContain("duplicate domain 'childcare'");
+    expect(caughtDomainError(() => parseServiceCatalogue(missing, 'test')).detail).toContain("duplicate domain 'childcare'");
     const renamed = bundledCopy();
     renamed.domains[1].nameZh = '学有优教';
-    expect(caught(() => parseServiceCatalogue(renamed, 'test')).detail).toContain('学有所教');
+    expect(caughtDomainError(() => parseServiceCatalogue(renamed, 'test')).detail).toContain('学有所教');
   });
 
   it('rejects a non-object document', () => {
-    expect(caught(() => parseServiceCatalogue('nope')).code).toBe(ErrorCode.ValidationFailed);
+    expect(caughtDomainError(() => parseServiceCatalogue('nope')).code).toBe(ErrorCode.ValidationFailed);
   });
 });
 

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@tongban/errors';
+import { caughtDomainError, ErrorCode } from '@tongban/errors';
 import {
   CityPolicies,
   FORBIDDEN_CONDITION_KINDS,
@@ -12,15 +12,6 @@ import {
 
 const catalogue = loadServiceCatalogue();
 
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 /** A document with one city policy for `service` under `conditions`. */
 function doc(conditions: unknown[], service = 'edu.compulsory', cityCode = '440100'): Record<string, unknown> {
@@ -70,7 +61,7 @@ describe('city policies v1 (bundled data)', () => {
   });
 
   it('throws NotFound for a service outside the catalogue', () => {
-    expect(caught(() => policies.conditionsFor('440100', 'edu.nope')).code).toBe(ErrorCode.NotFound);
+    expect(caughtDomainError(() => policies.conditionsFor('440100', 'edu.nope')).code).toBe(ErrorCode.NotFound);
   });
 
   it('summarises conditions as requirements', () => {
@@ -102,7 +93,7 @@ describe('city policy rejections', () => {
     ['professional-title', { kind: 'professional-title', minTitle: '中级' }, '职称'],
     ['tax', { kind: 'tax', minAnnualAmountYuan: 10000 }, '纳税'],
   ])('rejects a %s condition naming clause 八 of seed 000', (kind, condition, zh) => {
-    const e = caught(() => parseCityPolicies(doc([{ kind: 'residence-years', minYears: 1 }, condition]), catalogue));
+    const e = caughtDomainError(() => parseCityPolicies(doc([{ kind: 'residence-years', minYears: 1 }, condition]), catalogue));
     expect(e.code).toBe(ErrorCode.PolicyRejected);
     expect(e.extensions).toMatchObject({ clause: '000-八', city: '440100', service: 'edu.compulsory', condition: kind });
     expect(e.detail).toContain('clause 八');
@@ -111,12 +102,12 @@ describe('city policy rejections', () => {
   });
 
   it('names clause 八 even when the service admits no conditions at all', () => {
-    const e = caught(() => parseCityPolicies(doc([{ kind: 'tax' }], 'assist.temporary'), catalogue));
+    const e = caughtDomainError(() => parseCityPolicies(doc([{ kind: 'tax' }], 'assist.temporary'), catalogue));
     expect(e.extensions).toMatchObject({ clause: '000-八', service: 'assist.temporary' });
   });
 
   it('rejects a forbidden condition also when CityPolicies is built directly', () => {
-    const e = caught(
+    const e = caughtDomainError(
       () =>
         new CityPolicies(
           {
@@ -139,7 +130,7 @@ describe('city policy rejections', () => {
   });
 
   it('rejects an unknown service code', () => {
-    const e = caught(() => parseCityPolicies(doc([], 'edu.boarding-school'), catalogue));
+    const e = caughtDomainError(() => parseCityPolicies(doc([], 'edu.boarding-school'), catalogue));
     expect(e.code).toBe(ErrorCode.PolicyRejected);
     expect(e.detail).toContain("service code 'edu.boarding-school' is not in service catalogue v1");
     expect(e.extensions).toMatchObject({ city: '440100', service: 'edu.boarding-school', reason: 'unknown-service' });
@@ -154,7 +145,7 @@ describe('city policy rejections', () => {
     ['440106', 'county-level', 'county-level'],
     ['449900', 'not a current GB/T 2260 city-level region', 'unknown'],
   ])('rejects city code %p (%s)', (code, words, reason) => {
-    const e = caught(() => parseCityPolicies(doc([], 'edu.compulsory', code), catalogue));
+    const e = caughtDomainError(() => parseCityPolicies(doc([], 'edu.compulsory', code), catalogue));
     expect(e.code).toBe(ErrorCode.InvalidRegionCode);
     expect(e.detail).toContain(`'${code}'`);
     expect(e.detail).toContain(words);
@@ -163,22 +154,22 @@ describe('city policy rejections', () => {
   });
 
   it('tells the Shanghai city-level code for the province code', () => {
-    expect(caught(() => parseCityPolicies(doc([], 'edu.compulsory', '310000'), catalogue)).detail).toContain('310100 上海');
+    expect(caughtDomainError(() => parseCityPolicies(doc([], 'edu.compulsory', '310000'), catalogue)).detail).toContain('310100 上海');
   });
 
   it('rejects conditions on temporary assistance, given where the emergency happens (000-六)', () => {
-    const e = caught(() => parseCityPolicies(doc([{ kind: 'residence-years', minYears: 1 }], 'assist.temporary'), catalogue));
+    const e = caughtDomainError(() => parseCityPolicies(doc([{ kind: 'residence-years', minYears: 1 }], 'assist.temporary'), catalogue));
     expect(e.code).toBe(ErrorCode.PolicyRejected);
     expect(e.extensions).toMatchObject({ clause: '000-六', service: 'assist.temporary', reason: 'not-residence-based' });
   });
 
   it('rejects conditions on employee insurance, joined where the person works (000-三)', () => {
-    const e = caught(() => parseCityPolicies(doc([{ kind: 'residence-permit' }], 'elder.employee-pension'), catalogue));
+    const e = caughtDomainError(() => parseCityPolicies(doc([{ kind: 'residence-permit' }], 'elder.employee-pension'), catalogue));
     expect(e.extensions).toMatchObject({ clause: '000-三', basis: 'insured' });
   });
 
   it('rejects conditions on a hukou-based service', () => {
-    const e = caught(() => parseCityPolicies(doc([{ kind: 'residence-years', minYears: 2 }], 'veterans.preferential-care'), catalogue));
+    const e = caughtDomainError(() => parseCityPolicies(doc([{ kind: 'residence-years', minYears: 2 }], 'veterans.preferential-care'), catalogue));
     expect(e.code).toBe(ErrorCode.PolicyRejected);
     expect(e.detail).toContain("basis 'hukou'");
   });
@@ -190,37 +181,37 @@ describe('city policy rejections', () => {
   it('rejects a city given twice, a service given twice and a condition kind given twice', () => {
     const twoCities = doc([]);
     (twoCities.cities as unknown[]).push((twoCities.cities as unknown[])[0]);
-    expect(caught(() => parseCityPolicies(twoCities, catalogue)).extensions).toMatchObject({ reason: 'duplicate-city' });
+    expect(caughtDomainError(() => parseCityPolicies(twoCities, catalogue)).extensions).toMatchObject({ reason: 'duplicate-city' });
 
     const twoServices = doc([]);
     const city = (twoServices.cities as { services: unknown[] }[])[0];
     city.services.push(city.services[0]);
-    expect(caught(() => parseCityPolicies(twoServices, catalogue)).extensions).toMatchObject({ reason: 'duplicate-service' });
+    expect(caughtDomainError(() => parseCityPolicies(twoServices, catalogue)).extensions).toMatchObject({ reason: 'duplicate-service' });
 
     const twoKinds = doc([
       { kind: 'residence-years', minYears: 1 },
       { kind: 'residence-years', minYears: 2 },
     ]);
-    expect(caught(() => parseCityPolicies(twoKinds, catalogue)).extensions).toMatchObject({ reason: 'duplicate-condition' });
+    expect(caughtDomainError(() => parseCityPolicies(twoKinds, catalogue)).extensions).toMatchObject({ reason: 'duplicate-condition' });
   });
 
   it('rejects shapes outside the schema with the JSON pointer', () => {
-    const unknownKind = caught(() => parseCityPolicies(doc([{ kind: 'hukou' }]), catalogue));
+    const unknownKind = caughtDomainError(() => parseCityPolicies(doc([{ kind: 'hukou' }]), catalogue));
     expect(unknownKind.code).toBe(ErrorCode.ValidationFailed);
     expect(unknownKind.detail).toContain('/cities/0/services/0/conditions/0');
 
-    const negative = caught(() => parseCityPolicies(doc([{ kind: 'social-insurance-years', minYears: -1 }]), catalogue));
+    const negative = caughtDomainError(() => parseCityPolicies(doc([{ kind: 'social-insurance-years', minYears: -1 }]), catalogue));
     expect(negative.code).toBe(ErrorCode.ValidationFailed);
     expect(negative.detail).toContain('/cities/0/services/0/conditions/0/minYears');
 
     const noIllustrativeFlag = doc([]);
     delete (noIllustrativeFlag.cities as Record<string, unknown>[])[0].illustrative;
-    expect(caught(() => parseCityPolicies(noIllustrativeFlag, catalogue)).detail).toContain('illustrative');
+    expect(caughtDomainError(() => parseCityPolicies(noIllustrativeFlag, catalogue)).detail).toContain('illustrative');
   });
 
   it('rejects a document written against another catalogue version', () => {
     const other = { ...doc([]), catalogueVersion: 2 };
-    expect(caught(() => parseCityPolicies(other, catalogue)).extensions).toMatchObject({ reason: 'catalogue-version' });
+    expect(caughtDomainError(() => parseCityPolicies(other, catalogue)).extensions).toMatchObject({ reason: 'catalogue-version' });
   });
 });
 
@@ -246,12 +237,12 @@ describe('validateCityPolicy (one policy)', () => {
   });
 
   it('rejects education, title and tax conditions and bad city codes', () => {
-    expect(caught(() => validateCityPolicy(policy([{ kind: 'professional-title' }]), catalogue)).extensions).toMatchObject({
+    expect(caughtDomainError(() => validateCityPolicy(policy([{ kind: 'professional-title' }]), catalogue)).extensions).toMatchObject({
       clause: '000-八',
       city: '330100',
       service: 'housing.rental-subsidy',
     });
-    expect(caught(() => validateCityPolicy(policy([], '3301'), catalogue)).code).toBe(ErrorCode.InvalidRegionCode);
-    expect(caught(() => validateCityPolicy({ cityCode: '330100' }, catalogue)).code).toBe(ErrorCode.ValidationFailed);
+    expect(caughtDomainError(() => validateCityPolicy(policy([], '3301'), catalogue)).code).toBe(ErrorCode.InvalidRegionCode);
+    expect(caughtDomainError(() => validateCityPolicy({ cityCode: '330100' }, catalogue)).code).toBe(ErrorCode.ValidationFailed);
   });
 });

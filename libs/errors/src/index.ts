@@ -1,1 +1,2 @@
 export * from './errors.codes';
+export * from './errors.caught';

@@ -61,10 +61,12 @@ export function messagesFor(row: OutboxRow, topicName: (base: string) => string 
 export function withinTopicBytes<R>(rows: R[], messagesOf: (row: R) => TopicMessages[], maxTopicBytes: number): { rows: R[]; groups: TopicMessages[] } {
   const bytes = new Map<string, number>();
   const groups: TopicMessages[] = [];
+  const sized = new Map<KafkaMessage, number>(); // a row's one message stands in each of its topics: size it once
+  const sizeOf = (m: KafkaMessage): number => sized.get(m) ?? sized.set(m, recordBytes(m)).get(m)!;
   let taken = 0;
   for (const row of rows) {
     const own = messagesOf(row);
-    const sizes = own.map((g) => [g.topic, g.messages.reduce((n, m) => n + recordBytes(m), 0)] as const);
+    const sizes = own.map((g) => [g.topic, g.messages.reduce((n, m) => n + sizeOf(m), 0)] as const);
     if (taken > 0 && sizes.some(([topic, n]) => (bytes.get(topic) ?? 0) + n > maxTopicBytes)) break;
     for (const [topic, n] of sizes) bytes.set(topic, (bytes.get(topic) ?? 0) + n);
     groups.push(...own);

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@tongban/errors';
+import { caughtDomainError, DomainError, ErrorCode } from '@tongban/errors';
 import {
   RegionCatalogue,
   assertRegionCode,
@@ -11,15 +11,6 @@ import {
   regionName,
 } from '@tongban/regions';
 
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('region codes', () => {
   it.each([
@@ -41,18 +32,18 @@ describe('region codes', () => {
     'rejects %j',
     (code) => {
       expect(isRegionCode(code)).toBe(false);
-      expect(caught(() => assertRegionCode(code)).code).toBe(ErrorCode.InvalidRegionCode);
+      expect(caughtDomainError(() => assertRegionCode(code)).code).toBe(ErrorCode.InvalidRegionCode);
     },
   );
 
   it('names the field and the reason', () => {
-    const e = caught(() => assertRegionCode('990000', '/body/regionCode'));
+    const e = caughtDomainError(() => assertRegionCode('990000', '/body/regionCode'));
     expect(e.detail).toBe("/body/regionCode '990000' is not a current GB/T 2260 region: no province has the prefix '99'");
     expect(e.extensions).toEqual({ field: '/body/regionCode', reason: 'unknown' });
-    const f = caught(() => assertRegionCode('1101'));
+    const f = caughtDomainError(() => assertRegionCode('1101'));
     expect(f.detail).toBe('region code must be 6 digits (GB/T 2260); got 4 characters');
     expect(f.extensions).toEqual({ reason: 'format' });
-    expect(caught(() => assertRegionCode('110199')).detail).toContain('no current province, city or county');
+    expect(caughtDomainError(() => assertRegionCode('110199')).detail).toContain('no current province, city or county');
   });
 
   it('navigates the hierarchy', () => {

@@ -1,16 +1,7 @@
-import { DomainError, ErrorCode } from '@tongban/errors';
+import { caughtDomainError, ErrorCode } from '@tongban/errors';
 import pointsSchemesV1 from '../data/points-schemes.v1.json';
 import { loadPointsSchemes, parsePointsSchemes } from './points-schemes.loader';
 
-const caught = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
 
 const withItem = (item: Record<string, unknown>): unknown => ({
   ...pointsSchemesV1,
@@ -25,18 +16,18 @@ describe('points schemes (data)', () => {
   });
 
   it.each(['education', 'professional-title', 'tax'])('rejects an item on %s naming seed 000 clause 八, with the catalogue error shape', (kind) => {
-    const e = caught(() => parsePointsSchemes(withItem({ kind })));
+    const e = caughtDomainError(() => parsePointsSchemes(withItem({ kind })));
     expect(e.code).toBe(ErrorCode.PolicyRejected);
     expect(e.extensions).toEqual({ clause: '000-八', city: '310100', condition: kind, reason: 'forbidden-condition' });
     expect(e.detail).toContain('clause 八');
   });
 
   it('rejects a province-level city code, a duplicate item and an unknown city in a conversion', () => {
-    const province = caught(() => parsePointsSchemes({ ...pointsSchemesV1, schemes: [{ ...pointsSchemesV1.schemes[0], cityCode: '310000' }] }));
+    const province = caughtDomainError(() => parsePointsSchemes({ ...pointsSchemesV1, schemes: [{ ...pointsSchemesV1.schemes[0], cityCode: '310000' }] }));
     expect([province.code, province.extensions.reason]).toEqual([ErrorCode.InvalidRegionCode, 'province-level']);
-    const twice = caught(() => parsePointsSchemes(withItem({ kind: 'residence-years', pointsPerYear: 1, maxPoints: 2 })));
+    const twice = caughtDomainError(() => parsePointsSchemes(withItem({ kind: 'residence-years', pointsPerYear: 1, maxPoints: 2 })));
     expect(twice.extensions.reason).toBe('duplicate-condition');
-    const none = caught(() => loadPointsSchemes().schemeFor('360100'));
+    const none = caughtDomainError(() => loadPointsSchemes().schemeFor('360100'));
     expect([none.code, none.extensions.reason]).toEqual([ErrorCode.RuleViolated, 'no-points-scheme']);
   });
 });

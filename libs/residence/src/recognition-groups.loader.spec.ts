@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@tongban/errors';
+import { caughtDomainError, ErrorCode } from '@tongban/errors';
 import { isRegionCode, regionKind } from '@tongban/regions';
 import { loadRecognitionGroups, parseRecognitionGroups } from './recognition-groups.loader';
 
@@ -6,15 +6,6 @@ import { loadRecognitionGroups, parseRecognitionGroups } from './recognition-gro
 const citiesOf = (province: string): string[] =>
   Array.from({ length: 99 }, (_, i) => `${province.slice(0, 2)}${String(i + 1).padStart(2, '0')}00`).filter((c) => isRegionCode(c) && regionKind(c) === 'city');
 
-const caught = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
 
 describe('recognition groups (data)', () => {
   const groups = loadRecognitionGroups();
@@ -46,9 +37,9 @@ describe('recognition groups (data)', () => {
   it('rejects unknown or non-city codes, duplicates and shape errors precisely', () => {
     const doc = (members: unknown[]): unknown => ({ version: 1, illustrativeDates: true, groups: [{ id: 'xx', nameZh: 'x', nameEn: 'x', rule: 'x', members }] });
     const m = (code: string) => ({ code, nameZh: 'c', joinedOn: '2020-01-01' });
-    expect(caught(() => parseRecognitionGroups(doc([m('310100'), m('999900')]))).code).toBe(ErrorCode.InvalidRegionCode);
-    expect(caught(() => parseRecognitionGroups(doc([m('310100'), m('310100')]))).detail).toContain('listed twice');
-    const shape = caught(() => parseRecognitionGroups(doc([m('310100'), { code: '320500', nameZh: 'c', joinedOn: 'soon' }])));
+    expect(caughtDomainError(() => parseRecognitionGroups(doc([m('310100'), m('999900')]))).code).toBe(ErrorCode.InvalidRegionCode);
+    expect(caughtDomainError(() => parseRecognitionGroups(doc([m('310100'), m('310100')]))).detail).toContain('listed twice');
+    const shape = caughtDomainError(() => parseRecognitionGroups(doc([m('310100'), { code: '320500', nameZh: 'c', joinedOn: 'soon' }])));
     expect([shape.code, shape.extensions.pointer]).toEqual([ErrorCode.ValidationFailed, '/groups/0/members/1/joinedOn']);
   });
 });

@@ -1,17 +1,10 @@
-import { DomainError, ErrorCode, FieldError } from '@tongban/errors';
+import { caughtDomainError, DomainError, ErrorCode, FieldError } from '@tongban/errors';
 import { validateContributionMonths } from './contribution-months.validator';
 import { ContributionMonth } from './funds.types';
 import { MAX_MONTHLY_BASE_FEN } from './funds.validation';
 
-function errorsOf(months: readonly ContributionMonth[], today = '2025-10-15', pointer?: string): DomainError {
-  try {
-    validateContributionMonths(months, today, pointer);
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
+const errorsOf = (months: readonly ContributionMonth[], today = '2025-10-15', pointer?: string): DomainError =>
+  caughtDomainError(() => validateContributionMonths(months, today, pointer));
 
 const fields = (e: DomainError): string[] => (e.extensions.errors as FieldError[]).map((x) => x.field);
 

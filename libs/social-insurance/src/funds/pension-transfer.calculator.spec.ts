@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@tongban/errors';
+import { caughtDomainError, ErrorCode } from '@tongban/errors';
 import fc from 'fast-check';
 import { resolveDuplicates } from './duplicate-months.resolver';
 import { ContributionMonth, PensionCertificate } from './funds.types';
@@ -17,15 +17,6 @@ function months(from: string, to: string, baseFen: number): ContributionMonth[] 
   return result;
 }
 
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('computePensionTransfer', () => {
   it('hand-checked: 2019-07..12 at 5,000 yuan and 2020 at 6,000 yuan', () => {
@@ -125,7 +116,7 @@ describe('computePensionTransfer', () => {
   });
 
   it('rejects a certificate with duplicate months, float money or a negative balance, with field pointers', () => {
-    const e = thrown(() =>
+    const e = caughtDomainError(() =>
       computePensionTransfer(
         {
           months: [
