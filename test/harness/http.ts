@@ -1,3 +1,8 @@
+import { loadServiceCatalogue } from '@tongban/catalogue';
+import type { AgencyKind } from '@tongban/identity';
+
+const catalogue = loadServiceCatalogue();
+
 /** Small fetch wrapper for calling the gateway as a provincial system would. */
 export interface CallResult<T = Record<string, unknown>> {
   status: number;
@@ -5,7 +10,8 @@ export interface CallResult<T = Record<string, unknown>> {
   body: T;
 }
 
-export const token = (region: string): string => `dev-token-${region}`;
+/** The development bearer token of one agency of one region (deploy/local/credentials.dev.json). */
+export const token = (region: string, agency: AgencyKind): string => `dev-token-${region}-${agency}`;
 export const OPERATOR = 'dev-token-operator';
 
 export async function call<T = Record<string, unknown>>(
@@ -25,3 +31,6 @@ export async function call<T = Record<string, unknown>>(
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
 }
+
+/** The agency that provides (claims, answers handoffs of) a catalogue service; civil affairs for a code not in the catalogue. */
+export const agencyOf = (serviceCode: string): AgencyKind => catalogue.find(serviceCode)?.agency ?? 'civil-affairs';

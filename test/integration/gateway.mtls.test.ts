@@ -54,13 +54,23 @@ describe('mutual TLS on the gateway (real TLS clients)', () => {
   });
   afterAll(() => suite.stop());
 
-  it('identifies the region from its client certificate', async () => {
-    const res = await request(url, pki, 'region-440100', '/v1/residence-permits/00000000-0000-4000-8000-000000000000');
-    expect(res.status).toBe(404); // authenticated as 440100, the permit just does not exist
+  it('identifies the region and its agency kind from the client certificate', async () => {
+    const res = await request(url, pki, 'region-440100-public-security', '/v1/residence-permits/00000000-0000-4000-8000-000000000000');
+    expect(res.status).toBe(404); // authenticated as 440100's public security, the permit just does not exist
     const ops = await request(url, pki, 'operator', '/v1/ops/dead-letters');
     expect(ops.status).toBe(200);
-    const regionOnOps = await request(url, pki, 'region-360100', '/v1/ops/dead-letters');
+    const regionOnOps = await request(url, pki, 'region-360100-public-security', '/v1/ops/dead-letters');
     expect(regionOnOps.status).toBe(403);
+    // a medical filing is 医保's: public security of the same region is refused by the matrix
+    const filing = await request(url, pki, 'region-440100-public-security', '/v1/medical/filings/00000000-0000-4000-8000-000000000000');
+    expect([filing.status, filing.body.code]).toEqual([403, 'forbidden']);
+    const asMedical = await request(url, pki, 'region-440100-healthcare-security', '/v1/medical/filings/00000000-0000-4000-8000-000000000000');
+    expect(asMedical.status).toBe(404);
+  });
+
+  it('refuses a certificate of the Tongban CA that names no agency kind', async () => {
+    const res = await request(url, pki, 'noagency-440100', '/v1/residence-permits/00000000-0000-4000-8000-000000000000');
+    expect([res.status, res.body.code]).toEqual([401, 'unauthenticated']);
   });
 
   it('refuses a connection without a client certificate', async () => {
@@ -77,7 +87,7 @@ describe('mutual TLS on the gateway (real TLS clients)', () => {
 
   it('does not accept bearer tokens when production turned them off', async () => {
     // a valid certificate is needed for the handshake; the token in the header is ignored in favour of it
-    const res = await request(url, pki, 'region-440100', '/v1/ops/dead-letters', 'dev-token-operator');
+    const res = await request(url, pki, 'region-440100-public-security', '/v1/ops/dead-letters', 'dev-token-operator');
     expect(res.status).toBe(403);
   });
 });

@@ -5,8 +5,9 @@ import { CONSUMER_GROUPS, DOMAIN_TOPICS, fromKafkaMessage, toKafkaHeaders } from
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { RunningApp } from '@tongban/http';
 import { Collected, Suite } from '../harness/suite';
-import { call, OPERATOR, token } from '../harness/http';
+import { agencyOf, call, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
+import { insureIn, registerPerson } from '../harness/ledger-steps';
 
 type Body = Record<string, unknown>;
 
@@ -22,13 +23,16 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
   });
   afterAll(() => suite.stop());
 
-  const register = async (hukouRegion: string, citizenId = newCitizenId()): Promise<string> => {
-    const res = await call(gateway, 'POST', '/v1/subjects', { token: token(hukouRegion), body: { citizenId, hukouRegion } });
-    expect(res.status).toBe(201);
-    return res.body.subjectRef as string;
-  };
+  const register = async (hukouRegion: string, citizenId = newCitizenId()): Promise<string> => (await registerPerson(gateway, hukouRegion, citizenId)).subjectRef;
+  /** A claim by the agency that provides the service. */
   const claim = (region: string, subjectRef: string, serviceCode: string, periodKey: string, headers: Record<string, string> = {}) =>
-    call(gateway, 'POST', '/v1/provision-claims', { token: token(region), body: { subjectRef, serviceCode, periodKey }, headers });
+    call(gateway, 'POST', '/v1/provision-claims', { token: token(region, agencyOf(serviceCode)), body: { subjectRef, serviceCode, periodKey }, headers });
+  const upload = (region: string, lines: Body[]) =>
+    call<Body>(gateway, 'POST', '/v1/reconciliations', {
+      token: token(region, 'veterans-affairs'),
+      headers: { 'content-type': 'application/x-ndjson' },
+      rawBody: lines.map((l) => JSON.stringify(l)).join('\n') + '\n',
+    });
   const count = async (sql: string): Promise<number> => Number((await suite.db.one<{ n: string }>(sql))?.n);
 
   it('refuses invalid citizen ID numbers with 422 and the reason, storing nothing', async () => {
@@ -41,20 +45,21 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     ];
     const before = await count(`SELECT count(*) AS n FROM ledger.subjects`);
     for (const [citizenId, reason] of cases) {
-      const res = await call(gateway, 'POST', '/v1/subjects', { token: token('360100'), body: { citizenId, hukouRegion: '360100' } });
+      const res = await call(gateway, 'POST', '/v1/subjects', { token: token('360100', 'public-security'), body: { citizenId, hukouRegion: '360100' } });
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(res.body).toMatchObject({ code: 'invalid-citizen-id', reason });
       expect(JSON.stringify(res.body)).not.toContain(citizenId);
     }
     expect(await count(`SELECT count(*) AS n FROM ledger.subjects`)).toBe(before);
-    expect(await count(`SELECT count(*) AS n FROM ledger.responsibilities`)).toBeGreaterThanOrEqual(0);
   });
 
-  it('lets only the hukou region register, and answers with every held service at the hukou region', async () => {
-    const other = await call(gateway, 'POST', '/v1/subjects', { token: token('440100'), body: { citizenId: newCitizenId(), hukouRegion: '360100' } });
+  it("lets only the hukou region's public security register, and answers with every held service at the hukou region", async () => {
+    const other = await call(gateway, 'POST', '/v1/subjects', { token: token('440100', 'public-security'), body: { citizenId: newCitizenId(), hukouRegion: '360100' } });
     expect(other.status).toBe(403);
-    const res = await call<Body>(gateway, 'POST', '/v1/subjects', { token: token('360100'), body: { citizenId: newCitizenId(), hukouRegion: '360100' } });
+    const wrongAgency = await call(gateway, 'POST', '/v1/subjects', { token: token('360100', 'civil-affairs'), body: { citizenId: newCitizenId(), hukouRegion: '360100' } });
+    expect([wrongAgency.status, wrongAgency.body.code]).toEqual([403, 'forbidden']);
+    const res = await call<Body>(gateway, 'POST', '/v1/subjects', { token: token('360100', 'public-security'), body: { citizenId: newCitizenId(), hukouRegion: '360100' } });
     expect(res.status).toBe(201);
     const holders = res.body.holders as Array<{ serviceCode: string; region: string }>;
     expect(holders.length).toBeGreaterThan(20);
@@ -63,7 +68,9 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
   });
 
   it('grants exactly one of 50 concurrent claims for one key from two regions', async () => {
-    const subjectRef = await register('360100');
+    const { citizenId, subjectRef } = await registerPerson(gateway, '360100');
+    // 440100 becomes related (the person's insured region for pension), so it is told who holds the service
+    await insureIn(gateway, citizenId, 'pension', '440100');
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) => claim(i % 2 === 0 ? '360100' : '440100', subjectRef, 'veterans.preferential-care', '2026-10')),
     );
@@ -76,6 +83,9 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
       else expect(r.body).toMatchObject({ code: 'not-responsible', responsibleRegion: '360100' });
     }
     expect(await count(`SELECT count(*) AS n FROM ledger.provision_claims WHERE subject_ref = '${subjectRef}'`)).toBe(1);
+    // a region unrelated to the person learns nothing: answered as for an unknown person
+    const stranger = await claim('510100', subjectRef, 'veterans.preferential-care', '2026-11');
+    expect([stranger.status, stranger.body.code, stranger.body.responsibleRegion]).toEqual([404, 'not-found', undefined]);
   });
 
   it('races 50 claims for one place-based key (treatment region vs insured region): exactly one wins', async () => {
@@ -101,23 +111,22 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(plain.body).toMatchObject({ code: 'already-claimed', claimedBy: '360100' });
   });
 
-  it('grants temporary assistance to the region of the emergency, whatever the hukou, once per episode', async () => {
+  it('grants temporary assistance to the region of the emergency named in the key, whatever the hukou, once per case', async () => {
     const registered = await register('360100');
-    const ok = await claim('310100', registered, 'assist.temporary', 'emergency:2026-11-20:fire');
+    const ok = await claim('310100', registered, 'assist.temporary', 'case:310100:2026-11-20-fire');
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ region: '310100', basis: 'emergency' });
-    const again = await claim('360100', registered, 'assist.temporary', 'emergency:2026-11-20:fire');
-    expect(again.body).toMatchObject({ code: 'already-claimed', claimedBy: '310100' });
-    // a person the ledger has never seen (no permit, no registration) is helped where the emergency is
-    const stranger = await call(gateway, 'POST', '/v1/subjects', { token: token('510100'), body: { citizenId: newCitizenId('510104'), hukouRegion: '510100' } });
+    expect((await claim('310100', registered, 'assist.temporary', 'case:310100:2026-11-20-fire')).body).toMatchObject({ code: 'already-claimed', claimedBy: '310100' });
+    // the key is bound to its place: another region cannot take (or block) it
+    const squat = await claim('360100', registered, 'assist.temporary', 'case:310100:2026-11-20-fire');
+    expect(squat.body).toMatchObject({ status: 422, code: 'rule-violated', rule: 'place-bound-key' });
+    expect((await claim('310100', registered, 'assist.temporary', 'emergency:2026-11-20')).body).toMatchObject({ status: 422, code: 'validation-failed' });
+    // a person the ledger has never seen cannot be claimed for
     const unregisteredRef = `s1_${'A'.repeat(32)}`;
-    expect(stranger.status).toBe(201);
-    const elsewhere = await claim('440300', unregisteredRef, 'assist.temporary', 'emergency:2026-11-21:flood');
-    expect(elsewhere.status).toBe(201);
-    // a held service still needs the responsible region
+    expect((await claim('440300', unregisteredRef, 'assist.temporary', 'case:440300:2026-11-21-flood')).status).toBe(404);
+    // a held service still needs the responsible region, named only to a related region
     const refused = await claim('440300', registered, 'assist.minimum-living', '2026-10');
-    expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'not-responsible', responsibleRegion: '360100' });
+    expect([refused.status, refused.body.responsibleRegion]).toEqual([404, undefined]);
   });
 
   it('refuses a citizen ID number where a subjectRef belongs, and unknown services, with 422', async () => {
@@ -182,20 +191,23 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(proposals(guangdong).length).toBeGreaterThan(0);
 
     // until acceptance the hukou region stays responsible
-    const view = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('360100') });
+    const view = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('360100', 'civil-affairs') });
     expect(view.status).toBe(200);
     expect((view.body.pendingHandoffs as Body[]).length).toBe(events.length);
-    expect((await call(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('110100') })).status).toBe(404);
+    expect((await call(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('110100', 'civil-affairs') })).status).toBe(404);
     const early = await claim('360100', subjectRef, 'edu.compulsory', '2026-autumn');
     expect(early.body).toMatchObject({ code: 'not-responsible', responsibleRegion: '440100' });
 
     const handoffId = (education?.data as Body).handoffId as string;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    expect((await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('440100'), body: { effectiveFrom: today } })).status).toBe(403);
-    const accepted = await call<Body>(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('360100'), body: { effectiveFrom: today } });
+    expect((await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('440100', 'education'), body: { effectiveFrom: today } })).status).toBe(403);
+    // a school place is answered by the education bureau, not by another agency of the receiving region
+    const wrongAgency = await call<Body>(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('360100', 'housing'), body: { effectiveFrom: today } });
+    expect([wrongAgency.status, wrongAgency.body.requiredAgency]).toEqual([403, 'education']);
+    const accepted = await call<Body>(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('360100', 'education'), body: { effectiveFrom: today } });
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('accepted');
-    expect((await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('360100'), body: { effectiveFrom: today } })).status).toBe(409);
+    expect((await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('360100', 'education'), body: { effectiveFrom: today } })).status).toBe(409);
 
     const old = await claim('440100', subjectRef, 'edu.compulsory', '2026-autumn');
     expect(old.status).toBe(409);
@@ -213,17 +225,20 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
   });
 
   it('rejects and objects: the holder stays, a dispute reaches the operators', async () => {
-    const subjectRef = await register('440100');
-    await call(gateway, 'POST', `/v1/subjects/${subjectRef}/employment`, { token: token('310100'), body: { insuredRegion: '310100', since: '2026-01-01' } });
-    const view = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('310100') });
+    const { citizenId, subjectRef } = await registerPerson(gateway, '440100');
+    await insureIn(gateway, citizenId, 'pension', '310100');
+    await insureIn(gateway, citizenId, 'unemployment', '310100');
+    const view = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('310100', 'human-resources') });
     const pending = view.body.pendingHandoffs as Array<{ handoffId: string; serviceCode: string }>;
-    expect(pending.map((p) => p.serviceCode)).toContain('elder.employee-pension');
+    // each branch moves only its own services
+    expect(pending.map((p) => p.serviceCode).sort()).toEqual(['elder.employee-pension', 'emp.unemployment-insurance']);
     const [first, second] = pending;
-    const rejected = await call<Body>(gateway, 'POST', `/v1/handoffs/${first.handoffId}/reject`, { token: token('310100'), body: { reason: 'not insured here yet' } });
+    const hr = (region: string): string => token(region, 'human-resources');
+    const rejected = await call<Body>(gateway, 'POST', `/v1/handoffs/${first.handoffId}/reject`, { token: hr('310100'), body: { reason: 'not insured here yet' } });
     expect(rejected.body.status).toBe('rejected');
-    const objected = await call<Body>(gateway, 'POST', `/v1/handoffs/${second.handoffId}/object`, { token: token('440100'), body: { reason: 'the person still works here' } });
+    const objected = await call<Body>(gateway, 'POST', `/v1/handoffs/${second.handoffId}/object`, { token: hr('440100'), body: { reason: 'the person still works here' } });
     expect(objected.body.status).toBe('disputed');
-    expect((await call(gateway, 'POST', `/v1/handoffs/${second.handoffId}/accept`, { token: token('310100'), body: { effectiveFrom: '2099-01-01' } })).status).toBe(409);
+    expect((await call(gateway, 'POST', `/v1/handoffs/${second.handoffId}/accept`, { token: hr('310100'), body: { effectiveFrom: '2099-01-01' } })).status).toBe(409);
     const queue = await call<Body>(gateway, 'GET', '/v1/ops/ledger/handoffs?limit=500', { token: OPERATOR });
     expect((queue.body.items as Body[]).map((h) => h.handoffId)).toContain(second.handoffId);
     const stillOld = await claim('310100', subjectRef, first.serviceCode, first.serviceCode === 'elder.employee-pension' ? '2026-10' : 'x-1');
@@ -231,8 +246,8 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
   });
 
   it('reminds before and escalates after the handoff deadline, once, with an injected now', async () => {
-    const subjectRef = await register('120100');
-    await call(gateway, 'POST', `/v1/subjects/${subjectRef}/employment`, { token: token('440300'), body: { insuredRegion: '440300', since: '2026-01-01' } });
+    const { citizenId, subjectRef } = await registerPerson(gateway, '120100');
+    await insureIn(gateway, citizenId, 'pension', '440300');
     const jobs = running.app.get(LedgerJobs);
     const inTwoWeeks = new Date(Date.now() + 12 * 86400000);
     const run = await jobs.runHandoffDeadlines(inTwoWeeks);
@@ -265,47 +280,57 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(gapEvents(await suite.collect('tongban.deliver.110000.v1', (got) => gapEvents(got).length > 0, 30000))).toHaveLength(1);
   });
 
-  it('reconciles a streamed NDJSON upload: overlaps, gaps and unknown records, paged', async () => {
+  it("reconciles a streamed NDJSON upload against the ledger only: overlaps (named to related regions), gaps and unknown records, paged", async () => {
     const a = await register('360100');
     const b = await register('360100');
     expect((await claim('360100', a, 'veterans.preferential-care', '2026-10')).status).toBe(201);
     expect((await claim('360100', b, 'veterans.preferential-care', '2026-09')).status).toBe(201);
-    // 440100 says it provided a's October (the ledger says 360100 did) and an unknown record
+    // 440100 says it provided a's October (the ledger says 360100 did) and an unknown record;
+    // 440100 is not related to a, so the overlap does not say who provided
     const lines = [
       { subjectRef: a, serviceCode: 'veterans.preferential-care', periodKey: '2026-10' },
       { subjectRef: `s1_${'C'.repeat(32)}`, serviceCode: 'housing.rental-subsidy', periodKey: '2026-10' },
     ];
-    const up = await call<Body>(gateway, 'POST', '/v1/reconciliations', {
-      token: token('440100'),
-      headers: { 'content-type': 'application/x-ndjson' },
-      rawBody: lines.map((l) => JSON.stringify(l)).join('\n') + '\n',
-    });
+    const up = await upload('440100', lines);
     expect(up.status).toBe(202);
-    expect(up.body).toMatchObject({ status: 'completed', records: 2, overlaps: 1, unknown: 1 });
-    // 360100 uploads nothing for b's October although b is entitled: a gap
-    const own = await call<Body>(gateway, 'POST', '/v1/reconciliations', {
-      token: token('360100'),
-      headers: { 'content-type': 'application/x-ndjson' },
-      rawBody: JSON.stringify({ subjectRef: a, serviceCode: 'veterans.preferential-care', periodKey: '2026-10' }) + '\n',
-    });
-    expect(own.body).toMatchObject({ records: 1, overlaps: 1, gaps: 1 });
+    expect(up.body).toMatchObject({ status: 'completed', agency: 'veterans-affairs', records: 2, overlaps: 1, unknown: 1 });
+    const strangerItems = await call<{ items: Body[] }>(gateway, 'GET', `/v1/reconciliations/${String(up.body.reconciliationId)}/items`, { token: token('440100', 'veterans-affairs') });
+    expect(strangerItems.body.items.find((i) => i.kind === 'overlap')).toMatchObject({ subjectRef: a, otherRegions: [] });
+    // 360100 uploads its own a's October (other uploads are never compared) and a service nobody claimed;
+    // it uploads nothing for b's October although b is entitled: a gap
+    const own = await upload('360100', [lines[0], { subjectRef: a, serviceCode: 'veterans.services', periodKey: 'visit-1' }]);
+    expect(own.body).toMatchObject({ records: 2, overlaps: 0, gaps: 1, unknown: 1 });
     const id = own.body.reconciliationId as string;
-    const page1 = await call<{ items: Body[]; next: string | null }>(gateway, 'GET', `/v1/reconciliations/${id}/items?limit=1`, { token: token('360100') });
+    const mine = token('360100', 'veterans-affairs');
+    const page1 = await call<{ items: Body[]; next: string | null }>(gateway, 'GET', `/v1/reconciliations/${id}/items?limit=1`, { token: mine });
     expect(page1.body.items).toHaveLength(1);
-    const page2 = await call<{ items: Body[]; next: string | null }>(gateway, 'GET', `/v1/reconciliations/${id}/items?limit=1&cursor=${page1.body.next}`, { token: token('360100') });
+    const page2 = await call<{ items: Body[]; next: string | null }>(gateway, 'GET', `/v1/reconciliations/${id}/items?limit=1&cursor=${page1.body.next}`, { token: mine });
     const kinds = [...page1.body.items, ...page2.body.items].map((i) => i.kind).sort();
-    expect(kinds).toEqual(['gap', 'overlap']);
+    expect(kinds).toEqual(['gap', 'unknown']);
     expect([...page1.body.items, ...page2.body.items].find((i) => i.kind === 'gap')).toMatchObject({ subjectRef: b, periodKey: '2026-10' });
-    expect((await call(gateway, 'GET', `/v1/reconciliations/${id}`, { token: token('440100') })).status).toBe(404);
+    // visible to the uploading agency and operators only
+    expect((await call(gateway, 'GET', `/v1/reconciliations/${id}`, { token: token('440100', 'veterans-affairs') })).status).toBe(404);
+    expect((await call(gateway, 'GET', `/v1/reconciliations/${id}`, { token: token('360100', 'civil-affairs') })).status).toBe(404);
+    expect((await call(gateway, 'GET', `/v1/reconciliations/${id}`, { token: OPERATOR })).status).toBe(200);
+
+    // a related region is told who else provided: 310100 helped a in an emergency, the hukou region uploads the same case
+    expect((await claim('310100', a, 'assist.temporary', 'case:310100:c1')).status).toBe(201);
+    const related = await call<Body>(gateway, 'POST', '/v1/reconciliations', {
+      token: token('360100', 'civil-affairs'),
+      headers: { 'content-type': 'application/x-ndjson' },
+      rawBody: JSON.stringify({ subjectRef: a, serviceCode: 'assist.temporary', periodKey: 'case:310100:c1' }) + '\n',
+    });
+    const relatedItems = await call<{ items: Body[] }>(gateway, 'GET', `/v1/reconciliations/${String(related.body.reconciliationId)}/items`, { token: token('360100', 'civil-affairs') });
+    expect(relatedItems.body.items).toEqual([expect.objectContaining({ kind: 'overlap', otherRegions: ['310100'] })]);
 
     const bad = await call<Body>(gateway, 'POST', '/v1/reconciliations', {
-      token: token('440100'),
+      token: token('440100', 'veterans-affairs'),
       headers: { 'content-type': 'application/x-ndjson' },
       rawBody: `${JSON.stringify(lines[0])}\n{"subjectRef":"${newCitizenId()}","serviceCode":"x.y","periodKey":"1"}\n`,
     });
     expect(bad.status).toBe(422);
     expect(bad.body).toMatchObject({ line: 2 });
-    const json = await call(gateway, 'POST', '/v1/reconciliations', { token: token('440100'), body: lines[0] });
+    const json = await call(gateway, 'POST', '/v1/reconciliations', { token: token('440100', 'veterans-affairs'), body: lines[0] });
     expect(json.status).toBe(415);
   });
 });

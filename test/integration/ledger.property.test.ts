@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { DomainError } from '@tongban/errors';
-import { Actor } from '@tongban/identity';
-import { chinaDay, HandoffService, HELD_BASES, LEDGER_SCHEMA, LedgerJobs, ProvisionClaimService, SubjectService } from '@tongban/ledger';
-import { loadServiceCatalogue } from '@tongban/catalogue';
+import { Actor, AgencyKind, parseCitizenId, SubjectRefs } from '@tongban/identity';
+import { chinaDay, FactChangeService, HandoffService, HELD_BASES, LEDGER_SCHEMA, LedgerJobs, ProvisionClaimService, SubjectService } from '@tongban/ledger';
+import { BRANCH_AGENCY, loadServiceCatalogue } from '@tongban/catalogue';
 import { RunningApp } from '@tongban/http';
 import { CONSUMER_GROUPS } from '@tongban/messaging';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
+import { newCitizenId } from '../harness/fixtures';
 
 const REGIONS = ['110100', '310100', '360100', '440100'] as const;
 const CLAIMS: Array<[string, string[]]> = [
@@ -16,14 +17,14 @@ const CLAIMS: Array<[string, string[]]> = [
   ['emp.public-employment-service', ['k1', 'k2']],
   ['assist.temporary', ['e1']],
 ];
-const HELD = loadServiceCatalogue()
-  .all()
-  .filter((i) => HELD_BASES.has(i.basis)).length;
+const catalogue = loadServiceCatalogue();
+const HELD = catalogue.all().filter((i) => HELD_BASES.has(i.basis)).length;
 
 type Action =
   | { kind: 'permit'; city: string }
   | { kind: 'move'; region: string }
-  | { kind: 'employment'; region: string }
+  | { kind: 'insure'; region: string; branch: 'pension' | 'medical' }
+  | { kind: 'answer-fact'; pick: number; how: 'consent' | 'object' | 'definitive' | 'rejected' }
   | { kind: 'answer'; pick: number; how: 'accept' | 'reject' | 'object' }
   | { kind: 'deadline'; days: number }
   | { kind: 'claim'; region: string; service: number; period: number };
@@ -32,13 +33,16 @@ const region = fc.constantFrom(...REGIONS);
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('permit' as const), city: region }),
   fc.record({ kind: fc.constant('move' as const), region }),
-  fc.record({ kind: fc.constant('employment' as const), region }),
+  fc.record({ kind: fc.constant('insure' as const), region, branch: fc.constantFrom('pension' as const, 'medical' as const) }),
+  { arbitrary: fc.record({ kind: fc.constant('answer-fact' as const), pick: fc.nat(4), how: fc.constantFrom('consent' as const, 'object' as const, 'definitive' as const, 'rejected' as const) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('answer' as const), pick: fc.nat(40), how: fc.constantFrom('accept' as const, 'reject' as const, 'object' as const) }), weight: 3 },
   fc.record({ kind: fc.constant('deadline' as const), days: fc.integer({ min: 1, max: 30 }) }),
   { arbitrary: fc.record({ kind: fc.constant('claim' as const), region, service: fc.nat(CLAIMS.length - 1), period: fc.nat(1) }), weight: 3 },
 );
 
-const actor = (r: string): Actor => ({ region: r, credential: `property-${r}` });
+/** An agency of a region, as its credential would make it act. */
+const actor = (r: string, agency: AgencyKind): Actor => ({ region: r, agency, credential: `property-${r}-${agency}` });
+const OPERATOR: Actor = { region: null, agency: null, credential: 'property-operator' };
 
 describe('responsibility ledger invariants under random histories (fast-check, real PostgreSQL)', () => {
   let suite: Suite;
@@ -51,6 +55,8 @@ describe('responsibility ledger invariants under random histories (fast-check, r
   afterAll(() => suite.stop());
 
   const n = async (sql: string, params: unknown[]): Promise<number> => Number((await suite.db.one<{ n: string }>(sql, params))?.n);
+
+  let initialHukou = '';
 
   async function checkInvariants(subjectRef: string): Promise<void> {
     // never two: no overlapping intervals (the exclusion constraint's promise, checked from outside)
@@ -86,13 +92,36 @@ describe('responsibility ledger invariants under random histories (fast-check, r
     expect(await n(`SELECT count(*) - count(DISTINCT (service_code, period_key)) AS n FROM ledger.provision_claims WHERE subject_ref = $1`, [subjectRef])).toBe(0);
     // at most one open proposal per service
     expect(await n(`SELECT count(*) - count(DISTINCT service_code) AS n FROM ledger.handoffs WHERE subject_ref = $1 AND status IN ('proposed', 'disputed')`, [subjectRef])).toBe(0);
+    // facts stated by a gaining region reach the ledger only once definitive: the hukou region and each
+    // insured region are the latest definitive change's (or untouched), whatever was stated since
+    expect(
+      await n(
+        `SELECT count(*) AS n FROM ledger.subjects s WHERE s.subject_ref = $1 AND s.hukou_region IS DISTINCT FROM COALESCE(
+           (SELECT to_region FROM ledger.fact_changes f WHERE f.subject_ref = s.subject_ref AND f.kind = 'hukou-move' AND f.status = 'definitive' ORDER BY f.decided_at DESC LIMIT 1),
+           $2)`,
+        [subjectRef, initialHukou],
+      ),
+    ).toBe(0);
+    expect(
+      await n(
+        `SELECT count(*) AS n FROM ledger.insurance_relations i WHERE i.subject_ref = $1 AND i.region IS DISTINCT FROM
+           (SELECT to_region FROM ledger.fact_changes f WHERE f.subject_ref = i.subject_ref AND f.kind = 'insured-region' AND f.branch = i.branch
+               AND f.status = 'definitive' ORDER BY f.decided_at DESC LIMIT 1)`,
+        [subjectRef],
+      ),
+    ).toBe(0);
   }
 
   it('keeps exactly one responsible region per service and one claim per period, after every step', async () => {
     const subjects = running.app.get(SubjectService);
     const handoffs = running.app.get(HandoffService);
     const claims = running.app.get(ProvisionClaimService);
+    const facts = running.app.get(FactChangeService);
+    const refs = running.app.get(SubjectRefs);
     const jobs = running.app.get(LedgerJobs);
+    const agencyOf = (serviceCode: string): AgencyKind => catalogue.get(serviceCode).agency;
+    const related = async (subjectRef: string, r: string): Promise<boolean> =>
+      (await n(`SELECT count(*) AS n FROM ledger.subject_regions WHERE subject_ref = $1 AND region = $2`, [subjectRef, r])) > 0;
     const domainOnly = async (p: Promise<unknown>): Promise<'ok' | string> => {
       try {
         await p;
@@ -105,7 +134,9 @@ describe('responsibility ledger invariants under random histories (fast-check, r
 
     await fc.assert(
       fc.asyncProperty(region, fc.array(action, { minLength: 1, maxLength: 15 }), async (hukou, actions) => {
-        const subjectRef = `s1_${randomUUID().replace(/-/g, '')}`;
+        const citizenId = newCitizenId();
+        const subjectRef = refs.ref(parseCitizenId(citizenId));
+        initialHukou = hukou;
         await subjects.recordPermitIssued(
           { permitId: randomUUID(), permitNumber: 'P-0001', subjectRef, hukouRegion: hukou, residenceCity: hukou, basis: 'employment', residenceSince: '2020-01-01', issuedOn: '2020-08-01', validUntil: '2030-01-01' },
           randomUUID(),
@@ -123,22 +154,33 @@ describe('responsibility ledger invariants under random histories (fast-check, r
               );
               break;
             case 'move':
-              await domainOnly(subjects.moveHukou(subjectRef, { hukouRegion: a.region }, actor(a.region)));
+              await domainOnly(facts.stateHukouMove({ citizenId, hukouRegion: a.region, movedOn: '2026-01-01' }, actor(a.region, 'public-security')));
               break;
-            case 'employment':
-              await domainOnly(subjects.changeEmployment(subjectRef, { insuredRegion: a.region, since: '2020-01-01' }, actor(a.region)));
+            case 'insure':
+              await domainOnly(facts.stateInsuredRegion({ citizenId, branch: a.branch, insuredRegion: a.region, since: '2020-01-01' }, actor(a.region, BRANCH_AGENCY[a.branch])));
               break;
+            case 'answer-fact': {
+              const open = (await subjects.responsibilities(subjectRef, null)).pendingFactChanges;
+              if (open.length === 0) break;
+              const c = open[a.pick % open.length];
+              const releasing = actor(c.fromRegion, c.kind === 'hukou-move' ? 'public-security' : BRANCH_AGENCY[c.branch as 'pension' | 'medical']);
+              if (a.how === 'consent') await domainOnly(facts.consent(c.changeId, releasing));
+              else if (a.how === 'object') await domainOnly(facts.object(c.changeId, 'no such move', releasing));
+              else await domainOnly(facts.decide(c.changeId, a.how, 'decided', OPERATOR));
+              break;
+            }
             case 'answer': {
               const view = await subjects.responsibilities(subjectRef, null);
               if (view.pendingHandoffs.length === 0) break;
               const h = view.pendingHandoffs[a.pick % view.pendingHandoffs.length];
               const holderBefore = view.holders.find((x) => x.serviceCode === h.serviceCode)?.region;
+              const agency = agencyOf(h.serviceCode);
               const outcome =
                 a.how === 'accept'
-                  ? await domainOnly(handoffs.accept(h.handoffId, chinaDay(new Date()), actor(h.toRegion)))
+                  ? await domainOnly(handoffs.accept(h.handoffId, chinaDay(new Date()), actor(h.toRegion, agency)))
                   : a.how === 'reject'
-                    ? await domainOnly(handoffs.reject(h.handoffId, 'not here', actor(h.toRegion)))
-                    : await domainOnly(handoffs.object(h.handoffId, 'still here', actor(h.fromRegion)));
+                    ? await domainOnly(handoffs.reject(h.handoffId, 'not here', actor(h.toRegion, agency)))
+                    : await domainOnly(handoffs.object(h.handoffId, 'still here', actor(h.fromRegion, agency)));
               const after = (await subjects.responsibilities(subjectRef, null)).holders.find((x) => x.serviceCode === h.serviceCode)?.region;
               // only an accepted open proposal moves responsibility, and then to its receiving region
               if (a.how === 'accept' && outcome === 'ok') expect(after).toBe(h.toRegion);
@@ -147,16 +189,20 @@ describe('responsibility ledger invariants under random histories (fast-check, r
             }
             case 'deadline':
               clock += a.days * 86400000;
+              await jobs.runFactChangeWindows(new Date(clock));
               await jobs.runHandoffDeadlines(new Date(clock));
               break;
             case 'claim': {
               const [service, periods] = CLAIMS[a.service];
-              const periodKey = periods[a.period % periods.length];
+              // a place-based key names its place: the claiming region's own case
+              const periodKey = service === 'assist.temporary' ? `case:${a.region}:${periods[0]}` : periods[a.period % periods.length];
               const before = await subjects.responsibilities(subjectRef, null);
               const holder = before.holders.find((x) => x.serviceCode === service)?.region;
               const taken = await n(`SELECT count(*) AS n FROM ledger.provision_claims WHERE subject_ref = $1 AND service_code = $2 AND period_key = $3`, [subjectRef, service, periodKey]);
-              const outcome = await domainOnly(claims.claim({ subjectRef, serviceCode: service, periodKey }, actor(a.region)));
-              const expected = holder !== undefined && holder !== a.region ? 'not-responsible' : taken > 0 ? 'already-claimed' : 'ok';
+              const knows = await related(subjectRef, a.region);
+              const outcome = await domainOnly(claims.claim({ subjectRef, serviceCode: service, periodKey }, actor(a.region, agencyOf(service))));
+              // a non-holder is told who holds only when related to the person; a stranger is answered as for an unknown person
+              const expected = holder !== undefined && holder !== a.region ? (knows ? 'not-responsible' : 'not-found') : taken > 0 ? 'already-claimed' : 'ok';
               expect(outcome).toBe(expected);
               break;
             }
@@ -168,11 +214,13 @@ describe('responsibility ledger invariants under random histories (fast-check, r
     );
     // the histories did exercise the protocol, not only the refusals
     expect(await n(`SELECT count(*) AS n FROM ledger.handoffs WHERE status = 'accepted'`, [])).toBeGreaterThan(0);
+    expect(await n(`SELECT count(*) AS n FROM ledger.fact_changes WHERE status = 'definitive'`, [])).toBeGreaterThan(0);
     expect(await n(`SELECT count(*) AS n FROM ledger.provision_claims`, [])).toBeGreaterThan(0);
   });
 
   it('refuses, in the database itself, an interval that overlaps or a handoff that leaves a hole', async () => {
     const subjects = running.app.get(SubjectService);
+    initialHukou = '360100';
     const subjectRef = `s1_${randomUUID().replace(/-/g, '')}`;
     await subjects.recordPermitIssued(
       { permitId: randomUUID(), permitNumber: 'P-0003', subjectRef, hukouRegion: '360100', residenceCity: '360100', basis: 'employment', residenceSince: '2020-01-01', issuedOn: '2020-08-01', validUntil: '2030-01-01' },

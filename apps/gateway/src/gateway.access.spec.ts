@@ -13,7 +13,7 @@ describe('the authorisation matrix', () => {
   it('is public only where the contract declares no security', () => {
     for (const op of operations) {
       const isPublic = Array.isArray(op.security) && op.security.length === 0;
-      expect([op.operationId, GATEWAY_ACCESS[op.operationId].roles === 'public']).toEqual([op.operationId, isPublic]);
+      expect([op.operationId, GATEWAY_ACCESS[op.operationId].grants === 'public']).toEqual([op.operationId, isPublic]);
     }
   });
 

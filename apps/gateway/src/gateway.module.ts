@@ -15,6 +15,7 @@ import { AuditController } from './ops/audit.controller';
 import { DeadLettersController } from './ops/dead-letters.controller';
 import { OpsKafkaController } from './ops/ops-kafka.controller';
 import { OpsQueuesController } from './ops/ops-queues.controller';
+import { FactChangesController } from './ledger/fact-changes.controller';
 import { HandoffsController } from './ledger/handoffs.controller';
 import { LedgerEventsController } from './ledger/ledger.events';
 import { LedgerOpsController } from './ledger/ledger-ops.controller';
@@ -59,6 +60,7 @@ export const GATEWAY_SCHEMA = 'gateway';
   providers: [LedgerScheduler],
   controllers: [
     SubjectsController,
+    FactChangesController,
     HandoffsController,
     ProvisionClaimsController,
     ReconciliationsController,

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { caughtDomainError, ErrorCode } from '@tongban/errors';
+import { agencyKinds, isAgencyKind } from '@tongban/identity';
 import catalogueV1 from '../data/service-catalogue.v1.json';
 import {
+  INSURANCE_BRANCHES,
   PERIODICITIES,
   SERVICE_BASES,
   SERVICE_CATALOGUE_SCHEMA,
@@ -132,6 +134,18 @@ describe('service catalogue v1 (bundled data)', () => {
     expect(defs.domain.enum).toEqual([...SERVICE_DOMAINS]);
     expect(defs.basis.enum).toEqual([...SERVICE_BASES]);
     expect(defs.periodicity.enum).toEqual([...PERIODICITIES]);
+    expect(defs.agency.enum).toEqual(agencyKinds());
+    expect(defs.insuranceBranch.enum).toEqual([...INSURANCE_BRANCHES]);
+  });
+
+  it('names the providing agency of every item, and an insurance branch for exactly the insured items', () => {
+    for (const item of items) {
+      expect([item.code, isAgencyKind(item.agency)]).toEqual([item.code, true]);
+      expect([item.code, item.basis === 'insured']).toEqual([item.code, item.insuranceBranch !== undefined]);
+    }
+    expect(catalogue.get('med.employee-medical-insurance')).toMatchObject({ agency: 'healthcare-security', insuranceBranch: 'medical' });
+    expect(catalogue.get('elder.employee-pension')).toMatchObject({ agency: 'human-resources', insuranceBranch: 'pension' });
+    expect(catalogue.get('edu.compulsory').agency).toBe('education');
   });
 
   it('is documented item by item in the README table', () => {

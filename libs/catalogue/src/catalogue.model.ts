@@ -33,6 +33,9 @@ export class ServiceCatalogue {
       const at = `${source} /items/${i} (${item.code})`;
       if (byCode.has(item.code)) fail(`${at}: duplicate service code '${item.code}'`, source, `/items/${i}/code`);
       if (item.seedRefs.length === 0) fail(`${at}: at least one seed reference is required`, source, `/items/${i}/seedRefs`);
+      if ((item.basis === 'insured') !== (item.insuranceBranch !== undefined)) {
+        fail(`${at}: an insured item names its insurance branch, and only an insured item does`, source, `/items/${i}/insuranceBranch`);
+      }
       item.seedRefs.forEach((ref, j) => {
         const problem = seedRefProblem(ref);
         if (problem !== undefined) fail(`${at}: seed reference ${formatSeedRef(ref)}: ${problem}`, source, `/items/${i}/seedRefs/${j}`);

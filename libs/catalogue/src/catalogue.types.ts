@@ -1,3 +1,5 @@
+import type { AgencyKind } from '@tongban/identity';
+
 /**
  * Types of the national basic public service catalogue. The catalogue itself is versioned DATA
  * (libs/catalogue/data/service-catalogue.v1.json, validated against service-catalogue.schema.json);
@@ -45,6 +47,25 @@ export type ServiceBasis = (typeof SERVICE_BASES)[number];
 /** Bases under which a city may attach residence conditions (一城一策, tiered supply per seed 000 clause 八). */
 export const RESIDENCE_BASES: readonly ServiceBasis[] = Object.freeze(['residence', 'residence-permit']);
 
+/**
+ * Social-insurance branches (险种). Each has its own insured region: a retiree's pension may be paid
+ * in one region while employee medical insurance stays in another (seed 000 四). Maternity insurance
+ * is part of employee medical insurance (国办发〔2019〕10号).
+ */
+export const INSURANCE_BRANCHES = ['pension', 'medical', 'unemployment', 'work-injury', 'occupational-injury'] as const;
+export type InsuranceBranch = (typeof INSURANCE_BRANCHES)[number];
+
+/** The agency kind that states a person's insured region in a branch: 医保 for medical insurance, 人社 for the rest. */
+export const BRANCH_AGENCY: Readonly<Record<InsuranceBranch, AgencyKind>> = Object.freeze({
+  pension: 'human-resources',
+  medical: 'healthcare-security',
+  unemployment: 'human-resources',
+  'work-injury': 'human-resources',
+  'occupational-injury': 'human-resources',
+});
+
+export const isInsuranceBranch = (v: unknown): v is InsuranceBranch => typeof v === 'string' && (INSURANCE_BRANCHES as readonly string[]).includes(v);
+
 export const PERIODICITIES = ['monthly', 'school-term', 'yearly', 'one-off', 'continuous'] as const;
 export type Periodicity = (typeof PERIODICITIES)[number];
 
@@ -72,6 +93,10 @@ export interface ServiceItem {
   readonly domain: ServiceDomain;
   readonly periodicity: Periodicity;
   readonly basis: ServiceBasis;
+  /** The kind of agency that provides the item: it claims it and answers its handoffs. */
+  readonly agency: AgencyKind;
+  /** For `insured` items (only): the insurance branch whose insured region holds it. */
+  readonly insuranceBranch?: InsuranceBranch;
   /**
    * True when every period of an entitlement must see exactly one provision claim, so that a period
    * closing with no claim is a gap (a month's allowance, a school term's place). False for on-demand or

@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { Database } from '@tongban/database';
 import { AuditLog } from './audit.log';
-import { actorOf } from './auth.credentials';
+import { actorOf, granteeOf } from './auth.credentials';
 import { AuthenticatedRequest } from './auth.guard';
 
 /**
@@ -32,7 +32,8 @@ export class AuditInterceptor implements NestInterceptor {
         const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
         await this.audit.append({
           actor: actorOf(caller),
-          role: caller.role,
+          // the agency kind that acted (or 'operator'): who stated the fact, not only which region
+          role: granteeOf(caller),
           region: caller.region,
           requestId: typeof req.id === 'string' ? req.id : undefined,
           action: `${req.method} ${route}`,

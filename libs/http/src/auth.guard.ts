@@ -5,7 +5,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { AppConfig } from '@tongban/config';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { AccessPolicy } from './access.matrix';
-import { Caller, CredentialStore } from './auth.credentials';
+import { Caller, CredentialStore, granteeOf } from './auth.credentials';
 
 export type AuthenticatedRequest = Request & { caller?: Caller };
 
@@ -27,13 +27,14 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const access = this.policy.rolesFor(req);
-    if (access === 'public') return true;
+    const grants = this.policy.grantsFor(req);
+    if (grants === 'public') return true;
     const caller = this.identify(req);
     req.caller = caller;
-    this.logger.assign({ region: caller.region, credential: caller.credentialId, role: caller.role });
-    if (!access.includes(caller.role)) {
-      throw new DomainError(ErrorCode.Forbidden, `this operation is not open to the ${caller.role} role`);
+    this.logger.assign({ region: caller.region, agency: caller.agency, credential: caller.credentialId, role: caller.role });
+    const as = granteeOf(caller);
+    if (!grants.includes(as)) {
+      throw new DomainError(ErrorCode.Forbidden, as === 'operator' ? 'this operation is not open to operators' : `this operation is not open to ${as} agencies`);
     }
     return true;
   }
@@ -43,7 +44,7 @@ export class AuthGuard implements CanActivate {
     const socket = req.socket as Partial<TLSSocket>;
     if (typeof socket.getPeerCertificate === 'function' && socket.authorized) {
       const caller = this.credentials.fromCertificate(socket.getPeerCertificate().subject);
-      if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'the client certificate names no region or operator (OU=region|operator, CN=…)');
+      if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'the client certificate names no agency of a region nor an operator (OU=<agency kind>|operator, CN=<region code>|<id>)');
       return caller;
     }
     if (!this.config.allowBearerTokens) throw new DomainError(ErrorCode.Unauthenticated, 'a client certificate issued by the Tongban CA is required');

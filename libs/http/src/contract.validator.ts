@@ -4,6 +4,9 @@ import addFormats from 'ajv-formats';
 import type { Request } from 'express';
 import { DomainError, ErrorCode, FieldError } from '@tongban/errors';
 import { ContractDocument, JsonSchema, loadContract, OperationSpec } from './contract.document';
+import { citizenIdsOutside, personalDataProperties } from './personal-data.guard';
+
+const NONE: ReadonlySet<string> = new Set();
 
 const COMPONENTS_ID = 'urn:tongban:openapi-components';
 
@@ -58,15 +61,20 @@ function paramsSchema(spec: OperationSpec, where: 'path' | 'query' | 'header'): 
 /**
  * Validates every request against the OpenAPI document before the handler runs: path, query,
  * declared headers and the JSON body (unknown properties refused because the contract says
- * additionalProperties: false). Fails closed for a route the contract does not describe.
+ * additionalProperties: false). A citizen ID number anywhere but in a property the contract marks as
+ * personal data (`x-tongban-pii`) is refused too, naming the field: free text, keys, path and query
+ * values and the Idempotency-Key are stored, logged or published. Fails closed for a route the
+ * contract does not describe.
  */
 @Injectable()
 export class ContractValidator implements CanActivate {
   readonly contract: ContractDocument;
   private readonly operations = new Map<string, CompiledOperation>();
+  private readonly personalData: ReadonlySet<string>;
 
   constructor() {
     this.contract = loadContract();
+    this.personalData = personalDataProperties(this.contract.schemas);
     const strict = newAjv(false);
     const coercing = newAjv(true);
     for (const ajv of [strict, coercing]) ajv.addSchema({ $id: COMPONENTS_ID, $defs: relink(this.contract.schemas) as JsonSchema });
@@ -97,6 +105,8 @@ export class ContractValidator implements CanActivate {
       if (validate && !validate(value)) errors.push(...fieldErrors(part, validate.errors));
     };
     check('path', op.path, req.params);
+    errors.push(...citizenIdsOutside('path', req.params, NONE), ...citizenIdsOutside('query', req.query, NONE));
+    errors.push(...citizenIdsOutside('header', { 'idempotency-key': req.headers['idempotency-key'] }, NONE));
     const query = { ...(req.query as Record<string, unknown>) };
     check('query', op.query, query);
     check('header', op.headers, req.headers);
@@ -109,6 +119,7 @@ export class ContractValidator implements CanActivate {
         throw new DomainError(ErrorCode.UnsupportedMediaType, `send the body as ${[...op.body.keys()].join(' or ')}`);
       } else {
         check('body', op.body.get(contentType) ?? undefined, req.body);
+        if (contentType === 'application/json') errors.push(...citizenIdsOutside('body', req.body, this.personalData));
       }
     }
     if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `${errors.length} field(s) do not match the contract`, { errors });

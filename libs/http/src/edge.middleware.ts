@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { routeTemplate } from '@tongban/logging';
 import { metrics } from '@tongban/metrics';
 
 /** Security headers for a JSON API (the console sets its own CSP), and the latency histogram. */
@@ -12,8 +13,7 @@ export function edgeMiddleware(req: Request, res: Response, next: NextFunction):
   const end = metrics().httpDuration.startTimer({ method: req.method });
   res.once('finish', () => {
     // the route template, never the concrete URL (which may carry ids)
-    const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
-    end({ route: `${req.baseUrl ?? ''}${route}`, status: String(res.statusCode) });
+    end({ route: routeTemplate(req), status: String(res.statusCode) });
   });
   next();
 }

@@ -9,3 +9,5 @@ export type { SubjectKey } from './subject-keys.config';
 export { SubjectRefs } from './subject-refs.service';
 export { IdentityModule } from './identity.module';
 export * from './actor';
+export { citizenIdsIn, containsCitizenId } from './citizen-id.scan';
+export * from './agency';

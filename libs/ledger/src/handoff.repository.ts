@@ -76,11 +76,6 @@ export class HandoffRepository {
     return rows.map(toHandoff);
   }
 
-  async allFor(subjectRef: string): Promise<Handoff[]> {
-    const rows = await this.db.query<HandoffRow>(`SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 ORDER BY proposed_at, service_code`, [subjectRef]);
-    return rows.map(toHandoff);
-  }
-
   async find(handoffId: string): Promise<Handoff | undefined> {
     const row = await this.db.one<HandoffRow>(`SELECT ${COLUMNS} FROM ${T} WHERE handoff_id = $1`, [handoffId]);
     return row && toHandoff(row);

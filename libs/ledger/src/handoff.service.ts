@@ -5,7 +5,7 @@ import { CityPolicies, ServiceCatalogue } from '@tongban/catalogue';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
-import { Actor, actorLabel } from '@tongban/identity';
+import { Actor, actorLabel, regionActingAs } from '@tongban/identity';
 import { EventType, OutboxWriter } from '@tongban/messaging';
 import { HandoffRepository } from './handoff.repository';
 import { addWorkingDays, chinaDay, startOfChinaDay } from './ledger.clock';
@@ -142,7 +142,11 @@ export class HandoffService {
     await this.emit('cn.gov.tongban.ledger.handoff-withdrawn.v1', withdrawn, actor, {});
   }
 
-  /** Locks the handoff for its receiving ('to') or releasing ('from') region; others learn nothing of it. */
+  /**
+   * Locks the handoff for its receiving ('to') or releasing ('from') region, acting through the agency
+   * that provides the service (an education bureau answers for a school place, not public security);
+   * a region not party to it learns nothing of it.
+   */
   private async lockAsParty(handoffId: string, actor: Actor, side: 'to' | 'from'): Promise<Handoff> {
     const h = await this.handoffs.lock(handoffId);
     if (!h || (actor.region !== h.fromRegion && actor.region !== h.toRegion)) throw new DomainError(ErrorCode.NotFound, 'no such handoff');
@@ -151,6 +155,7 @@ export class HandoffService {
       const what = side === 'to' ? 'only the receiving region answers a proposal' : 'only the releasing region objects to a proposal';
       throw new DomainError(ErrorCode.Forbidden, `${what} (region ${allowed})`);
     }
+    regionActingAs(actor, this.catalogue.get(h.serviceCode).agency, `answering a handoff of ${h.serviceCode}`);
     return h;
   }
 

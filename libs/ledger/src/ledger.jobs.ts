@@ -5,6 +5,7 @@ import { Actor } from '@tongban/identity';
 import { OutboxWriter } from '@tongban/messaging';
 import { GapRepository } from './gap.repository';
 import { HandoffRepository } from './handoff.repository';
+import { FactChangeService } from './fact-change.service';
 import { HandoffService } from './handoff.service';
 import { chinaDay } from './ledger.clock';
 import { LEDGER_POLICY } from './ledger.policy';
@@ -12,7 +13,7 @@ import { LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
 import { periodsDue } from './period.rules';
 import { DuePeriod } from './gap.repository';
 
-const JOB_ACTOR: Actor = { region: null, credential: 'ledger-jobs' };
+const JOB_ACTOR: Actor = { region: null, agency: null, credential: 'ledger-jobs' };
 const BATCH = 500;
 
 export interface DeadlineRun {
@@ -38,6 +39,7 @@ export class LedgerJobs {
     private readonly db: Database,
     private readonly handoffs: HandoffRepository,
     private readonly handoffService: HandoffService,
+    private readonly factChanges: FactChangeService,
     private readonly gaps: GapRepository,
     private readonly catalogue: ServiceCatalogue,
     private readonly outbox: OutboxWriter,
@@ -59,6 +61,20 @@ export class LedgerJobs {
         reminded += batch.length;
       }
       return { ran: true, reminded, escalated };
+    });
+  }
+
+  /**
+   * Fact changes whose objection window has passed without an objection become definitive and apply
+   * (the ledger then proposes the handoffs they cause), in batches, one job at a time.
+   */
+  async runFactChangeWindows(now: Date = new Date()): Promise<{ ran: boolean; applied: number }> {
+    const today = chinaDay(now);
+    return this.db.tx(async () => {
+      if (!(await this.tryLock('tongban:ledger:fact-change-windows'))) return { ran: false, applied: 0 };
+      let applied = 0;
+      for (let n = await this.factChanges.applyLapsed(today, BATCH, JOB_ACTOR); n > 0; n = await this.factChanges.applyLapsed(today, BATCH, JOB_ACTOR)) applied += n;
+      return { ran: true, applied };
     });
   }
 

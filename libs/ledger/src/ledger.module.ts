@@ -3,6 +3,8 @@ import { CalendarModule } from '@tongban/calendar';
 import { CityPolicies, loadCityPolicies, loadServiceCatalogue, ServiceCatalogue } from '@tongban/catalogue';
 import { MESSAGING_MIGRATIONS, MigrationSet } from '@tongban/database';
 import { ClaimRepository } from './claim.repository';
+import { FactChangeRepository } from './fact-change.repository';
+import { FactChangeService } from './fact-change.service';
 import { GapRepository } from './gap.repository';
 import { HandoffRepository } from './handoff.repository';
 import { HandoffService } from './handoff.service';
@@ -26,15 +28,17 @@ export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [M
     ResponsibilityRepository,
     SubjectRepository,
     HandoffRepository,
+    FactChangeRepository,
     ClaimRepository,
     GapRepository,
     ReconciliationRepository,
     HandoffService,
     SubjectService,
+    FactChangeService,
     ProvisionClaimService,
     ReconciliationService,
     LedgerJobs,
   ],
-  exports: [ProvisionClaimService, SubjectService, HandoffService, ReconciliationService, LedgerJobs, GapRepository],
+  exports: [ProvisionClaimService, SubjectService, FactChangeService, HandoffService, ReconciliationService, LedgerJobs, GapRepository, SubjectRepository],
 })
 export class LedgerModule {}

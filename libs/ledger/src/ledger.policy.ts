@@ -7,6 +7,11 @@ export interface LedgerPolicy {
   handoffDeadlineWorkingDays: number;
   /** a reminder goes out this many working days before the deadline */
   handoffReminderWorkingDaysBefore: number;
+  /**
+   * working days the releasing region has to object to a fact stated by another region (a hukou move,
+   * an insured-region change) before it becomes definitive
+   */
+  factObjectionWorkingDays: number;
   /** calendar days after a period ends before a missing claim is a gap */
   gapGraceDays: number;
   /** how far back (days) the gap job looks for ended periods */

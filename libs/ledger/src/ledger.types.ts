@@ -1,4 +1,9 @@
+import type { InsuranceBranch } from '@tongban/catalogue';
+
 export const LEDGER_SCHEMA = 'ledger';
+
+/** The services whose holder is a person's medical insurer (employee or resident scheme): it registers filings and may reimburse a bill by hand. */
+export const MEDICAL_INSURANCE_SERVICES: readonly string[] = ['med.employee-medical-insurance', 'med.resident-medical-insurance'];
 /** `<region>/<app>` suffix of the ledger's events. */
 export const LEDGER_SOURCE = 'ledger';
 
@@ -20,6 +25,15 @@ export interface ClaimCommand {
   periodKey: string;
 }
 
+/** Where a person is insured in one branch, and since when. */
+export interface InsuredRelation {
+  region: string;
+  since: string;
+}
+
+/** The insured region of each branch known to the ledger; a branch not known is held by the hukou region. */
+export type InsuredRegions = Partial<Record<InsuranceBranch, InsuredRelation>>;
+
 /** What the ledger knows about a person; the responsible regions are computed from it. */
 export interface SubjectFacts {
   subjectRef: string;
@@ -27,8 +41,32 @@ export interface SubjectFacts {
   residenceCity: string | null;
   permitId: string | null;
   residenceSince: string | null;
-  insuredRegion: string | null;
-  insuredSince: string | null;
+  insured: InsuredRegions;
+}
+
+export type FactKind = 'hukou-move' | 'insured-region';
+export type FactChangeStatus = 'provisional' | 'disputed' | 'definitive' | 'rejected' | 'superseded';
+export type FactDecision = 'consent' | 'objection-window' | 'operator' | 'uncontested' | 'superseded';
+
+/**
+ * A fact stated by one region that takes responsibility from another: provisional until the releasing
+ * region consents or its objection window lapses; disputed on objection until operators decide.
+ */
+export interface FactChange {
+  changeId: string;
+  subjectRef: string;
+  kind: FactKind;
+  branch: InsuranceBranch | null;
+  fromRegion: string;
+  toRegion: string;
+  effectiveOn: string;
+  status: FactChangeStatus;
+  statedAt: string;
+  objectionDeadline: string;
+  objectionReason: string | null;
+  decision: FactDecision | null;
+  decidedAt: string | null;
+  note: string | null;
 }
 
 export type HandoffStatus = 'proposed' | 'disputed' | 'accepted' | 'rejected' | 'withdrawn';

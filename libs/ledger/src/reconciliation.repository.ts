@@ -14,6 +14,8 @@ export interface StagedRecord {
 export interface Reconciliation {
   reconciliationId: string;
   region: string;
+  /** the agency that uploaded it (null for uploads made before agencies were recorded) */
+  agency: string | null;
   status: 'completed';
   records: number;
   overlaps: number;
@@ -40,9 +42,10 @@ export class ReconciliationRepository {
   constructor(private readonly db: Database) {}
 
   async create(id: string, region: string, actor: Actor): Promise<void> {
-    await this.db.query(`INSERT INTO ${R} (reconciliation_id, region, status, created_by, request_id) VALUES ($1, $2, 'completed', $3, $4)`, [
+    await this.db.query(`INSERT INTO ${R} (reconciliation_id, region, agency, status, created_by, request_id) VALUES ($1, $2, $3, 'completed', $4, $5)`, [
       id,
       region,
+      actor.agency,
       actorLabel(actor),
       actor.requestId ?? null,
     ]);
@@ -59,8 +62,10 @@ export class ReconciliationRepository {
   }
 
   /**
-   * The comparison, in SQL over the staged records:
-   * - overlap: the ledger's claim for the key is another region's, or another region's upload has it;
+   * The comparison, in SQL, of the uploader's own records with the ledger (never with other regions'
+   * uploads, which only their uploaders and operators see):
+   * - overlap: the ledger's claim for the key is another region's — named only when the uploader is
+   *   related to the person (ledger.subject_regions), so nobody learns who provides to a stranger;
    * - unknown: no claim in the ledger for the key at all;
    * - gap: a periodic entitlement held by the uploading region, for a (service, period) the upload
    *   covers, with neither a claim nor an uploaded record.
@@ -70,17 +75,15 @@ export class ReconciliationRepository {
       `INSERT INTO ${LEDGER_SCHEMA}.reconciliation_items (reconciliation_id, item_no, kind, subject_ref, service_code, period_key, other_regions, line_no)
        SELECT $1, row_number() OVER (ORDER BY kind, line_no NULLS LAST, subject_ref, service_code, period_key), kind, subject_ref, service_code, period_key, other_regions, line_no
          FROM (
-           SELECT CASE WHEN c.claim_id IS NULL AND o.regions IS NULL THEN 'unknown' ELSE 'overlap' END AS kind,
+           SELECT CASE WHEN c.claim_id IS NULL THEN 'unknown' ELSE 'overlap' END AS kind,
                   s.subject_ref, s.service_code, s.period_key,
-                  ARRAY(SELECT DISTINCT x FROM unnest(array_remove(ARRAY[c.region::text], $2::text) || COALESCE(o.regions, '{}')) AS x WHERE x IS NOT NULL ORDER BY 1) AS other_regions,
+                  CASE WHEN c.claim_id IS NOT NULL AND EXISTS (SELECT 1 FROM ${LEDGER_SCHEMA}.subject_regions sr WHERE sr.subject_ref = s.subject_ref AND sr.region = $2)
+                       THEN ARRAY[c.region::text] ELSE '{}'::text[] END AS other_regions,
                   s.line_no
              FROM (SELECT DISTINCT ON (subject_ref, service_code, period_key) * FROM ${LEDGER_SCHEMA}.reconciliation_records
                     WHERE reconciliation_id = $1 ORDER BY subject_ref, service_code, period_key, line_no) s
              LEFT JOIN ${LEDGER_SCHEMA}.provision_claims c USING (subject_ref, service_code, period_key)
-             LEFT JOIN LATERAL (SELECT array_agg(DISTINCT o.region::text) AS regions FROM ${LEDGER_SCHEMA}.reconciliation_records o
-                                 WHERE o.subject_ref = s.subject_ref AND o.service_code = s.service_code AND o.period_key = s.period_key
-                                   AND o.region <> $2) o ON true
-            WHERE (c.claim_id IS NULL AND o.regions IS NULL) OR (c.region IS NOT NULL AND c.region <> $2) OR o.regions IS NOT NULL
+            WHERE c.claim_id IS NULL OR c.region <> $2
            UNION ALL
            SELECT 'gap', e.subject_ref, e.service_code, k.period_key, '{}'::text[], NULL
              FROM (SELECT DISTINCT service_code, period_key FROM ${LEDGER_SCHEMA}.reconciliation_records WHERE reconciliation_id = $1) k
@@ -107,6 +110,7 @@ export class ReconciliationRepository {
     const row = await this.db.one<{
       reconciliation_id: string;
       region: string;
+      agency: string | null;
       status: 'completed';
       record_count: string;
       overlap_count: string;
@@ -114,11 +118,12 @@ export class ReconciliationRepository {
       unknown_count: string;
       created_at: string;
       completed_at: string | null;
-    }>(`SELECT reconciliation_id, region, status, record_count, overlap_count, gap_count, unknown_count, ${iso('created_at')} AS created_at, ${iso('completed_at')} AS completed_at FROM ${R} WHERE reconciliation_id = $1`, [id]);
+    }>(`SELECT reconciliation_id, region, agency, status, record_count, overlap_count, gap_count, unknown_count, ${iso('created_at')} AS created_at, ${iso('completed_at')} AS completed_at FROM ${R} WHERE reconciliation_id = $1`, [id]);
     return (
       row && {
         reconciliationId: row.reconciliation_id,
         region: row.region,
+        agency: row.agency,
         status: row.status,
         records: Number(row.record_count),
         overlaps: Number(row.overlap_count),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
-import { Actor } from '@tongban/identity';
+import { Actor, containsCitizenId } from '@tongban/identity';
 import { LineTooLongError, lines } from './ndjson.lines';
 import { Reconciliation, ReconciliationItem, ReconciliationRepository, StagedRecord } from './reconciliation.repository';
 
@@ -15,6 +15,7 @@ const PERIOD = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/;
 function parseRecord(text: string, lineNo: number): StagedRecord {
   const bad = (message: string): DomainError =>
     new DomainError(ErrorCode.ValidationFailed, `line ${lineNo}: ${message}; nothing was stored`, { line: lineNo, errors: [{ field: `/body/${lineNo}`, message }] });
+  if (containsCitizenId(text)) throw bad('a record names a person by subjectRef only: the line carries a citizen ID number');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -68,14 +69,15 @@ export class ReconciliationService {
     });
   }
 
-  async get(id: string, region: string | null): Promise<Reconciliation> {
+  /** Visible to the agency that uploaded it, of its region, and to operators. */
+  async get(id: string, viewer: Pick<Actor, 'region' | 'agency'>): Promise<Reconciliation> {
     const r = await this.repo.find(id);
-    if (!r || (region !== null && region !== r.region)) throw new DomainError(ErrorCode.NotFound, 'no such reconciliation');
+    if (!r || (viewer.region !== null && (viewer.region !== r.region || viewer.agency !== r.agency))) throw new DomainError(ErrorCode.NotFound, 'no such reconciliation');
     return r;
   }
 
-  async items(id: string, region: string | null, cursor: string | undefined, limit: number): Promise<{ items: ReconciliationItem[]; next: string | null }> {
-    await this.get(id, region);
+  async items(id: string, viewer: Pick<Actor, 'region' | 'agency'>, cursor: string | undefined, limit: number): Promise<{ items: ReconciliationItem[]; next: string | null }> {
+    await this.get(id, viewer);
     const items = await this.repo.items(id, cursor === undefined ? 0 : Number(cursor), limit);
     return { items, next: items.length === limit ? String(items[items.length - 1].itemNo) : null };
   }

@@ -8,8 +8,7 @@ const facts = (over: Partial<Parameters<typeof computeResponsibilities>[1]['fact
   hukouRegion: '360100',
   residenceCity: null,
   residenceSince: null,
-  insuredRegion: null,
-  insuredSince: null,
+  insured: {},
   ...over,
 });
 
@@ -38,13 +37,25 @@ describe('responsibility computation', () => {
     expect(responsibleRegion(item, { facts: f, asOf: '2026-05-31' }, policies)).toBe('440100');
     expect(responsibleRegion(item, { facts: f, asOf: '2026-06-02' }, policies)).toBe('360100');
     const housing = catalogue.get('housing.rental-subsidy'); // 广州: insurance ≥ 3 years in 广州
-    const worker = facts({ residenceCity: '440100', residenceSince: '2020-01-01', insuredRegion: '440100', insuredSince: '2022-01-01' });
+    const worker = facts({ residenceCity: '440100', residenceSince: '2020-01-01', insured: { pension: { region: '440100', since: '2022-01-01' } } });
     expect(responsibleRegion(housing, { facts: worker, asOf: '2026-03-01' }, policies)).toBe('440100');
-    expect(responsibleRegion(housing, { facts: { ...worker, insuredRegion: '440300' }, asOf: '2026-03-01' }, policies)).toBe('360100');
+    expect(responsibleRegion(housing, { facts: { ...worker, insured: { pension: { region: '440300', since: '2022-01-01' } } }, asOf: '2026-03-01' }, policies)).toBe('360100');
+    // years of medical insurance alone are not years of social insurance (pension contributions)
+    expect(responsibleRegion(housing, { facts: { ...worker, insured: { medical: { region: '440100', since: '2022-01-01' } } }, asOf: '2026-03-01' }, policies)).toBe('360100');
   });
 
-  it('gives insured services to the insured region once known', () => {
-    expect(responsibleRegion(catalogue.get('elder.employee-pension'), { facts: facts({ insuredRegion: '310100', insuredSince: '2026-01-01' }), asOf: '2026-03-01' }, policies)).toBe('310100');
+  it('gives insured services to the insured region of their own branch once known', () => {
+    expect(responsibleRegion(catalogue.get('elder.employee-pension'), { facts: facts({ insured: { pension: { region: '310100', since: '2026-01-01' } } }), asOf: '2026-03-01' }, policies)).toBe('310100');
+  });
+
+  it('keeps the insurance branches apart: a pension paid in one region, employee medical insurance in another (seed 000 四)', () => {
+    const retiree = facts({ insured: { pension: { region: '360100', since: '1995-01-01' }, medical: { region: '440300', since: '2024-01-01' } } });
+    const all = computeResponsibilities(catalogue, { facts: retiree, asOf: '2026-03-01' }, policies);
+    expect(all.get('elder.employee-pension')).toBe('360100');
+    expect(all.get('med.employee-medical-insurance')).toBe('440300');
+    // branches nobody stated stay with the hukou region
+    expect(all.get('emp.unemployment-insurance')).toBe('360100');
+    expect(all.get('emp.work-injury-insurance')).toBe('360100');
   });
 
   it('property: every held service has exactly one responsible region, always one of the regions concerned', () => {
@@ -53,7 +64,7 @@ describe('responsibility computation', () => {
     fc.assert(
       fc.property(region, fc.option(region), date, fc.option(region), date, date, fc.option(fc.integer({ min: 0, max: 200 })), (hukou, city, since, insured, insuredSince, asOf, points) => {
         const input = {
-          facts: facts({ hukouRegion: hukou, residenceCity: city, residenceSince: city ? since : null, insuredRegion: insured, insuredSince: insured ? insuredSince : null }),
+          facts: facts({ hukouRegion: hukou, residenceCity: city, residenceSince: city ? since : null, insured: insured ? { pension: { region: insured, since: insuredSince } } : {} }),
           asOf,
           points: points ?? undefined,
         };

@@ -32,8 +32,9 @@ export function residenceConditionsMet(item: ServiceItem, input: ResponsibilityI
     if (!input.facts.residenceSince || yearsBetween(input.facts.residenceSince, input.asOf) < req.minResidenceYears) return false;
   }
   if (req.minSocialInsuranceYears !== undefined) {
-    const insuredHere = input.facts.insuredRegion === city && input.facts.insuredSince;
-    if (!insuredHere || yearsBetween(input.facts.insuredSince as string, input.asOf) < req.minSocialInsuranceYears) return false;
+    // years of social insurance in the city are years of employee pension contributions there (社保缴费年限)
+    const pension = input.facts.insured.pension;
+    if (pension?.region !== city || yearsBetween(pension.since, input.asOf) < req.minSocialInsuranceYears) return false;
   }
   if (req.pointsThreshold !== undefined && (input.points === undefined || input.points < req.pointsThreshold)) return false;
   return true;
@@ -43,10 +44,10 @@ export function residenceConditionsMet(item: ServiceItem, input: ResponsibilityI
  * The region responsible for one catalogue item, or null for items decided per claim (treatment place,
  * place of the emergency). Residence-based items go to the city of the active residence permit when
  * that city's conditions are met, otherwise they stay with the hukou region; insured items go to the
- * insured region once known, else the hukou region.
+ * insured region of their insurance branch once known, else the hukou region.
  */
 export function responsibleRegion(item: ServiceItem, input: ResponsibilityInput, policies: CityPolicies): string | null {
-  const { hukouRegion, residenceCity, insuredRegion } = input.facts;
+  const { hukouRegion, residenceCity, insured } = input.facts;
   switch (item.basis) {
     case 'hukou':
       return hukouRegion;
@@ -54,7 +55,7 @@ export function responsibleRegion(item: ServiceItem, input: ResponsibilityInput,
     case 'residence-permit':
       return residenceCity !== null && residenceConditionsMet(item, input, policies) ? residenceCity : hukouRegion;
     case 'insured':
-      return insuredRegion ?? hukouRegion;
+      return (item.insuranceBranch && insured[item.insuranceBranch]?.region) || hukouRegion;
     case 'treatment':
     case 'emergency':
       return null;

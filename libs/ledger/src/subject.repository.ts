@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InsuranceBranch } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { Actor, actorLabel } from '@tongban/identity';
 import { day } from './ledger.sql';
-import { LEDGER_SCHEMA, SubjectFacts } from './ledger.types';
+import { InsuredRegions, LEDGER_SCHEMA, SubjectFacts } from './ledger.types';
 
 interface SubjectRow {
   subject_ref: string;
@@ -10,19 +11,21 @@ interface SubjectRow {
   residence_city: string | null;
   permit_id: string | null;
   residence_since: string | null;
-  insured_region: string | null;
-  insured_since: string | null;
+  insured: Array<{ branch: InsuranceBranch; region: string; since: string }>;
 }
 
-const COLUMNS = `subject_ref, hukou_region, residence_city, permit_id, ${day('residence_since')} AS residence_since, insured_region, ${day('insured_since')} AS insured_since`;
+const S = `${LEDGER_SCHEMA}.subjects`;
+const I = `${LEDGER_SCHEMA}.insurance_relations`;
+const COLUMNS = `s.subject_ref, s.hukou_region, s.residence_city, s.permit_id, ${day('s.residence_since')} AS residence_since,
+  COALESCE((SELECT json_agg(json_build_object('branch', i.branch, 'region', i.region, 'since', ${day('i.since')}) ORDER BY i.branch)
+              FROM ${I} i WHERE i.subject_ref = s.subject_ref), '[]') AS insured`;
 const toFacts = (r: SubjectRow): SubjectFacts => ({
   subjectRef: r.subject_ref,
   hukouRegion: r.hukou_region,
   residenceCity: r.residence_city,
   permitId: r.permit_id,
   residenceSince: r.residence_since,
-  insuredRegion: r.insured_region,
-  insuredSince: r.insured_since,
+  insured: Object.fromEntries(r.insured.map((i) => [i.branch, { region: i.region, since: i.since }])) as InsuredRegions,
 });
 
 /** The facts per person; the row lock serialises every change of one person's responsibilities. */
@@ -33,28 +36,55 @@ export class SubjectRepository {
   /** Inserts the person unless known; true when inserted. */
   async insertIfAbsent(f: SubjectFacts, actor: Actor): Promise<boolean> {
     const row = await this.db.one(
-      `INSERT INTO ${LEDGER_SCHEMA}.subjects (subject_ref, hukou_region, residence_city, permit_id, residence_since, insured_region, insured_since, registered_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (subject_ref) DO NOTHING RETURNING 1 AS inserted`,
-      [f.subjectRef, f.hukouRegion, f.residenceCity, f.permitId, f.residenceSince, f.insuredRegion, f.insuredSince, actorLabel(actor)],
+      `INSERT INTO ${S} (subject_ref, hukou_region, residence_city, permit_id, residence_since, registered_by)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (subject_ref) DO NOTHING RETURNING 1 AS inserted`,
+      [f.subjectRef, f.hukouRegion, f.residenceCity, f.permitId, f.residenceSince, actorLabel(actor)],
     );
+    if (row !== undefined) await this.saveInsured(f);
     return row !== undefined;
   }
 
   async lock(subjectRef: string): Promise<SubjectFacts | undefined> {
-    const row = await this.db.one<SubjectRow>(`SELECT ${COLUMNS} FROM ${LEDGER_SCHEMA}.subjects WHERE subject_ref = $1 FOR UPDATE`, [subjectRef]);
+    const row = await this.db.one<SubjectRow>(`SELECT ${COLUMNS} FROM ${S} s WHERE s.subject_ref = $1 FOR UPDATE OF s`, [subjectRef]);
     return row && toFacts(row);
   }
 
   async find(subjectRef: string): Promise<SubjectFacts | undefined> {
-    const row = await this.db.one<SubjectRow>(`SELECT ${COLUMNS} FROM ${LEDGER_SCHEMA}.subjects WHERE subject_ref = $1`, [subjectRef]);
+    const row = await this.db.one<SubjectRow>(`SELECT ${COLUMNS} FROM ${S} s WHERE s.subject_ref = $1`, [subjectRef]);
     return row && toFacts(row);
+  }
+
+  async exists(subjectRef: string): Promise<boolean> {
+    return (await this.db.one(`SELECT 1 FROM ${S} WHERE subject_ref = $1`, [subjectRef])) !== undefined;
   }
 
   async update(f: SubjectFacts): Promise<void> {
     await this.db.query(
-      `UPDATE ${LEDGER_SCHEMA}.subjects SET hukou_region = $2, residence_city = $3, permit_id = $4, residence_since = $5,
-              insured_region = $6, insured_since = $7, updated_at = now() WHERE subject_ref = $1`,
-      [f.subjectRef, f.hukouRegion, f.residenceCity, f.permitId, f.residenceSince, f.insuredRegion, f.insuredSince],
+      `UPDATE ${S} SET hukou_region = $2, residence_city = $3, permit_id = $4, residence_since = $5, updated_at = now() WHERE subject_ref = $1`,
+      [f.subjectRef, f.hukouRegion, f.residenceCity, f.permitId, f.residenceSince],
+    );
+    await this.saveInsured(f);
+  }
+
+  /**
+   * Whether a region is related to the person (ledger.subject_regions: hukou, residence, insured in a
+   * branch, holder now or agreed, party to an open handoff or fact change): only such a region may
+   * learn anything about them.
+   */
+  async isRelated(subjectRef: string, region: string): Promise<boolean> {
+    return (await this.db.one(`SELECT 1 FROM ${LEDGER_SCHEMA}.subject_regions WHERE subject_ref = $1 AND region = $2 LIMIT 1`, [subjectRef, region])) !== undefined;
+  }
+
+  /** Branches are only ever set (a person's insurance history is in the fact changes and transfers). */
+  private async saveInsured(f: SubjectFacts): Promise<void> {
+    const entries = Object.entries(f.insured) as Array<[InsuranceBranch, { region: string; since: string }]>;
+    if (entries.length === 0) return;
+    await this.db.query(
+      `INSERT INTO ${I} (subject_ref, branch, region, since)
+       SELECT $1, b, r, d FROM unnest($2::text[], $3::text[], $4::date[]) AS u(b, r, d)
+       ON CONFLICT (subject_ref, branch) DO UPDATE SET region = EXCLUDED.region, since = EXCLUDED.since, updated_at = now()
+        WHERE (${I}.region, ${I}.since) IS DISTINCT FROM (EXCLUDED.region, EXCLUDED.since)`,
+      [f.subjectRef, entries.map(([b]) => b), entries.map(([, v]) => v.region), entries.map(([, v]) => v.since)],
     );
   }
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ServiceCatalogue } from '@tongban/catalogue';
+import { InsuranceBranch, ServiceCatalogue } from '@tongban/catalogue';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
-import { Actor, parseCitizenId, SubjectRefs } from '@tongban/identity';
+import { Actor, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
 import { assertRegionCode } from '@tongban/regions';
+import { FactChangeRepository } from './fact-change.repository';
 import { HandoffRepository } from './handoff.repository';
 import { HandoffService } from './handoff.service';
-import { Cause, Handoff, Holder, SubjectFacts } from './ledger.types';
+import { Cause, FactChange, Handoff, Holder, SubjectFacts } from './ledger.types';
 import { isHeld } from './responsibility.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
@@ -33,23 +34,29 @@ export interface SubjectResponsibilities {
   subjectRef: string;
   hukouRegion: string;
   residenceCity: string | null;
-  insuredRegion: string | null;
+  insuredRegions: Array<{ branch: InsuranceBranch; region: string; since: string }>;
   holders: HolderView[];
   /** holders agreed for a future instant (an accepted handoff effective later) */
   upcoming: HolderView[];
   pendingHandoffs: Handoff[];
+  /** provisional or disputed hukou moves and insured-region changes */
+  pendingFactChanges: FactChange[];
 }
 
 const holderView = (h: Holder): HolderView => ({ serviceCode: h.serviceCode, region: h.region, since: h.since });
 
 /** The system actor of changes the ledger makes on an event it consumed. */
-const eventActor = (source: string): Actor => ({ region: /^\d{6}/.test(source) ? source.slice(0, 6) : null, credential: `event:${source}` });
+const eventActor = (source: string): Actor => ({ region: /^\d{6}/.test(source) ? source.slice(0, 6) : null, agency: null, credential: `event:${source}` });
+
+/** The insurance branch a completed transfer moves (pension and employee medical insurance are transferred). */
+const TRANSFERRED_BRANCH: Record<TransferCompleted['insuranceType'], InsuranceBranch> = { pension: 'pension', medical: 'medical' };
 
 /**
  * The facts the ledger computes responsibility from, and their changes. Every change locks the person,
- * updates the facts and lets HandoffService propose what follows, in one transaction. A future event
- * (permit endorsed, lapsed, cancelled, recognised) is one handler calling one method here that sets
- * the residence facts and calls `changed`.
+ * updates the facts and lets HandoffService propose what follows, in one transaction. Facts arrive as
+ * events of their authoritative source (a permit from the issuing city, a completed transfer in which
+ * both regions took part) or, when one region states a fact that takes something from another (a hukou
+ * move, an insured-region change), through FactChangeService once that change is definitive.
  */
 @Injectable()
 export class SubjectService {
@@ -58,24 +65,28 @@ export class SubjectService {
     private readonly subjects: SubjectRepository,
     private readonly intervals: ResponsibilityRepository,
     private readonly handoffs: HandoffRepository,
+    private readonly factChanges: FactChangeRepository,
     private readonly handoffService: HandoffService,
     private readonly catalogue: ServiceCatalogue,
     private readonly refs: SubjectRefs,
   ) {}
 
   /**
-   * The hukou region registers a person it is the hukou region of, so that claims work before any
-   * residence permit. Registering again with the same hukou region changes nothing.
+   * The hukou region's public security registers a person it is the hukou region of, so that claims
+   * work before any residence permit. Registering again with the same hukou region changes nothing.
+   * A person registered with another hukou region is answered without saying who they are or where:
+   * the caller holds an ID number, which proves no relationship to the person.
    */
   async register(cmd: { citizenId: string; hukouRegion: string }, actor: Actor): Promise<SubjectResponsibilities> {
     assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
-    if (actor.region !== cmd.hukouRegion) throw new DomainError(ErrorCode.Forbidden, 'only the hukou region registers a person in the ledger');
+    const region = regionActingAs(actor, 'public-security', 'registering a person');
+    if (region !== cmd.hukouRegion) throw new DomainError(ErrorCode.Forbidden, 'only the hukou region registers a person in the ledger');
     const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId));
     return this.db.tx(async () => {
       const existing = await this.subjects.lock(subjectRef);
       if (existing && existing.hukouRegion !== cmd.hukouRegion) {
-        throw new DomainError(ErrorCode.Conflict, `the person is registered with hukou region ${existing.hukouRegion}; a hukou move is reported by the new hukou region`, {
-          subjectRef,
+        throw new DomainError(ErrorCode.Conflict, 'the person is registered with another hukou region; if the hukou moved here, state the move (POST /v1/hukou-moves)', {
+          reason: 'registered-elsewhere',
         });
       }
       if (!existing) await this.create(this.blank(subjectRef, cmd.hukouRegion), { reason: `registered by hukou region ${cmd.hukouRegion}` }, actor);
@@ -127,54 +138,44 @@ export class SubjectService {
     });
   }
 
-  /** A completed insurance transfer makes the inbound region the person's insured region. */
+  /**
+   * A completed insurance transfer makes the inbound region the insured region of that branch only
+   * (definitive at once: the outbound region issued the certificate and remitted the funds).
+   */
   async recordTransferCompleted(t: TransferCompleted, eventId: string, source: string): Promise<void> {
     const actor = eventActor(source);
+    const branch = TRANSFERRED_BRANCH[t.insuranceType];
     const cause: Cause = { reason: `${t.insuranceType} transferred from ${t.outboundRegion} to ${t.inboundRegion}`, eventId };
     await this.db.tx(async () => {
       const facts = await this.subjects.lock(t.subjectRef);
-      if (!facts || facts.insuredRegion === t.inboundRegion) return;
-      await this.changed({ ...facts, insuredRegion: t.inboundRegion, insuredSince: t.completedOn }, cause, actor);
+      if (!facts || facts.insured[branch]?.region === t.inboundRegion) return;
+      await this.changed({ ...facts, insured: { ...facts.insured, [branch]: { region: t.inboundRegion, since: t.completedOn } } }, cause, actor);
     });
   }
 
-  /** The new hukou region reports that the person's hukou moved to it (迁入). */
-  async moveHukou(subjectRef: string, cmd: { hukouRegion: string }, actor: Actor): Promise<SubjectResponsibilities> {
-    assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
-    if (actor.region !== cmd.hukouRegion) throw new DomainError(ErrorCode.Forbidden, 'a hukou move is reported by the new hukou region');
-    return this.db.tx(async () => {
-      const facts = await this.lockKnown(subjectRef);
-      await this.changed({ ...facts, hukouRegion: cmd.hukouRegion }, { reason: `hukou moved to ${cmd.hukouRegion}` }, actor);
-      return this.view(subjectRef);
-    });
-  }
-
-  /** The new employment / insured region reports that the person is insured there since a date. */
-  async changeEmployment(subjectRef: string, cmd: { insuredRegion: string; since: string }, actor: Actor): Promise<SubjectResponsibilities> {
-    assertRegionCode(cmd.insuredRegion, '/body/insuredRegion');
-    if (actor.region !== cmd.insuredRegion) throw new DomainError(ErrorCode.Forbidden, 'an employment change is reported by the new insured region');
-    return this.db.tx(async () => {
-      const facts = await this.lockKnown(subjectRef);
-      await this.changed({ ...facts, insuredRegion: cmd.insuredRegion, insuredSince: cmd.since }, { reason: `insured in ${cmd.insuredRegion} since ${cmd.since}` }, actor);
-      return this.view(subjectRef);
-    });
+  /** A definitive fact change applied to the facts (the caller holds the person's lock, in its transaction). */
+  async apply(facts: SubjectFacts, cause: Cause, actor: Actor): Promise<void> {
+    await this.changed(facts, cause, actor);
   }
 
   /**
-   * Holders, since when, and pending handoffs — only to a region related to the person (hukou,
-   * residence, insured region, a current or upcoming holder, a party to a handoff); others get 404.
+   * Holders, since when, pending handoffs and fact changes — only to a region related to the person
+   * (ledger.subject_regions: hukou, residence, insured in a branch, a current or agreed holder, a party
+   * to an open handoff or fact change); others get 404, as for a person the ledger does not know.
    */
   async responsibilities(subjectRef: string, region: string | null): Promise<SubjectResponsibilities> {
     this.refs.parseRef(subjectRef);
+    if (region !== null && !(await this.subjects.isRelated(subjectRef, region))) throw new DomainError(ErrorCode.NotFound, 'no such person in the ledger');
     const view = await this.findView(subjectRef);
     if (!view) throw new DomainError(ErrorCode.NotFound, 'no such person in the ledger');
-    if (region !== null) {
-      const related = new Set<string | null>([view.hukouRegion, view.residenceCity, view.insuredRegion]);
-      for (const h of [...view.holders, ...view.upcoming]) related.add(h.region);
-      for (const h of await this.handoffs.allFor(subjectRef)) related.add(h.fromRegion).add(h.toRegion);
-      if (!related.has(region)) throw new DomainError(ErrorCode.NotFound, 'no such person in the ledger');
-    }
     return view;
+  }
+
+  /** The regions holding the given services for the person now, or undefined for a person the ledger does not know. */
+  async currentHolders(subjectRef: string, serviceCodes: readonly string[]): Promise<string[] | undefined> {
+    if (!(await this.subjects.exists(subjectRef))) return undefined;
+    const holders = await this.intervals.current(subjectRef);
+    return [...new Set(holders.filter((h) => serviceCodes.includes(h.serviceCode)).map((h) => h.region))];
   }
 
   private async changed(facts: SubjectFacts, cause: Cause, actor: Actor): Promise<void> {
@@ -193,14 +194,7 @@ export class SubjectService {
   }
 
   private blank(subjectRef: string, hukouRegion: string): SubjectFacts {
-    return { subjectRef, hukouRegion, residenceCity: null, permitId: null, residenceSince: null, insuredRegion: null, insuredSince: null };
-  }
-
-  private async lockKnown(subjectRef: string): Promise<SubjectFacts> {
-    this.refs.parseRef(subjectRef);
-    const facts = await this.subjects.lock(subjectRef);
-    if (!facts) throw new DomainError(ErrorCode.NotFound, 'no such person in the ledger');
-    return facts;
+    return { subjectRef, hukouRegion, residenceCity: null, permitId: null, residenceSince: null, insured: {} };
   }
 
   private async view(subjectRef: string): Promise<SubjectResponsibilities> {
@@ -217,10 +211,11 @@ export class SubjectService {
       subjectRef,
       hukouRegion: facts.hukouRegion,
       residenceCity: facts.residenceCity,
-      insuredRegion: facts.insuredRegion,
+      insuredRegions: (Object.entries(facts.insured) as Array<[InsuranceBranch, { region: string; since: string }]>).map(([branch, r]) => ({ branch, ...r })),
       holders: holders.map(holderView),
       upcoming: upcoming.map(holderView),
       pendingHandoffs: await this.handoffs.openFor(subjectRef),
+      pendingFactChanges: await this.factChanges.openFor(subjectRef),
     };
   }
 }

@@ -5,16 +5,29 @@ import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfig } from '@tongban/config';
+import { containsCitizenId } from '@tongban/identity';
 import { REDACT_PATHS } from './logging.redaction';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const OPAQUE_TOKEN = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/** The caller's X-Request-Id when it is well formed, else a fresh one; echoed on every response. */
+/**
+ * The caller's X-Request-Id when it is a UUID or a short opaque token carrying no citizen ID number,
+ * else a fresh UUID: the id is echoed, logged on every line and stored with every write and event, so
+ * personal data must never ride in it. Echoed on every response.
+ */
 export function requestIdFor(req: IncomingMessage, res: ServerResponse): string {
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  const acceptable = typeof given === 'string' && (UUID.test(given) || OPAQUE_TOKEN.test(given)) && !containsCitizenId(given);
+  const id = acceptable ? given : randomUUID();
   res.setHeader('X-Request-Id', id);
   return id;
+}
+
+/** The route template of a matched request (`/v1/residence-permits/:permitId`), never the concrete path, which may carry anything. */
+export function routeTemplate(req: IncomingMessage): string {
+  const r = req as IncomingMessage & { route?: { path?: string }; baseUrl?: string };
+  return r.route?.path ? `${r.baseUrl ?? ''}${r.route.path}` : 'unmatched';
 }
 
 export function pinoOptions(config: AppConfig, app: string): PinoHttpOptions {
@@ -24,11 +37,13 @@ export function pinoOptions(config: AppConfig, app: string): PinoHttpOptions {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     genReqId: requestIdFor,
     customAttributeKeys: { reqId: 'requestId' },
-    // URLs carry no personal data by contract; query strings are dropped anyway to keep it that way.
+    // Logs carry the route template, never the raw path or query (a caller may put anything in a URL).
+    // The template is known once routing ran, so it is added to the completion line only.
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { id: string; method: string }) => ({ id: req.id, method: req.method }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    customProps: (req, res) => (res.headersSent ? { route: routeTemplate(req) } : {}),
     transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true, colorize: true } } : undefined,
   };
 }

@@ -2,14 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
-import { Actor, actorLabel, parseCitizenId, SubjectRefs } from '@tongban/identity';
+import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
+import { MEDICAL_INSURANCE_SERVICES, SubjectService } from '@tongban/ledger';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, provinceOf } from '@tongban/regions';
 import { FilingRepository } from './filing.repository';
 import { concerns } from './medical.rules';
 import { CancelFilingCommand, MEDICAL_SCHEMA, MEDICAL_SOURCE, MedicalFiling, RegisterFilingCommand, termOf } from './medical.types';
 
-/** Medical filings (异地就医备案): registered and cancelled by the insured region. */
+/**
+ * Medical filings (异地就医备案): registered by the person's insured region for medical insurance — the
+ * ledger's holder of their employee or resident medical insurance — and cancelled by the region that
+ * registered it or by the person's insured region now. No other region can block or unblock a person.
+ */
 @Injectable()
 export class FilingService {
   constructor(
@@ -17,10 +22,11 @@ export class FilingService {
     private readonly filings: FilingRepository,
     private readonly outbox: OutboxWriter,
     private readonly subjects: SubjectRefs,
+    private readonly ledger: SubjectService,
   ) {}
 
   async register(cmd: RegisterFilingCommand, actor: Actor): Promise<MedicalFiling> {
-    const insuredRegion = actingRegion(actor);
+    const insuredRegion = regionActingAs(actor, 'healthcare-security', 'registering a medical filing');
     assertRegionCode(cmd.treatmentRegion, '/body/treatmentRegion');
     if (provinceOf(cmd.treatmentRegion) === provinceOf(insuredRegion)) {
       throw new DomainError(ErrorCode.RuleViolated, 'a cross-region filing names a treatment region in another province', {
@@ -42,6 +48,7 @@ export class FilingService {
     const subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId));
     try {
       return await this.db.tx(async () => {
+        await this.requireInsurer(subjectRef, insuredRegion);
         if (term === 'long-term') {
           const overlapping = await this.filings.findOverlappingLongTerm(subjectRef, cmd.validFrom, validTo);
           if (overlapping) throw oneLongTermConflict(overlapping.validFrom, overlapping.validTo);
@@ -78,6 +85,15 @@ export class FilingService {
     }
   }
 
+  /** The caller must insure the person's medical care according to the ledger (which must know the person). */
+  private async requireInsurer(subjectRef: string, region: string): Promise<void> {
+    const insurers = await this.ledger.currentHolders(subjectRef, MEDICAL_INSURANCE_SERVICES);
+    if (insurers === undefined) throw new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: the hukou region registers a person first (POST /v1/subjects)');
+    if (!insurers.includes(region)) {
+      throw new DomainError(ErrorCode.Forbidden, "only the person's insured region for medical insurance (in the ledger) registers a filing", { rule: 'insured-region-only' });
+    }
+  }
+
   /** Visible to operators and to regions inside (or containing) the insured or the treatment region. */
   async get(filingId: string, region: string | null): Promise<MedicalFiling> {
     const filing = await this.filings.findById(filingId);
@@ -86,11 +102,15 @@ export class FilingService {
   }
 
   async cancel(filingId: string, cmd: CancelFilingCommand | undefined, actor: Actor): Promise<MedicalFiling> {
-    const region = actingRegion(actor);
+    const region = regionActingAs(actor, 'healthcare-security', 'cancelling a medical filing');
     return this.db.tx(async () => {
       const filing = await this.filings.findById(filingId, true);
-      if (!filing || !visibleTo(filing, region)) throw new DomainError(ErrorCode.NotFound, 'no such medical filing');
-      if (filing.insuredRegion !== region) throw new DomainError(ErrorCode.Forbidden, 'only the insured region that registered a filing cancels it');
+      if (!filing) throw new DomainError(ErrorCode.NotFound, 'no such medical filing');
+      const insurer = filing.insuredRegion === region || (await this.ledger.currentHolders(filing.subjectRef, MEDICAL_INSURANCE_SERVICES))?.includes(region) === true;
+      if (!insurer) {
+        if (!visibleTo(filing, region)) throw new DomainError(ErrorCode.NotFound, 'no such medical filing');
+        throw new DomainError(ErrorCode.Forbidden, "only the region that registered a filing, or the person's insured region, cancels it");
+      }
       if (filing.status !== 'active') {
         throw new DomainError(ErrorCode.InvalidTransition, `the filing was cancelled on ${filing.cancelledAt ?? 'an earlier date'}`, { status: filing.status });
       }
@@ -117,10 +137,6 @@ export class FilingService {
   }
 }
 
-function actingRegion(actor: Actor): string {
-  if (actor.region === null) throw new DomainError(ErrorCode.Forbidden, 'only a region acts here');
-  return actor.region;
-}
 
 const visibleTo = (f: MedicalFiling, region: string | null): boolean => region === null || concerns(region, f.insuredRegion) || concerns(region, f.treatmentRegion);
 

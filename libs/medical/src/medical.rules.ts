@@ -74,8 +74,8 @@ export function coveringFiling<F extends CoverageFiling>(active: readonly F[], s
   }
   const here = insured.filter((f) => regionWithin(stay.treatmentRegion, f.treatmentRegion));
   if (here.length === 0) {
-    const named = [...new Set(insured.map((f) => f.treatmentRegion))].sort().join(', ');
-    return { covered: false, rule: 'filing-region', detail: `the person's active filing is for treatment in ${named}, not in ${stay.treatmentRegion}` };
+    // never name where else the person is filed for treatment: the settling region may be unrelated to them
+    return { covered: false, rule: 'filing-region', detail: `no active filing of insured region ${stay.insuredRegion} covers treatment in ${stay.treatmentRegion}` };
   }
   const valid = here.find((f) => f.validFrom <= stay.admissionDate && (f.validTo === null || f.validTo >= stay.dischargeDate));
   if (!valid) {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode, FieldError } from '@tongban/errors';
-import { Actor, actorLabel, parseCitizenId, SubjectRefs } from '@tongban/identity';
-import { ProvisionClaimService } from '@tongban/ledger';
+import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
+import { MEDICAL_INSURANCE_SERVICES, ProvisionClaimService, SubjectService } from '@tongban/ledger';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, provinceOf } from '@tongban/regions';
 import { FilingRepository } from './filing.repository';
-import { amountsAddUp, chinaToday, coveringFiling } from './medical.rules';
+import { amountsAddUp, chinaToday, concerns, coveringFiling } from './medical.rules';
 import { billPeriodKey, MEDICAL_SCHEMA, MEDICAL_SOURCE, MedicalSettlement, RecordSettlementCommand, SETTLEMENT_SERVICE_CODE } from './medical.types';
 import { NewSettlement, SettlementRepository } from './settlement.repository';
 
@@ -35,11 +35,11 @@ export class SettlementService {
     private readonly claims: ProvisionClaimService,
     private readonly outbox: OutboxWriter,
     private readonly subjects: SubjectRefs,
+    private readonly ledger: SubjectService,
   ) {}
 
   async record(cmd: RecordSettlementCommand, actor: Actor): Promise<RecordedSettlement> {
-    if (actor.region === null) throw new DomainError(ErrorCode.Forbidden, 'only the treatment region records its settlements');
-    const treatmentRegion = actor.region;
+    const treatmentRegion = regionActingAs(actor, 'healthcare-security', 'recording a settlement');
     assertRegionCode(cmd.insuredRegion, '/body/insuredRegion');
     this.checkAmountsAndDates(cmd);
     const insuredProvince = provinceOf(cmd.insuredRegion);
@@ -69,6 +69,7 @@ export class SettlementService {
     return this.db.tx(async () => {
       const earlier = await this.settlements.find(treatmentRegion, cmd.settlementId);
       if (earlier) return { settlement: sameOrConflict(earlier, draft), created: false };
+      await this.requireInsuredIn(draft.subjectRef, draft.insuredRegion);
       if (draft.admissionType === 'planned') draft.filingId = await this.coveringFilingId(draft);
       const inserted = await this.settlements.insertIfNew(draft, actor);
       if (!inserted) {
@@ -114,6 +115,21 @@ export class SettlementService {
       throw new DomainError(ErrorCode.RuleViolated, `a settlement is recorded at or after discharge; dischargeDate ${cmd.dischargeDate} is after today (${today}, China time)`, {
         rule: 'discharge-not-in-future',
         errors: [{ field: '/body/dischargeDate', message: 'must not be in the future' }],
+      });
+    }
+  }
+
+  /**
+   * The named insured region must insure the person's medical care in the ledger: a treatment region
+   * cannot bill a region that is not the person's insurer (clearing statements follow the settlement).
+   */
+  private async requireInsuredIn(subjectRef: string, insuredRegion: string): Promise<void> {
+    const insurers = await this.ledger.currentHolders(subjectRef, MEDICAL_INSURANCE_SERVICES);
+    if (insurers === undefined) throw new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: a settlement needs a person registered by the hukou region');
+    if (!insurers.some((r) => concerns(insuredRegion, r))) {
+      throw new DomainError(ErrorCode.RuleViolated, `the person is not insured for medical care in ${insuredRegion} according to the ledger`, {
+        rule: 'not-insured-there',
+        errors: [{ field: '/body/insuredRegion', message: "not the person's medical insurer" }],
       });
     }
   }

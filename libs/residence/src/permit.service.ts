@@ -66,14 +66,14 @@ export class PermitService {
     try {
       return await this.db.tx(async () => {
         // Decision (README): a second permit is refused while another city's permit is held; that
-        // city cancels it first (the move is the cancellation followed by the new permit).
+        // city cancels it first (the move is the cancellation followed by the new permit). Which city
+        // is not said: a city holding an ID number is not yet related to the person (the person knows).
         const held = await this.permits.findHeldBySubject(subjectRef);
         if (held) {
-          throw new DomainError(
-            ErrorCode.Conflict,
-            `the person holds a ${held.status} permit of ${cityLabel(held.residenceCity)}; that city must cancel it first (POST /v1/residence-permits/{permitId}/cancellation)`,
-            { activeCity: held.residenceCity, reason: 'second-active-permit' },
-          );
+          const whose = held.residenceCity === cmd.residenceCity ? `of ${cityLabel(held.residenceCity)} (this city)` : 'of another city';
+          throw new DomainError(ErrorCode.Conflict, `the person holds a ${held.status} residence permit ${whose}; the issuing city must cancel it first`, {
+            reason: 'second-active-permit',
+          });
         }
         const earlier = await this.permits.findBySubject(subjectRef);
         await this.permits.insert(permit, actor);

@@ -4,7 +4,6 @@ import { assertRegionCode, regionKind } from '@tongban/regions';
 import { cityLabel } from './permit.rules';
 import { Housing, PointsFactsForCity, PointsScore, explainConversion, scoreUnder } from './points-conversion.rules';
 import { loadPointsSchemes, PointsSchemes } from './points-schemes.loader';
-import { PermitRepository } from './permit.repository';
 import { shanghaiToday } from './residence.dates';
 import { ResidenceInterval, countedInterval, recognise } from './residence-history.rules';
 import { ResidenceHistoryService } from './residence-history.service';
@@ -33,10 +32,7 @@ export interface PointsConversion {
 export class PointsConversionService {
   private readonly schemes: PointsSchemes = loadPointsSchemes();
 
-  constructor(
-    private readonly history: ResidenceHistoryService,
-    private readonly permits: PermitRepository,
-  ) {}
+  constructor(private readonly history: ResidenceHistoryService) {}
 
   async convert(cmd: PointsConversionCommand, region: string | null): Promise<PointsConversion> {
     for (const [code, field] of [[cmd.fromCity, '/body/fromCity'], [cmd.toCity, '/body/toCity']] as const) {
@@ -53,7 +49,8 @@ export class PointsConversionService {
     let residenceFrom: number;
     let residenceTo: number;
     if (cmd.subjectRef !== undefined) {
-      const permits = await this.permits.findBySubject(cmd.subjectRef);
+      // the person's permit history is read only for a region related to them (404 otherwise)
+      const permits = await this.history.visiblePermits(cmd.subjectRef, region);
       if (!permits.some((p) => p.residenceCity === cmd.fromCity)) {
         throw new DomainError(ErrorCode.NotFound, `no residence permit of ${cityLabel(cmd.fromCity)} is known for this person`);
       }

@@ -1,21 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@tongban/errors';
+import type { AgencyKind } from '@tongban/identity';
 import { TransferRepository } from './transfer.repository';
-import { Transfer, TransferFilter, TransferPage, toView } from './transfer.types';
+import { InsuranceType, Transfer, TRANSFER_AGENCY, TransferFilter, TransferPage, toView } from './transfer.types';
 
-/** Reads for the two regions of a transfer and for operators (viewer null). */
+/** Who reads: a region's agency, or an operator (region null). */
+export interface TransferViewer {
+  region: string | null;
+  agency: AgencyKind | null;
+}
+
+/** The insurance type an agency handles (人社 pension, 医保 medical), if any. */
+const typeOf = (agency: AgencyKind | null): InsuranceType | undefined => (Object.keys(TRANSFER_AGENCY) as InsuranceType[]).find((t) => TRANSFER_AGENCY[t] === agency);
+
+/** Reads for the two regions of a transfer (the agency of its insurance type) and for operators. */
 @Injectable()
 export class TransferQueryService {
   constructor(private readonly transfers: TransferRepository) {}
 
-  async get(transferId: string, viewer: string | null): Promise<Transfer> {
+  async get(transferId: string, viewer: TransferViewer): Promise<Transfer> {
     const t = await this.transfers.find(transferId);
-    if (!t || (viewer !== null && viewer !== t.inboundRegion && viewer !== t.outboundRegion)) throw new DomainError(ErrorCode.NotFound, 'no such transfer');
+    const party = viewer.region === null || ((viewer.region === t?.inboundRegion || viewer.region === t?.outboundRegion) && typeOf(viewer.agency) === t?.insuranceType);
+    if (!t || !party) throw new DomainError(ErrorCode.NotFound, 'no such transfer');
     return toView(t, await this.transfers.history(transferId));
   }
 
-  /** The queue view: a region sees only the transfers it is party to; operators see all, or one region's. */
-  async list(filter: TransferFilter, viewer: string | null): Promise<TransferPage> {
+  /** The queue view: a region's agency sees only the transfers of its type it is party to; operators see all, or one region's. */
+  async list(query: TransferFilter, viewer: TransferViewer): Promise<TransferPage> {
+    const own = viewer.region === null ? undefined : typeOf(viewer.agency);
+    if (own !== undefined && query.insuranceType !== undefined && query.insuranceType !== own) {
+      throw new DomainError(ErrorCode.Forbidden, `a ${viewer.agency} agency lists ${own} transfers only`, { field: '/query/insuranceType' });
+    }
+    const filter: TransferFilter = own === undefined ? query : { ...query, insuranceType: own };
+    return this.page(filter, viewer.region);
+  }
+
+  private async page(filter: TransferFilter, viewer: string | null): Promise<TransferPage> {
     if (viewer !== null && filter.region !== undefined && filter.region !== viewer) {
       throw new DomainError(ErrorCode.Forbidden, 'a region lists only its own transfers; omit `region`', { field: '/query/region' });
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
-import { Actor, actorLabel, parseCitizenId, SubjectRefs } from '@tongban/identity';
+import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode } from '@tongban/regions';
 import { SocialInsuranceClock } from './social-insurance.clock';
@@ -24,6 +24,7 @@ import {
   StepName,
   Transfer,
   TransferRecord,
+  TRANSFER_AGENCY,
   TransferState,
   toView,
 } from './transfer.types';
@@ -47,7 +48,7 @@ export class TransferService {
   ) {}
 
   async request(cmd: RequestTransferCommand, actor: Actor): Promise<Transfer> {
-    const inbound = this.regionOf(actor);
+    const inbound = regionActingAs(actor, TRANSFER_AGENCY[cmd.insuranceType], `requesting a ${cmd.insuranceType} transfer`);
     const today = this.clock.today();
     assertRegionCode(cmd.outboundRegion, '/body/outboundRegion');
     if (cmd.outboundRegion === inbound) throw field('/body/outboundRegion', 'must differ from the calling (inbound) region');
@@ -168,6 +169,7 @@ export class TransferService {
       if (mustBe !== undefined && region !== (mustBe === 'outbound' ? t.outboundRegion : t.inboundRegion)) {
         throw new DomainError(ErrorCode.Forbidden, `the ${name} is for the ${mustBe} region ${mustBe === 'outbound' ? t.outboundRegion : t.inboundRegion} to submit`);
       }
+      regionActingAs(actor, TRANSFER_AGENCY[t.insuranceType], `a step of a ${t.insuranceType} transfer`);
       if (!allowed.includes(t.state)) {
         throw new DomainError(ErrorCode.InvalidTransition, `a ${name} is not possible while the transfer is ${t.state}`, { state: t.state, allowedStates: [...allowed] });
       }

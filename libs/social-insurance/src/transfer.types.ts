@@ -1,4 +1,5 @@
 import type { Schemas } from '@tongban/contracts';
+import type { AgencyKind } from '@tongban/identity';
 import type { CollectionRule, ContributionMonth, InsuredPeriod } from './funds';
 
 export const SOCIAL_INSURANCE_SCHEMA = 'social_insurance';
@@ -6,6 +7,9 @@ export const SOCIAL_INSURANCE_SCHEMA = 'social_insurance';
 export const SOCIAL_INSURANCE_SOURCE = 'social-insurance';
 
 export type InsuranceType = Schemas['InsuranceType'];
+
+/** The agency that takes every step of a transfer on each side: 人社 for pension, 医保 for medical insurance. */
+export const TRANSFER_AGENCY: Readonly<Record<InsuranceType, AgencyKind>> = Object.freeze({ pension: 'human-resources', medical: 'healthcare-security' });
 export type TransferState = Schemas['TransferState'];
 export type TransferStep = Schemas['TransferStep'];
 export type ClockParty = 'outbound' | 'inbound';

@@ -4,7 +4,7 @@ import { LedgerJobs } from '@tongban/ledger';
 
 export const LEDGER_JOB_INTERVAL_MS = 60_000;
 
-/** Handoff deadlines (reminders, escalations) and gap detection. */
+/** Fact changes whose objection window lapsed, handoff deadlines (reminders, escalations) and gap detection. */
 @Injectable()
 export class LedgerScheduler extends PeriodicJob {
   constructor(private readonly jobs: LedgerJobs) {
@@ -12,8 +12,9 @@ export class LedgerScheduler extends PeriodicJob {
   }
 
   protected async work(): Promise<void> {
+    const facts = await this.jobs.runFactChangeWindows();
     const deadlines = await this.jobs.runHandoffDeadlines();
     const gaps = await this.jobs.runGapDetection();
-    if (deadlines.reminded + deadlines.escalated + gaps.detected > 0) this.logger.log({ deadlines, gaps }, 'ledger jobs ran');
+    if (facts.applied + deadlines.reminded + deadlines.escalated + gaps.detected > 0) this.logger.log({ facts, deadlines, gaps }, 'ledger jobs ran');
   }
 }

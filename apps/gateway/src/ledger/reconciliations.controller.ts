@@ -18,7 +18,7 @@ export class ReconciliationsController {
 
   @Get(':reconciliationId')
   get(@Param('reconciliationId') id: string, @CurrentCaller() caller: Caller): Promise<Schemas['Reconciliation']> {
-    return this.reconciliations.get(id, caller.region);
+    return this.reconciliations.get(id, caller);
   }
 
   @Get(':reconciliationId/items')
@@ -28,6 +28,6 @@ export class ReconciliationsController {
     @Query('limit') limit = 100,
     @CurrentCaller() caller: Caller,
   ): Promise<Schemas['ReconciliationItemPage']> {
-    return this.reconciliations.items(id, caller.region, cursor, limit);
+    return this.reconciliations.items(id, caller, cursor, limit);
   }
 }

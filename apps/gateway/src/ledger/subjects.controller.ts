@@ -19,26 +19,4 @@ export class SubjectsController {
   responsibilities(@Param('subjectRef') subjectRef: string, @CurrentCaller() caller: Caller): Promise<Schemas['SubjectResponsibilities']> {
     return this.subjects.responsibilities(subjectRef, caller.region);
   }
-
-  @Post(':subjectRef/hukou-moves')
-  @HttpCode(200)
-  moveHukou(
-    @Param('subjectRef') subjectRef: string,
-    @Body() body: Schemas['HukouMoveRequest'],
-    @CurrentCaller() caller: Caller,
-    @Req() req: Request,
-  ): Promise<Schemas['SubjectResponsibilities']> {
-    return this.subjects.moveHukou(subjectRef, body, requestActor(caller, req));
-  }
-
-  @Post(':subjectRef/employment')
-  @HttpCode(200)
-  changeEmployment(
-    @Param('subjectRef') subjectRef: string,
-    @Body() body: Schemas['EmploymentChangeRequest'],
-    @CurrentCaller() caller: Caller,
-    @Req() req: Request,
-  ): Promise<Schemas['SubjectResponsibilities']> {
-    return this.subjects.changeEmployment(subjectRef, body, requestActor(caller, req));
-  }
 }

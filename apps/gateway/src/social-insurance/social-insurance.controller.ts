@@ -30,12 +30,12 @@ export class SocialInsuranceController {
 
   @Get()
   list(@Query() query: Omit<TransferFilter, 'limit'> & { limit?: number }, @CurrentCaller() caller: Caller): Promise<Schemas['SocialInsuranceTransferPage']> {
-    return this.queries.list({ ...query, limit: query.limit ?? 50 }, caller.region);
+    return this.queries.list({ ...query, limit: query.limit ?? 50 }, caller);
   }
 
   @Get(':transferId')
   get(@Param('transferId') transferId: string, @CurrentCaller() caller: Caller): Promise<Transfer> {
-    return this.queries.get(transferId, caller.region);
+    return this.queries.get(transferId, caller);
   }
 
   @Post(':transferId/certificate')

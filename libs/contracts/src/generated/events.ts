@@ -4,6 +4,120 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Fact change decided (v1)
+         * @description The fact change ended: definitive (the releasing region consented, the objection window lapsed, or operators decided a dispute for it) and applied to the ledger, which then proposes the handoffs it causes; rejected by operators; or superseded by a later fact before it could apply. Addressed to both regions.
+         */
+        LedgerFactChangeDecidedV1: {
+            /**
+             * @description the insurance branch of an insured-region change; null for a hukou move
+             * @enum {string|null}
+             */
+            branch: "pension" | "medical" | "unemployment" | "work-injury" | "occupational-injury" | null;
+            /** Format: uuid */
+            changeId: string;
+            /**
+             * @description how it ended (uncontested: a first insured region that is the hukou region, nothing moved)
+             * @enum {string}
+             */
+            decision: "consent" | "objection-window" | "operator" | "uncontested" | "superseded";
+            /**
+             * Format: date
+             * @description the day the fact took effect as stated (moved on / insured since)
+             */
+            effectiveOn: string;
+            /** @description the releasing region: the current hukou region, or the current holder of the branch's services */
+            fromRegion: string;
+            /**
+             * @description hukou-move: the hukou region (户籍地) changes; insured-region: the insured region (参保地) of one insurance branch changes
+             * @enum {string}
+             */
+            kind: "hukou-move" | "insured-region";
+            /** @description an operator's note on a decided dispute (never personal data) */
+            note: string | null;
+            /**
+             * Format: date
+             * @description last working day (China's official calendar) on which the releasing region may object; definitive after it
+             */
+            objectionDeadline: string;
+            /** @enum {string} */
+            status: "provisional" | "disputed" | "definitive" | "rejected" | "superseded";
+            subjectRef: string;
+            /** @description the stating region, which gains the fact */
+            toRegion: string;
+        };
+        /**
+         * Fact change objected (v1)
+         * @description The releasing region objected within the window (as EESSI's A004): a dispute for operators; nothing moves. Addressed to both regions.
+         */
+        LedgerFactChangeObjectedV1: {
+            /**
+             * @description the insurance branch of an insured-region change; null for a hukou move
+             * @enum {string|null}
+             */
+            branch: "pension" | "medical" | "unemployment" | "work-injury" | "occupational-injury" | null;
+            /** Format: uuid */
+            changeId: string;
+            /**
+             * Format: date
+             * @description the day the fact took effect as stated (moved on / insured since)
+             */
+            effectiveOn: string;
+            /** @description the releasing region: the current hukou region, or the current holder of the branch's services */
+            fromRegion: string;
+            /**
+             * @description hukou-move: the hukou region (户籍地) changes; insured-region: the insured region (参保地) of one insurance branch changes
+             * @enum {string}
+             */
+            kind: "hukou-move" | "insured-region";
+            /**
+             * Format: date
+             * @description last working day (China's official calendar) on which the releasing region may object; definitive after it
+             */
+            objectionDeadline: string;
+            /** @description the releasing region's reason (never personal data) */
+            objectionReason: string;
+            /** @enum {string} */
+            status: "provisional" | "disputed" | "definitive" | "rejected" | "superseded";
+            subjectRef: string;
+            /** @description the stating region, which gains the fact */
+            toRegion: string;
+        };
+        /**
+         * Fact change stated (v1)
+         * @description A region stated a fact that moves responsibility (a hukou move by the new hukou region's public security, an insured-region change by the new region's agency of that branch). Provisional: nothing moves until the releasing region consents or lets the objection window pass (as EESSI's provisional determination A003). Addressed to both regions.
+         */
+        LedgerFactChangeStatedV1: {
+            /**
+             * @description the insurance branch of an insured-region change; null for a hukou move
+             * @enum {string|null}
+             */
+            branch: "pension" | "medical" | "unemployment" | "work-injury" | "occupational-injury" | null;
+            /** Format: uuid */
+            changeId: string;
+            /**
+             * Format: date
+             * @description the day the fact took effect as stated (moved on / insured since)
+             */
+            effectiveOn: string;
+            /** @description the releasing region: the current hukou region, or the current holder of the branch's services */
+            fromRegion: string;
+            /**
+             * @description hukou-move: the hukou region (户籍地) changes; insured-region: the insured region (参保地) of one insurance branch changes
+             * @enum {string}
+             */
+            kind: "hukou-move" | "insured-region";
+            /**
+             * Format: date
+             * @description last working day (China's official calendar) on which the releasing region may object; definitive after it
+             */
+            objectionDeadline: string;
+            /** @enum {string} */
+            status: "provisional" | "disputed" | "definitive" | "rejected" | "superseded";
+            subjectRef: string;
+            /** @description the stating region, which gains the fact */
+            toRegion: string;
+        };
+        /**
          * Gap detected (v1)
          * @description A periodic entitlement's period ended (plus the grace period) with no provision claim. Addressed to the responsible region (and the hukou region when different); also in the operators' queue.
          */
@@ -784,6 +898,9 @@ export type operations = Record<string, never>;
 
 /** Event data by CloudEvents type. */
 export interface EventDataByType {
+  'cn.gov.tongban.ledger.fact-change-decided.v1': components['schemas']['LedgerFactChangeDecidedV1'];
+  'cn.gov.tongban.ledger.fact-change-objected.v1': components['schemas']['LedgerFactChangeObjectedV1'];
+  'cn.gov.tongban.ledger.fact-change-stated.v1': components['schemas']['LedgerFactChangeStatedV1'];
   'cn.gov.tongban.ledger.gap-detected.v1': components['schemas']['LedgerGapDetectedV1'];
   'cn.gov.tongban.ledger.handoff-accepted.v1': components['schemas']['LedgerHandoffAcceptedV1'];
   'cn.gov.tongban.ledger.handoff-escalated.v1': components['schemas']['LedgerHandoffEscalatedV1'];

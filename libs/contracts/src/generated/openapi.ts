@@ -51,6 +51,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fact-changes/{changeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fact change, to its two regions and operators
+         * @description Only the stating and the releasing region (any agency competent for facts) and operators; others get 404.
+         */
+        get: operations["getFactChange"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fact-changes/{changeId}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The releasing region consents, so the change becomes definitive and applies
+         * @description By the releasing region's agency competent for the fact (public security for a hukou move — the
+         *     move-out, 迁出; the branch's agency for an insured region), while the change is provisional. The
+         *     ledger then proposes the handoffs the change causes, which the gaining region's agencies accept.
+         */
+        post: operations["consentToFactChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fact-changes/{changeId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Operators decide a disputed fact change
+         * @description `definitive` applies the change (the ledger proposes the handoffs it causes); `rejected` ends it and
+         *     nothing moves. Both regions are told; the decision and its note are audited.
+         */
+        post: operations["decideFactChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fact-changes/{changeId}/objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The releasing region objects within the window, opening a dispute for operators
+         * @description By the releasing region's agency competent for the fact, while the change is provisional (until the
+         *     end of `objectionDeadline`). Nothing moves; operators decide the dispute.
+         */
+        post: operations["objectToFactChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/handoffs/{handoffId}": {
         parameters: {
             query?: never;
@@ -118,6 +202,58 @@ export interface paths {
         put?: never;
         /** The receiving region rejects, with a reason; the holder stays responsible */
         post: operations["rejectHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hukou-moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The new hukou region states that the person's hukou moved to it (迁入)
+         * @description Stated by the public security of the new hukou region (the caller's region must equal
+         *     `hukouRegion`). The move is **provisional**: nothing in the ledger moves until the old hukou region's
+         *     public security consents (confirms the move-out, 迁出) or lets its objection window (working days,
+         *     `objectionDeadline`) pass, as EESSI's provisional determination and objection. An objection opens a
+         *     dispute for operators. Once definitive, the ledger proposes the handoffs the move causes. The person
+         *     is named by the citizen ID number (validated, never stored); a person the ledger does not know is
+         *     registered with `POST /v1/subjects` instead. Stating the same move again answers the open change.
+         */
+        post: operations["reportHukouMove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/insured-region-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The new insured region states that the person is insured there in one branch (参保)
+         * @description Stated by the agency of that insurance branch in the new insured region: 医保 (healthcare-security)
+         *     for `medical`, 人社 (human-resources) for `pension`, `unemployment`, `work-injury` and
+         *     `occupational-injury`; the caller's region must equal `insuredRegion`. Each branch has its own insured
+         *     region: only the branch's services move. Provisional until the releasing region (the current insured
+         *     region of the branch, or the hukou region while none is known) consents or lets its objection window
+         *     pass. A person's first insured region equal to the hukou region is recorded at once (nothing moves).
+         *     A completed social-insurance transfer changes the branch directly: both regions took part in it.
+         */
+        post: operations["reportInsuredRegionChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -534,9 +670,12 @@ export interface paths {
         /**
          * Upload the calling region's provision records for comparison (档案比对)
          * @description NDJSON, one `{"subjectRef", "serviceCode", "periodKey"}` object per line, streamed (any size,
-         *     bounded memory). The result lists overlaps (another region also claimed or provided), gaps
-         *     (a periodic entitlement the caller holds, for a service and period the upload covers, that
-         *     nobody claimed or provided) and records the ledger does not know. A malformed line stores nothing.
+         *     bounded memory). The caller's own records are compared with the ledger only (never with other
+         *     regions' uploads, which only their uploaders and operators see). The result lists overlaps (the
+         *     ledger's claim for the record is another region's; that region is named only when the caller is
+         *     related to the person), gaps (a periodic entitlement the caller holds, for a service and period
+         *     the upload covers, that nobody claimed or provided) and records the ledger has no claim for. A
+         *     malformed line, or a line carrying a citizen ID number, stores nothing.
          */
         post: operations["uploadReconciliation"];
         delete?: never;
@@ -847,46 +986,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/subjects/{subjectRef}/employment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The new employment / insured region reports that the person is insured there
-         * @description Recomputes the person's responsibilities; handoffs are proposed where the responsible region changes.
-         */
-        post: operations["reportEmploymentChange"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/subjects/{subjectRef}/hukou-moves": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The new hukou region reports that the person's hukou moved to it
-         * @description Recomputes the person's responsibilities; handoffs are proposed where the responsible region changes.
-         */
-        post: operations["reportHukouMove"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/subjects/{subjectRef}/residence-history": {
         parameters: {
             query?: never;
@@ -1074,12 +1173,37 @@ export interface components {
             /** @enum {string} */
             refundBy: "outbound";
         };
-        EmploymentChangeRequest: {
-            insuredRegion: components["schemas"]["RegionCode"];
-            since: components["schemas"]["IsoDate"];
-        };
         EndorsePermitRequest: {
             endorsedOn: components["schemas"]["IsoDate"];
+        };
+        /** @description A fact that moves responsibility, stated by its author and provisional until the releasing region consents or its objection window lapses. */
+        FactChange: {
+            branch: components["schemas"]["InsuranceBranch"] | null;
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @enum {string|null} */
+            decision: "consent" | "objection-window" | "operator" | "uncontested" | "superseded" | null;
+            effectiveOn: components["schemas"]["IsoDate"];
+            fromRegion: components["schemas"]["RegionCode"];
+            /** @enum {string} */
+            kind: "hukou-move" | "insured-region";
+            note: string | null;
+            objectionDeadline: components["schemas"]["IsoDate"];
+            objectionReason: string | null;
+            /** Format: date-time */
+            statedAt: string;
+            /** @enum {string} */
+            status: "provisional" | "disputed" | "definitive" | "rejected" | "superseded";
+            subjectRef: components["schemas"]["SubjectRef"];
+            toRegion: components["schemas"]["RegionCode"];
+        };
+        FactChangeDecisionRequest: {
+            /** @description the operator's reasons (never personal data) */
+            note: string;
+            /** @enum {string} */
+            outcome: "definitive" | "rejected";
         };
         /** @description an amount of money in integer fen (0.01 yuan) */
         Fen: number;
@@ -1170,8 +1294,15 @@ export interface components {
             since: string;
         };
         HukouMoveRequest: {
+            citizenId: components["schemas"]["CitizenId"];
             hukouRegion: components["schemas"]["RegionCode"];
+            movedOn: components["schemas"]["IsoDate"];
         };
+        /**
+         * @description social-insurance branch (险种); maternity insurance is part of `medical`
+         * @enum {string}
+         */
+        InsuranceBranch: "pension" | "medical" | "unemployment" | "work-injury" | "occupational-injury";
         /**
          * @description enterprise-employee basic pension (城镇企业职工基本养老保险) or employee basic medical insurance (职工基本医疗保险)
          * @enum {string}
@@ -1181,6 +1312,17 @@ export interface components {
             from: components["schemas"]["YearMonth"];
             region: components["schemas"]["RegionCode"];
             to: components["schemas"]["YearMonth"];
+        };
+        InsuredRegionChangeRequest: {
+            branch: components["schemas"]["InsuranceBranch"];
+            citizenId: components["schemas"]["CitizenId"];
+            insuredRegion: components["schemas"]["RegionCode"];
+            since: components["schemas"]["IsoDate"];
+        };
+        InsuredRelation: {
+            branch: components["schemas"]["InsuranceBranch"];
+            region: components["schemas"]["RegionCode"];
+            since: components["schemas"]["IsoDate"];
         };
         /**
          * Format: date
@@ -1293,6 +1435,10 @@ export interface components {
             subjectRef: components["schemas"]["SubjectRef"];
             totalFen: components["schemas"]["Fen"];
             treatmentRegion: components["schemas"]["RegionCode"];
+        };
+        ObjectionRequest: {
+            /** @description why the releasing region objects (never personal data) */
+            reason: string;
         };
         OperatorAuditEntry: {
             action: string;
@@ -1544,6 +1690,8 @@ export interface components {
             status: "up" | "down";
         };
         Reconciliation: {
+            /** @description the uploading agency kind; only it (and operators) sees the reconciliation */
+            agency: string | null;
             /** Format: date-time */
             completedAt: string | null;
             /** Format: date-time */
@@ -1561,12 +1709,13 @@ export interface components {
         ReconciliationItem: {
             itemNo: number;
             /**
-             * @description overlap: another region also claimed or provided it; gap: entitled, nobody provided; unknown: the ledger has no claim for it
+             * @description overlap: another region's claim in the ledger covers it; gap: entitled, nobody provided; unknown: the ledger has no claim for it
              * @enum {string}
              */
             kind: "overlap" | "gap" | "unknown";
             /** @description line of the upload (null for gaps) */
             lineNo: number | null;
+            /** @description the region whose claim overlaps — only when the uploader is related to the person, else empty */
             otherRegions: components["schemas"]["RegionCode"][];
             periodKey: components["schemas"]["PeriodKey"];
             serviceCode: components["schemas"]["ServiceCode"];
@@ -1715,7 +1864,10 @@ export interface components {
             /** @description the region responsible now for each service held by intervals, and since when */
             holders: components["schemas"]["Holder"][];
             hukouRegion: components["schemas"]["RegionCode"];
-            insuredRegion: string | null;
+            /** @description the insured region of each insurance branch known to the ledger (a branch not listed is held by the hukou region) */
+            insuredRegions: components["schemas"]["InsuredRelation"][];
+            /** @description provisional or disputed fact changes (hukou moves, insured-region changes) */
+            pendingFactChanges: components["schemas"]["FactChange"][];
             pendingHandoffs: components["schemas"]["Handoff"][];
             /** @description city of the active residence permit */
             residenceCity: string | null;
@@ -1857,6 +2009,7 @@ export interface components {
         };
     };
     parameters: {
+        ChangeIdPath: string;
         /** @description clearing month (YYYY-MM, China time) */
         ClearingMonth: string;
         HandoffIdPath: string;
@@ -1871,7 +2024,11 @@ export interface components {
         /** @description pseudonymous subject reference (never a citizen ID number) */
         SubjectRefPath: components["schemas"]["SubjectRef"];
         TransferId: string;
-        /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+        /**
+         * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+         *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+         *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+         */
         XRequestId: string;
     };
     requestBodies: never;
@@ -1959,11 +2116,179 @@ export interface operations {
             422: components["responses"]["Problem"];
         };
     };
+    getFactChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                changeId: components["parameters"]["ChangeIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the fact change */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactChange"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    consentToFactChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                changeId: components["parameters"]["ChangeIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description definitive */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactChange"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    decideFactChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                changeId: components["parameters"]["ChangeIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactChangeDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description decided */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactChange"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    objectToFactChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                changeId: components["parameters"]["ChangeIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionRequest"];
+            };
+        };
+        responses: {
+            /** @description disputed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactChange"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
     getHandoff: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -1996,7 +2321,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2037,7 +2366,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2078,7 +2411,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2113,11 +2450,101 @@ export interface operations {
             429: components["responses"]["Problem"];
         };
     };
+    reportHukouMove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HukouMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description provisional fact change (or the same open one) */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactChange"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    reportInsuredRegionChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsuredRegionChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description provisional fact change (or the same open one; definitive at once when nothing moves) */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactChange"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
     getMedicalClearing: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2150,7 +2577,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2185,7 +2616,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2228,7 +2663,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2264,7 +2703,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2297,7 +2740,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2338,7 +2785,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2384,7 +2835,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2418,7 +2873,11 @@ export interface operations {
                 state?: "open" | "replayed" | "all";
             };
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2448,7 +2907,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2482,7 +2945,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2517,7 +2984,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2552,7 +3023,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2593,7 +3068,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2626,7 +3105,11 @@ export interface operations {
                 limit?: number;
             };
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2658,7 +3141,11 @@ export interface operations {
                 limit?: number;
             };
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2686,7 +3173,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2718,7 +3209,11 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2751,7 +3246,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2789,7 +3288,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2828,7 +3331,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2863,7 +3370,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2898,7 +3409,11 @@ export interface operations {
                 limit?: number;
             };
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -2931,7 +3446,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -2967,7 +3486,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3000,7 +3523,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3032,7 +3559,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3064,7 +3595,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3109,7 +3644,11 @@ export interface operations {
                 step?: components["schemas"]["TransferStep"];
             };
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -3139,7 +3678,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -3177,7 +3720,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3210,7 +3757,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3242,7 +3793,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3274,7 +3829,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3306,7 +3865,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3338,7 +3901,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3370,7 +3937,11 @@ export interface operations {
             header?: {
                 /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path?: never;
@@ -3402,88 +3973,6 @@ export interface operations {
             429: components["responses"]["Problem"];
         };
     };
-    reportEmploymentChange: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
-                "X-Request-Id"?: components["parameters"]["XRequestId"];
-            };
-            path: {
-                /** @description pseudonymous subject reference (never a citizen ID number) */
-                subjectRef: components["parameters"]["SubjectRefPath"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EmploymentChangeRequest"];
-            };
-        };
-        responses: {
-            /** @description recorded */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubjectResponsibilities"];
-                };
-            };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
-        };
-    };
-    reportHukouMove: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
-                "X-Request-Id"?: components["parameters"]["XRequestId"];
-            };
-            path: {
-                /** @description pseudonymous subject reference (never a citizen ID number) */
-                subjectRef: components["parameters"]["SubjectRefPath"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HukouMoveRequest"];
-            };
-        };
-        responses: {
-            /** @description recorded */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubjectResponsibilities"];
-                };
-            };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
-        };
-    };
     getResidenceHistory: {
         parameters: {
             query?: {
@@ -3491,7 +3980,11 @@ export interface operations {
                 asOf?: components["schemas"]["IsoDate"];
             };
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
@@ -3522,7 +4015,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Caller's correlation id, echoed back and written to every log line of the request. */
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InsuranceBranch } from '@tongban/catalogue';
+import { Database } from '@tongban/database';
+import { Actor, actorLabel } from '@tongban/identity';
+import { day, iso } from './ledger.sql';
+import { FactChange, FactChangeStatus, FactDecision, FactKind, LEDGER_SCHEMA } from './ledger.types';
+
+interface FactChangeRow {
+  change_id: string;
+  subject_ref: string;
+  kind: FactKind;
+  branch: InsuranceBranch | null;
+  from_region: string;
+  to_region: string;
+  effective_on: string;
+  status: FactChangeStatus;
+  stated_at: string;
+  objection_deadline: string;
+  objection_reason: string | null;
+  decision: FactDecision | null;
+  decided_at: string | null;
+  note: string | null;
+}
+
+const T = `${LEDGER_SCHEMA}.fact_changes`;
+const COLUMNS = `change_id, subject_ref, kind, branch, from_region, to_region, ${day('effective_on')} AS effective_on, status, ${iso('stated_at')} AS stated_at,
+  ${day('objection_deadline')} AS objection_deadline, objection_reason, decision, ${iso('decided_at')} AS decided_at, note`;
+const toChange = (r: FactChangeRow): FactChange => ({
+  changeId: r.change_id,
+  subjectRef: r.subject_ref,
+  kind: r.kind,
+  branch: r.branch,
+  fromRegion: r.from_region,
+  toRegion: r.to_region,
+  effectiveOn: r.effective_on,
+  status: r.status,
+  statedAt: r.stated_at,
+  objectionDeadline: r.objection_deadline,
+  objectionReason: r.objection_reason,
+  decision: r.decision,
+  decidedAt: r.decided_at,
+  note: r.note,
+});
+
+export interface NewFactChange {
+  changeId: string;
+  subjectRef: string;
+  kind: FactKind;
+  branch: InsuranceBranch | null;
+  fromRegion: string;
+  toRegion: string;
+  effectiveOn: string;
+  objectionDeadline: string;
+}
+
+@Injectable()
+export class FactChangeRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(c: NewFactChange, actor: Actor, decided?: { status: 'definitive'; decision: 'uncontested' }): Promise<FactChange> {
+    const row = await this.db.one<FactChangeRow>(
+      `INSERT INTO ${T} (change_id, subject_ref, kind, branch, from_region, to_region, effective_on, status, stated_by, request_id, objection_deadline,
+                         decision, decided_by, decided_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $12::text IS NULL THEN NULL ELSE $9 END, CASE WHEN $12::text IS NULL THEN NULL ELSE now() END)
+       RETURNING ${COLUMNS}`,
+      [
+        c.changeId,
+        c.subjectRef,
+        c.kind,
+        c.branch,
+        c.fromRegion,
+        c.toRegion,
+        c.effectiveOn,
+        decided?.status ?? 'provisional',
+        actorLabel(actor),
+        actor.requestId ?? null,
+        c.objectionDeadline,
+        decided?.decision ?? null,
+      ],
+    );
+    return toChange(row as FactChangeRow);
+  }
+
+  async find(changeId: string): Promise<FactChange | undefined> {
+    const row = await this.db.one<FactChangeRow>(`SELECT ${COLUMNS} FROM ${T} WHERE change_id = $1`, [changeId]);
+    return row && toChange(row);
+  }
+
+  async lock(changeId: string): Promise<FactChange | undefined> {
+    const row = await this.db.one<FactChangeRow>(`SELECT ${COLUMNS} FROM ${T} WHERE change_id = $1 FOR UPDATE`, [changeId]);
+    return row && toChange(row);
+  }
+
+  /** The open (provisional or disputed) change of one fact of a person, if any. */
+  async openOf(subjectRef: string, kind: FactKind, branch: InsuranceBranch | null): Promise<FactChange | undefined> {
+    const row = await this.db.one<FactChangeRow>(
+      `SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND kind = $2 AND COALESCE(branch, '') = COALESCE($3::text, '') AND status IN ('provisional', 'disputed')`,
+      [subjectRef, kind, branch],
+    );
+    return row && toChange(row);
+  }
+
+  async openFor(subjectRef: string): Promise<FactChange[]> {
+    const rows = await this.db.query<FactChangeRow>(`SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND status IN ('provisional', 'disputed') ORDER BY stated_at`, [subjectRef]);
+    return rows.map(toChange);
+  }
+
+  async object(changeId: string, reason: string, actor: Actor): Promise<FactChange> {
+    const row = await this.db.one<FactChangeRow>(
+      `UPDATE ${T} SET status = 'disputed', objection_reason = $2, objected_by = $3, objected_at = now()
+        WHERE change_id = $1 AND status = 'provisional' RETURNING ${COLUMNS}`,
+      [changeId, reason, actorLabel(actor)],
+    );
+    if (!row) throw new Error(`fact change ${changeId} is not provisional`);
+    return toChange(row);
+  }
+
+  /** Ends an open change; the status check makes a second, concurrent ending impossible. */
+  async decide(changeId: string, status: 'definitive' | 'rejected' | 'superseded', decision: FactDecision, actor: Actor, note: string | null): Promise<FactChange> {
+    const row = await this.db.one<FactChangeRow>(
+      `UPDATE ${T} SET status = $2, decision = $3, decided_by = $4, decided_at = now(), note = $5
+        WHERE change_id = $1 AND status IN ('provisional', 'disputed') RETURNING ${COLUMNS}`,
+      [changeId, status, decision, actorLabel(actor), note],
+    );
+    if (!row) throw new Error(`fact change ${changeId} is not open`);
+    return toChange(row);
+  }
+
+  /** Provisional changes whose objection window ended before `today` (the last day to object was earlier). */
+  async lapsed(today: string, limit: number): Promise<Array<{ changeId: string; subjectRef: string }>> {
+    const rows = await this.db.query<{ change_id: string; subject_ref: string }>(
+      `SELECT change_id, subject_ref FROM ${T} WHERE status = 'provisional' AND objection_deadline < $1::date ORDER BY objection_deadline, change_id LIMIT $2`,
+      [today, limit],
+    );
+    return rows.map((r) => ({ changeId: r.change_id, subjectRef: r.subject_ref }));
+  }
+}
