@@ -50,7 +50,7 @@ describe('operator console in Debian Chromium (headless) against a running gatew
     const siClock = gw.app.get(SocialInsuranceClock);
     jest.spyOn(siClock, 'now').mockReturnValue(new Date('2026-10-09T10:00:00+08:00'));
     const transfer = await call(gateway, 'POST', '/v1/social-insurance/transfers', {
-      token: token('440100'),
+      token: token('440100', 'human-resources'),
       body: { citizenId: newCitizenId(), insuranceType: 'pension', outboundRegion: '360100', hukouRegion: '360100' },
     });
     jest.restoreAllMocks();

@@ -6,9 +6,12 @@ import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.mo
 import { MedicalSettlementModule } from '../../apps/medical-settlement/src/medical-settlement.module';
 import { ResidencePermitModule } from '../../apps/residence-permit/src/residence-permit.module';
 import { RESIDENCE_SCHEMA } from '@tongban/residence';
+import { agencyKinds, AgencyKind } from '@tongban/identity';
 import { Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
+import { eventually } from '../harness/eventually';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+import { registerPerson } from '../harness/ledger-steps';
 
 type Json = Record<string, unknown>;
 
@@ -24,6 +27,8 @@ interface Fixtures {
   permitId: string;
   subjectRef: string;
   handoffId: string;
+  changeId: string;
+  insuredCitizenId: string;
   transferId: string;
   filingId: string;
   statementId: string;
@@ -31,13 +36,15 @@ interface Fixtures {
 }
 
 /**
- * How a region with no relationship to any fixture is answered, per operation. Every operation of
- * the contract must be listed (a new endpoint fails this test until it is): `expect` is the status a
- * stranger gets — 404 where a resource of other regions is named (no leak of its existence), 403
- * where the body names another region as the actor — or a reason why a stranger's call is legitimate.
+ * How a region with no relationship to any fixture is answered, per operation, when it calls with an
+ * agency kind the matrix admits (`agency`, else the first one granted). Every operation of the contract
+ * must be listed (a new endpoint fails this test until it is): `expect` is the status a stranger gets —
+ * 404 where a resource or person of other regions is named (no leak of its existence), 403 where the
+ * body names another region as the actor or the caller is not the person's insurer — or a reason why a
+ * stranger's call is legitimate.
  */
-// Operator-only operations need no case: the role walk refuses them to every region.
-const STRANGER_CASES: Record<string, { path?: (f: Fixtures) => Json; body?: (f: Fixtures) => unknown; expect: number | string }> = {
+// Operator-only operations need no case: the grant walk refuses them to every agency.
+const STRANGER_CASES: Record<string, { path?: (f: Fixtures) => Json; body?: (f: Fixtures) => unknown; agency?: AgencyKind; expect: number | string }> = {
   getLiveness: { expect: 'public' },
   getReadiness: { expect: 'public' },
   getMetrics: { expect: 'public' },
@@ -50,13 +57,16 @@ const STRANGER_CASES: Record<string, { path?: (f: Fixtures) => Json; body?: (f: 
   convertPoints: { body: (f) => ({ subjectRef: f.subjectRef, fromCity: CITY, toCity: '310100' }), expect: 403 },
   registerSubject: { body: () => ({ citizenId: newCitizenId(), hukouRegion: HUKOU }), expect: 403 },
   getSubjectResponsibilities: { path: (f) => ({ subjectRef: f.subjectRef }), expect: 404 },
-  reportHukouMove: { path: (f) => ({ subjectRef: f.subjectRef }), body: () => ({ hukouRegion: HUKOU }), expect: 403 },
-  reportEmploymentChange: { path: (f) => ({ subjectRef: f.subjectRef }), body: () => ({ insuredRegion: CITY, since: TODAY }), expect: 403 },
+  reportHukouMove: { body: (f) => ({ citizenId: f.insuredCitizenId, hukouRegion: HUKOU, movedOn: TODAY }), expect: 403 },
+  reportInsuredRegionChange: { body: (f) => ({ citizenId: f.insuredCitizenId, branch: 'pension', insuredRegion: CITY, since: TODAY }), expect: 403 },
+  getFactChange: { path: (f) => ({ changeId: f.changeId }), expect: 404 },
+  consentToFactChange: { path: (f) => ({ changeId: f.changeId }), expect: 404 },
+  objectToFactChange: { path: (f) => ({ changeId: f.changeId }), body: () => ({ reason: 'no' }), expect: 404 },
   getHandoff: { path: (f) => ({ handoffId: f.handoffId }), expect: 404 },
   acceptHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ effectiveFrom: TODAY }), expect: 404 },
   rejectHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ reason: 'no' }), expect: 404 },
   objectToHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ reason: 'no' }), expect: 404 },
-  claimProvision: { body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'edu.compulsory', periodKey: `${TODAY.slice(0, 4)}-autumn` }), expect: 409 },
+  claimProvision: { body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'edu.compulsory', periodKey: `${TODAY.slice(0, 4)}-autumn` }), agency: 'education', expect: 404 },
   uploadReconciliation: { expect: 'a region reconciles its own records' },
   getReconciliation: { path: (f) => ({ reconciliationId: f.reconciliationId }), expect: 404 },
   listReconciliationItems: { path: (f) => ({ reconciliationId: f.reconciliationId }), expect: 404 },
@@ -68,7 +78,7 @@ const STRANGER_CASES: Record<string, { path?: (f: Fixtures) => Json; body?: (f: 
   confirmTransferReceipt: { path: (f) => ({ transferId: f.transferId }), body: () => ({ amountFen: 1, receivedOn: TODAY }), expect: 404 },
   refuseSocialInsuranceTransfer: { path: (f) => ({ transferId: f.transferId }), body: () => ({ reason: 'no' }), expect: 404 },
   cancelSocialInsuranceTransfer: { path: (f) => ({ transferId: f.transferId }), body: () => ({ reason: 'no' }), expect: 404 },
-  registerMedicalFiling: { expect: 'the caller is the insured region by definition' },
+  registerMedicalFiling: { body: (f) => ({ citizenId: f.insuredCitizenId, category: 'long-term-resident', treatmentRegion: CITY, validFrom: `${MONTH}-01` }), expect: 403 },
   getMedicalFiling: { path: (f) => ({ filingId: f.filingId }), expect: 404 },
   cancelMedicalFiling: { path: (f) => ({ filingId: f.filingId }), body: () => ({ reason: 'no' }), expect: 404 },
   recordMedicalSettlement: { expect: 'the caller is the treatment region by definition; without a covering filing it is refused (medical tests)' },
@@ -91,8 +101,12 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
   let fixtures: Fixtures;
   const operations = loadContract().operations;
 
-  const as = (region: string) => token(region);
-  const post = (path: string, region: string, body: unknown): Promise<CallResult<Json>> => call<Json>(gateway, 'POST', path, { token: as(region), body });
+  const post = (path: string, region: string, agency: AgencyKind, body: unknown): Promise<CallResult<Json>> => call<Json>(gateway, 'POST', path, { token: token(region, agency), body });
+  /** The agency a stranger calls an operation with: the case's, else the first kind the matrix grants it. */
+  const strangerAgency = (operationId: string): AgencyKind => {
+    const grants = GATEWAY_ACCESS[operationId].grants;
+    return STRANGER_CASES[operationId]?.agency ?? ((grants === 'public' ? [] : grants).find((g) => g !== 'operator') as AgencyKind);
+  };
 
   beforeAll(async () => {
     suite = await Suite.create('authz');
@@ -103,22 +117,21 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
     await suite.start({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
     const medical = await suite.start({ name: 'medical-settlement', module: MedicalSettlementModule, consumer: { ...CONSUMER_GROUPS.medicalSettlement, inboxSchema: MEDICAL_SCHEMA } });
 
-    const permit = await post('/v1/residence-permits', CITY, guangzhouPermit(newCitizenId()));
+    const permit = await post('/v1/residence-permits', CITY, 'public-security', guangzhouPermit(newCitizenId()));
     expect(permit.status).toBe(201);
     const subjectRef = String(permit.body.subjectRef);
-    let handoffId: string | undefined;
-    for (let i = 0; i < 200 && !handoffId; i++) {
-      const view = await call<{ pendingHandoffs?: Array<{ handoffId: string }> }>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: as(HUKOU) });
-      handoffId = view.body?.pendingHandoffs?.[0]?.handoffId;
-      if (!handoffId) await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!handoffId) throw new Error('the ledger proposed no handoff for the permit');
-    const transfer = await post('/v1/social-insurance/transfers', CITY, { citizenId: newCitizenId(), insuranceType: 'pension', outboundRegion: HUKOU, hukouRegion: HUKOU });
+    const pendingOf = async (): Promise<Array<{ handoffId: string }>> =>
+      (await call<{ pendingHandoffs?: Array<{ handoffId: string }> }>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token(HUKOU, 'civil-affairs') })).body
+        ?.pendingHandoffs ?? [];
+    const handoffId = (await eventually(pendingOf, (p) => p.length > 0, 'a handoff proposed for the permit'))[0].handoffId;
+    const transfer = await post('/v1/social-insurance/transfers', CITY, 'human-resources', { citizenId: newCitizenId(), insuranceType: 'pension', outboundRegion: HUKOU, hukouRegion: HUKOU });
     expect(transfer.status).toBe(202);
-    const insured = newCitizenId();
-    const filing = await post('/v1/medical/filings', HUKOU, { citizenId: insured, category: 'long-term-resident', treatmentRegion: CITY, validFrom: `${MONTH}-01` });
+    const insured = (await registerPerson(gateway, HUKOU)).citizenId;
+    const change = await post('/v1/hukou-moves', CITY, 'public-security', { citizenId: insured, hukouRegion: CITY, movedOn: TODAY });
+    expect(change.status).toBe(202);
+    const filing = await post('/v1/medical/filings', HUKOU, 'healthcare-security', { citizenId: insured, category: 'long-term-resident', treatmentRegion: CITY, validFrom: `${MONTH}-01` });
     expect(filing.status).toBe(201);
-    const settlement = await post('/v1/medical/settlements', CITY, {
+    const settlement = await post('/v1/medical/settlements', CITY, 'healthcare-security', {
       settlementId: `AUTHZ-${Date.now()}`,
       hospitalCode: 'H44010000001',
       citizenId: insured,
@@ -131,10 +144,10 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
     });
     expect(settlement.status).toBe(201);
     await medical.app.get(ClearingJob).run(MONTH);
-    const clearing = await call<{ statements: Array<{ statementId: string }> }>(gateway, 'GET', `/v1/medical/clearings/${MONTH}`, { token: as(HUKOU) });
+    const clearing = await call<{ statements: Array<{ statementId: string }> }>(gateway, 'GET', `/v1/medical/clearings/${MONTH}`, { token: token(HUKOU, 'healthcare-security') });
     expect(clearing.body.statements.length).toBeGreaterThan(0);
     const upload = await call<Json>(gateway, 'POST', '/v1/reconciliations', {
-      token: as(CITY),
+      token: token(CITY, 'education'),
       rawBody: `${JSON.stringify({ subjectRef, serviceCode: 'edu.compulsory', periodKey: `${TODAY.slice(0, 4)}-autumn` })}\n`,
       headers: { 'content-type': 'application/x-ndjson' },
     });
@@ -143,6 +156,8 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
       permitId: String(permit.body.permitId),
       subjectRef,
       handoffId,
+      changeId: String(change.body.changeId),
+      insuredCitizenId: insured,
       transferId: String(transfer.body.transferId),
       filingId: String(filing.body.filingId),
       statementId: clearing.body.statements[0].statementId,
@@ -153,25 +168,26 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
 
   it('has a stranger case for every operation of the contract open to regions', () => {
     const operatorOnly = (id: string): boolean => {
-      const roles = GATEWAY_ACCESS[id].roles;
-      return roles !== 'public' && !roles.includes('region');
+      const grants = GATEWAY_ACCESS[id].grants;
+      return grants !== 'public' && grants.every((g) => g === 'operator');
     };
     expect(Object.keys(STRANGER_CASES).sort()).toEqual(operations.map((o) => o.operationId).filter((id) => !operatorOnly(id)).sort());
   });
 
-  it('refuses every operation to a role the matrix does not admit, with 403', async () => {
+  it('refuses every operation to each agency kind (and operators) the matrix does not grant it, with 403, before any other check', async () => {
     const refused: string[] = [];
     for (const op of operations) {
-      const roles = GATEWAY_ACCESS[op.operationId].roles;
-      if (roles === 'public') continue;
-      for (const [role, credential] of [['region', as(STRANGER)], ['operator', OPERATOR]] as const) {
-        if (roles.includes(role)) continue;
+      const grants = GATEWAY_ACCESS[op.operationId].grants;
+      if (grants === 'public') continue;
+      for (const grantee of [...agencyKinds(), 'operator' as const]) {
+        if (grants.includes(grantee)) continue;
+        const credential = grantee === 'operator' ? OPERATOR : token(STRANGER, grantee);
         const res = await call<Json>(gateway, op.method, fill(op.path), { token: credential, body: op.method === 'POST' ? {} : undefined });
-        expect([op.operationId, role, res.status, res.body?.code]).toEqual([op.operationId, role, 403, 'forbidden']);
-        refused.push(op.operationId);
+        expect([op.operationId, grantee, res.status, res.body?.code]).toEqual([op.operationId, grantee, 403, 'forbidden']);
+        refused.push(`${op.operationId}:${grantee}`);
       }
     }
-    expect(refused.length).toBeGreaterThan(30);
+    expect(refused.length).toBeGreaterThan(300);
   });
 
   it("answers a stranger region on other regions' resources with 404 (or 403 when it names another region as actor), changing nothing", async () => {
@@ -182,7 +198,7 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
     for (const op of operations) {
       const c = STRANGER_CASES[op.operationId];
       if (!c || typeof c.expect !== 'number') continue; // operator-only or a legitimate stranger call
-      const res = await call<Json>(gateway, op.method, fill(op.path, c.path?.(fixtures)), { token: as(STRANGER), body: c.body?.(fixtures) });
+      const res = await call<Json>(gateway, op.method, fill(op.path, c.path?.(fixtures)), { token: token(STRANGER, strangerAgency(op.operationId)), body: c.body?.(fixtures) });
       expect([op.operationId, res.status]).toEqual([op.operationId, c.expect]);
       const { instance: _echoedPath, ...answer } = res.body;
       expect(JSON.stringify(answer)).not.toContain(fixtures.subjectRef.slice(3));
@@ -195,10 +211,10 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
   });
 
   it('shows a stranger only its own transfers and statements in scoped lists', async () => {
-    const transfers = await call<{ items: Json[] }>(gateway, 'GET', '/v1/social-insurance/transfers', { token: as(STRANGER) });
+    const transfers = await call<{ items: Json[] }>(gateway, 'GET', '/v1/social-insurance/transfers', { token: token(STRANGER, 'human-resources') });
     expect(transfers.status).toBe(200);
     expect(transfers.body.items.map((t) => t.transferId)).not.toContain(fixtures.transferId);
-    const clearing = await call<{ statements: Json[] }>(gateway, 'GET', `/v1/medical/clearings/${MONTH}`, { token: as(STRANGER) });
+    const clearing = await call<{ statements: Json[] }>(gateway, 'GET', `/v1/medical/clearings/${MONTH}`, { token: token(STRANGER, 'healthcare-security') });
     expect(clearing.status).toBe(200);
     expect(clearing.body.statements.map((s) => s.statementId)).not.toContain(fixtures.statementId);
   });

@@ -28,7 +28,7 @@ describe('gateway end to end (real PostgreSQL and Kafka)', () => {
 
   it('turns a permit registered over REST into CloudEvents an independent consumer reads, for both regions', async () => {
     const citizenId = newCitizenId();
-    const res = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body: guangzhouPermit(citizenId) });
+    const res = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body: guangzhouPermit(citizenId) });
     expect(res.status).toBe(201);
     const subjectRef = res.body.subjectRef as string;
     expect(subjectRef).toMatch(/^s1_/);
@@ -60,11 +60,11 @@ describe('gateway end to end (real PostgreSQL and Kafka)', () => {
   });
 
   it('lets the issuing city and the hukou region read the permit, and nobody else', async () => {
-    const created = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body: guangzhouPermit(newCitizenId()) });
+    const created = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body: guangzhouPermit(newCitizenId()) });
     const path = `/v1/residence-permits/${String(created.body.permitId)}`;
-    expect((await call(gateway, 'GET', path, { token: token('440100') })).status).toBe(200);
-    expect((await call(gateway, 'GET', path, { token: token('360100') })).status).toBe(200);
-    const other = await call(gateway, 'GET', path, { token: token('110100') });
+    expect((await call(gateway, 'GET', path, { token: token('440100', 'public-security') })).status).toBe(200);
+    expect((await call(gateway, 'GET', path, { token: token('360100', 'public-security') })).status).toBe(200);
+    const other = await call(gateway, 'GET', path, { token: token('110100', 'public-security') });
     expect(other.status).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseCitizenId } from '@tongban/identity';
+import { citizenIdsIn } from '@tongban/identity';
 import { CONSUMER_GROUPS } from '@tongban/messaging';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
@@ -9,24 +9,6 @@ import { call, OPERATOR, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
 
 const GATEWAY = { name: 'gateway' as const, module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } };
-
-/**
- * Every 18-character string in the text that is a valid citizen ID number — check character, region
- * of issue and birth date all valid — whoever's. (The checksum alone would flag one random 18-digit
- * number in eleven, such as a metric's value.)
- */
-function citizenIdsIn(text: string): string[] {
-  return [...text.matchAll(/(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/g)]
-    .map((m) => m[0])
-    .filter((candidate) => {
-      try {
-        parseCitizenId(candidate);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-}
 
 describe('gateway security: audit chain, limits, headers, metrics, no personal data in logs', () => {
   let suite: Suite;
@@ -44,15 +26,16 @@ describe('gateway security: audit chain, limits, headers, metrics, no personal d
     for (let i = 0; i < 3; i++) {
       const id = newCitizenId();
       citizenIds.push(id);
-      expect((await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body: guangzhouPermit(id), headers: { 'X-Request-Id': `audit-${i}` } })).status).toBe(201);
+      expect((await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body: guangzhouPermit(id), headers: { 'X-Request-Id': `audit-${i}` } })).status).toBe(201);
     }
     const report = await call<{ ok: boolean; checked: number }>(gateway, 'GET', '/v1/ops/audit/verification', { token: OPERATOR });
     expect(report.body.ok).toBe(true);
     expect(report.body.checked).toBeGreaterThanOrEqual(3);
-    const rows = await suite.db.query<{ actor: string; region: string; request_id: string; payload_hash: string }>(
-      `SELECT actor, region, request_id, payload_hash FROM gateway.audit_log WHERE request_id LIKE 'audit-%' ORDER BY id`,
+    const rows = await suite.db.query<{ actor: string; role: string; region: string; request_id: string; payload_hash: string }>(
+      `SELECT actor, role, region, request_id, payload_hash FROM gateway.audit_log WHERE request_id LIKE 'audit-%' ORDER BY id`,
     );
-    expect(rows.map((r) => [r.actor, r.region, r.request_id])).toEqual([0, 1, 2].map((i) => ['440100:dev-440100', '440100', `audit-${i}`]));
+    // who stated it: the credential, its region and its agency kind
+    expect(rows.map((r) => [r.actor, r.role, r.region, r.request_id])).toEqual([0, 1, 2].map((i) => ['440100:dev-440100-public-security', 'public-security', '440100', `audit-${i}`]));
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.payload_hash))).toBe(true);
 
     await suite.db.query(`UPDATE gateway.audit_log SET status = 200 WHERE chain_pos = 2`);
@@ -84,11 +67,11 @@ describe('gateway security: audit chain, limits, headers, metrics, no personal d
     }
     expect(statuses).toContain(429);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
-    expect((await call(gateway, 'GET', '/v1/residence-permits/00000000-0000-4000-8000-000000000000', { token: token('440300') })).status).toBe(404);
+    expect((await call(gateway, 'GET', '/v1/residence-permits/00000000-0000-4000-8000-000000000000', { token: token('440300', 'public-security') })).status).toBe(404);
   });
 
   it('refuses a body over the size limit with 413 problem+json', async () => {
-    const res = await call<{ code: string }>(gateway, 'POST', '/v1/residence-permits', { token: token('440300'), rawBody: JSON.stringify({ pad: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } });
+    const res = await call<{ code: string }>(gateway, 'POST', '/v1/residence-permits', { token: token('440300', 'public-security'), rawBody: JSON.stringify({ pad: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } });
     expect([res.status, res.body.code]).toEqual([413, 'payload-too-large']);
   });
 
@@ -101,15 +84,54 @@ describe('gateway security: audit chain, limits, headers, metrics, no personal d
     expect(citizenIdsIn(text)).toEqual([]);
   });
 
-  it('never writes a citizen ID number to the logs, even of invalid or refused requests', async () => {
+  it('keeps citizen ID numbers out of side doors: request ids, paths, free text, keys — refused or replaced, never stored', async () => {
     const id = newCitizenId();
     citizenIds.push(id);
-    await call(gateway, 'POST', '/v1/residence-permits', { token: token('310100'), body: guangzhouPermit(id) }); // 403
-    await call(gateway, 'POST', '/v1/residence-permits', { token: token('440300'), body: { ...guangzhouPermit(id), extra: id } }); // 422
-    await call(gateway, 'POST', `/v1/residence-permits?citizenId=${id}`, { token: token('440300'), body: guangzhouPermit(id) }); // 422 query
+    const ps = token('440100', 'public-security');
+    // an X-Request-Id carrying an ID number (even inside a longer token) is replaced by a generated one
+    for (const given of [id, `req-${id}-x`, `0${id}`]) {
+      const res = await call(gateway, 'POST', '/v1/residence-permits', { token: ps, body: guangzhouPermit(newCitizenId()), headers: { 'X-Request-Id': given } });
+      expect(res.status).toBe(201);
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    // a long request id is replaced too; a UUID or a short opaque token is kept
+    expect((await call(gateway, 'GET', '/health/live', { headers: { 'X-Request-Id': 'x'.repeat(65) } })).headers.get('x-request-id')).not.toBe('x'.repeat(65));
+    expect((await call(gateway, 'GET', '/health/live', { headers: { 'X-Request-Id': 'batch-7:line.42' } })).headers.get('x-request-id')).toBe('batch-7:line.42');
+    // an ID number in a path, a free-text field, a permit number or an Idempotency-Key is refused naming the field
+    const inPath = await call<{ errors: Array<{ field: string }> }>(gateway, 'GET', `/v1/residence-permits/${id}`, { token: ps });
+    expect([inPath.status, inPath.body.errors.map((e) => e.field)]).toEqual([422, ['/path/permitId', '/path/permitId']]);
+    const inNumber = await call<{ errors: Array<{ field: string }> }>(gateway, 'POST', '/v1/residence-permits', { token: ps, body: guangzhouPermit(newCitizenId(), { permitNumber: `GZ${id}` }) });
+    expect([inNumber.status, inNumber.body.errors.map((e) => e.field)]).toEqual([422, ['/body/permitNumber']]);
+    const inReason = await call<{ errors: Array<{ field: string }> }>(gateway, 'POST', '/v1/handoffs/00000000-0000-4000-8000-000000000000/reject', {
+      token: token('440100', 'education'),
+      body: { reason: `the person ${id} does not live here` },
+    });
+    expect([inReason.status, inReason.body.errors.map((e) => e.field)]).toEqual([422, ['/body/reason']]);
+    const inNote = await call<{ errors: Array<{ field: string }> }>(gateway, 'POST', '/v1/ops/items/gap/g-1/decisions', { token: OPERATOR, body: { action: 'resolve', note: `called ${id}` } });
+    expect([inNote.status, inNote.body.errors.map((e) => e.field)]).toEqual([422, ['/body/note']]);
+    const inKey = await call<{ errors: Array<{ field: string }> }>(gateway, 'POST', '/v1/residence-permits', { token: ps, body: guangzhouPermit(newCitizenId()), headers: { 'Idempotency-Key': `key-${id}` } });
+    expect([inKey.status, inKey.body.errors.map((e) => e.field)]).toEqual([422, ['/header/idempotency-key']]);
+    // nothing of it was stored: audit log, idempotency keys, outbox rows
+    const stored = await suite.db.one<{ text: string }>(
+      `SELECT (SELECT COALESCE(string_agg(a::text, ' '), '') FROM gateway.audit_log a) || (SELECT COALESCE(string_agg(k::text, ' '), '') FROM gateway.idempotency_keys k)
+              || (SELECT COALESCE(string_agg(o::text, ' '), '') FROM residence.outbox o) || (SELECT COALESCE(string_agg(o::text, ' '), '') FROM ledger.outbox o) AS text`,
+    );
+    expect(citizenIdsIn(stored?.text ?? '')).toEqual([]);
+  });
+
+  it('never writes a citizen ID number to the logs, even of invalid or refused requests; logs carry route templates, not paths', async () => {
+    const id = newCitizenId();
+    citizenIds.push(id);
+    await call(gateway, 'POST', '/v1/residence-permits', { token: token('310100', 'public-security'), body: guangzhouPermit(id) }); // 403
+    await call(gateway, 'POST', '/v1/residence-permits', { token: token('440300', 'public-security'), body: { ...guangzhouPermit(id), extra: id } }); // 422
+    await call(gateway, 'POST', `/v1/residence-permits?citizenId=${id}`, { token: token('440300', 'public-security'), body: guangzhouPermit(id) }); // 422 query
+    await call(gateway, 'GET', `/v1/no-such-route/${id}`, { token: token('440300', 'public-security') }); // 404, unmatched
     const log = fs.readFileSync(logFile, 'utf8');
     expect(log.length).toBeGreaterThan(1000);
     expect(log).toContain('"region":"440100"'); // the acting region is on the request's log lines
+    expect(log).toContain('"agency":"public-security"');
+    expect(log).toContain('"route":"/v1/residence-permits/:permitId"');
+    expect(log).not.toContain('/v1/no-such-route');
     for (const known of citizenIds) expect(log).not.toContain(known);
     expect(citizenIdsIn(log)).toEqual([]);
   });

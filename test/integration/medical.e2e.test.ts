@@ -5,6 +5,7 @@ import { MedicalSettlementModule } from '../../apps/medical-settlement/src/medic
 import { Collected, Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
+import { registerPerson } from '../harness/ledger-steps';
 
 type Json = Record<string, unknown>;
 const MED = 'cn.gov.tongban.medical.';
@@ -23,7 +24,7 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
   let gateway: string;
   let job: ClearingJob;
 
-  const post = (path: string, region: string, body?: unknown): Promise<CallResult> => call(gateway, 'POST', path, { token: token(region), body });
+  const post = (path: string, region: string, body?: unknown): Promise<CallResult> => call(gateway, 'POST', path, { token: token(region, 'healthcare-security'), body });
   const get = (path: string, tok: string): Promise<CallResult> => call(gateway, 'GET', path, { token: tok });
 
   const fileLongTerm = (insured: string, citizenId: string, extra: Json = {}): Promise<CallResult> =>
@@ -41,6 +42,8 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
     ...extra,
   });
   const settle = (region: string, body: Json): Promise<CallResult> => post('/v1/medical/settlements', region, body);
+  /** A person whose hukou (so, by default, medical insurance) is in `region`, known to the ledger. */
+  const insuredPerson = async (region: string, citizenId = newCitizenId()): Promise<string> => (await registerPerson(gateway, region, citizenId)).citizenId;
   const settlementRows = async (treatmentRegion: string, settlementId: string): Promise<number> =>
     Number((await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM ${MEDICAL_SCHEMA}.settlements WHERE treatment_region = $1 AND settlement_id = $2`, [treatmentRegion, settlementId]))?.n);
   const claimRows = async (periodKey: string): Promise<number> =>
@@ -65,16 +68,16 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
 
   describe('filings', () => {
     it('registers a long-term filing for the insured region, readable by both regions, and addresses the event to both', async () => {
-      const citizenId = newCitizenId();
+      const citizenId = await insuredPerson('360100');
       const res = await fileLongTerm('360100', citizenId);
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ insuredRegion: '360100', treatmentRegion: '440100', category: 'long-term-resident', term: 'long-term', validTo: null, status: 'active' });
       expect(JSON.stringify(res.body)).not.toContain(citizenId);
       const path = `/v1/medical/filings/${String(res.body.filingId)}`;
-      expect((await get(path, token('440100'))).status).toBe(200);
-      expect((await get(path, token('440000'))).status).toBe(200);
+      expect((await get(path, token('440100', 'healthcare-security'))).status).toBe(200);
+      expect((await get(path, token('440000', 'healthcare-security'))).status).toBe(200);
       expect((await get(path, OPERATOR)).status).toBe(200);
-      expect((await get(path, token('110100'))).status).toBe(404);
+      expect((await get(path, token('110100', 'healthcare-security'))).status).toBe(404);
 
       const subjectRef = res.body.subjectRef as string;
       for (const province of ['440000', '360000']) {
@@ -86,8 +89,12 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
       }
     });
 
-    it('refuses bad filings precisely: temporary without an end, same province, reversed validity', async () => {
-      const citizenId = newCitizenId();
+    it('refuses bad filings precisely: temporary without an end, same province, reversed validity, a region that does not insure the person', async () => {
+      const citizenId = await insuredPerson('360100');
+      // only the person's insured region (in the ledger) files; an unknown person cannot be filed at all
+      const stranger = await fileLongTerm('510100', citizenId);
+      expect(stranger.body).toMatchObject({ status: 403, code: 'forbidden', rule: 'insured-region-only' });
+      expect((await fileLongTerm('360100', newCitizenId())).status).toBe(404);
       const temporary = await post('/v1/medical/filings', '360100', { citizenId, category: 'referral', treatmentRegion: '440100', validFrom: `${EARLIER}-01` });
       expect(temporary.status).toBe(422);
       expect(temporary.body).toMatchObject({ code: 'rule-violated', rule: 'temporary-needs-end', field: '/body/validTo' });
@@ -101,11 +108,12 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
     });
 
     it('keeps at most one active long-term filing per person even under concurrent requests; temporary filings and a cancelled one do not count', async () => {
-      const citizenId = newCitizenId();
+      const citizenId = await insuredPerson('360100');
       const results = await Promise.all(
         ['360100', '360100', '360000', '360100', '360000'].map((insured, i) => fileLongTerm(insured, citizenId, { validFrom: `${EARLIER}-0${i + 1}` })),
       );
-      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+      // the province is not the person's insurer in the ledger (the city is)
+      expect(results.map((r) => r.status).sort()).toEqual([201, 403, 403, 409, 409]);
       const conflict = results.find((r) => r.status === 409) as CallResult;
       expect(conflict.body).toMatchObject({ code: 'conflict', rule: 'one-active-long-term-filing' });
       const winner = results.find((r) => r.status === 201) as CallResult;
@@ -143,7 +151,7 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
   describe('direct settlements', () => {
     let citizenId: string;
     beforeAll(async () => {
-      citizenId = newCitizenId();
+      citizenId = await insuredPerson('510100');
       expect((await fileLongTerm('510100', citizenId)).status).toBe(201);
     });
 
@@ -179,13 +187,17 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
     });
 
     it('refuses bad settlements with precise problems and changes nothing', async () => {
+      const unfiled = await insuredPerson('510100');
       const cases: Array<{ region: string; body: Json; status: number; expected: Json }> = [
         { region: '440100', body: settlement(citizenId, { totalFen: 1000, fundPaidFen: 600, selfPaidFen: 399 }), status: 422, expected: { code: 'rule-violated', rule: 'amounts-add-up' } },
         { region: '440100', body: settlement(citizenId, { admissionDate: `${LAST_MONTH}-12`, dischargeDate: `${LAST_MONTH}-05` }), status: 422, expected: { rule: 'discharge-after-admission' } },
         { region: '440100', body: settlement(citizenId, { admissionDate: `${shiftMonth(EARLIER, -1)}-20` }), status: 422, expected: { rule: 'filing-validity' } },
         { region: '440300', body: settlement(citizenId), status: 422, expected: { rule: 'filing-region' } },
-        { region: '440100', body: settlement(newCitizenId()), status: 422, expected: { rule: 'filing-required' } },
+        { region: '440100', body: settlement(unfiled), status: 422, expected: { rule: 'filing-required' } },
+        { region: '440100', body: settlement(newCitizenId()), status: 404, expected: { code: 'not-found' } },
         { region: '440100', body: settlement(citizenId, { insuredRegion: '440300' }), status: 422, expected: { rule: 'cross-province' } },
+        // a treatment region cannot bill a region that does not insure the person (clearing follows the bill)
+        { region: '440100', body: settlement(citizenId, { insuredRegion: '110100' }), status: 422, expected: { rule: 'not-insured-there' } },
         { region: '440100', body: settlement(citizenId, { totalFen: 1.5, fundPaidFen: 1, selfPaidFen: 0.5 }), status: 422, expected: { code: 'validation-failed' } },
       ];
       for (const c of cases) {
@@ -201,12 +213,12 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
     });
 
     it('settles an emergency admission without a filing, and a stay whose filing was registered late (before the settlement)', async () => {
-      const emergencyPatient = newCitizenId();
+      const emergencyPatient = await insuredPerson('510100');
       const emergency = await settle('440100', settlement(emergencyPatient, { admissionType: 'emergency' }));
       expect(emergency.status).toBe(201);
       expect(emergency.body).toMatchObject({ admissionType: 'emergency', filingId: null });
 
-      const latePatient = newCitizenId();
+      const latePatient = await insuredPerson('510100');
       const stay = settlement(latePatient);
       expect((await settle('440100', stay)).body).toMatchObject({ rule: 'filing-required' });
       // the insured region files after admission with a validity covering the stay; the same bill now settles
@@ -247,6 +259,8 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
     let shStatement: Json;
 
     beforeAll(async () => {
+      await insuredPerson('360100', jx.citizenId);
+      await insuredPerson('310100', sh.citizenId);
       expect((await fileLongTerm('360100', jx.citizenId, { category: 'resettled-retiree' })).status).toBe(201);
       expect((await post('/v1/medical/filings', '310100', { citizenId: sh.citizenId, category: 'posted-worker', treatmentRegion: '320000', validFrom: `${EARLIER}-01` })).status).toBe(201);
       const jxAmounts = [
@@ -279,7 +293,7 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
       expect(run.issued.length).toBeGreaterThanOrEqual(2);
       expect((await job.run(THIS_MONTH)).issued).toHaveLength(0); // re-running issues nothing twice
 
-      const seenByJiangxi = await get(`/v1/medical/clearings/${THIS_MONTH}`, token('360100'));
+      const seenByJiangxi = await get(`/v1/medical/clearings/${THIS_MONTH}`, token('360100', 'healthcare-security'));
       expect(seenByJiangxi.status).toBe(200);
       jxStatement = pairOf(seenByJiangxi, '360000', '440000');
       expect(jxStatement).toMatchObject({
@@ -298,9 +312,9 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
       expect((jxStatement.lines as Json[]).map((l) => l.settlementId).sort()).toEqual(jx.bills.map((b) => b.settlementId).sort());
       expect(pairOf(seenByJiangxi, '310000', '320000')).toBeUndefined();
 
-      const seenByGuangdong = await get(`/v1/medical/clearings/${THIS_MONTH}`, token('440000'));
+      const seenByGuangdong = await get(`/v1/medical/clearings/${THIS_MONTH}`, token('440000', 'healthcare-security'));
       expect(pairOf(seenByGuangdong, '360000', '440000')).toEqual(jxStatement);
-      const seenByBeijing = await get(`/v1/medical/clearings/${THIS_MONTH}`, token('110100'));
+      const seenByBeijing = await get(`/v1/medical/clearings/${THIS_MONTH}`, token('110100', 'healthcare-security'));
       expect(pairOf(seenByBeijing, '360000', '440000')).toBeUndefined();
       const seenByOperator = await get(`/v1/medical/clearings/${THIS_MONTH}`, OPERATOR);
       shStatement = pairOf(seenByOperator, '310000', '320000');
@@ -360,7 +374,7 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
 
       // the next cycle carries the disputed line as a correction; the undisputed one is not counted again
       await job.run(NEXT_MONTH);
-      const next = pairOf(await get(`/v1/medical/clearings/${NEXT_MONTH}`, token('320500')), '310000', '320000');
+      const next = pairOf(await get(`/v1/medical/clearings/${NEXT_MONTH}`, token('320500', 'healthcare-security')), '310000', '320000');
       expect(next).toMatchObject({ lineCount: 1, originalCount: 0, correctionCount: 1, totalFen: second.totalFen, fundPaidFen: second.fundPaidFen, payableFen: second.fundPaidFen });
       expect((next.lines as Json[])[0]).toMatchObject({ kind: 'correction', correctsLineId: second.lineId, settlementId: second.settlementId, status: 'open' });
       // the confirmed 江西 ↔ 广东 statement has nothing to carry

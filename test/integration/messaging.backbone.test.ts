@@ -20,7 +20,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM residence.outbox WHERE published_at IS NULL`).then((r) => Number(r?.n));
   const issue = async (overrides: Record<string, unknown> = {}): Promise<{ permitNumber: string; status: number }> => {
     const body = guangzhouPermit(newCitizenId(), overrides);
-    const res = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100'), body });
+    const res = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body });
     return { permitNumber: String(body.permitNumber), status: res.status };
   };
   const relay = (afterPublish?: (ids: string[]) => Promise<void>): OutboxRelay =>
@@ -105,7 +105,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     expect(dlq.every((g) => header(g.message, 'tongban_dlq_topic') === suite.topic(DOMAIN_TOPICS.residence.name))).toBe(true);
 
     // regions may not touch the operators' queue
-    expect((await call(gateway, 'GET', '/v1/ops/dead-letters', { token: token('440100') })).status).toBe(403);
+    expect((await call(gateway, 'GET', '/v1/ops/dead-letters', { token: token('440100', 'public-security') })).status).toBe(403);
 
     probeBehaviour.poisonHealed = true;
     const poisonLetter = mine.find((d) => d.errorCode === 'rule-violated')!;

@@ -44,7 +44,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
   const requestTransfer = async (on?: string): Promise<string> => {
     if (on) jest.spyOn(siClock, 'now').mockReturnValue(new Date(`${on}T10:00:00+08:00`));
     const res = await call(gateway, 'POST', '/v1/social-insurance/transfers', {
-      token: token('440100'),
+      token: token('440100', 'human-resources'),
       body: { citizenId: newCitizenId(), insuranceType: 'pension', outboundRegion: '360100', hukouRegion: '360100' },
     });
     jest.restoreAllMocks();
@@ -93,7 +93,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
       expect.arrayContaining(['dead-letters', 'si-transfers-certificate', 'si-transfers-remittance', 'si-transfers-receipt', 'ledger-handoffs', 'ledger-disputes', 'ledger-gaps', 'ledger-reconciliation', 'medical-settlements', 'medical-statements', 'medical-clearing-disputes']),
     );
     expect(list.body.queues.find((q) => q.id === 'dead-letters')?.label).toBe('死信');
-    expect((await call(gateway, 'GET', '/v1/ops/queues', { token: token('440100') })).status).toBe(403);
+    expect((await call(gateway, 'GET', '/v1/ops/queues', { token: token('440100', 'public-security') })).status).toBe(403);
     expect((await call(gateway, 'GET', '/v1/ops/queues')).status).toBe(401);
     expect((await ops('GET', '/v1/ops/queues/no-such-queue/items')).status).toBe(404);
   });
@@ -158,7 +158,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect((await ops('POST', `/v1/ops/items/gap/${gap}/decisions`, { action: 'resolve', note: '' })).status).toBe(422);
     expect((await ops('POST', `/v1/ops/items/gap/${gap}/decisions`, { action: 'resolve', note: 'ok', extra: 1 })).status).toBe(422);
     expect((await ops('POST', `/v1/ops/items/gap/${randomUUID()}/decisions`, { action: 'resolve', note: 'ok' })).status).toBe(404);
-    expect((await call(gateway, 'POST', `/v1/ops/items/gap/${gap}/decisions`, { token: token('440100'), body: { action: 'resolve', note: 'ok' } })).status).toBe(403);
+    expect((await call(gateway, 'POST', `/v1/ops/items/gap/${gap}/decisions`, { token: token('440100', 'public-security'), body: { action: 'resolve', note: 'ok' } })).status).toBe(403);
     const resolved = await ops('POST', `/v1/ops/items/gap/${gap}/decisions`, { action: 'resolve', note: '已由广州补录申领' });
     expect(resolved.status).toBe(201);
     expect(resolved.body).toMatchObject({ action: 'resolve', note: '已由广州补录申领' });

@@ -1,3 +1,4 @@
+import type { AgencyKind } from '@tongban/identity';
 import { CONSUMER_GROUPS, fromKafkaMessage } from '@tongban/messaging';
 import { SOCIAL_INSURANCE_SCHEMA, SocialInsuranceClock, TransferClockService } from '@tongban/social-insurance';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
@@ -29,10 +30,21 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
   const today = (date: string): void => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date(`${date}T10:00:00+08:00`));
   };
-  const post = (path: string, region: string, body: unknown, headers?: Record<string, string>): Promise<CallResult> =>
-    call(gateway, 'POST', `${BASE}${path}`, { token: token(region), body, headers });
+  /** Every step of a transfer is taken by the agency of its insurance type: 人社 for pension, 医保 for medical. */
+  const typeOfTransfer = new Map<string, unknown>();
+  const agencyFor = (insuranceType: unknown): AgencyKind => (insuranceType === 'medical' ? 'healthcare-security' : 'human-resources');
+  const post = (path: string, region: string, body: unknown, headers?: Record<string, string>): Promise<CallResult> => {
+    const insuranceType = path === '' ? (body as Json).insuranceType : typeOfTransfer.get(path.split('/')[1]);
+    return call(gateway, 'POST', `${BASE}${path}`, { token: region === 'operator' ? OPERATOR : token(region, agencyFor(insuranceType)), body, headers });
+  };
   const get = (path: string, tok: string): Promise<CallResult> => call(gateway, 'GET', `${BASE}${path}`, { token: tok });
-  const request = (region: string, body: Json): Promise<CallResult> => post('', region, body);
+  const request = async (region: string, body: Json): Promise<CallResult> => {
+    const res = await post('', region, body);
+    if (typeof res.body.transferId === 'string') typeOfTransfer.set(res.body.transferId, body.insuranceType);
+    return res;
+  };
+  const hr = (region: string): string => token(region, 'human-resources');
+  const med = (region: string): string => token(region, 'healthcare-security');
   const pensionRequest = (citizenId: string, extra: Json = {}): Json => ({ citizenId, insuranceType: 'pension', outboundRegion: '360100', hukouRegion: '360100', ...extra });
   const outboxCount = async (subjectRef: string): Promise<number> =>
     Number((await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM ${SOCIAL_INSURANCE_SCHEMA}.outbox WHERE subject = $1`, [subjectRef]))?.n);
@@ -111,16 +123,18 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect(received.status).toBe(200);
     expect(received.body).toMatchObject({ state: 'completed', step: null, awaitingRegion: null, deadline: null, receipt: { amountFen: 2_458_567, receivedOn: '2026-10-14' } });
 
-    const read = await get(`/${id}`, token('360100'));
+    const read = await get(`/${id}`, hr('360100'));
     expect(read.status).toBe(200);
     const history = read.body.history as Json[];
     expect(history.map((h) => [h.step, h.fromState, h.toState, h.region, h.actor])).toEqual([
-      ['request', null, 'requested', '440100', '440100:dev-440100'],
-      ['certificate', 'requested', 'certified', '360100', '360100:dev-360100'],
-      ['remittance', 'certified', 'remitted', '360100', '360100:dev-360100'],
-      ['receipt', 'remitted', 'completed', '440100', '440100:dev-440100'],
+      ['request', null, 'requested', '440100', '440100:dev-440100-human-resources'],
+      ['certificate', 'requested', 'certified', '360100', '360100:dev-360100-human-resources'],
+      ['remittance', 'certified', 'remitted', '360100', '360100:dev-360100-human-resources'],
+      ['receipt', 'remitted', 'completed', '440100', '440100:dev-440100-human-resources'],
     ]);
-    expect((await get(`/${id}`, token('110100'))).status).toBe(404);
+    expect((await get(`/${id}`, hr('110100'))).status).toBe(404);
+    // the other agency of a party region does not see a pension transfer
+    expect((await get(`/${id}`, med('360100'))).status).toBe(404);
     expect((await get(`/${id}`, OPERATOR)).status).toBe(200);
 
     const expected = ['contact-letter-issued', 'certificate-received', 'funds-computed', 'transfer-remitted', 'transfer-received', 'transfer-completed'].map((t) => `${SI}${t}.v1`);
@@ -178,9 +192,9 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     const queue = await call(gateway, 'GET', `${BASE}?overdue=true&region=360100&awaiting=true&limit=200`, { token: OPERATOR });
     expect(queue.status).toBe(200);
     expect((queue.body.items as Json[]).map((t) => t.transferId)).toContain(id);
-    const mine = await call(gateway, 'GET', `${BASE}?overdue=true&awaiting=true&limit=200`, { token: token('360100') });
+    const mine = await call(gateway, 'GET', `${BASE}?overdue=true&awaiting=true&limit=200`, { token: med('360100') });
     expect((mine.body.items as Json[]).map((t) => t.transferId)).toContain(id);
-    const notOverdue = await call(gateway, 'GET', `${BASE}?overdue=false&limit=200`, { token: token('360100') });
+    const notOverdue = await call(gateway, 'GET', `${BASE}?overdue=false&limit=200`, { token: med('360100') });
     expect((notOverdue.body.items as Json[]).map((t) => t.transferId)).not.toContain(id);
 
     const subjectRef = created.body.subjectRef as string;
@@ -297,7 +311,7 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect((await request('440100', pensionRequest(newCitizenId(), { inboundMonths: ['2026-09', '2026-08'] }))).body).toMatchObject({ status: 422, field: '/body/inboundMonths/1' });
     expect((await request('440100', pensionRequest(newCitizenId(), { region: '440100' }))).status).toBe(422);
 
-    const after = await get(`/${id}`, token('440100'));
+    const after = await get(`/${id}`, hr('440100'));
     expect(after.body).toMatchObject({ state: 'requested', certificate: null, funds: null, duplicates: null });
     expect((after.body.history as Json[]).map((h) => h.step)).toEqual(['request']);
     expect(await outboxCount(subjectRef)).toBe(1);
@@ -321,17 +335,19 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: CallResult = await call(gateway, 'GET', `${BASE}?role=inbound&limit=2${after ? `&after=${after}` : ''}`, { token: token('120100') });
+      const page: CallResult = await call(gateway, 'GET', `${BASE}?role=inbound&limit=2${after ? `&after=${after}` : ''}`, { token: med('120100') });
       expect(page.status).toBe(200);
       expect((page.body.items as Json[]).length).toBeLessThanOrEqual(2);
       seen.push(...(page.body.items as Json[]).map((t) => t.transferId as string));
       after = page.body.next as string | null;
     } while (after);
     expect(seen).toEqual(ids);
-    const outbound = await call(gateway, 'GET', `${BASE}?role=outbound&step=certificate&awaiting=true`, { token: token('510100') });
+    const outbound = await call(gateway, 'GET', `${BASE}?role=outbound&step=certificate&awaiting=true`, { token: med('510100') });
     expect((outbound.body.items as Json[]).map((t) => t.transferId)).toEqual(ids);
-    expect(((await call(gateway, 'GET', BASE, { token: token('320500') })).body.items as Json[]).filter((t) => ids.includes(t.transferId as string))).toHaveLength(0);
-    expect((await call(gateway, 'GET', `${BASE}?region=510100`, { token: token('320500') })).status).toBe(403);
+    expect(((await call(gateway, 'GET', BASE, { token: med('320500') })).body.items as Json[]).filter((t) => ids.includes(t.transferId as string))).toHaveLength(0);
+    expect((await call(gateway, 'GET', `${BASE}?region=510100`, { token: med('320500') })).status).toBe(403);
+    // 人社 lists pension transfers only; asking for medical ones is refused
+    expect((await call(gateway, 'GET', `${BASE}?insuranceType=medical`, { token: hr('510100') })).status).toBe(403);
     const ops = await call(gateway, 'GET', `${BASE}?region=120100&state=requested&insuranceType=medical`, { token: OPERATOR });
     expect((ops.body.items as Json[]).map((t) => t.transferId)).toEqual(ids);
     expect((await call(gateway, 'GET', `${BASE}?state=bogus`, { token: OPERATOR })).status).toBe(422);

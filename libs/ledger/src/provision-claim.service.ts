@@ -17,8 +17,7 @@ const PERIOD_KEY = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/;
 export const PLACE_BASES: ReadonlySet<string> = new Set(['treatment', 'emergency']);
 
 
-const unknownPerson = (subjectRef: string): DomainError =>
-  new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: a residence permit or a registration by the hukou region comes first', { subjectRef });
+const unknownPerson = (): DomainError => new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: a residence permit or a registration by the hukou region comes first');
 
 /**
  * Provision claims: before providing a service for a period, a region claims it. Exactly one claim per
@@ -49,7 +48,7 @@ export class ProvisionClaimService {
     const region = regionActingAs(actor, item.agency, `claiming ${item.code}`);
     const period = this.checkPeriodKey(item, cmd.periodKey);
     return this.db.tx(async () => {
-      if (!(await this.subjects.exists(cmd.subjectRef))) throw unknownPerson(cmd.subjectRef);
+      if (!(await this.subjects.exists(cmd.subjectRef))) throw unknownPerson();
       const responsibilityId = PLACE_BASES.has(item.basis) ? await this.checkPlace(item, cmd, region) : await this.checkHolder(item, cmd.subjectRef, region);
       const claim = await this.claims.insertIfFree(
         { claimId: randomUUID(), subjectRef: cmd.subjectRef, serviceCode: item.code, periodKey: cmd.periodKey, region, basis: item.basis },
@@ -72,9 +71,9 @@ export class ProvisionClaimService {
   /** The interval holding the service now must be the caller's; who holds it is told only to a related region. */
   private async checkHolder(item: ServiceItem, subjectRef: string, region: string): Promise<string> {
     const holder = await this.responsibilities.currentLocked(subjectRef, item.code);
-    if (!holder) throw unknownPerson(subjectRef);
+    if (!holder) throw unknownPerson();
     if (holder.region === region) return holder.responsibilityId;
-    if (!(await this.subjects.isRelated(subjectRef, region))) throw unknownPerson(subjectRef);
+    if (!(await this.subjects.isRelated(subjectRef, region))) throw unknownPerson();
     throw new DomainError(ErrorCode.NotResponsible, `region ${holder.region} is responsible for ${item.code} for this person since ${holder.since}`, {
       responsibleRegion: holder.region,
       since: holder.since,
