@@ -54,16 +54,15 @@ CREATE INDEX fact_changes_subject ON fact_changes (subject_ref);
 -- The regions related to a person, who alone may learn about them (a 409 naming another region, a
 -- reconciliation overlap naming who else provided, the person's responsibilities): the hukou region,
 -- the residence city, the insured region of each branch, the current and agreed holders, and the
--- parties to open handoffs and open fact changes.
+-- parties to open handoffs. A region that has only stated a fact change is not related until the
+-- change is definitive: stating one (with an ID number) must not open the person's file.
 CREATE VIEW subject_regions AS
   SELECT subject_ref, hukou_region AS region FROM subjects
   UNION ALL SELECT subject_ref, residence_city FROM subjects WHERE residence_city IS NOT NULL
   UNION ALL SELECT subject_ref, region FROM insurance_relations
   UNION ALL SELECT subject_ref, region FROM responsibilities WHERE upper_inf(during) OR during @> now()
   UNION ALL SELECT subject_ref, from_region FROM handoffs WHERE status IN ('proposed', 'disputed')
-  UNION ALL SELECT subject_ref, to_region FROM handoffs WHERE status IN ('proposed', 'disputed')
-  UNION ALL SELECT subject_ref, from_region FROM fact_changes WHERE status IN ('provisional', 'disputed')
-  UNION ALL SELECT subject_ref, to_region FROM fact_changes WHERE status IN ('provisional', 'disputed');
+  UNION ALL SELECT subject_ref, to_region FROM handoffs WHERE status IN ('proposed', 'disputed');
 
 -- A claim is about a person the ledger knows. (Rows written before this migration are not re-checked.)
 ALTER TABLE provision_claims ADD CONSTRAINT provision_claims_subject FOREIGN KEY (subject_ref) REFERENCES subjects (subject_ref) NOT VALID;

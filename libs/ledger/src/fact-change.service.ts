@@ -46,6 +46,10 @@ const currentHolder = (facts: SubjectFacts, c: Pick<FactChange, 'kind' | 'branch
  * definitive change reaches the person's facts, and only then are handoffs proposed — so the gaining
  * region can never take a person over by stating a fact and accepting the handoff it caused.
  * Every step locks the person first (then the change), the same order as every other change of a person.
+ *
+ * Who learns what: the stating region holds an ID number, which proves no relationship to the person,
+ * so until the change is definitive it is not told which region releases (the REST answer carries
+ * `fromRegion: null` for it) and the stated and objected events go to the releasing region only.
  */
 @Injectable()
 export class FactChangeService {
@@ -59,7 +63,7 @@ export class FactChangeService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async stateHukouMove(cmd: HukouMoveCommand, actor: Actor): Promise<FactChange> {
+  async stateHukouMove(cmd: HukouMoveCommand, actor: Actor): Promise<FactChangeView> {
     assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
     const region = regionActingAs(actor, 'public-security', 'stating a hukou move');
     if (region !== cmd.hukouRegion) throw new DomainError(ErrorCode.Forbidden, 'a hukou move is stated by the public security of the new hukou region');
@@ -67,11 +71,12 @@ export class FactChangeService {
     return this.db.tx(async () => {
       const facts = await this.lockKnown(subjectRef);
       if (facts.hukouRegion === region) throw new DomainError(ErrorCode.InvalidTransition, `the person's hukou is already registered in ${region}`);
-      return this.state({ subjectRef, kind: 'hukou-move', branch: null, fromRegion: facts.hukouRegion, toRegion: region, effectiveOn: cmd.movedOn }, actor);
+      const change = await this.state({ subjectRef, kind: 'hukou-move', branch: null, fromRegion: facts.hukouRegion, toRegion: region, effectiveOn: cmd.movedOn }, actor);
+      return viewFor(change, region);
     });
   }
 
-  async stateInsuredRegion(cmd: InsuredRegionCommand, actor: Actor): Promise<FactChange> {
+  async stateInsuredRegion(cmd: InsuredRegionCommand, actor: Actor): Promise<FactChangeView> {
     assertRegionCode(cmd.insuredRegion, '/body/insuredRegion');
     const region = regionActingAs(actor, BRANCH_AGENCY[cmd.branch], `stating the insured region of ${cmd.branch} insurance`);
     if (region !== cmd.insuredRegion) throw new DomainError(ErrorCode.Forbidden, 'an insured region is stated by the new insured region itself');
@@ -80,7 +85,7 @@ export class FactChangeService {
       const facts = await this.lockKnown(subjectRef);
       if (facts.insured[cmd.branch]?.region === region) throw new DomainError(ErrorCode.InvalidTransition, `the person is already insured in ${region} for ${cmd.branch}`);
       const draft = { subjectRef, kind: 'insured-region' as const, branch: cmd.branch, fromRegion: currentHolder(facts, { kind: 'insured-region', branch: cmd.branch }), toRegion: region, effectiveOn: cmd.since };
-      if (draft.fromRegion !== region) return this.state(draft, actor);
+      if (draft.fromRegion !== region) return viewFor(await this.state(draft, actor), region);
       // A first insured region that is the hukou region takes nothing from anyone: recorded at once.
       const change = await this.changes.insert({ ...draft, changeId: randomUUID(), objectionDeadline: chinaDay(new Date()) }, actor, { status: 'definitive', decision: 'uncontested' });
       await this.subjectService.apply({ ...facts, insured: { ...facts.insured, [cmd.branch]: { region, since: cmd.since } } }, { reason: `insured in ${region} for ${cmd.branch}` }, actor);
@@ -104,7 +109,7 @@ export class FactChangeService {
       if (c.status !== 'provisional') throw notOpen(c);
       if (chinaDay(now) > c.objectionDeadline) throw new DomainError(ErrorCode.InvalidTransition, `the objection window ended on ${c.objectionDeadline}`, { status: c.status });
       const disputed = await this.changes.object(c.changeId, reason, actor);
-      await this.emit('cn.gov.tongban.ledger.fact-change-objected.v1', disputed, actor, { objectionReason: reason });
+      await this.emit('cn.gov.tongban.ledger.fact-change-objected.v1', disputed, actor, { objectionReason: reason }, [disputed.fromRegion]);
       return disputed;
     });
   }
@@ -119,11 +124,11 @@ export class FactChangeService {
     });
   }
 
-  /** Visible to its two regions and to operators; others learn nothing of it. */
-  async get(changeId: string, region: string | null): Promise<FactChange> {
+  /** Visible to its two regions (the stating one without the releasing region until definitive) and to operators. */
+  async get(changeId: string, region: string | null): Promise<FactChangeView> {
     const c = await this.changes.find(changeId);
     if (!c || (region !== null && region !== c.fromRegion && region !== c.toRegion)) throw new DomainError(ErrorCode.NotFound, 'no such fact change');
-    return c;
+    return viewFor(c, region);
   }
 
   /** Provisional changes whose window ended are definitive and applied (called by LedgerJobs, in its transaction). */
@@ -148,7 +153,7 @@ export class FactChangeService {
     }
     const objectionDeadline = addWorkingDays(this.calendar, chinaDay(new Date()), LEDGER_POLICY.factObjectionWorkingDays);
     const change = await this.changes.insert({ ...draft, changeId: randomUUID(), objectionDeadline }, actor);
-    await this.emit('cn.gov.tongban.ledger.fact-change-stated.v1', change, actor, {});
+    await this.emit('cn.gov.tongban.ledger.fact-change-stated.v1', change, actor, {}, [change.fromRegion]);
     return change;
   }
 
@@ -170,7 +175,8 @@ export class FactChangeService {
 
   private async finish(c: FactChange, status: 'definitive' | 'rejected' | 'superseded', decision: FactDecision, actor: Actor, note: string | null): Promise<FactChange> {
     const ended = await this.changes.decide(c.changeId, status, decision, actor, note);
-    await this.emit('cn.gov.tongban.ledger.fact-change-decided.v1', ended, actor, { decision, note });
+    // the stating region learns the releasing one only when the change took effect (it is then related)
+    await this.emit('cn.gov.tongban.ledger.fact-change-decided.v1', ended, actor, { decision, note }, status === 'definitive' ? [ended.fromRegion, ended.toRegion] : [ended.fromRegion]);
     return ended;
   }
 
@@ -197,7 +203,7 @@ export class FactChangeService {
     return c;
   }
 
-  private async emit<T extends FactEventType>(type: T, c: FactChange, actor: Actor, extra: Partial<EventDataByType[T]>): Promise<void> {
+  private async emit<T extends FactEventType>(type: T, c: FactChange, actor: Actor, extra: Partial<EventDataByType[T]>, recipients: string[]): Promise<void> {
     const data = {
       changeId: c.changeId,
       subjectRef: c.subjectRef,
@@ -214,12 +220,18 @@ export class FactChangeService {
       type,
       subject: c.subjectRef,
       source: `${actor.region ?? 'operator'}/${LEDGER_SOURCE}`,
-      recipients: [...new Set([c.fromRegion, c.toRegion])],
+      recipients: [...new Set(recipients)],
       actor: actorLabel(actor),
       requestId: actor.requestId,
       data,
     });
   }
 }
+
+/** A fact change as answered to a region: the stating region does not see the releasing one before the change is definitive. */
+export type FactChangeView = Omit<FactChange, 'fromRegion'> & { fromRegion: string | null };
+
+const viewFor = (c: FactChange, region: string | null): FactChangeView =>
+  region !== null && region === c.toRegion && region !== c.fromRegion && c.status !== 'definitive' ? { ...c, fromRegion: null } : c;
 
 const notOpen = (c: FactChange): DomainError => new DomainError(ErrorCode.InvalidTransition, `the fact change is ${c.status}`, { status: c.status });

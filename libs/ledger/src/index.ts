@@ -8,7 +8,7 @@ export { SubjectService } from './subject.service';
 export type { PermitChanged, PermitIssued, PermitRecognised, SubjectResponsibilities, TransferCompleted } from './subject.service';
 export { HandoffService } from './handoff.service';
 export { FactChangeService } from './fact-change.service';
-export type { HukouMoveCommand, InsuredRegionCommand } from './fact-change.service';
+export type { FactChangeView, HukouMoveCommand, InsuredRegionCommand } from './fact-change.service';
 export { SubjectRepository } from './subject.repository';
 export { PLACE_KEY_FORMATS, placeOfKey } from './claim-key.rules';
 export { ReconciliationService } from './reconciliation.service';

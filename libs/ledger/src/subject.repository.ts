@@ -68,8 +68,8 @@ export class SubjectRepository {
 
   /**
    * Whether a region is related to the person (ledger.subject_regions: hukou, residence, insured in a
-   * branch, holder now or agreed, party to an open handoff or fact change): only such a region may
-   * learn anything about them.
+   * branch, holder now or agreed, party to an open handoff): only such a region may learn anything
+   * about them.
    */
   async isRelated(subjectRef: string, region: string): Promise<boolean> {
     return (await this.db.one(`SELECT 1 FROM ${LEDGER_SCHEMA}.subject_regions WHERE subject_ref = $1 AND region = $2 LIMIT 1`, [subjectRef, region])) !== undefined;

@@ -161,7 +161,7 @@ export class SubjectService {
   /**
    * Holders, since when, pending handoffs and fact changes — only to a region related to the person
    * (ledger.subject_regions: hukou, residence, insured in a branch, a current or agreed holder, a party
-   * to an open handoff or fact change); others get 404, as for a person the ledger does not know.
+   * to an open handoff); others get 404, as for a person the ledger does not know.
    */
   async responsibilities(subjectRef: string, region: string | null): Promise<SubjectResponsibilities> {
     this.refs.parseRef(subjectRef);

@@ -5,7 +5,7 @@ export interface components {
     schemas: {
         /**
          * Fact change decided (v1)
-         * @description The fact change ended: definitive (the releasing region consented, the objection window lapsed, or operators decided a dispute for it) and applied to the ledger, which then proposes the handoffs it causes; rejected by operators; or superseded by a later fact before it could apply. Addressed to both regions.
+         * @description The fact change ended: definitive (the releasing region consented, the objection window lapsed, or operators decided a dispute for it) and applied to the ledger, which then proposes the handoffs it causes; rejected by operators; or superseded by a later fact before it could apply. Addressed to both regions when definitive (the stating region is then related); to the releasing region only when rejected or superseded.
          */
         LedgerFactChangeDecidedV1: {
             /**
@@ -47,7 +47,7 @@ export interface components {
         };
         /**
          * Fact change objected (v1)
-         * @description The releasing region objected within the window (as EESSI's A004): a dispute for operators; nothing moves. Addressed to both regions.
+         * @description The releasing region objected within the window (as EESSI's A004): a dispute for operators; nothing moves. Addressed to the releasing region only: the stating region learns the dispute from the fact change's status, not who objected.
          */
         LedgerFactChangeObjectedV1: {
             /**
@@ -84,7 +84,7 @@ export interface components {
         };
         /**
          * Fact change stated (v1)
-         * @description A region stated a fact that moves responsibility (a hukou move by the new hukou region's public security, an insured-region change by the new region's agency of that branch). Provisional: nothing moves until the releasing region consents or lets the objection window pass (as EESSI's provisional determination A003). Addressed to both regions.
+         * @description A region stated a fact that moves responsibility (a hukou move by the new hukou region's public security, an insured-region change by the new region's agency of that branch). Provisional: nothing moves until the releasing region consents or lets the objection window pass (as EESSI's provisional determination A003). Addressed to the releasing region only: the stating region holds an ID number, which proves no relationship to the person, and is not told who releases until the change is definitive.
          */
         LedgerFactChangeStatedV1: {
             /**

@@ -1186,7 +1186,8 @@ export interface components {
             /** @enum {string|null} */
             decision: "consent" | "objection-window" | "operator" | "uncontested" | "superseded" | null;
             effectiveOn: components["schemas"]["IsoDate"];
-            fromRegion: components["schemas"]["RegionCode"];
+            /** @description the releasing region (current hukou region, or holder of the branch's services); null to the stating region until the change is definitive — stating a fact with an ID number proves no relationship to the person */
+            fromRegion: string | null;
             /** @enum {string} */
             kind: "hukou-move" | "insured-region";
             note: string | null;
