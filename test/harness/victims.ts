@@ -25,6 +25,9 @@ export interface Fixtures {
   handoffId: string;
   changeId: string;
   insuredCitizenId: string;
+  insuredSubjectRef: string;
+  /** the ledger key of the settled bill (claimed by 广州's direct settlement) */
+  billKey: string;
   transferId: string;
   filingId: string;
   statementId: string;
@@ -117,11 +120,12 @@ export async function seedVictims(gateway: string, clearingJob: ClearingJob): Pr
       ?.pendingHandoffs ?? [];
   const handoffId = (await eventually(pendingOf, (p) => p.length > 0, 'a handoff proposed for the permit'))[0].handoffId;
   const transfer = must(await post('/v1/social-insurance/transfers', CITY, 'human-resources', { citizenId: newCitizenId(), insuranceType: 'pension', outboundRegion: HUKOU, hukouRegion: HUKOU }), 202);
-  const insured = (await registerPerson(gateway, HUKOU)).citizenId;
+  const { citizenId: insured, subjectRef: insuredSubjectRef } = await registerPerson(gateway, HUKOU);
+  const settlementId = `AUTHZ-${Date.now()}`;
   const change = must(await post('/v1/hukou-moves', CITY, 'public-security', { citizenId: insured, hukouRegion: CITY, movedOn: TODAY }), 202);
   const filing = must(await post('/v1/medical/filings', HUKOU, 'healthcare-security', { citizenId: insured, category: 'long-term-resident', treatmentRegion: CITY, validFrom: `${MONTH}-01` }), 201);
   must(await post('/v1/medical/settlements', CITY, 'healthcare-security', {
-    settlementId: `AUTHZ-${Date.now()}`,
+    settlementId,
     hospitalCode: 'H44010000001',
     citizenId: insured,
     insuredRegion: HUKOU,
@@ -147,6 +151,8 @@ export async function seedVictims(gateway: string, clearingJob: ClearingJob): Pr
     handoffId,
     changeId: String(change.body.changeId),
     insuredCitizenId: insured,
+    insuredSubjectRef,
+    billKey: `bill:${CITY}:${settlementId}`,
     transferId: String(transfer.body.transferId),
     filingId: String(filing.body.filingId),
     statementId: clearing.body.statements[0].statementId,
