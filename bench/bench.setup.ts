@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { BenchClient, closedLoop, sleep } from './bench.http';
-import { chinaToday, Person, Population, tokenOf } from './bench.population';
+import { agencyOf, chinaToday, Person, Population, tokenOf } from './bench.population';
 
 export interface Registered extends Person {
   subjectRef: string;
@@ -56,7 +56,7 @@ export async function setUpPopulation(opts: {
   try {
     await closedLoop(16, people.length, async (i) => {
       const p = people[i];
-      const res = await client.call('POST', '/v1/subjects', { token: tokenOf(p.hukouCity), body: { citizenId: p.citizenId, hukouRegion: p.hukouCity } });
+      const res = await client.call('POST', '/v1/subjects', { token: tokenOf(p.hukouCity, 'public-security'), body: { citizenId: p.citizenId, hukouRegion: p.hukouCity } });
       if (res.status === 201) registered.push({ ...p, subjectRef: res.body.subjectRef as string });
       else fail('register', res.status);
     });
@@ -65,7 +65,7 @@ export async function setUpPopulation(opts: {
     let permits = 0;
     await closedLoop(16, migrants.length, async (i) => {
       const p = migrants[i];
-      const res = await client.call('POST', '/v1/residence-permits', { token: tokenOf(p.residenceCity!), body: permitBody(p, i), idempotencyKey: `bench-permit-${randomUUID()}` });
+      const res = await client.call('POST', '/v1/residence-permits', { token: tokenOf(p.residenceCity!, 'public-security'), body: permitBody(p, i), idempotencyKey: `bench-permit-${randomUUID()}` });
       if (res.status === 201) permits++;
       else fail('permit', res.status);
     });
@@ -76,8 +76,8 @@ export async function setUpPopulation(opts: {
       await sleep(500);
     }
     const proposals = (
-      await opts.db.query<{ handoff_id: string; to_region: string }>(
-        `SELECT handoff_id, to_region FROM ledger.handoffs WHERE status = 'proposed' AND service_code = ANY($1) AND subject_ref = ANY($2)`,
+      await opts.db.query<{ handoff_id: string; to_region: string; service_code: string }>(
+        `SELECT handoff_id, to_region, service_code FROM ledger.handoffs WHERE status = 'proposed' AND service_code = ANY($1) AND subject_ref = ANY($2)`,
         [ACCEPTED_SERVICES, migrants.map((m) => m.subjectRef)],
       )
     ).rows;
@@ -85,7 +85,7 @@ export async function setUpPopulation(opts: {
     const today = chinaToday();
     await closedLoop(16, proposals.length, async (i) => {
       const h = proposals[i];
-      const res = await client.call('POST', `/v1/handoffs/${h.handoff_id}/accept`, { token: tokenOf(h.to_region), body: { effectiveFrom: today } });
+      const res = await client.call('POST', `/v1/handoffs/${h.handoff_id}/accept`, { token: tokenOf(h.to_region, agencyOf(h.service_code)), body: { effectiveFrom: today } });
       if (res.status === 200) accepted++;
       else fail('accept', res.status);
     });

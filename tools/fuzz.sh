@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Contract fuzzing: schemathesis generates requests from contracts/openapi.yaml and sends them to a
 # running gateway (the whole system started here on its own ports and throw-away data), authenticated
-# as a region and as an operator. Fails on any 5xx or any response that does not conform to the contract.
+# as agencies of one region (public security, human resources, healthcare security, civil affairs —
+# between them every operation open to regions) and as an operator. Fails on any 5xx or any response that does not conform to the contract.
 #   tools/fuzz.sh [max-examples]      (needs `pip install schemathesis`; the CI script installs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ done
 # NDJSON uploads (reconciliation) have no schemathesis serializer; the ledger tests cover them.
 checks=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
 status=0
-for credential in dev-token-440100 dev-token-operator; do
+for credential in dev-token-440100-public-security dev-token-440100-human-resources dev-token-440100-healthcare-security dev-token-440100-civil-affairs dev-token-operator; do
   echo "== schemathesis as ${credential#dev-token-} (max $examples examples per operation)"
   schemathesis run contracts/openapi.yaml --url http://127.0.0.1:18080 -H "Authorization: Bearer $credential" \
     --checks "$checks" --max-examples "$examples" --phases examples,coverage,fuzzing --workers 1 \

@@ -1,4 +1,5 @@
 import { BenchClient, Reply, sleep } from '../bench.http';
+import type { AgencyKind } from '@tongban/identity';
 import { tokenOf } from '../bench.population';
 
 /** An answer the workload did not expect (after retries): each one is a violation. */
@@ -42,14 +43,14 @@ export class RetryingGateway {
     method: 'POST' | 'GET',
     path: string,
     region: string,
-    opts: { body?: unknown; key?: string; expect: number[]; retryOn?: number[] },
+    opts: { as: AgencyKind; body?: unknown; key?: string; expect: number[]; retryOn?: number[] },
   ): Promise<Reply<T> | undefined> {
     const deadline = Date.now() + this.deadlineMs;
     for (let attempt = 1; ; attempt++) {
       const url = this.urls[this.turn++ % this.urls.length];
       let cause: string;
       try {
-        const res = await this.client(url).call<T>(method, path, { token: tokenOf(region), body: opts.body, idempotencyKey: opts.key, timeoutMs: 20000 });
+        const res = await this.client(url).call<T>(method, path, { token: tokenOf(region, opts.as), body: opts.body, idempotencyKey: opts.key, timeoutMs: 20000 });
         if (opts.expect.includes(res.status)) return res;
         const retryable = res.status >= 500 || res.status === 429 || (opts.retryOn ?? []).includes(res.status);
         if (!retryable) {

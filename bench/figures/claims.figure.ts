@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import { Client, Pool } from 'pg';
 import { loadServiceCatalogue } from '@tongban/catalogue';
 import { BenchClient, closedLoop, Latencies } from '../bench.http';
-import { prng, tokenOf } from '../bench.population';
+import { agencyOf, prng, tokenOf } from '../bench.population';
 import { MONTHLY_HELD } from '../bench.setup';
 import { Figure } from '../bench.report';
 import { cpuDuring } from '../bench.cpu';
@@ -38,14 +38,15 @@ export async function claimKeys(db: Client, subjectRefs: string[], seed: number)
 
 /**
  * The gateway's claim transaction, statement for statement (ProvisionClaimService.claim inside the
- * AuditInterceptor's transaction): the holder row share-locked, the claim inserted unless taken, the
- * entitlement opened for services claimed every period, the audit row — run straight on `pg`, as
- * named prepared statements like the gateway's Database does.
+ * AuditInterceptor's transaction): the person known, the holder row share-locked, the claim inserted
+ * unless taken, the entitlement opened for services claimed every period, the audit row — run straight
+ * on `pg`, as named prepared statements like the gateway's Database does.
  */
 async function directClaim(pool: Pool, k: ClaimKey, item: { basis: string; needsEntitlement: boolean }): Promise<boolean> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+    await c.query({ name: 'bench_subject', text: 'SELECT 1 FROM ledger.subjects WHERE subject_ref = $1', values: [k.subjectRef] });
     const holder = await c.query<{ responsibility_id: string; region: string }>({
       name: 'bench_holder',
       text: `SELECT responsibility_id, service_code, region, to_char(lower(during) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
@@ -75,7 +76,7 @@ async function directClaim(pool: Pool, k: ClaimKey, item: { basis: string; needs
     await c.query({
       name: 'bench_audit',
       text: `INSERT INTO gateway.audit_log (actor, role, region, request_id, action, resource, status, payload_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      values: [`${k.region}:bench-${k.region}`, 'region', k.region, randomUUID(), 'POST /v1/provision-claims', '/v1/provision-claims', 201, createHash('sha256').update(JSON.stringify(k)).digest('hex')],
+      values: [`${k.region}:bench-${k.region}-${agencyOf(k.serviceCode)}`, agencyOf(k.serviceCode), k.region, randomUUID(), 'POST /v1/provision-claims', '/v1/provision-claims', 201, createHash('sha256').update(JSON.stringify(k)).digest('hex')],
     });
     await c.query('COMMIT');
     return ok;
@@ -108,7 +109,7 @@ export async function claimsFigure(opts: {
   const warm = viaGateway.splice(0, Math.min(2000, Math.floor(viaGateway.length / 10)));
   await closedLoop(concurrency, warm.length, async (i) => {
     const k = warm[i];
-    await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
+    await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region, agencyOf(k.serviceCode)), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
   });
 
   const gw = new Latencies();
@@ -119,7 +120,7 @@ export async function claimsFigure(opts: {
       viaGateway.length,
       async (i) => {
         const k = viaGateway[i];
-        const res = await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
+        const res = await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region, agencyOf(k.serviceCode)), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
         gw.add(res.ms);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       },

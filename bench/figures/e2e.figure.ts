@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
-import { BenchClient, Latencies, openLoop, sleep } from '../bench.http';
+import { BenchClient, closedLoop, Latencies, openLoop, sleep } from '../bench.http';
+import type { AgencyKind } from '@tongban/identity';
 import { chinaToday, Person, Population, shiftMonth, tokenOf } from '../bench.population';
 import { permitBody } from '../bench.setup';
 import { Figure } from '../bench.report';
@@ -17,15 +18,20 @@ const EXPECTED: Record<Kind, string> = {
 /** The mix of event-producing requests: 4 medical filings, 3 pension transfers, 3 residence permits in 10. */
 const kindOf = (i: number): Kind => (i % 10 < 4 ? 'filing' : i % 10 < 7 ? 'transfer' : 'permit');
 
-function request(kind: Kind, p: Person, i: number, permitBase: number): { region: string; path: string; body: Record<string, unknown> } {
+function request(kind: Kind, p: Person, i: number, permitBase: number): { region: string; agency: AgencyKind; path: string; body: Record<string, unknown> } {
   const residence = p.residenceCity!;
   switch (kind) {
     case 'filing':
-      return { region: p.hukouCity, path: '/v1/medical/filings', body: { citizenId: p.citizenId, category: 'long-term-resident', treatmentRegion: residence, validFrom: `${shiftMonth(chinaToday().slice(0, 7), -2)}-01` } };
+      return {
+        region: p.hukouCity,
+        agency: 'healthcare-security',
+        path: '/v1/medical/filings',
+        body: { citizenId: p.citizenId, category: 'long-term-resident', treatmentRegion: residence, validFrom: `${shiftMonth(chinaToday().slice(0, 7), -2)}-01` },
+      };
     case 'transfer':
-      return { region: residence, path: '/v1/social-insurance/transfers', body: { citizenId: p.citizenId, insuranceType: 'pension', outboundRegion: p.hukouCity, hukouRegion: p.hukouCity } };
+      return { region: residence, agency: 'human-resources', path: '/v1/social-insurance/transfers', body: { citizenId: p.citizenId, insuranceType: 'pension', outboundRegion: p.hukouCity, hukouRegion: p.hukouCity } };
     case 'permit':
-      return { region: residence, path: '/v1/residence-permits', body: permitBody(p, permitBase + i) };
+      return { region: residence, agency: 'public-security', path: '/v1/residence-permits', body: permitBody(p, permitBase + i) };
   }
 }
 
@@ -88,6 +94,12 @@ export async function e2eFigure(opts: {
   let accepted = 0;
   const refused = new Map<string, number>();
   const people = Array.from({ length: Math.round(opts.rate * opts.seconds) }, () => population.next());
+  // a filing is registered by the person's insurer in the ledger: the filing people are registered by their hukou city first, unmeasured
+  const filers = people.filter((_, i) => kindOf(i) === 'filing');
+  await closedLoop(32, filers.length, async (i) => {
+    const p = filers[i];
+    await client.call('POST', '/v1/subjects', { token: tokenOf(p.hukouCity, 'public-security'), body: { citizenId: p.citizenId, hukouRegion: p.hukouCity } });
+  });
   const { result: run, cpu } = await cpuDuring(opts.processes, async () => {
     const sent = await openLoop(opts.rate, opts.seconds, async (i) => {
       const kind = kindOf(i);
@@ -95,7 +107,7 @@ export async function e2eFigure(opts: {
       const r = request(kind, people[i], i, 10_000_000 + (opts.seed % 1000) * 100_000);
       const t0 = performance.now();
       try {
-        const res = await client.call('POST', r.path, { token: tokenOf(r.region), body: r.body, idempotencyKey: `bench-e2e-${randomUUID()}` });
+        const res = await client.call('POST', r.path, { token: tokenOf(r.region, r.agency), body: r.body, idempotencyKey: `bench-e2e-${randomUUID()}` });
         rest.add(res.ms);
         if (res.status >= 200 && res.status < 300) {
           accepted++;

@@ -8,7 +8,7 @@ import { allTopics, ensureTopics } from '@tongban/messaging';
 import { provinces } from '@tongban/regions';
 import { AppProcess, BenchCluster } from '../bench.cluster';
 import { BenchClient, closedLoop, Latencies } from '../bench.http';
-import { ORIGINS, prng, tokenOf } from '../bench.population';
+import { agencyOf, ORIGINS, prng, tokenOf } from '../bench.population';
 import { MONTHLY_HELD } from '../bench.setup';
 import { Figure } from '../bench.report';
 
@@ -135,7 +135,7 @@ export async function ledgerSizeFigure(opts: {
       const bad = new Map<number, number>();
       await closedLoop(opts.concurrency, keys.length, async (i) => {
         const k = keys[i];
-        const res = await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
+        const res = await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region, agencyOf(k.serviceCode)), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
         if (res.status !== 201) bad.set(res.status, (bad.get(res.status) ?? 0) + 1);
         if (i >= 500) lat.add(res.ms); // the first 500 warm the caches and the connection pool
       });

@@ -44,7 +44,7 @@ export async function reconciliationFigure(opts: { gateway: string; gatewayPid: 
   let res;
   try {
     res = await client.call('POST', '/v1/reconciliations', {
-      token: tokenOf(opts.region),
+      token: tokenOf(opts.region, 'civil-affairs'),
       stream: { source: records(opts.total, opts.subjectRefs), contentType: 'application/x-ndjson' },
       timeoutMs: 900000,
     });

@@ -178,6 +178,16 @@ describe('parseServiceCatalogue rejects bad data', () => {
     expect(e.detail).toContain('"residence-permit"');
   });
 
+  it('rejects an insured item without its insurance branch, and a branch on an item that is not insured', () => {
+    const doc = bundledCopy();
+    const pension = doc.items.findIndex((i) => i.code === 'elder.employee-pension');
+    delete doc.items[pension].insuranceBranch;
+    expect(caughtDomainError(() => parseServiceCatalogue(doc, 'test')).detail).toContain(`/items/${pension}`);
+    const other = bundledCopy();
+    other.items[0].insuranceBranch = 'pension';
+    expect(caughtDomainError(() => parseServiceCatalogue(other, 'test')).detail).toContain('an insured item names its insurance branch');
+  });
+
   it('rejects an item without seed references', () => {
     const doc = bundledCopy();
     doc.items[0].seedRefs = [];
