@@ -126,6 +126,11 @@ describe('fact changes: provisional statements, consent, objection window, dispu
     expect((await view(subjectRef)).pendingHandoffs).toEqual([]);
     const changeId = String(stated.body.changeId);
     expect((await post(`/v1/fact-changes/${changeId}/objection`, NANCHANG, 'human-resources', { reason: 'still contributing here' })).body.status).toBe('disputed');
+    // the dispute waits in the operators' queue, with how to decide it
+    const queue = await call<{ items: Json[] }>(gateway, 'GET', '/v1/ops/queues/ledger-fact-disputes/items?limit=200', { token: OPERATOR });
+    expect(queue.body.items.map((i) => i.id)).toContain(changeId);
+    const item = await call<Json>(gateway, 'GET', `/v1/ops/items/fact-change/${changeId}`, { token: OPERATOR });
+    expect(item.body).toMatchObject({ status: 'disputed', actions: [], facts: { objectionReason: 'still contributing here', decideWith: `POST /v1/fact-changes/${changeId}/decision` } });
     const decided = await call<Json>(gateway, 'POST', `/v1/fact-changes/${changeId}/decision`, { token: OPERATOR, body: { outcome: 'definitive', note: 'contribution records show 苏州 since 1990' } });
     expect(decided.body).toMatchObject({ status: 'definitive', decision: 'operator' });
     const after = await view(subjectRef, SUZHOU);

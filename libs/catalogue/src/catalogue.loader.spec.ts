@@ -155,6 +155,7 @@ describe('service catalogue v1 (bundled data)', () => {
       expect(row).toBeDefined();
       expect(row).toContain(`| ${item.basis} |`);
       expect(row).toContain(`| ${item.periodicity} |`);
+      expect(row).toContain(`| ${item.agency}${item.insuranceBranch ? ` (${item.insuranceBranch})` : ''} |`);
       for (const ref of item.seedRefs) expect(row).toContain(formatSeedRef(ref));
     }
   });

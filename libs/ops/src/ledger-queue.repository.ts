@@ -19,6 +19,12 @@ const ROWS: Record<string, string> = {
            coalesce(h.answered_at, h.proposed_at) AS waiting_since, ${day('h.proposed_on')} AS started_on, ${day('h.deadline')} AS due_on,
            NULL::int AS statutory_working_days, h.deadline < $1::date AS overdue, ${escalated('handoff', 'h.handoff_id::text')} AS escalated
       FROM ledger.handoffs h WHERE h.status = 'disputed' AND NOT ${settled('handoff', 'h.handoff_id::text')}`,
+  'ledger-fact-disputes': `
+    SELECT f.change_id::text AS id, f.kind || coalesce(' ' || f.branch, '') || ' ' || f.from_region || '→' || f.to_region || ' · 转出地异议: ' || coalesce(f.objection_reason, '') AS title,
+           f.subject_ref, ARRAY[f.from_region::text, f.to_region::text] AS regions, f.status,
+           coalesce(f.objected_at, f.stated_at) AS waiting_since, ${day('f.stated_at::date')} AS started_on, ${day('f.objection_deadline')} AS due_on,
+           NULL::int AS statutory_working_days, false AS overdue, false AS escalated
+      FROM ledger.fact_changes f WHERE f.status = 'disputed' AND $1::date IS NOT NULL`,
   'ledger-gaps': `
     SELECT g.gap_id::text AS id, g.service_code || ' ' || g.period_key || ' · 期间结束无人申领' AS title,
            g.subject_ref, ARRAY[g.region::text] AS regions, 'open' AS status, g.detected_at AS waiting_since,
@@ -51,17 +57,18 @@ interface HandoffRow {
   answer_reason: string | null;
 }
 
-/** The responsibility ledger's operator queues: pending handoffs, disputes, gaps, reconciliation findings. */
+/** The responsibility ledger's operator queues: pending handoffs, disputes (handoffs, fact changes), gaps, reconciliation findings. */
 @Injectable()
 export class LedgerQueueRepository extends TodayQueueSource implements OpsSource {
-  readonly requires = ['ledger.handoffs', 'ledger.gaps', 'ledger.reconciliations', 'ledger.reconciliation_items', 'ledger.outbox'];
+  readonly requires = ['ledger.handoffs', 'ledger.fact_changes', 'ledger.gaps', 'ledger.reconciliations', 'ledger.reconciliation_items', 'ledger.outbox'];
   readonly queues: QueueDef[] = [
     { id: 'ledger-handoffs', label: '待处理交接', group: '待处理交接', kind: 'handoff', statutory: true },
     { id: 'ledger-disputes', label: '争议·交接异议', group: '争议', kind: 'handoff', statutory: true },
+    { id: 'ledger-fact-disputes', label: '争议·户籍/参保变更异议', group: '争议', kind: 'fact-change', statutory: false },
     { id: 'ledger-gaps', label: '缺口', group: '缺口与档案比对', kind: 'gap', statutory: false },
     { id: 'ledger-reconciliation', label: '档案比对差异', group: '缺口与档案比对', kind: 'reconciliation-item', statutory: false },
   ];
-  readonly kinds: ItemKind[] = ['handoff', 'gap', 'reconciliation-item'];
+  readonly kinds: ItemKind[] = ['handoff', 'fact-change', 'gap', 'reconciliation-item'];
 
   constructor(db: Database) {
     super(db);
@@ -75,6 +82,7 @@ export class LedgerQueueRepository extends TodayQueueSource implements OpsSource
 
   find(kind: ItemKind, id: string): Promise<ItemFacts | undefined> {
     if (kind === 'handoff') return this.handoff(id);
+    if (kind === 'fact-change') return this.factChange(id);
     if (kind === 'gap') return this.gap(id);
     return this.finding(id);
   }
@@ -109,6 +117,38 @@ export class LedgerQueueRepository extends TodayQueueSource implements OpsSource
       },
       history: [{ schema: 'ledger', match: { handoffId: h.handoff_id } }],
       auditPaths: [`/v1/handoffs/${h.handoff_id}`, `/v1/ops/items/handoff/${h.handoff_id}`],
+    };
+  }
+
+  private async factChange(id: string): Promise<ItemFacts | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const f = await this.db.one<{ change_id: string; subject_ref: string; kind: string; branch: string | null; from_region: string; to_region: string; effective_on: string; status: string; objection_deadline: string; objection_reason: string | null; decision: string | null; note: string | null }>(
+      `SELECT change_id, subject_ref, kind, branch, from_region, to_region, ${day('effective_on')} AS effective_on, status, ${day('objection_deadline')} AS objection_deadline,
+              objection_reason, decision, note FROM ledger.fact_changes WHERE change_id = $1`,
+      [id],
+    );
+    if (!f) return undefined;
+    return {
+      kind: 'fact-change',
+      id: f.change_id,
+      title: `${f.kind}${f.branch ? ` ${f.branch}` : ''} ${f.from_region}→${f.to_region}`,
+      subjectRef: f.subject_ref,
+      status: f.status,
+      decidable: false,
+      facts: {
+        kind: f.kind,
+        branch: f.branch,
+        fromRegion: f.from_region,
+        toRegion: f.to_region,
+        effectiveOn: f.effective_on,
+        objectionDeadline: f.objection_deadline,
+        objectionReason: f.objection_reason,
+        decision: f.decision,
+        note: f.note,
+        decideWith: `POST /v1/fact-changes/${f.change_id}/decision`,
+      },
+      history: [{ schema: 'ledger', match: { changeId: f.change_id } }],
+      auditPaths: [`/v1/fact-changes/${f.change_id}`],
     };
   }
 

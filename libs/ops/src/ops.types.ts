@@ -1,7 +1,7 @@
 export const OPS_SCHEMA = 'ops';
 
 /** Kinds of item an operator can open; the path segment of /v1/ops/items/{kind}/{id}. */
-export const ITEM_KINDS = ['dead-letter', 'transfer', 'handoff', 'gap', 'reconciliation-item', 'settlement', 'statement', 'statement-line'] as const;
+export const ITEM_KINDS = ['dead-letter', 'transfer', 'handoff', 'fact-change', 'gap', 'reconciliation-item', 'settlement', 'statement', 'statement-line'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const isItemKind = (k: string): k is ItemKind => (ITEM_KINDS as readonly string[]).includes(k);
@@ -13,6 +13,8 @@ export const ACTIONS_BY_KIND: Readonly<Record<ItemKind, readonly DecisionAction[
   'dead-letter': [],
   transfer: [],
   handoff: ['escalate', 'close'],
+  // a disputed fact change is decided in its domain (POST /v1/fact-changes/{id}/decision), which changes the ledger
+  'fact-change': [],
   gap: ['resolve'],
   'reconciliation-item': ['resolve'],
   settlement: [],

@@ -1505,7 +1505,7 @@ export interface components {
             title: string;
         };
         /** @enum {string} */
-        OperatorItemKind: "dead-letter" | "transfer" | "handoff" | "gap" | "reconciliation-item" | "settlement" | "statement" | "statement-line";
+        OperatorItemKind: "dead-letter" | "transfer" | "handoff" | "fact-change" | "gap" | "reconciliation-item" | "settlement" | "statement" | "statement-line";
         OperatorQueue: {
             /** @description Chinese heading the console groups queues under */
             group: string;
