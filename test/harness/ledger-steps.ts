@@ -1,5 +1,5 @@
 import { BRANCH_AGENCY, InsuranceBranch } from '@tongban/catalogue';
-import { call, token } from './http';
+import { call, OPERATOR, token } from './http';
 import { newCitizenId } from './fixtures';
 
 type Body = Record<string, unknown>;
@@ -25,7 +25,9 @@ export async function insureIn(gateway: string, citizenId: string, branch: Insur
   const stated = await call<Body>(gateway, 'POST', '/v1/insured-region-changes', { token: token(region, agency), body: { citizenId, branch, insuredRegion: region, since } });
   if (stated.status !== 202) throw new Error(`statement refused: ${stated.status} ${JSON.stringify(stated.body)}`);
   if (stated.body.status === 'definitive') return stated.body;
-  const consent = await call<Body>(gateway, 'POST', `/v1/fact-changes/${String(stated.body.changeId)}/consent`, { token: token(String(stated.body.fromRegion), agency) });
+  // the stater is not told who releases; operators see it
+  const change = await call<Body>(gateway, 'GET', `/v1/fact-changes/${String(stated.body.changeId)}`, { token: OPERATOR });
+  const consent = await call<Body>(gateway, 'POST', `/v1/fact-changes/${String(stated.body.changeId)}/consent`, { token: token(String(change.body.fromRegion), agency) });
   if (consent.status !== 200) throw new Error(`consent refused: ${consent.status} ${JSON.stringify(consent.body)}`);
   return consent.body;
 }
