@@ -42,16 +42,7 @@ const toChange = (r: FactChangeRow): FactChange => ({
   note: r.note,
 });
 
-export interface NewFactChange {
-  changeId: string;
-  subjectRef: string;
-  kind: FactKind;
-  branch: InsuranceBranch | null;
-  fromRegion: string;
-  toRegion: string;
-  effectiveOn: string;
-  objectionDeadline: string;
-}
+export type NewFactChange = Pick<FactChange, 'changeId' | 'subjectRef' | 'kind' | 'branch' | 'fromRegion' | 'toRegion' | 'effectiveOn' | 'objectionDeadline'>;
 
 @Injectable()
 export class FactChangeRepository {
