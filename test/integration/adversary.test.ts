@@ -1,5 +1,5 @@
 import { loadContract } from '@tongban/http';
-import { agencyKinds, AgencyKind } from '@tongban/identity';
+import { agencyKinds, AgencyKind, citizenIdsIn } from '@tongban/identity';
 import { ClearingJob, MEDICAL_SCHEMA } from '@tongban/medical';
 import { allTopics, CONSUMER_GROUPS, fromKafkaMessage } from '@tongban/messaging';
 import { provinces } from '@tongban/regions';
@@ -215,5 +215,21 @@ describe('adversary: a hostile region tries every path on people it is not relat
     const view = await call<Json>(gateway, 'GET', `/v1/subjects/${f.subjectRef}/responsibilities`, { token: token(HUKOU, 'public-security') });
     expect(view.body).toMatchObject({ hukouRegion: HUKOU, insuredRegions: [], pendingFactChanges: [] });
     expect((view.body.holders as Array<{ region: string }>).every((h) => h.region !== STRANGER)).toBe(true);
+  });
+
+  it('left no citizen ID number on any topic: keys, headers and values of every message, read to the end', async () => {
+    await quiet();
+    const ends = await offsets();
+    let read = 0;
+    for (const t of allTopics(provinces())) {
+      if (ends[t.name] === 0) continue;
+      const got = await suite.collect(t.name, (all) => all.length >= ends[t.name], 30000);
+      for (const g of got) {
+        const headers = Object.entries(g.message.headers ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+        expect([t.name, citizenIdsIn(`${g.message.key?.toString() ?? ''} ${headers} ${g.message.value?.toString() ?? ''}`)]).toEqual([t.name, []]);
+      }
+      read += got.length;
+    }
+    expect(read).toBeGreaterThan(50);
   });
 });
