@@ -38,15 +38,14 @@ export async function claimKeys(db: Client, subjectRefs: string[], seed: number)
 
 /**
  * The gateway's claim transaction, statement for statement (ProvisionClaimService.claim inside the
- * AuditInterceptor's transaction): the person known, the holder row share-locked, the claim inserted
- * unless taken, the entitlement opened for services claimed every period, the audit row — run straight
- * on `pg`, as named prepared statements like the gateway's Database does.
+ * AuditInterceptor's transaction): the holder row share-locked, the claim inserted unless taken, the
+ * entitlement opened for services claimed every period, the audit row — run straight on `pg`, as
+ * named prepared statements like the gateway's Database does.
  */
 async function directClaim(pool: Pool, k: ClaimKey, item: { basis: string; needsEntitlement: boolean }): Promise<boolean> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN ISOLATION LEVEL READ COMMITTED');
-    await c.query({ name: 'bench_subject', text: 'SELECT 1 FROM ledger.subjects WHERE subject_ref = $1', values: [k.subjectRef] });
     const holder = await c.query<{ responsibility_id: string; region: string }>({
       name: 'bench_holder',
       text: `SELECT responsibility_id, service_code, region, to_char(lower(during) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since

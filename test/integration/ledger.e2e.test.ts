@@ -44,6 +44,7 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
       [makeCitizenId('360102', '19900231', '123'), 'birth-date'],
     ];
     const before = await count(`SELECT count(*) AS n FROM ledger.subjects`);
+    const intervalsBefore = await count(`SELECT count(*) AS n FROM ledger.responsibilities`);
     for (const [citizenId, reason] of cases) {
       const res = await call(gateway, 'POST', '/v1/subjects', { token: token('360100', 'public-security'), body: { citizenId, hukouRegion: '360100' } });
       expect(res.status).toBe(422);
@@ -52,6 +53,7 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
       expect(JSON.stringify(res.body)).not.toContain(citizenId);
     }
     expect(await count(`SELECT count(*) AS n FROM ledger.subjects`)).toBe(before);
+    expect(await count(`SELECT count(*) AS n FROM ledger.responsibilities`)).toBe(intervalsBefore);
   });
 
   it("lets only the hukou region's public security register, and answers with every held service at the hukou region", async () => {

@@ -9,8 +9,6 @@ export type { PermitChanged, PermitIssued, PermitRecognised, SubjectResponsibili
 export { HandoffService } from './handoff.service';
 export { FactChangeService } from './fact-change.service';
 export type { FactChangeView, HukouMoveCommand, InsuredRegionCommand } from './fact-change.service';
-export { SubjectRepository } from './subject.repository';
-export { PLACE_KEY_FORMATS, placeOfKey } from './claim-key.rules';
 export { ReconciliationService } from './reconciliation.service';
 export type { Reconciliation, ReconciliationItem } from './reconciliation.repository';
 export { GapRepository } from './gap.repository';

@@ -39,6 +39,6 @@ export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [M
     ReconciliationService,
     LedgerJobs,
   ],
-  exports: [ProvisionClaimService, SubjectService, FactChangeService, HandoffService, ReconciliationService, LedgerJobs, GapRepository, SubjectRepository],
+  exports: [ProvisionClaimService, SubjectService, FactChangeService, HandoffService, ReconciliationService, LedgerJobs, GapRepository],
 })
 export class LedgerModule {}

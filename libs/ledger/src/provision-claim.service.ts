@@ -48,7 +48,6 @@ export class ProvisionClaimService {
     const region = regionActingAs(actor, item.agency, `claiming ${item.code}`);
     const period = this.checkPeriodKey(item, cmd.periodKey);
     return this.db.tx(async () => {
-      if (!(await this.subjects.exists(cmd.subjectRef))) throw unknownPerson();
       const responsibilityId = PLACE_BASES.has(item.basis) ? await this.checkPlace(item, cmd, region) : await this.checkHolder(item, cmd.subjectRef, region);
       const claim = await this.claims.insertIfFree(
         { claimId: randomUUID(), subjectRef: cmd.subjectRef, serviceCode: item.code, periodKey: cmd.periodKey, region, basis: item.basis },
@@ -81,24 +80,24 @@ export class ProvisionClaimService {
     });
   }
 
-  /** A place-based key names its place; the caller must be that place (or, for a bill, the person's medical insurer). */
+  /**
+   * A place-based key names its place; the caller must be that place (or, for a bill, the person's
+   * medical insurer), for a person the ledger knows. (A held service's holder lookup already tells an
+   * unknown person, so only this path asks.)
+   */
   private async checkPlace(item: ServiceItem, cmd: ClaimCommand, region: string): Promise<null> {
+    if (!(await this.subjects.exists(cmd.subjectRef))) throw unknownPerson();
     const place = placeOfKey(item.basis, cmd.periodKey);
     const format = PLACE_KEY_FORMATS[item.basis]?.format ?? '';
     if (place === undefined) {
       throw new DomainError(ErrorCode.ValidationFailed, `periodKey: ${item.code} is claimed with a key ${format}`, { errors: [{ field: '/body/periodKey', message: format }] });
     }
     if (place === region) return null;
-    if (item.basis === 'treatment' && (await this.holdsAny(cmd.subjectRef, MEDICAL_INSURANCE_SERVICES, region))) return null;
+    if (item.basis === 'treatment' && (await this.responsibilities.currentRegions(cmd.subjectRef, MEDICAL_INSURANCE_SERVICES)).includes(region)) return null;
     throw new DomainError(ErrorCode.RuleViolated, `the key names region ${place}: only that region${item.basis === 'treatment' ? " or the person's medical insurer" : ''} claims it`, {
       rule: 'place-bound-key',
       errors: [{ field: '/body/periodKey', message: `bound to region ${place}` }],
     });
-  }
-
-  private async holdsAny(subjectRef: string, codes: readonly string[], region: string): Promise<boolean> {
-    for (const code of codes) if ((await this.responsibilities.currentLocked(subjectRef, code))?.region === region) return true;
-    return false;
   }
 
   private itemOf(code: string): ServiceItem {

@@ -73,6 +73,15 @@ export class ResponsibilityRepository {
     return rows.map(toHolder);
   }
 
+  /** The regions holding any of the given services for the person now (one statement). */
+  async currentRegions(subjectRef: string, serviceCodes: readonly string[]): Promise<string[]> {
+    const rows = await this.db.query<{ region: string }>(
+      `SELECT DISTINCT region FROM ${T} WHERE subject_ref = $1 AND service_code = ANY($2::text[]) AND during @> now()`,
+      [subjectRef, serviceCodes],
+    );
+    return rows.map((r) => r.region);
+  }
+
   /** The open-ended interval of every service: the holder agreed for the future (after any accepted switch). */
   async latest(subjectRef: string): Promise<Holder[]> {
     const rows = await this.db.query<HolderRow>(

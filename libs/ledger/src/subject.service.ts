@@ -8,7 +8,7 @@ import { assertRegionCode } from '@tongban/regions';
 import { FactChangeRepository } from './fact-change.repository';
 import { HandoffRepository } from './handoff.repository';
 import { HandoffService } from './handoff.service';
-import { Cause, FactChange, Handoff, Holder, SubjectFacts } from './ledger.types';
+import { Cause, FactChange, Handoff, Holder, MEDICAL_INSURANCE_SERVICES, SubjectFacts } from './ledger.types';
 import { isHeld } from './responsibility.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
@@ -100,7 +100,7 @@ export class SubjectService {
     const cause: Cause = { reason: `residence permit issued by ${p.residenceCity}`, eventId };
     await this.db.tx(async () => {
       const facts = (await this.subjects.lock(p.subjectRef)) ?? (await this.create(this.blank(p.subjectRef, p.hukouRegion), cause, actor));
-      await this.changed({ ...facts, residenceCity: p.residenceCity, permitId: p.permitId, residenceSince: p.residenceSince }, cause, actor);
+      await this.apply({ ...facts, residenceCity: p.residenceCity, permitId: p.permitId, residenceSince: p.residenceSince }, cause, actor);
     });
   }
 
@@ -117,7 +117,7 @@ export class SubjectService {
       const facts = await this.subjects.lock(p.subjectRef);
       if (!facts || (facts.permitId !== null && facts.permitId !== p.permitId)) return;
       const lives = p.status === 'active';
-      await this.changed(
+      await this.apply(
         { ...facts, residenceCity: lives ? p.residenceCity : null, permitId: lives ? p.permitId : null, residenceSince: lives ? p.residenceYearsCountFrom : null },
         cause,
         actor,
@@ -134,7 +134,7 @@ export class SubjectService {
       if (!facts || facts.permitId !== p.permitId) return;
       const since = monthsBefore(p.effectiveOn, p.recognisedMonths);
       if (facts.residenceSince !== null && facts.residenceSince <= since) return;
-      await this.changed({ ...facts, residenceSince: since }, cause, actor);
+      await this.apply({ ...facts, residenceSince: since }, cause, actor);
     });
   }
 
@@ -149,13 +149,8 @@ export class SubjectService {
     await this.db.tx(async () => {
       const facts = await this.subjects.lock(t.subjectRef);
       if (!facts || facts.insured[branch]?.region === t.inboundRegion) return;
-      await this.changed({ ...facts, insured: { ...facts.insured, [branch]: { region: t.inboundRegion, since: t.completedOn } } }, cause, actor);
+      await this.apply({ ...facts, insured: { ...facts.insured, [branch]: { region: t.inboundRegion, since: t.completedOn } } }, cause, actor);
     });
-  }
-
-  /** A definitive fact change applied to the facts (the caller holds the person's lock, in its transaction). */
-  async apply(facts: SubjectFacts, cause: Cause, actor: Actor): Promise<void> {
-    await this.changed(facts, cause, actor);
   }
 
   /**
@@ -171,14 +166,21 @@ export class SubjectService {
     return view;
   }
 
-  /** The regions holding the given services for the person now, or undefined for a person the ledger does not know. */
-  async currentHolders(subjectRef: string, serviceCodes: readonly string[]): Promise<string[] | undefined> {
+  /**
+   * The person's medical insurers now — the holders of their employee or resident medical insurance,
+   * who register filings, are billed by treatment regions and may reimburse a bill by hand — or
+   * undefined for a person the ledger does not know.
+   */
+  async medicalInsurers(subjectRef: string): Promise<string[] | undefined> {
     if (!(await this.subjects.exists(subjectRef))) return undefined;
-    const holders = await this.intervals.current(subjectRef);
-    return [...new Set(holders.filter((h) => serviceCodes.includes(h.serviceCode)).map((h) => h.region))];
+    return this.intervals.currentRegions(subjectRef, MEDICAL_INSURANCE_SERVICES);
   }
 
-  private async changed(facts: SubjectFacts, cause: Cause, actor: Actor): Promise<void> {
+  /**
+   * New facts of a person (the caller holds the person's lock, in its transaction): stored, then the
+   * open proposals brought in line with what they now call for. A definitive fact change lands here too.
+   */
+  async apply(facts: SubjectFacts, cause: Cause, actor: Actor): Promise<void> {
     await this.subjects.update(facts);
     await this.handoffService.reconcile(facts, cause, actor);
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
-import { MEDICAL_INSURANCE_SERVICES, SubjectService } from '@tongban/ledger';
+import { SubjectService } from '@tongban/ledger';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, provinceOf } from '@tongban/regions';
 import { FilingRepository } from './filing.repository';
@@ -87,7 +87,7 @@ export class FilingService {
 
   /** The caller must insure the person's medical care according to the ledger (which must know the person). */
   private async requireInsurer(subjectRef: string, region: string): Promise<void> {
-    const insurers = await this.ledger.currentHolders(subjectRef, MEDICAL_INSURANCE_SERVICES);
+    const insurers = await this.ledger.medicalInsurers(subjectRef);
     if (insurers === undefined) throw new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: the hukou region registers a person first (POST /v1/subjects)');
     if (!insurers.includes(region)) {
       throw new DomainError(ErrorCode.Forbidden, "only the person's insured region for medical insurance (in the ledger) registers a filing", { rule: 'insured-region-only' });
@@ -106,7 +106,7 @@ export class FilingService {
     return this.db.tx(async () => {
       const filing = await this.filings.findById(filingId, true);
       if (!filing) throw new DomainError(ErrorCode.NotFound, 'no such medical filing');
-      const insurer = filing.insuredRegion === region || (await this.ledger.currentHolders(filing.subjectRef, MEDICAL_INSURANCE_SERVICES))?.includes(region) === true;
+      const insurer = filing.insuredRegion === region || (await this.ledger.medicalInsurers(filing.subjectRef))?.includes(region) === true;
       if (!insurer) {
         if (!visibleTo(filing, region)) throw new DomainError(ErrorCode.NotFound, 'no such medical filing');
         throw new DomainError(ErrorCode.Forbidden, "only the region that registered a filing, or the person's insured region, cancels it");

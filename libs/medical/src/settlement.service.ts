@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode, FieldError } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
-import { MEDICAL_INSURANCE_SERVICES, ProvisionClaimService, SubjectService } from '@tongban/ledger';
+import { ProvisionClaimService, SubjectService } from '@tongban/ledger';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, provinceOf } from '@tongban/regions';
 import { FilingRepository } from './filing.repository';
@@ -124,7 +124,7 @@ export class SettlementService {
    * cannot bill a region that is not the person's insurer (clearing statements follow the settlement).
    */
   private async requireInsuredIn(subjectRef: string, insuredRegion: string): Promise<void> {
-    const insurers = await this.ledger.currentHolders(subjectRef, MEDICAL_INSURANCE_SERVICES);
+    const insurers = await this.ledger.medicalInsurers(subjectRef);
     if (insurers === undefined) throw new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: a settlement needs a person registered by the hukou region');
     if (!insurers.some((r) => concerns(insuredRegion, r))) {
       throw new DomainError(ErrorCode.RuleViolated, `the person is not insured for medical care in ${insuredRegion} according to the ledger`, {
