@@ -3,3 +3,4 @@ export * from './calendar.module';
 export * from './working-day.calendar';
 export type { DayKind } from './working-day.dataset';
 export { fromEpochDay, isIsoDate, toEpochDay } from './iso-date.util';
+export { addDays, addMonths, assertDateWithin, type DateWindow, daysInMonth, EARLIEST_DATE, LATEST_DATE } from './date-window';
