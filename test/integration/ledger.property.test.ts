@@ -2,7 +2,22 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { DomainError } from '@tongban/errors';
 import { Actor, AgencyKind, parseCitizenId, SubjectRefs } from '@tongban/identity';
-import { chinaDay, FactChangeService, HandoffService, HELD_BASES, LEDGER_SCHEMA, LedgerJobs, ProvisionClaimService, SubjectService } from '@tongban/ledger';
+import { addDays, addMonths } from '@tongban/calendar';
+import {
+  chinaDay,
+  claimWindow,
+  FactChangeService,
+  HandoffService,
+  HELD_BASES,
+  inClaimWindow,
+  LEDGER_POLICY,
+  LEDGER_SCHEMA,
+  LedgerJobs,
+  Period,
+  periodContaining,
+  ProvisionClaimService,
+  SubjectService,
+} from '@tongban/ledger';
 import { BRANCH_AGENCY, loadServiceCatalogue } from '@tongban/catalogue';
 import { RunningApp } from '@tongban/http';
 import { CONSUMER_GROUPS } from '@tongban/messaging';
@@ -11,12 +26,9 @@ import { Suite } from '../harness/suite';
 import { newCitizenId } from '../harness/fixtures';
 
 const REGIONS = ['110100', '310100', '360100', '440100'] as const;
-const CLAIMS: Array<[string, string[]]> = [
-  ['edu.compulsory', ['2026-autumn', '2027-spring']],
-  ['elder.employee-pension', ['2026-10', '2026-11']],
-  ['emp.public-employment-service', ['k1', 'k2']],
-  ['assist.temporary', ['e1']],
-];
+/** Services claimed in the histories: a monthly and a school-term one, one without periods, a place-based one. */
+const CLAIMED = ['elder.employee-pension', 'edu.compulsory', 'emp.public-employment-service', 'assist.temporary'] as const;
+const TZ = 'Asia/Shanghai';
 const catalogue = loadServiceCatalogue();
 const HELD = catalogue.all().filter((i) => HELD_BASES.has(i.basis)).length;
 
@@ -25,9 +37,10 @@ type Action =
   | { kind: 'move'; region: string }
   | { kind: 'insure'; region: string; branch: 'pension' | 'medical' }
   | { kind: 'answer-fact'; pick: number; how: 'consent' | 'object' | 'definitive' | 'rejected' }
-  | { kind: 'answer'; pick: number; how: 'accept' | 'reject' | 'object' }
+  | { kind: 'answer'; pick: number; how: 'accept' | 'reject' | 'object'; inDays: number }
+  | { kind: 'decide'; pick: number; how: 'accept' | 'reject'; inDays: number }
   | { kind: 'deadline'; days: number }
-  | { kind: 'claim'; region: string; service: number; period: number };
+  | { kind: 'claim'; region: string; service: number; offset: number };
 
 const region = fc.constantFrom(...REGIONS);
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -35,9 +48,14 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('move' as const), region }),
   fc.record({ kind: fc.constant('insure' as const), region, branch: fc.constantFrom('pension' as const, 'medical' as const) }),
   { arbitrary: fc.record({ kind: fc.constant('answer-fact' as const), pick: fc.nat(4), how: fc.constantFrom('consent' as const, 'object' as const, 'definitive' as const, 'rejected' as const) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('answer' as const), pick: fc.nat(40), how: fc.constantFrom('accept' as const, 'reject' as const, 'object' as const) }), weight: 3 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('answer' as const), pick: fc.nat(40), how: fc.constantFrom('accept' as const, 'reject' as const, 'object' as const), inDays: fc.integer({ min: -1, max: 40 }) }),
+    weight: 3,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('decide' as const), pick: fc.nat(40), how: fc.constantFrom('accept' as const, 'reject' as const), inDays: fc.integer({ min: 0, max: 100 }) }), weight: 3 },
   fc.record({ kind: fc.constant('deadline' as const), days: fc.integer({ min: 1, max: 30 }) }),
-  { arbitrary: fc.record({ kind: fc.constant('claim' as const), region, service: fc.nat(CLAIMS.length - 1), period: fc.nat(1) }), weight: 3 },
+  // periods from 14 back to 3 ahead of the current one: inside and outside the claim window
+  { arbitrary: fc.record({ kind: fc.constant('claim' as const), region, service: fc.nat(CLAIMED.length - 1), offset: fc.integer({ min: -14, max: 3 }) }), weight: 4 },
 );
 
 /** An agency of a region, as its credential would make it act. */
@@ -79,12 +97,21 @@ describe('responsibility ledger invariants under random histories (fast-check, r
         [subjectRef],
       ),
     ).toBe(0);
-    // every claim of a held service was made by the region responsible at the claim's instant
+    // every claim of a held service belongs to the region that held the service at the start of its
+    // period: the interval it references holds that instant, and no other interval does
     expect(
       await n(
         `SELECT count(*) AS n FROM ledger.provision_claims c
-           JOIN ledger.responsibilities r ON r.subject_ref = c.subject_ref AND r.service_code = c.service_code AND r.during @> c.claimed_at
-          WHERE c.subject_ref = $1 AND r.region <> c.region`,
+           LEFT JOIN ledger.responsibilities r ON r.subject_ref = c.subject_ref AND r.service_code = c.service_code AND r.during @> c.held_at
+          WHERE c.subject_ref = $1 AND c.basis NOT IN ('treatment', 'emergency')
+            AND (r.region IS DISTINCT FROM c.region OR r.responsibility_id IS DISTINCT FROM c.responsibility_id)`,
+        [subjectRef],
+      ),
+    ).toBe(0);
+    // only an accepted proposal ever moved responsibility (no withdrawn/rejected one left an interval behind)
+    expect(
+      await n(
+        `SELECT count(*) AS n FROM ledger.responsibilities r JOIN ledger.handoffs h ON h.handoff_id = r.opened_handoff_id WHERE r.subject_ref = $1 AND h.status <> 'accepted'`,
         [subjectRef],
       ),
     ).toBe(0);
@@ -112,7 +139,7 @@ describe('responsibility ledger invariants under random histories (fast-check, r
     ).toBe(0);
   }
 
-  it('keeps exactly one responsible region per service and one claim per period, after every step', async () => {
+  it('keeps exactly one responsible region per service, and one claim per period by the holder at its start, after every step', async () => {
     const subjects = running.app.get(SubjectService);
     const handoffs = running.app.get(HandoffService);
     const claims = running.app.get(ProvisionClaimService);
@@ -120,6 +147,28 @@ describe('responsibility ledger invariants under random histories (fast-check, r
     const refs = running.app.get(SubjectRefs);
     const jobs = running.app.get(LedgerJobs);
     const agencyOf = (serviceCode: string): AgencyKind => catalogue.get(serviceCode).agency;
+    const holderAt = async (subjectRef: string, serviceCode: string, day: string): Promise<string | undefined> =>
+      (
+        await suite.db.one<{ region: string }>(
+          `SELECT region FROM ledger.responsibilities WHERE subject_ref = $1 AND service_code = $2 AND during @> ($3::timestamp AT TIME ZONE '${TZ}')`,
+          [subjectRef, serviceCode, day],
+        )
+      )?.region;
+    const latestHolder = async (subjectRef: string, serviceCode: string): Promise<string | undefined> =>
+      (await suite.db.one<{ region: string }>(`SELECT region FROM ledger.responsibilities WHERE subject_ref = $1 AND service_code = $2 AND upper_inf(during)`, [subjectRef, serviceCode]))
+        ?.region;
+    /** The key (and first day) of the period `offset` periods from today's, or a reference date for services without periods. */
+    const periodAt = (serviceCode: string, offset: number): { key: string; start: string; end: string; referenceDate?: string } => {
+      const item = catalogue.get(serviceCode);
+      const today = chinaDay(new Date());
+      if (item.periodicity === 'monthly' || item.periodicity === 'school-term') {
+        let p = periodContaining(item.periodicity, today) as Period;
+        for (let i = 0; i < Math.abs(offset); i++) p = periodContaining(item.periodicity, offset > 0 ? p.end : addDays(p.start, -1)) as Period;
+        return p;
+      }
+      const date = addMonths(today, offset);
+      return { key: `k${offset + 20}`, start: date, end: addDays(date, 1), referenceDate: date };
+    };
     const related = async (subjectRef: string, r: string): Promise<boolean> =>
       (await n(`SELECT count(*) AS n FROM ledger.subject_regions WHERE subject_ref = $1 AND region = $2`, [subjectRef, r])) > 0;
     const domainOnly = async (p: Promise<unknown>): Promise<'ok' | string> => {
@@ -133,14 +182,13 @@ describe('responsibility ledger invariants under random histories (fast-check, r
     };
 
     await fc.assert(
-      fc.asyncProperty(region, fc.array(action, { minLength: 1, maxLength: 15 }), async (hukou, actions) => {
+      fc.asyncProperty(region, fc.array(action, { minLength: 1, maxLength: 20 }), async (hukou, actions) => {
         const citizenId = newCitizenId();
         const subjectRef = refs.ref(parseCitizenId(citizenId));
         initialHukou = hukou;
         await subjects.recordPermitIssued(
           { permitId: randomUUID(), permitNumber: 'P-0001', subjectRef, hukouRegion: hukou, residenceCity: hukou, basis: 'employment', residenceSince: '2020-01-01', issuedOn: '2020-08-01', validUntil: '2030-01-01' },
-          randomUUID(),
-          `${hukou}/residence-permit`,
+          { id: randomUUID(), source: `${hukou}/residence-permit`, time: new Date().toISOString() },
         );
         await checkInvariants(subjectRef);
         let clock = Date.now();
@@ -149,8 +197,7 @@ describe('responsibility ledger invariants under random histories (fast-check, r
             case 'permit':
               await subjects.recordPermitIssued(
                 { permitId: randomUUID(), permitNumber: 'P-0002', subjectRef, hukouRegion: hukou, residenceCity: a.city, basis: 'housing', residenceSince: '2019-01-01', issuedOn: '2019-08-01', validUntil: '2030-01-01' },
-                randomUUID(),
-                `${a.city}/residence-permit`,
+                { id: randomUUID(), source: `${a.city}/residence-permit`, time: new Date().toISOString() },
               );
               break;
             case 'move':
@@ -173,36 +220,61 @@ describe('responsibility ledger invariants under random histories (fast-check, r
               const view = await subjects.responsibilities(subjectRef, null);
               if (view.pendingHandoffs.length === 0) break;
               const h = view.pendingHandoffs[a.pick % view.pendingHandoffs.length];
-              const holderBefore = view.holders.find((x) => x.serviceCode === h.serviceCode)?.region;
+              const holderBefore = await latestHolder(subjectRef, h.serviceCode);
               const agency = agencyOf(h.serviceCode);
+              const effectiveFrom = addDays(chinaDay(new Date()), a.inDays);
               const outcome =
                 a.how === 'accept'
-                  ? await domainOnly(handoffs.accept(h.handoffId, chinaDay(new Date()), actor(h.toRegion, agency)))
+                  ? await domainOnly(handoffs.accept(h.handoffId, effectiveFrom, actor(h.toRegion, agency)))
                   : a.how === 'reject'
                     ? await domainOnly(handoffs.reject(h.handoffId, 'not here', actor(h.toRegion, agency)))
                     : await domainOnly(handoffs.object(h.handoffId, 'still here', actor(h.fromRegion, agency)));
-              const after = (await subjects.responsibilities(subjectRef, null)).holders.find((x) => x.serviceCode === h.serviceCode)?.region;
+              // an effective date outside the proposal's window is refused and changes nothing
+              if (a.how === 'accept' && h.status === 'proposed') expect(outcome).toBe(a.inDays < 0 || effectiveFrom > h.effectiveBy ? 'validation-failed' : 'ok');
               // only an accepted open proposal moves responsibility, and then to its receiving region
+              const after = await latestHolder(subjectRef, h.serviceCode);
               if (a.how === 'accept' && outcome === 'ok') expect(after).toBe(h.toRegion);
               else expect(after).toBe(holderBefore);
+              break;
+            }
+            case 'decide': {
+              const view = await subjects.responsibilities(subjectRef, null);
+              const open = view.pendingHandoffs.filter((h) => h.status === 'disputed' || h.escalatedAt !== null);
+              if (open.length === 0) break;
+              const h = open[a.pick % open.length];
+              const outcome = await domainOnly(handoffs.decide(h.handoffId, { decision: a.how, effectiveFrom: addDays(chinaDay(new Date()), a.inDays % 60), reason: 'decided' }, OPERATOR));
+              expect(outcome).toBe('ok');
+              expect(await latestHolder(subjectRef, h.serviceCode)).toBe(a.how === 'accept' ? h.toRegion : h.fromRegion);
               break;
             }
             case 'deadline':
               clock += a.days * 86400000;
               await jobs.runFactChangeWindows(new Date(clock));
               await jobs.runHandoffDeadlines(new Date(clock));
+              await jobs.runReevaluation(new Date(clock));
               break;
             case 'claim': {
-              const [service, periods] = CLAIMS[a.service];
+              const service = CLAIMED[a.service];
+              const item = catalogue.get(service);
+              const p = periodAt(service, a.offset);
               // a place-based key names its place: the claiming region's own case
-              const periodKey = service === 'assist.temporary' ? `case:${a.region}:${periods[0]}` : periods[a.period % periods.length];
-              const before = await subjects.responsibilities(subjectRef, null);
-              const holder = before.holders.find((x) => x.serviceCode === service)?.region;
+              const periodKey = service === 'assist.temporary' ? `case:${a.region}:e${a.offset + 20}` : p.key;
               const taken = await n(`SELECT count(*) AS n FROM ledger.provision_claims WHERE subject_ref = $1 AND service_code = $2 AND period_key = $3`, [subjectRef, service, periodKey]);
               const knows = await related(subjectRef, a.region);
-              const outcome = await domainOnly(claims.claim({ subjectRef, serviceCode: service, periodKey }, actor(a.region, agencyOf(service))));
-              // a non-holder is told who holds only when related to the person; a stranger is answered as for an unknown person
-              const expected = holder !== undefined && holder !== a.region ? (knows ? 'not-responsible' : 'not-found') : taken > 0 ? 'already-claimed' : 'ok';
+              const holder = await holderAt(subjectRef, service, p.start);
+              const window = claimWindow(item.periodicity, chinaDay(new Date()), LEDGER_POLICY.claimLookbackMonths, LEDGER_POLICY.claimPeriodsAhead);
+              const inWindow = inClaimWindow(p.referenceDate ? { start: `${p.start.slice(0, 7)}-01`, end: p.end } : p, window);
+              const outcome = await domainOnly(claims.claim({ subjectRef, serviceCode: service, periodKey, referenceDate: p.referenceDate }, actor(a.region, agencyOf(service))));
+              // outside the window: refused; a held service: only the holder at the period's start, a non-holder told who holds only when related
+              const expected = !inWindow
+                ? 'validation-failed'
+                : item.basis !== 'emergency' && holder !== a.region
+                  ? knows
+                    ? 'not-responsible'
+                    : 'not-found'
+                  : taken > 0
+                    ? 'already-claimed'
+                    : 'ok';
               expect(outcome).toBe(expected);
               break;
             }
@@ -210,12 +282,13 @@ describe('responsibility ledger invariants under random histories (fast-check, r
           await checkInvariants(subjectRef);
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 60 },
     );
     // the histories did exercise the protocol, not only the refusals
     expect(await n(`SELECT count(*) AS n FROM ledger.handoffs WHERE status = 'accepted'`, [])).toBeGreaterThan(0);
     expect(await n(`SELECT count(*) AS n FROM ledger.fact_changes WHERE status = 'definitive'`, [])).toBeGreaterThan(0);
     expect(await n(`SELECT count(*) AS n FROM ledger.provision_claims`, [])).toBeGreaterThan(0);
+    expect(await n(`SELECT count(*) AS n FROM ledger.handoffs WHERE decided_by_operator`, [])).toBeGreaterThan(0);
   });
 
   it('refuses, in the database itself, an interval that overlaps or a handoff that leaves a hole', async () => {
@@ -224,8 +297,7 @@ describe('responsibility ledger invariants under random histories (fast-check, r
     const subjectRef = `s1_${randomUUID().replace(/-/g, '')}`;
     await subjects.recordPermitIssued(
       { permitId: randomUUID(), permitNumber: 'P-0003', subjectRef, hukouRegion: '360100', residenceCity: '360100', basis: 'employment', residenceSince: '2020-01-01', issuedOn: '2020-08-01', validUntil: '2030-01-01' },
-      randomUUID(),
-      '360100/residence-permit',
+      { id: randomUUID(), source: '360100/residence-permit', time: new Date().toISOString() },
     );
     const overlap = suite.db.query(
       `INSERT INTO ledger.responsibilities (subject_ref, service_code, region, during, opened_by, opened_reason) VALUES ($1, 'edu.compulsory', '440100', tstzrange(now(), NULL), 'test', 'test')`,

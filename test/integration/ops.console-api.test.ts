@@ -58,8 +58,8 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     const id = randomUUID();
     await suite.db.query(`INSERT INTO ledger.subjects (subject_ref, hukou_region, registered_by) VALUES ($1, '360100', 'test')`, [ref]);
     await suite.db.query(
-      `INSERT INTO ledger.handoffs (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, proposed_on, remind_on, deadline, answered_at, answered_by, answer_reason)
-       VALUES ($1, $2, 'edu.compulsory', '360100', '440100', 'disputed', 'permit issued', '2026-11-02', '2026-11-11', '2026-11-16', now(), '360100:dev-360100', 'the person still lives here')`,
+      `INSERT INTO ledger.handoffs (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, proposed_on, remind_on, deadline, effective_by, answered_at, answered_by, answer_reason)
+       VALUES ($1, $2, 'edu.compulsory', '360100', '440100', 'disputed', 'permit issued', '2026-11-02', '2026-11-11', '2026-11-16', '2027-02-02', now(), '360100:dev-360100', 'the person still lives here')`,
       [id, ref],
     );
     return id;
@@ -124,31 +124,25 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect(JSON.stringify(detail.body)).not.toMatch(/\d{17}[\dX]/);
   });
 
-  it('closes a dispute once — concurrent closes get one decision and one 409 — and the item leaves the queue with the decision audited', async () => {
+  it('decides a dispute once, in the ledger — concurrent decisions get one 200 and 409s — and the item leaves the queue with the decision audited', async () => {
     const id = await seedDispute();
     const before = await queue('ledger-disputes');
     expect(before?.overdue).toBeGreaterThanOrEqual(1);
-    const detail = await ops<{ actions: string[] }>('GET', `/v1/ops/items/handoff/${id}`);
-    expect(detail.body.actions).toEqual(['escalate', 'close']);
+    const detail = await ops<{ actions: string[]; facts: Json }>('GET', `/v1/ops/items/handoff/${id}`);
+    // a note in the console would change nothing: the dispute is decided where it lives
+    expect(detail.body.actions).toEqual([]);
+    expect(detail.body.facts).toMatchObject({ decideWith: `POST /v1/handoffs/${id}/decision` });
+    expect((await ops('POST', `/v1/ops/items/handoff/${id}/decisions`, { action: 'close', note: 'x' })).status).toBe(409);
 
-    const escalated = await ops('POST', `/v1/ops/items/handoff/${id}/decisions`, { action: 'escalate', note: '报省级主管部门' });
-    expect(escalated.status).toBe(201);
-    expect((await ops('POST', `/v1/ops/items/handoff/${id}/decisions`, { action: 'escalate', note: 'again' })).status).toBe(409);
-    const items = await ops<{ items: Array<Item & { escalated: boolean }> }>('GET', '/v1/ops/queues/ledger-disputes/items');
-    expect(items.body.items.find((i) => i.id === id)?.escalated).toBe(true);
-
-    const results = await Promise.all([1, 2, 3].map((n) => ops('POST', `/v1/ops/items/handoff/${id}/decisions`, { action: 'close', note: `closed by operator ${n}` })));
-    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-    const decisions = await suite.db.query(`SELECT action FROM ops.item_decisions WHERE kind = 'handoff' AND item_id = $1 ORDER BY decision_id`, [id]);
-    expect(decisions.map((d) => d.action)).toEqual(['escalate', 'close']);
+    const results = await Promise.all([1, 2, 3].map((n) => ops('POST', `/v1/handoffs/${id}/decision`, { decision: 'reject', reason: `rejected by operator ${n}` })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect(await suite.db.one(`SELECT status, decided_by_operator FROM ledger.handoffs WHERE handoff_id = $1`, [id])).toMatchObject({ status: 'rejected', decided_by_operator: true });
     expect((await queue('ledger-disputes'))?.total).toBe((before?.total ?? 0) - 1);
 
-    const after = await ops<{ actions: string[]; decisions: Array<{ action: string }>; audit: Array<{ action: string; status: number; actor: string }> }>('GET', `/v1/ops/items/handoff/${id}`);
-    expect(after.body.actions).toEqual([]);
-    expect(after.body.decisions.map((d) => d.action)).toEqual(['escalate', 'close']);
+    const after = await ops<{ actions: string[]; audit: Array<{ action: string; status: number; actor: string }> }>('GET', `/v1/ops/items/handoff/${id}`);
     // the AuditInterceptor records successful operator writes (refused ones roll back with their transaction)
-    expect(after.body.audit.map((a) => a.action)).toEqual(['POST /v1/ops/items/:kind/:itemId/decisions', 'POST /v1/ops/items/:kind/:itemId/decisions']);
-    expect(after.body.audit.every((a) => a.actor === 'operator:dev-operator' || a.actor.startsWith('operator:'))).toBe(true);
+    expect(after.body.audit.map((a) => a.action)).toEqual(['POST /v1/handoffs/:handoffId/decision']);
+    expect(after.body.audit.every((a) => a.actor.startsWith('operator:'))).toBe(true);
   });
 
   it('resolves a gap (a discrepancy), refuses actions that do not fit the kind, and validates the body', async () => {

@@ -48,9 +48,11 @@ export const GATEWAY_ACCESS: AccessMatrix = {
   acceptHandoff: { grants: SERVICE_PROVIDERS, who: "the receiving region's agency providing the service" },
   rejectHandoff: { grants: SERVICE_PROVIDERS, who: "the receiving region's agency providing the service" },
   objectToHandoff: { grants: SERVICE_PROVIDERS, who: "the releasing region's agency providing the service" },
+  decideHandoff: { grants: OPERATOR, who: 'operators, on a disputed or escalated proposal' },
+  openEntitlement: { grants: SERVICE_PROVIDERS, who: "the agency providing the service, of the region holding it at the start of the entitlement's first period" },
   claimProvision: {
     grants: SERVICE_PROVIDERS,
-    who: "the agency providing the service, of the region holding it (or the treatment region named in a bill key, or the place of the emergency named in the key)",
+    who: "the agency providing the service, of the region holding it at the start of the period claimed (or the treatment region named in a bill key, or the place of the emergency named in the key)",
   },
   uploadReconciliation: { grants: SERVICE_PROVIDERS, who: 'any providing agency, for its own provision records' },
   getReconciliation: { grants: and(SERVICE_PROVIDERS, 'operator'), who: 'the uploading agency of the uploading region; operators' },

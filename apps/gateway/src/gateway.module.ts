@@ -21,6 +21,7 @@ import { LedgerEventsController } from './ledger/ledger.events';
 import { LedgerOpsController } from './ledger/ledger-ops.controller';
 import { LedgerScheduler } from './ledger/ledger.scheduler';
 import { ProvisionClaimsController } from './ledger/provision-claims.controller';
+import { EntitlementsController } from './ledger/entitlements.controller';
 import { ReconciliationsController } from './ledger/reconciliations.controller';
 import { SubjectsController } from './ledger/subjects.controller';
 import { MedicalController } from './medical/medical.controller';
@@ -63,6 +64,7 @@ export const GATEWAY_SCHEMA = 'gateway';
     FactChangesController,
     HandoffsController,
     ProvisionClaimsController,
+    EntitlementsController,
     ReconciliationsController,
     LedgerOpsController,
     LedgerEventsController,

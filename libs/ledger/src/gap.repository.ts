@@ -49,7 +49,8 @@ export class GapRepository {
 
   /**
    * One set-based statement: every entitlement whose due period (on or after the entitlement's first
-   * period) has no claim becomes a gap, charged to the region holding the service at the period's end.
+   * period) has no claim becomes a gap, charged to the region holding the service at the period's start
+   * (the one region whose claim it lacks).
    * Already-recorded gaps are skipped (unique key), so the job can run any number of times.
    */
   async recordGaps(periods: DuePeriod[], timeZone: string): Promise<Gap[]> {
@@ -61,7 +62,7 @@ export class GapRepository {
            FROM p
            JOIN ${LEDGER_SCHEMA}.entitlements e ON e.service_code = p.service_code AND e.since_period <= p.starts
            JOIN ${LEDGER_SCHEMA}.responsibilities r ON r.subject_ref = e.subject_ref AND r.service_code = e.service_code
-                AND r.during @> ((p.ends::timestamp AT TIME ZONE $5) - interval '1 microsecond')
+                AND r.during @> (p.starts::timestamp AT TIME ZONE $5)
           WHERE NOT EXISTS (SELECT 1 FROM ${LEDGER_SCHEMA}.provision_claims c
                              WHERE c.subject_ref = e.subject_ref AND c.service_code = e.service_code AND c.period_key = p.period_key)),
        ins AS (
@@ -77,11 +78,12 @@ export class GapRepository {
     return rows.map(toGap);
   }
 
-  /** A claim made late closes the gap (it stays in the history, resolved). */
+  /** A late claim by the responsible region closes the gap (it stays in the history, resolved). */
   async resolveClaimed(): Promise<number> {
     const rows = await this.db.query(
       `UPDATE ${LEDGER_SCHEMA}.gaps g SET resolved_at = now() WHERE resolved_at IS NULL AND EXISTS (
-         SELECT 1 FROM ${LEDGER_SCHEMA}.provision_claims c WHERE c.subject_ref = g.subject_ref AND c.service_code = g.service_code AND c.period_key = g.period_key)
+         SELECT 1 FROM ${LEDGER_SCHEMA}.provision_claims c WHERE c.subject_ref = g.subject_ref AND c.service_code = g.service_code AND c.period_key = g.period_key
+            AND c.region = g.region)
        RETURNING 1`,
     );
     return rows.length;

@@ -20,12 +20,14 @@ interface HandoffRow {
   answered_at: string | null;
   effective_at: string | null;
   answer_reason: string | null;
+  effective_by: string;
+  decided_by_operator: boolean;
 }
 
 const T = `${LEDGER_SCHEMA}.handoffs`;
 const COLUMNS = `handoff_id, subject_ref, service_code, from_region, to_region, status, reason, ${iso('proposed_at')} AS proposed_at,
   ${day('remind_on')} AS remind_on, ${day('deadline')} AS deadline, ${iso('reminded_at')} AS reminded_at, ${iso('escalated_at')} AS escalated_at,
-  ${iso('answered_at')} AS answered_at, ${iso('effective_at')} AS effective_at, answer_reason`;
+  ${iso('answered_at')} AS answered_at, ${iso('effective_at')} AS effective_at, answer_reason, ${day('effective_by')} AS effective_by, decided_by_operator`;
 const toHandoff = (r: HandoffRow): Handoff => ({
   handoffId: r.handoff_id,
   subjectRef: r.subject_ref,
@@ -42,6 +44,8 @@ const toHandoff = (r: HandoffRow): Handoff => ({
   answeredAt: r.answered_at,
   effectiveAt: r.effective_at,
   answerReason: r.answer_reason,
+  effectiveBy: r.effective_by,
+  decidedByOperator: r.decided_by_operator,
 });
 
 export interface NewHandoff {
@@ -55,6 +59,7 @@ export interface NewHandoff {
   proposedOn: string;
   remindOn: string;
   deadline: string;
+  effectiveBy: string;
 }
 
 @Injectable()
@@ -63,9 +68,9 @@ export class HandoffRepository {
 
   async insert(h: NewHandoff): Promise<Handoff> {
     const row = await this.db.one<HandoffRow>(
-      `INSERT INTO ${T} (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, cause_event_id, proposed_on, remind_on, deadline)
-       VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-      [h.handoffId, h.subjectRef, h.serviceCode, h.fromRegion, h.toRegion, h.reason, h.causeEventId, h.proposedOn, h.remindOn, h.deadline],
+      `INSERT INTO ${T} (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, cause_event_id, proposed_on, remind_on, deadline, effective_by)
+       VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
+      [h.handoffId, h.subjectRef, h.serviceCode, h.fromRegion, h.toRegion, h.reason, h.causeEventId, h.proposedOn, h.remindOn, h.deadline, h.effectiveBy],
     );
     return toHandoff(row as HandoffRow);
   }
@@ -86,13 +91,49 @@ export class HandoffRepository {
     return row && toHandoff(row);
   }
 
-  async answer(handoffId: string, status: HandoffStatus, actor: Actor, answerReason: string | null, effectiveAt: string | null = null): Promise<Handoff> {
+  /**
+   * Answers a proposal that is still in one of the `from` states; undefined when it is not (answered
+   * meanwhile), so no answer ever overwrites another.
+   */
+  async answer(
+    handoffId: string,
+    from: readonly HandoffStatus[],
+    answer: { status: HandoffStatus; reason: string | null; effectiveAt?: string; byOperator?: boolean },
+    actor: Actor,
+  ): Promise<Handoff | undefined> {
     const row = await this.db.one<HandoffRow>(
-      `UPDATE ${T} SET status = $2, answered_at = now(), answered_by = $3, answer_reason = $4, effective_at = $5::timestamptz
-        WHERE handoff_id = $1 RETURNING ${COLUMNS}`,
-      [handoffId, status, actorLabel(actor), answerReason, effectiveAt],
+      `UPDATE ${T} SET status = $3, answered_at = now(), answered_by = $4, answer_reason = $5, effective_at = $6::timestamptz, decided_by_operator = $7
+        WHERE handoff_id = $1 AND status = ANY($2::text[]) RETURNING ${COLUMNS}`,
+      [handoffId, from, answer.status, actorLabel(actor), answer.reason, answer.effectiveAt ?? null, answer.byOperator === true],
     );
-    return toHandoff(row as HandoffRow);
+    return row && toHandoff(row);
+  }
+
+  /** (service, receiving region) pairs of the person's proposals rejected after `since`: not proposed again yet. */
+  async rejectedSince(subjectRef: string, since: Date): Promise<Set<string>> {
+    const rows = await this.db.query<{ service_code: string; to_region: string }>(
+      `SELECT service_code, to_region FROM ${T} WHERE subject_ref = $1 AND status = 'rejected' AND answered_at > $2`,
+      [subjectRef, since],
+    );
+    return new Set(rows.map((r) => `${r.service_code}|${r.to_region}`));
+  }
+
+  /**
+   * People with a rejected proposal answered before `before` that is still the latest proposal of its
+   * service and was not re-evaluated since: marked re-evaluated and returned, for the job to propose
+   * again where the facts still call for it. Skips rows another job instance holds.
+   */
+  async takeRejectedForReevaluation(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ subject_ref: string }>(
+      `UPDATE ${T} SET reevaluated_at = now() WHERE handoff_id IN (
+         SELECT h.handoff_id FROM ${T} h
+          WHERE h.status = 'rejected' AND h.reevaluated_at IS NULL AND h.answered_at < $1
+            AND NOT EXISTS (SELECT 1 FROM ${T} l WHERE l.subject_ref = h.subject_ref AND l.service_code = h.service_code AND l.proposed_at > h.proposed_at)
+          ORDER BY h.answered_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING subject_ref`,
+      [before, limit],
+    );
+    return [...new Set(rows.map((r) => r.subject_ref))];
   }
 
   /** Marks due reminders as sent and returns them (the caller writes the events in the same transaction). */

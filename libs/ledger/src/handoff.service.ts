@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { WorkingDayCalendar } from '@tongban/calendar';
+import { addDays, assertDateWithin, WorkingDayCalendar } from '@tongban/calendar';
 import { CityPolicies, ServiceCatalogue } from '@tongban/catalogue';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
@@ -10,9 +10,20 @@ import { EventType, OutboxWriter } from '@tongban/messaging';
 import { HandoffRepository } from './handoff.repository';
 import { addWorkingDays, chinaDay, startOfChinaDay } from './ledger.clock';
 import { LEDGER_POLICY } from './ledger.policy';
-import { Cause, Handoff, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
+import { Cause, Handoff, HandoffStatus, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
 import { computeResponsibilities } from './responsibility.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
+import { SubjectRepository } from './subject.repository';
+
+const DAY_MS = 86_400_000;
+
+/** Operators' decision on a disputed or escalated proposal. */
+export interface HandoffDecision {
+  decision: 'accept' | 'reject';
+  /** required to accept: the day responsibility passes */
+  effectiveFrom?: string;
+  reason: string;
+}
 
 type HandoffEventType = Extract<EventType, `cn.gov.tongban.ledger.handoff-${string}`>;
 
@@ -28,6 +39,7 @@ export class HandoffService {
     private readonly db: Database,
     private readonly handoffs: HandoffRepository,
     private readonly intervals: ResponsibilityRepository,
+    private readonly subjects: SubjectRepository,
     private readonly catalogue: ServiceCatalogue,
     private readonly policies: CityPolicies,
     private readonly calendar: WorkingDayCalendar,
@@ -36,21 +48,26 @@ export class HandoffService {
 
   /**
    * Brings the open proposals of a person in line with the computed responsibilities: proposes where
-   * the computed region differs from the (latest) holder, withdraws proposals that no longer fit.
-   * Runs inside the caller's transaction, which holds the person's row lock.
+   * the computed region differs from the (latest) holder, withdraws proposals that no longer fit. A
+   * proposal the receiving region rejected is not made again before `handoffReproposeDays` have passed
+   * (then the re-evaluation job makes it, if the facts still call for it). Runs inside the caller's
+   * transaction, which holds the person's row lock.
    */
   async reconcile(facts: SubjectFacts, cause: Cause, actor: Actor, now = new Date()): Promise<Handoff[]> {
     const today = chinaDay(now);
     const computed = computeResponsibilities(this.catalogue, { facts, asOf: today }, this.policies);
     const holders = await this.intervals.latest(facts.subjectRef);
     const open = new Map((await this.handoffs.openFor(facts.subjectRef)).map((h) => [h.serviceCode, h]));
+    const resting = await this.handoffs.rejectedSince(facts.subjectRef, new Date(now.getTime() - LEDGER_POLICY.handoffReproposeDays * DAY_MS));
     const proposed: Handoff[] = [];
     for (const holder of holders) {
       const target = computed.get(holder.serviceCode) ?? holder.region;
       const pending = open.get(holder.serviceCode);
       if (pending && pending.toRegion === target) continue;
       if (pending) await this.withdraw(pending, actor, cause);
-      if (target !== holder.region) proposed.push(await this.propose(facts.subjectRef, holder.serviceCode, holder.region, target, cause, actor, today));
+      if (target !== holder.region && !resting.has(`${holder.serviceCode}|${target}`)) {
+        proposed.push(await this.propose(facts.subjectRef, holder.serviceCode, holder.region, target, cause, actor, today));
+      }
     }
     return proposed;
   }
@@ -59,25 +76,7 @@ export class HandoffService {
     return this.db.tx(async () => {
       const h = await this.lockAsParty(handoffId, actor, 'to');
       if (h.status !== 'proposed') throw this.notOpen(h);
-      if (effectiveFrom < chinaDay(now)) {
-        throw new DomainError(ErrorCode.RuleViolated, 'effectiveFrom cannot be in the past: responsibility already exercised is never rewritten', {
-          errors: [{ field: '/body/effectiveFrom', message: 'before today (Asia/Shanghai)' }],
-        });
-      }
-      const cause: Cause = { reason: `handoff ${h.handoffId} accepted by ${h.toRegion}` };
-      const effectiveAt = await this.intervals.handOver(h.subjectRef, h.serviceCode, h.toRegion, startOfChinaDay(effectiveFrom), h.handoffId, cause, actor);
-      const accepted = await this.handoffs.answer(h.handoffId, 'accepted', actor, null, effectiveAt);
-      await this.emit('cn.gov.tongban.ledger.handoff-accepted.v1', accepted, actor, { effectiveAt });
-      await this.outbox.append(LEDGER_SCHEMA, {
-        type: 'cn.gov.tongban.ledger.responsibility-changed.v1',
-        subject: h.subjectRef,
-        source: `${actor.region ?? 'operator'}/${LEDGER_SOURCE}`,
-        recipients: [h.fromRegion, h.toRegion],
-        actor: actorLabel(actor),
-        requestId: actor.requestId,
-        data: { subjectRef: h.subjectRef, serviceCode: h.serviceCode, fromRegion: h.fromRegion, toRegion: h.toRegion, effectiveAt, handoffId: h.handoffId, reason: h.reason },
-      });
-      return accepted;
+      return this.switchOver(h, effectiveFrom, actor, now, false);
     });
   }
 
@@ -85,7 +84,7 @@ export class HandoffService {
     return this.db.tx(async () => {
       const h = await this.lockAsParty(handoffId, actor, 'to');
       if (h.status !== 'proposed') throw this.notOpen(h);
-      const rejected = await this.handoffs.answer(h.handoffId, 'rejected', actor, reason);
+      const rejected = await this.answered(h, ['proposed'], { status: 'rejected', reason }, actor);
       await this.emit('cn.gov.tongban.ledger.handoff-rejected.v1', rejected, actor, { answerReason: reason });
       return rejected;
     });
@@ -96,9 +95,36 @@ export class HandoffService {
     return this.db.tx(async () => {
       const h = await this.lockAsParty(handoffId, actor, 'from');
       if (h.status !== 'proposed') throw this.notOpen(h);
-      const disputed = await this.handoffs.answer(h.handoffId, 'disputed', actor, reason);
+      const disputed = await this.answered(h, ['proposed'], { status: 'disputed', reason }, actor);
       await this.emit('cn.gov.tongban.ledger.handoff-objected.v1', disputed, actor, { answerReason: reason });
       return disputed;
+    });
+  }
+
+  /**
+   * Operators decide a disputed proposal, or one escalated past its deadline: accept it with an
+   * effective date (responsibility moves as on an accept) or reject it. Both regions are told by the
+   * same events as for their own answers; the request is in the audit log.
+   */
+  async decide(handoffId: string, cmd: HandoffDecision, actor: Actor, now = new Date()): Promise<Handoff> {
+    if (actor.region !== null) throw new DomainError(ErrorCode.Forbidden, 'only operators decide a disputed handoff');
+    return this.db.tx(async () => {
+      const h = await this.lockWithPerson(handoffId);
+      if (!h) throw new DomainError(ErrorCode.NotFound, 'no such handoff');
+      if (h.status !== 'disputed' && !(h.status === 'proposed' && h.escalatedAt !== null)) {
+        throw new DomainError(ErrorCode.InvalidTransition, `operators decide disputed or escalated proposals; this one is ${h.status}`, { status: h.status });
+      }
+      if (cmd.decision === 'reject') {
+        const rejected = await this.answered(h, ['proposed', 'disputed'], { status: 'rejected', reason: cmd.reason, byOperator: true }, actor);
+        await this.emit('cn.gov.tongban.ledger.handoff-rejected.v1', rejected, actor, { answerReason: cmd.reason });
+        return rejected;
+      }
+      if (cmd.effectiveFrom === undefined) {
+        throw new DomainError(ErrorCode.ValidationFailed, 'effectiveFrom: an accepting decision names the day responsibility passes', {
+          errors: [{ field: '/body/effectiveFrom', message: 'required when decision is accept' }],
+        });
+      }
+      return this.switchOver(h, cmd.effectiveFrom, actor, now, true, cmd.reason);
     });
   }
 
@@ -132,14 +158,61 @@ export class HandoffService {
       proposedOn: today,
       remindOn,
       deadline,
+      effectiveBy: addDays(today, LEDGER_POLICY.handoffEffectiveWindowDays),
     });
     await this.emit('cn.gov.tongban.ledger.handoff-proposed.v1', h, actor, {});
     return h;
   }
 
   private async withdraw(h: Handoff, actor: Actor, cause: Cause): Promise<void> {
-    const withdrawn = await this.handoffs.answer(h.handoffId, 'withdrawn', actor, `superseded: ${cause.reason}`);
+    const withdrawn = await this.answered(h, ['proposed', 'disputed'], { status: 'withdrawn', reason: `superseded: ${cause.reason}` }, actor);
     await this.emit('cn.gov.tongban.ledger.handoff-withdrawn.v1', withdrawn, actor, {});
+  }
+
+  /**
+   * Responsibility passes: effective within the proposal's window (today … effectiveBy), at the
+   * instant the intervals agree on (never inside a period the releasing region already claimed).
+   */
+  private async switchOver(h: Handoff, effectiveFrom: string, actor: Actor, now: Date, byOperator: boolean, note?: string): Promise<Handoff> {
+    const today = chinaDay(now);
+    assertDateWithin('/body/effectiveFrom', effectiveFrom, { notBefore: today, notAfter: h.effectiveBy > today ? h.effectiveBy : today }, 'responsibility already exercised is never rewritten, and a handoff takes effect within its proposal\'s window');
+    const cause: Cause = { reason: `handoff ${h.handoffId} ${byOperator ? 'decided by operators' : `accepted by ${h.toRegion}`}` };
+    const effectiveAt = await this.intervals.handOver(h.subjectRef, h.serviceCode, h.toRegion, startOfChinaDay(effectiveFrom), h.handoffId, cause, actor);
+    const accepted = await this.answered(h, ['proposed', 'disputed'], { status: 'accepted', reason: note ?? null, effectiveAt, byOperator }, actor);
+    await this.emit('cn.gov.tongban.ledger.handoff-accepted.v1', accepted, actor, { effectiveAt });
+    await this.outbox.append(LEDGER_SCHEMA, {
+      type: 'cn.gov.tongban.ledger.responsibility-changed.v1',
+      subject: h.subjectRef,
+      source: `${actor.region ?? 'operator'}/${LEDGER_SOURCE}`,
+      recipients: [h.fromRegion, h.toRegion],
+      actor: actorLabel(actor),
+      requestId: actor.requestId,
+      data: { subjectRef: h.subjectRef, serviceCode: h.serviceCode, fromRegion: h.fromRegion, toRegion: h.toRegion, effectiveAt, handoffId: h.handoffId, reason: h.reason },
+    });
+    return accepted;
+  }
+
+  /** A status-checked answer: the caller holds the person's lock, so it cannot have moved on. */
+  private async answered(
+    h: Handoff,
+    from: readonly HandoffStatus[],
+    answer: Parameters<HandoffRepository['answer']>[2],
+    actor: Actor,
+  ): Promise<Handoff> {
+    const updated = await this.handoffs.answer(h.handoffId, from, answer, actor);
+    if (!updated) throw new DomainError(ErrorCode.InvalidTransition, 'the handoff was answered meanwhile', { status: h.status });
+    return updated;
+  }
+
+  /**
+   * Locks the person, then the handoff: the same order as every fact change (which may withdraw the
+   * proposal), so an answer and a withdrawal serialise instead of overwriting each other.
+   */
+  private async lockWithPerson(handoffId: string): Promise<Handoff | undefined> {
+    const seen = await this.handoffs.find(handoffId);
+    if (!seen) return undefined;
+    await this.subjects.lock(seen.subjectRef);
+    return this.handoffs.lock(handoffId);
   }
 
   /**
@@ -148,7 +221,7 @@ export class HandoffService {
    * a region not party to it learns nothing of it.
    */
   private async lockAsParty(handoffId: string, actor: Actor, side: 'to' | 'from'): Promise<Handoff> {
-    const h = await this.handoffs.lock(handoffId);
+    const h = await this.lockWithPerson(handoffId);
     if (!h || (actor.region !== h.fromRegion && actor.region !== h.toRegion)) throw new DomainError(ErrorCode.NotFound, 'no such handoff');
     const allowed = side === 'to' ? h.toRegion : h.fromRegion;
     if (actor.region !== allowed) {

@@ -1,6 +1,6 @@
 import { CalendarCoverageError, WorkingDayCalendar } from '@tongban/calendar';
 import { LEDGER_POLICY } from './ledger.policy';
-import { addDays } from './period.rules';
+import { addDays } from '@tongban/calendar';
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: LEDGER_POLICY.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 

@@ -11,6 +11,7 @@ import { chinaDay } from './ledger.clock';
 import { LEDGER_POLICY } from './ledger.policy';
 import { LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
 import { periodsDue } from './period.rules';
+import { SubjectRepository } from './subject.repository';
 import { DuePeriod } from './gap.repository';
 
 const JOB_ACTOR: Actor = { region: null, agency: null, credential: 'ledger-jobs' };
@@ -41,6 +42,7 @@ export class LedgerJobs {
     private readonly handoffService: HandoffService,
     private readonly factChanges: FactChangeService,
     private readonly gaps: GapRepository,
+    private readonly subjects: SubjectRepository,
     private readonly catalogue: ServiceCatalogue,
     private readonly outbox: OutboxWriter,
   ) {}
@@ -75,6 +77,28 @@ export class LedgerJobs {
       let applied = 0;
       for (let n = await this.factChanges.applyLapsed(today, BATCH, JOB_ACTOR); n > 0; n = await this.factChanges.applyLapsed(today, BATCH, JOB_ACTOR)) applied += n;
       return { ran: true, applied };
+    });
+  }
+
+  /**
+   * Proposals rejected at least `handoffReproposeDays` ago are looked at again: where the person's facts
+   * still call for the handoff, it is proposed anew (a rejection or an operator's rejection is an answer
+   * for now, not for ever; the holder stays responsible meanwhile, so nothing is skipped).
+   */
+  async runReevaluation(now: Date = new Date()): Promise<{ ran: boolean; evaluated: number; proposed: number }> {
+    return this.db.tx(async () => {
+      if (!(await this.tryLock('tongban:ledger:reevaluation'))) return { ran: false, evaluated: 0, proposed: 0 };
+      const before = new Date(now.getTime() - LEDGER_POLICY.handoffReproposeDays * 86_400_000);
+      let evaluated = 0;
+      let proposed = 0;
+      for (let refs = await this.handoffs.takeRejectedForReevaluation(before, BATCH); refs.length > 0; refs = await this.handoffs.takeRejectedForReevaluation(before, BATCH)) {
+        for (const subjectRef of refs) {
+          const facts = await this.subjects.lock(subjectRef);
+          if (facts) proposed += (await this.handoffService.reconcile(facts, { reason: 'periodic re-evaluation: the facts still call for this handoff' }, JOB_ACTOR, now)).length;
+        }
+        evaluated += refs.length;
+      }
+      return { ran: true, evaluated, proposed };
     });
   }
 

@@ -12,10 +12,18 @@ export interface LedgerPolicy {
    * an insured-region change) before it becomes definitive
    */
   factObjectionWorkingDays: number;
+  /** calendar days after the proposal within which an accept (or an operator's decision) may take effect */
+  handoffEffectiveWindowDays: number;
+  /** calendar days after a rejection before the same handoff is proposed again while the facts still call for it */
+  handoffReproposeDays: number;
   /** calendar days after a period ends before a missing claim is a gap */
   gapGraceDays: number;
   /** how far back (days) the gap job looks for ended periods */
   gapLookbackDays: number;
+  /** a claim (or an entitlement) may concern a period ending at most this many months before today */
+  claimLookbackMonths: number;
+  /** ... and a period at most this many periods after the current one */
+  claimPeriodsAhead: number;
   /** time zone in which dates (effective dates, periods, deadlines) are read */
   timeZone: string;
 }

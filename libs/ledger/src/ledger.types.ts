@@ -17,12 +17,27 @@ export interface ProvisionClaim {
   /** the catalogue basis the claim was granted on */
   basis: string;
   claimedAt: string;
+  /** the day whose holder owns the claim: the period's first day, or the reference date of a service without periods */
+  periodStart: string;
+  /** the day after the period (exclusive) */
+  periodEnd: string;
 }
 
 export interface ClaimCommand {
   subjectRef: string;
   serviceCode: string;
   periodKey: string;
+  /** for services without periods (one-off, continuous): the day of provision; today when absent */
+  referenceDate?: string;
+}
+
+/** A periodic entitlement: from its first period on, a period closing without a claim is a gap. */
+export interface Entitlement {
+  subjectRef: string;
+  serviceCode: string;
+  sincePeriod: string;
+  since: string;
+  openedBy: string;
 }
 
 /** Where a person is insured in one branch, and since when. */
@@ -42,6 +57,8 @@ export interface SubjectFacts {
   permitId: string | null;
   residenceSince: string | null;
   insured: InsuredRegions;
+  /** the time of the last permit event applied (older ones are replays and change nothing) */
+  permitEventAt?: string | null;
 }
 
 export type FactKind = 'hukou-move' | 'insured-region';
@@ -87,6 +104,10 @@ export interface Handoff {
   answeredAt: string | null;
   effectiveAt: string | null;
   answerReason: string | null;
+  /** the last day an accept may take effect */
+  effectiveBy: string;
+  /** answered by operators (a dispute or an escalated proposal decided) */
+  decidedByOperator: boolean;
 }
 
 /** The current interval of one (subject, service). */

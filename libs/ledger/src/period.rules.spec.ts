@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { addDays, periodContaining, periodOf, periodsDue } from './period.rules';
+import { addDays } from '@tongban/calendar';
+import { claimWindow, earliestClaimableStart, inClaimWindow, periodContaining, periodOf, periodsDue } from './period.rules';
 
 describe('period keys', () => {
   it('parses the keys of periodic services', () => {
@@ -9,6 +10,38 @@ describe('period keys', () => {
     expect(periodOf('yearly', '2026')).toEqual({ key: '2026', start: '2026-01-01', end: '2027-01-01' });
     expect(periodOf('monthly', '2026-13')).toBeUndefined();
     expect(periodOf('one-off', 'bill:440100:S1')).toBeUndefined();
+    // years 0–99 stay themselves (Date.UTC would have made 0000-01 start on 1900-01-01)
+    expect(periodOf('monthly', '0000-01')).toEqual({ key: '0000-01', start: '0000-01-01', end: '0000-02-01' });
+    expect(periodOf('yearly', '0099')).toEqual({ key: '0099', start: '0099-01-01', end: '0100-01-01' });
+  });
+
+  it('windows claims: 12 months back, the current period and the next', () => {
+    const w = claimWindow('monthly', '2026-11-28', 12, 1);
+    expect(w).toEqual({ notBefore: '2025-11-28', lastStart: '2026-12-01' });
+    const ok = (key: string, p: 'monthly' | 'yearly' | 'school-term' = 'monthly', win = w): boolean => inClaimWindow(periodOf(p, key) as { start: string; end: string }, win);
+    expect(['2025-11', '2026-11', '2026-12'].map((k) => ok(k))).toEqual([true, true, true]);
+    expect(['2025-10', '2027-01', '2099-12', '1990-01', '0000-01'].map((k) => ok(k))).toEqual([false, false, false, false, false]);
+    const terms = claimWindow('school-term', '2026-11-28', 12, 1);
+    expect(terms.lastStart).toBe('2027-02-01');
+    expect(['2025-autumn', '2027-spring', '2027-autumn'].map((k) => ok(k, 'school-term', terms))).toEqual([true, true, false]);
+    const years = claimWindow('yearly', '2026-11-28', 12, 1);
+    expect(['2025', '2027', '2028'].map((k) => ok(k, 'yearly', years))).toEqual([true, true, false]);
+    // one-off services are windowed as the month of their reference date
+    expect(claimWindow('one-off', '2026-11-28', 12, 1)).toEqual(w);
+  });
+
+  it('property: every claimable period starts on or after the earliest claimable start', () => {
+    const day = fc.integer({ min: 0, max: 4000 }).map((d) => addDays('2020-01-01', d));
+    fc.assert(
+      fc.property(fc.constantFrom('monthly' as const, 'school-term' as const, 'yearly' as const), day, fc.integer({ min: 0, max: 24 }), (p, today, back) => {
+        const w = claimWindow(p, today, back, 1);
+        const earliest = earliestClaimableStart(today, back);
+        for (let d = w.notBefore; d <= w.lastStart; d = addDays(d, 27)) {
+          const period = periodContaining(p, d);
+          if (period && inClaimWindow(period, w)) expect(period.start >= earliest).toBe(true);
+        }
+      }),
+    );
   });
 
   it('lists the periods due for gap checks after the grace period', () => {

@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '@tongban/calendar';
 import type { Periodicity } from '@tongban/catalogue';
 
 /** One period of a periodic service: [start, end) as ISO dates, and its key. */
@@ -7,12 +8,10 @@ export interface Period {
   end: string;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const ymd = (y: number, m: number, d = 1): string => {
-  // month may overflow into the next year
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-};
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+/** The first day of month m of year y (m may run past 12 into the next year). */
+const firstOf = (y: number, m: number): string => addMonths(`${pad(y, 4)}-01-01`, m - 1);
 
 /**
  * Period keys of periodic services: monthly `YYYY-MM`; school term `YYYY-spring` (Feb–Jul) or
@@ -24,14 +23,14 @@ export function periodOf(periodicity: Periodicity, key: string): Period | undefi
   switch (periodicity) {
     case 'monthly':
       m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
-      return m ? { key, start: ymd(+m[1], +m[2]), end: ymd(+m[1], +m[2] + 1) } : undefined;
+      return m ? { key, start: firstOf(+m[1], +m[2]), end: firstOf(+m[1], +m[2] + 1) } : undefined;
     case 'school-term':
       m = /^(\d{4})-(spring|autumn)$/.exec(key);
       if (!m) return undefined;
-      return m[2] === 'spring' ? { key, start: ymd(+m[1], 2), end: ymd(+m[1], 8) } : { key, start: ymd(+m[1], 8), end: ymd(+m[1] + 1, 2) };
+      return m[2] === 'spring' ? { key, start: firstOf(+m[1], 2), end: firstOf(+m[1], 8) } : { key, start: firstOf(+m[1], 8), end: firstOf(+m[1] + 1, 2) };
     case 'yearly':
       m = /^(\d{4})$/.exec(key);
-      return m ? { key, start: ymd(+m[1], 1), end: ymd(+m[1] + 1, 1) } : undefined;
+      return m ? { key, start: firstOf(+m[1], 1), end: firstOf(+m[1] + 1, 1) } : undefined;
     default:
       return undefined;
   }
@@ -48,21 +47,45 @@ export function periodContaining(periodicity: Periodicity, date: string): Period
   const [y, mo] = date.split('-').map(Number);
   switch (periodicity) {
     case 'monthly':
-      return periodOf(periodicity, `${y}-${pad(mo)}`);
+      return periodOf(periodicity, `${pad(y, 4)}-${pad(mo)}`);
     case 'school-term':
-      if (mo === 1) return periodOf(periodicity, `${y - 1}-autumn`);
-      return periodOf(periodicity, mo < 8 ? `${y}-spring` : `${y}-autumn`);
+      if (mo === 1) return periodOf(periodicity, `${pad(y - 1, 4)}-autumn`);
+      return periodOf(periodicity, mo < 8 ? `${pad(y, 4)}-spring` : `${pad(y, 4)}-autumn`);
     case 'yearly':
-      return periodOf(periodicity, String(y));
+      return periodOf(periodicity, pad(y, 4));
     default:
       return undefined;
   }
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+/**
+ * Which periods may be claimed today: those ending after `notBefore` (today minus the lookback) and
+ * starting no later than `lastStart` (the start of the current period advanced `ahead` periods). A
+ * service without periods (one-off, continuous) is judged at a reference date, windowed as the month
+ * containing it.
+ */
+export interface ClaimWindow {
+  notBefore: string;
+  lastStart: string;
+}
+
+export function claimWindow(periodicity: Periodicity, today: string, lookbackMonths: number, ahead: number): ClaimWindow {
+  const stepped = PERIOD_KEY_FORMATS[periodicity] ? periodicity : 'monthly';
+  let current = periodContaining(stepped, today) as Period;
+  for (let i = 0; i < ahead; i++) current = periodContaining(stepped, current.end) as Period;
+  return { notBefore: addMonths(today, -lookbackMonths), lastStart: current.start };
+}
+
+/** Whether a period [start, end) lies in a claim window. */
+export const inClaimWindow = (p: { start: string; end: string }, w: ClaimWindow): boolean => p.end > w.notBefore && p.start <= w.lastStart;
+
+/**
+ * The earliest day any claimable period can start today: where a newly known person's default holder
+ * (the hukou region) holds from, so that every claimable period has a holder at its start.
+ */
+export function earliestClaimableStart(today: string, lookbackMonths: number): string {
+  const notBefore = addMonths(today, -lookbackMonths);
+  return (['monthly', 'school-term', 'yearly'] as const).map((p) => (periodContaining(p, notBefore) as Period).start).reduce((a, b) => (a < b ? a : b));
 }
 
 /**

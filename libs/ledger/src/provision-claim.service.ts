@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { addDays } from '@tongban/calendar';
 import { ServiceCatalogue, ServiceItem } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, regionActingAs, SubjectRefs } from '@tongban/identity';
 import { ClaimRepository } from './claim.repository';
 import { PLACE_KEY_FORMATS, placeOfKey } from './claim-key.rules';
-import { ClaimCommand, MEDICAL_INSURANCE_SERVICES, ProvisionClaim } from './ledger.types';
-import { PERIOD_KEY_FORMATS, periodOf } from './period.rules';
+import { chinaDay, startOfChinaDay } from './ledger.clock';
+import { LEDGER_POLICY } from './ledger.policy';
+import { ClaimCommand, Entitlement, MEDICAL_INSURANCE_SERVICES, ProvisionClaim } from './ledger.types';
+import { claimWindow, inClaimWindow, PERIOD_KEY_FORMATS, periodContaining, periodOf } from './period.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
 
@@ -16,16 +19,25 @@ const PERIOD_KEY = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/;
 /** Bases not held by intervals: the claiming region is the place of treatment / of the emergency named in the key. */
 export const PLACE_BASES: ReadonlySet<string> = new Set(['treatment', 'emergency']);
 
+/** The days a claim concerns: [start, end); the holder at the start owns it. */
+interface Span {
+  start: string;
+  end: string;
+}
 
 const unknownPerson = (): DomainError => new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: a residence permit or a registration by the hukou region comes first');
+const invalid = (field: string, message: string, extra: Record<string, string> = {}): DomainError =>
+  new DomainError(ErrorCode.ValidationFailed, `${field.split('/').pop() ?? field}: ${message}`, { errors: [{ field, message }], ...extra });
 
 /**
  * Provision claims: before providing a service for a period, a region claims it. Exactly one claim per
  * (subject, service, period) exists (unique constraint). A claim is made by the agency that provides
- * the service (catalogue `agency`); for services held by intervals only the region holding the service
- * at the claim's instant may claim, and a region not related to the person is answered as if the person
- * were unknown; for place-based services the key names the place, and only that place (or, for a bill,
- * the person's medical insurer) may claim it. Joins the caller's transaction when there is one.
+ * the service (catalogue `agency`) and belongs to the region that held the service at the start of the
+ * period claimed — or, for a service without periods, at the claim's reference date — within the claim
+ * window (12 months back, one period ahead). A region not related to the person is answered as if the
+ * person were unknown. Place-based keys name their place, and only that place (or, for a bill, the
+ * person's medical insurer) may claim them. Entitlements are opened here too: by a first claim, or by
+ * the region responsible for the entitlement's first period. Joins the caller's transaction.
  */
 @Injectable()
 export class ProvisionClaimService {
@@ -38,19 +50,25 @@ export class ProvisionClaimService {
     private readonly refs: SubjectRefs,
   ) {}
 
-  async claim(cmd: ClaimCommand, actor: Actor): Promise<ProvisionClaim> {
+  async claim(cmd: ClaimCommand, actor: Actor, now = new Date()): Promise<ProvisionClaim> {
     if (actor.region === null) throw new DomainError(ErrorCode.Forbidden, 'only a region provides services; operators cannot claim');
-    const version = this.refs.parseRef(cmd.subjectRef);
-    if (!this.refs.hasVersion(version)) {
-      throw new DomainError(ErrorCode.ValidationFailed, `subjectRef: key version ${version} does not exist`, { errors: [{ field: '/body/subjectRef', message: 'unknown key version' }] });
-    }
+    this.checkKeyVersion(cmd.subjectRef);
     const item = this.itemOf(cmd.serviceCode);
     const region = regionActingAs(actor, item.agency, `claiming ${item.code}`);
-    const period = this.checkPeriodKey(item, cmd.periodKey);
+    const span = this.spanOf(item, cmd, chinaDay(now));
     return this.db.tx(async () => {
-      const responsibilityId = PLACE_BASES.has(item.basis) ? await this.checkPlace(item, cmd, region) : await this.checkHolder(item, cmd.subjectRef, region);
+      const responsibilityId = PLACE_BASES.has(item.basis) ? await this.checkPlace(item, cmd, region) : await this.checkHolder(item, cmd.subjectRef, region, span.start);
       const claim = await this.claims.insertIfFree(
-        { claimId: randomUUID(), subjectRef: cmd.subjectRef, serviceCode: item.code, periodKey: cmd.periodKey, region, basis: item.basis },
+        {
+          claimId: randomUUID(),
+          subjectRef: cmd.subjectRef,
+          serviceCode: item.code,
+          periodKey: cmd.periodKey,
+          region,
+          basis: item.basis,
+          heldAt: startOfChinaDay(span.start),
+          periodEnd: startOfChinaDay(span.end),
+        },
         responsibilityId,
         actor,
       );
@@ -62,21 +80,50 @@ export class ProvisionClaimService {
           claimedAt: existing?.claimedAt ?? null,
         });
       }
-      if (item.entitlementNeedsClaimPerPeriod && period) await this.claims.openEntitlement(cmd.subjectRef, item.code, period.start, actor);
+      if (item.entitlementNeedsClaimPerPeriod) await this.claims.openEntitlement(cmd.subjectRef, item.code, span.start, 'first claim', actor);
       return claim;
     });
   }
 
-  /** The interval holding the service now must be the caller's; who holds it is told only to a related region. */
-  private async checkHolder(item: ServiceItem, subjectRef: string, region: string): Promise<string> {
-    const holder = await this.responsibilities.currentLocked(subjectRef, item.code);
-    if (!holder) throw unknownPerson();
-    if (holder.region === region) return holder.responsibilityId;
+  /**
+   * The region responsible for a periodic service at the start of a period opens the person's
+   * entitlement from that period, so a period closing without any claim is a gap from the first one
+   * ("both skip" is seen before anyone has provided). An earlier start moves it back; a later one
+   * leaves it.
+   */
+  async openEntitlement(cmd: { subjectRef: string; serviceCode: string; sincePeriod: string }, actor: Actor, now = new Date()): Promise<Entitlement> {
+    if (actor.region === null) throw new DomainError(ErrorCode.Forbidden, 'only a region opens an entitlement');
+    this.checkKeyVersion(cmd.subjectRef);
+    const item = this.itemOf(cmd.serviceCode);
+    const region = regionActingAs(actor, item.agency, `opening an entitlement to ${item.code}`);
+    if (!item.entitlementNeedsClaimPerPeriod) {
+      throw new DomainError(ErrorCode.RuleViolated, `${item.code} is provided on demand, not every period: it has no entitlement to open`, { rule: 'not-periodic' });
+    }
+    const span = this.spanOf(item, { ...cmd, periodKey: cmd.sincePeriod }, chinaDay(now), '/body/sincePeriod');
+    return this.db.tx(async () => {
+      await this.checkHolder(item, cmd.subjectRef, region, span.start);
+      const opened = await this.claims.openEntitlement(cmd.subjectRef, item.code, span.start, `opened by the responsible region ${region}`, actor);
+      const sincePeriod = periodContaining(item.periodicity, opened.since)?.key ?? cmd.sincePeriod;
+      return { subjectRef: cmd.subjectRef, serviceCode: item.code, sincePeriod, since: opened.since, openedBy: opened.openedBy };
+    });
+  }
+
+  /**
+   * The interval holding the service at the start of the claimed period must be the caller's; who holds
+   * it is told only to a related region. A period before the ledger's first interval has no holder.
+   */
+  private async checkHolder(item: ServiceItem, subjectRef: string, region: string, start: string): Promise<string> {
+    const holder = await this.responsibilities.heldAtLocked(subjectRef, item.code, startOfChinaDay(start));
+    if (holder?.region === region) return holder.responsibilityId;
     if (!(await this.subjects.isRelated(subjectRef, region))) throw unknownPerson();
-    throw new DomainError(ErrorCode.NotResponsible, `region ${holder.region} is responsible for ${item.code} for this person since ${holder.since}`, {
+    if (!holder) {
+      throw new DomainError(ErrorCode.RuleViolated, `no region held ${item.code} for this person on ${start}: the period began before the ledger knew the person`, { rule: 'before-ledger' });
+    }
+    throw new DomainError(ErrorCode.NotResponsible, `region ${holder.region} held ${item.code} for this person on ${start}, the start of the period claimed`, {
       responsibleRegion: holder.region,
       since: holder.since,
       serviceCode: item.code,
+      periodStart: start,
     });
   }
 
@@ -89,9 +136,7 @@ export class ProvisionClaimService {
     if (!(await this.subjects.exists(cmd.subjectRef))) throw unknownPerson();
     const place = placeOfKey(item.basis, cmd.periodKey);
     const format = PLACE_KEY_FORMATS[item.basis]?.format ?? '';
-    if (place === undefined) {
-      throw new DomainError(ErrorCode.ValidationFailed, `periodKey: ${item.code} is claimed with a key ${format}`, { errors: [{ field: '/body/periodKey', message: format }] });
-    }
+    if (place === undefined) throw invalid('/body/periodKey', `${item.code} is claimed with a key ${format}`);
     if (place === region) return null;
     if (item.basis === 'treatment' && (await this.responsibilities.currentRegions(cmd.subjectRef, MEDICAL_INSURANCE_SERVICES)).includes(region)) return null;
     throw new DomainError(ErrorCode.RuleViolated, `the key names region ${place}: only that region${item.basis === 'treatment' ? " or the person's medical insurer" : ''} claims it`, {
@@ -100,24 +145,40 @@ export class ProvisionClaimService {
     });
   }
 
+  private checkKeyVersion(subjectRef: string): void {
+    const version = this.refs.parseRef(subjectRef);
+    if (!this.refs.hasVersion(version)) throw invalid('/body/subjectRef', `key version ${version} does not exist`);
+  }
+
   private itemOf(code: string): ServiceItem {
     const item = this.catalogue.find(code);
-    if (!item) {
-      throw new DomainError(ErrorCode.ValidationFailed, `service code '${code}' is not in service catalogue v${this.catalogue.version}`, {
-        errors: [{ field: '/body/serviceCode', message: 'unknown service code' }],
-      });
-    }
+    if (!item) throw invalid('/body/serviceCode', `service code '${code}' is not in service catalogue v${this.catalogue.version}`);
     return item;
   }
 
-  private checkPeriodKey(item: ServiceItem, key: string): ReturnType<typeof periodOf> {
-    const bad = (message: string): DomainError =>
-      new DomainError(ErrorCode.ValidationFailed, `periodKey: ${message}`, { errors: [{ field: '/body/periodKey', message }] });
-    if (!PERIOD_KEY.test(key)) throw bad('1-100 characters of [A-Za-z0-9:._-]');
+  /**
+   * The days a claim concerns, inside the claim window: a periodic service's period (its key), or the
+   * reference date of a service without periods (today by default).
+   */
+  private spanOf(item: ServiceItem, cmd: ClaimCommand, today: string, keyField = '/body/periodKey'): Span {
+    if (!PERIOD_KEY.test(cmd.periodKey)) throw invalid(keyField, '1-100 characters of [A-Za-z0-9:._-]');
+    const window = claimWindow(item.periodicity, today, LEDGER_POLICY.claimLookbackMonths, LEDGER_POLICY.claimPeriodsAhead);
+    const outside = (field: string, what: string): DomainError =>
+      invalid(field, `${what} is outside the claim window: periods ending after ${window.notBefore} and starting by ${window.lastStart} (${LEDGER_POLICY.claimLookbackMonths} months back, ${LEDGER_POLICY.claimPeriodsAhead} period ahead)`, {
+        notBefore: window.notBefore,
+        lastStart: window.lastStart,
+      });
     const format = PERIOD_KEY_FORMATS[item.periodicity];
-    if (!format) return undefined;
-    const period = periodOf(item.periodicity, key);
-    if (!period) throw bad(`${item.code} is ${item.periodicity}: the period key is ${format}`);
-    return period;
+    if (format) {
+      if (cmd.referenceDate !== undefined) throw invalid('/body/referenceDate', `${item.code} is ${item.periodicity}: a claim is judged at its period's start, named by the period key`);
+      const period = periodOf(item.periodicity, cmd.periodKey);
+      if (!period) throw invalid(keyField, `${item.code} is ${item.periodicity}: the period key is ${format}`);
+      if (!inClaimWindow(period, window)) throw outside(keyField, `period ${cmd.periodKey}`);
+      return { start: period.start, end: period.end };
+    }
+    const date = cmd.referenceDate ?? today;
+    const span = { start: date, end: addDays(date, 1) };
+    if (!inClaimWindow({ start: `${date.slice(0, 7)}-01`, end: span.end }, window)) throw outside('/body/referenceDate', `reference date ${date}`);
+    return span;
   }
 }

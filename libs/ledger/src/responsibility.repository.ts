@@ -33,32 +33,36 @@ const toHolder = (r: HolderRow): Holder => ({ responsibilityId: r.responsibility
 export class ResponsibilityRepository {
   constructor(private readonly db: Database) {}
 
-  /** Opens the first interval of each service at the transaction's instant (a newly registered person). */
-  async openFirst(subjectRef: string, holders: Array<{ serviceCode: string; region: string }>, cause: Cause, actor: Actor): Promise<void> {
+  /**
+   * Opens the first interval of each service of a newly known person from `from` (before the ledger knew
+   * them, their default holder — the hukou region — was responsible; `from` is the earliest day any
+   * claimable period starts, so every claimable period has a holder at its start).
+   */
+  async openFirst(subjectRef: string, holders: Array<{ serviceCode: string; region: string }>, from: string, cause: Cause, actor: Actor): Promise<void> {
     if (holders.length === 0) return;
     await this.db.query(
       `INSERT INTO ${T} (subject_ref, service_code, region, during, opened_by, opened_reason, opened_event_id)
-       SELECT $1, s.code, s.region, tstzrange(now(), NULL, '[)'), $4, $5, $6
+       SELECT $1, s.code, s.region, tstzrange(LEAST($7::timestamptz, now()), NULL, '[)'), $4, $5, $6
          FROM unnest($2::text[], $3::text[]) AS s(code, region)`,
-      [subjectRef, holders.map((h) => h.serviceCode), holders.map((h) => h.region), actorLabel(actor), cause.reason, cause.eventId ?? null],
+      [subjectRef, holders.map((h) => h.serviceCode), holders.map((h) => h.region), actorLabel(actor), cause.reason, cause.eventId ?? null, from],
     );
   }
 
   /**
-   * The interval holding the service now, locked against a concurrent handoff (FOR SHARE). A handoff
-   * committing while we wait replaces the row we looked at; the statement is then re-run on a fresh
-   * snapshot so that the new interval is seen.
+   * The interval holding the service at an instant, locked against a concurrent handoff (FOR SHARE). A
+   * handoff committing while we wait may replace the row we looked at; the statement is then re-run on
+   * a fresh snapshot so that the new interval is seen. Undefined when no interval holds it then.
    */
-  async currentLocked(subjectRef: string, serviceCode: string): Promise<Holder | undefined> {
+  async heldAtLocked(subjectRef: string, serviceCode: string, at: string): Promise<Holder | undefined> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const row = await this.db.one<HolderRow>(
         `SELECT responsibility_id, service_code, region, ${iso('lower(during)')} AS since FROM ${T}
-          WHERE subject_ref = $1 AND service_code = $2 AND during @> now() FOR SHARE`,
-        [subjectRef, serviceCode],
+          WHERE subject_ref = $1 AND service_code = $2 AND during @> $3::timestamptz FOR SHARE`,
+        [subjectRef, serviceCode, at],
       );
       if (row) return toHolder(row);
-      const known = await this.db.one(`SELECT 1 FROM ${T} WHERE subject_ref = $1 AND service_code = $2 LIMIT 1`, [subjectRef, serviceCode]);
-      if (!known) return undefined;
+      const covered = await this.db.one(`SELECT 1 FROM ${T} WHERE subject_ref = $1 AND service_code = $2 AND during @> $3::timestamptz`, [subjectRef, serviceCode, at]);
+      if (!covered) return undefined;
     }
     return undefined;
   }
@@ -94,8 +98,10 @@ export class ResponsibilityRepository {
 
   /**
    * The handoff transaction's core: closes the open interval and opens the next at the same instant —
-   * the later of the effective start, now, and just after the old interval began (history is never
-   * rewritten). Returns that instant.
+   * the latest of the effective start, now, just after the old interval began (history is never
+   * rewritten) and the end of any period the releasing region already claimed starting from then (a
+   * claim stands for its whole period). Returns that instant. The open interval is locked first, so the
+   * claims read next include every claim that held it (claims share-lock their interval).
    */
   async handOver(
     subjectRef: string,
@@ -106,16 +112,22 @@ export class ResponsibilityRepository {
     cause: Cause,
     actor: Actor,
   ): Promise<string> {
-    const closed = await this.db.one<{ at: string; iso_at: string }>(
+    const open = await this.db.one<{ responsibility_id: string }>(
+      `SELECT responsibility_id FROM ${T} WHERE subject_ref = $1 AND service_code = $2 AND upper_inf(during) FOR UPDATE`,
+      [subjectRef, serviceCode],
+    );
+    if (!open) throw new Error(`no open responsibility interval for ${serviceCode}`);
+    const closed = (await this.db.one<{ at: string; iso_at: string }>(
       `WITH cur AS (
-         SELECT responsibility_id, GREATEST($3::timestamptz, now(), lower(during) + interval '1 microsecond') AS at
-           FROM ${T} WHERE subject_ref = $1 AND service_code = $2 AND upper_inf(during) FOR UPDATE)
-       UPDATE ${T} r SET during = tstzrange(lower(r.during), cur.at, '[)'), closed_by = $4, closed_reason = $5, closed_handoff_id = $6
+         SELECT r.responsibility_id, GREATEST(s.at, (SELECT max(c.period_end) FROM ${LEDGER_SCHEMA}.provision_claims c
+                                                    WHERE c.responsibility_id = r.responsibility_id AND c.held_at >= s.at)) AS at
+           FROM ${T} r CROSS JOIN LATERAL (SELECT GREATEST($2::timestamptz, now(), lower(r.during) + interval '1 microsecond') AS at) s
+          WHERE r.responsibility_id = $1)
+       UPDATE ${T} r SET during = tstzrange(lower(r.during), cur.at, '[)'), closed_by = $3, closed_reason = $4, closed_handoff_id = $5
          FROM cur WHERE r.responsibility_id = cur.responsibility_id
        RETURNING cur.at::text AS at, ${iso('cur.at')} AS iso_at`,
-      [subjectRef, serviceCode, effectiveStart, actorLabel(actor), cause.reason, handoffId],
-    );
-    if (!closed) throw new Error(`no open responsibility interval for ${serviceCode}`);
+      [open.responsibility_id, effectiveStart, actorLabel(actor), cause.reason, handoffId],
+    )) as { at: string; iso_at: string };
     await this.db.query(
       `INSERT INTO ${T} (subject_ref, service_code, region, during, opened_by, opened_reason, opened_handoff_id, opened_event_id)
        VALUES ($1, $2, $3, tstzrange($4::timestamptz, NULL, '[)'), $5, $6, $7, $8)`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InsuranceBranch } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { Actor, actorLabel } from '@tongban/identity';
-import { day } from './ledger.sql';
+import { day, iso } from './ledger.sql';
 import { InsuredRegions, LEDGER_SCHEMA, SubjectFacts } from './ledger.types';
 
 interface SubjectRow {
@@ -11,12 +11,13 @@ interface SubjectRow {
   residence_city: string | null;
   permit_id: string | null;
   residence_since: string | null;
+  permit_event_at: string | null;
   insured: Array<{ branch: InsuranceBranch; region: string; since: string }>;
 }
 
 const S = `${LEDGER_SCHEMA}.subjects`;
 const I = `${LEDGER_SCHEMA}.insurance_relations`;
-const COLUMNS = `s.subject_ref, s.hukou_region, s.residence_city, s.permit_id, ${day('s.residence_since')} AS residence_since,
+const COLUMNS = `s.subject_ref, s.hukou_region, s.residence_city, s.permit_id, ${day('s.residence_since')} AS residence_since, ${iso('s.permit_event_at')} AS permit_event_at,
   COALESCE((SELECT json_agg(json_build_object('branch', i.branch, 'region', i.region, 'since', ${day('i.since')}) ORDER BY i.branch)
               FROM ${I} i WHERE i.subject_ref = s.subject_ref), '[]') AS insured`;
 const toFacts = (r: SubjectRow): SubjectFacts => ({
@@ -25,6 +26,7 @@ const toFacts = (r: SubjectRow): SubjectFacts => ({
   residenceCity: r.residence_city,
   permitId: r.permit_id,
   residenceSince: r.residence_since,
+  permitEventAt: r.permit_event_at,
   insured: Object.fromEntries(r.insured.map((i) => [i.branch, { region: i.region, since: i.since }])) as InsuredRegions,
 });
 
@@ -60,8 +62,9 @@ export class SubjectRepository {
 
   async update(f: SubjectFacts): Promise<void> {
     await this.db.query(
-      `UPDATE ${S} SET hukou_region = $2, residence_city = $3, permit_id = $4, residence_since = $5, updated_at = now() WHERE subject_ref = $1`,
-      [f.subjectRef, f.hukouRegion, f.residenceCity, f.permitId, f.residenceSince],
+      `UPDATE ${S} SET hukou_region = $2, residence_city = $3, permit_id = $4, residence_since = $5, permit_event_at = COALESCE($6::timestamptz, permit_event_at), updated_at = now()
+        WHERE subject_ref = $1`,
+      [f.subjectRef, f.hukouRegion, f.residenceCity, f.permitId, f.residenceSince, f.permitEventAt ?? null],
     );
     await this.saveInsured(f);
   }

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { addMonths } from '@tongban/calendar';
 import { InsuranceBranch, ServiceCatalogue } from '@tongban/catalogue';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
+import type { CloudEvent } from '@tongban/messaging';
 import { assertRegionCode } from '@tongban/regions';
 import { FactChangeRepository } from './fact-change.repository';
+import { chinaDay, startOfChinaDay } from './ledger.clock';
+import { LEDGER_POLICY } from './ledger.policy';
+import { earliestClaimableStart } from './period.rules';
 import { HandoffRepository } from './handoff.repository';
 import { HandoffService } from './handoff.service';
 import { Cause, FactChange, Handoff, Holder, MEDICAL_INSURANCE_SERVICES, SubjectFacts } from './ledger.types';
@@ -18,15 +23,6 @@ export type PermitIssued = EventDataByType['cn.gov.tongban.residence.permit-issu
 export type PermitChanged = Pick<EventDataByType['cn.gov.tongban.residence.permit-endorsed.v1'], 'permitId' | 'subjectRef' | 'residenceCity' | 'status' | 'residenceYearsCountFrom'>;
 export type PermitRecognised = EventDataByType['cn.gov.tongban.residence.permit-recognised.v1'];
 export type TransferCompleted = EventDataByType['cn.gov.tongban.social-insurance.transfer-completed.v1'];
-
-/** The date `months` whole months before an ISO date (day clamped to the month's length). */
-function monthsBefore(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const first = new Date(Date.UTC(y, m - 1 - months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, last));
-  return first.toISOString().slice(0, 10);
-}
 
 type HolderView = Omit<Holder, 'responsibilityId'>;
 
@@ -42,6 +38,13 @@ export interface SubjectResponsibilities {
   /** provisional or disputed hukou moves and insured-region changes */
   pendingFactChanges: FactChange[];
 }
+
+/** The envelope of a consumed event: its id and source are recorded on what it causes, its time orders permit events. */
+export type EventRef = Pick<CloudEvent, 'id' | 'source' | 'time'>;
+
+/** Whether a permit event is older than the last one applied to the person (compared as instants). */
+const olderThanApplied = (facts: SubjectFacts, event: EventRef): boolean =>
+  facts.permitEventAt != null && Date.parse(event.time) < Date.parse(facts.permitEventAt);
 
 const holderView = (h: Holder): HolderView => ({ serviceCode: h.serviceCode, region: h.region, since: h.since });
 
@@ -94,13 +97,18 @@ export class SubjectService {
     });
   }
 
-  /** permit-issued: the person lives in the permit's city; residence-based services follow by handoff. */
-  async recordPermitIssued(p: PermitIssued, eventId: string, source: string): Promise<void> {
-    const actor = eventActor(source);
-    const cause: Cause = { reason: `residence permit issued by ${p.residenceCity}`, eventId };
+  /**
+   * permit-issued: the person lives in the permit's city; residence-based services follow by handoff.
+   * Permit events apply in the order the residence domain wrote them (`time`): one older than the last
+   * applied — a replayed dead letter, a late duplicate — changes nothing.
+   */
+  async recordPermitIssued(p: PermitIssued, event: EventRef): Promise<void> {
+    const actor = eventActor(event.source);
+    const cause: Cause = { reason: `residence permit issued by ${p.residenceCity}`, eventId: event.id };
     await this.db.tx(async () => {
       const facts = (await this.subjects.lock(p.subjectRef)) ?? (await this.create(this.blank(p.subjectRef, p.hukouRegion), cause, actor));
-      await this.apply({ ...facts, residenceCity: p.residenceCity, permitId: p.permitId, residenceSince: p.residenceSince }, cause, actor);
+      if (olderThanApplied(facts, event)) return;
+      await this.apply({ ...facts, residenceCity: p.residenceCity, permitId: p.permitId, residenceSince: p.residenceSince, permitEventAt: event.time }, cause, actor);
     });
   }
 
@@ -110,15 +118,21 @@ export class SubjectService {
    * residence-based services are proposed back to the hukou region. Events of a permit the ledger no
    * longer follows (an older one) change nothing.
    */
-  async recordPermitChanged(p: PermitChanged, eventId: string, source: string): Promise<void> {
-    const actor = eventActor(source);
-    const cause: Cause = { reason: `residence permit ${p.status} (${p.residenceCity})`, eventId };
+  async recordPermitChanged(p: PermitChanged, event: EventRef): Promise<void> {
+    const actor = eventActor(event.source);
+    const cause: Cause = { reason: `residence permit ${p.status} (${p.residenceCity})`, eventId: event.id };
     await this.db.tx(async () => {
       const facts = await this.subjects.lock(p.subjectRef);
-      if (!facts || (facts.permitId !== null && facts.permitId !== p.permitId)) return;
+      if (!facts || (facts.permitId !== null && facts.permitId !== p.permitId) || olderThanApplied(facts, event)) return;
       const lives = p.status === 'active';
       await this.apply(
-        { ...facts, residenceCity: lives ? p.residenceCity : null, permitId: lives ? p.permitId : null, residenceSince: lives ? p.residenceYearsCountFrom : null },
+        {
+          ...facts,
+          residenceCity: lives ? p.residenceCity : null,
+          permitId: lives ? p.permitId : null,
+          residenceSince: lives ? p.residenceYearsCountFrom : null,
+          permitEventAt: event.time,
+        },
         cause,
         actor,
       );
@@ -126,15 +140,15 @@ export class SubjectService {
   }
 
   /** Residence years held in another city of a pilot group count here: the residence starts earlier. */
-  async recordPermitRecognised(p: PermitRecognised, eventId: string, source: string): Promise<void> {
-    const actor = eventActor(source);
-    const cause: Cause = { reason: `${p.recognisedMonths} months of residence recognised in ${p.groupNameZh}`, eventId };
+  async recordPermitRecognised(p: PermitRecognised, event: EventRef): Promise<void> {
+    const actor = eventActor(event.source);
+    const cause: Cause = { reason: `${p.recognisedMonths} months of residence recognised in ${p.groupNameZh}`, eventId: event.id };
     await this.db.tx(async () => {
       const facts = await this.subjects.lock(p.subjectRef);
-      if (!facts || facts.permitId !== p.permitId) return;
-      const since = monthsBefore(p.effectiveOn, p.recognisedMonths);
+      if (!facts || facts.permitId !== p.permitId || olderThanApplied(facts, event)) return;
+      const since = addMonths(p.effectiveOn, -p.recognisedMonths);
       if (facts.residenceSince !== null && facts.residenceSince <= since) return;
-      await this.apply({ ...facts, residenceSince: since }, cause, actor);
+      await this.apply({ ...facts, residenceSince: since, permitEventAt: event.time }, cause, actor);
     });
   }
 
@@ -142,10 +156,10 @@ export class SubjectService {
    * A completed insurance transfer makes the inbound region the insured region of that branch only
    * (definitive at once: the outbound region issued the certificate and remitted the funds).
    */
-  async recordTransferCompleted(t: TransferCompleted, eventId: string, source: string): Promise<void> {
-    const actor = eventActor(source);
+  async recordTransferCompleted(t: TransferCompleted, event: EventRef): Promise<void> {
+    const actor = eventActor(event.source);
     const branch = TRANSFERRED_BRANCH[t.insuranceType];
-    const cause: Cause = { reason: `${t.insuranceType} transferred from ${t.outboundRegion} to ${t.inboundRegion}`, eventId };
+    const cause: Cause = { reason: `${t.insuranceType} transferred from ${t.outboundRegion} to ${t.inboundRegion}`, eventId: event.id };
     await this.db.tx(async () => {
       const facts = await this.subjects.lock(t.subjectRef);
       if (!facts || facts.insured[branch]?.region === t.inboundRegion) return;
@@ -190,7 +204,8 @@ export class SubjectService {
     const inserted = await this.subjects.insertIfAbsent(facts, actor);
     if (!inserted) return (await this.subjects.lock(facts.subjectRef)) as SubjectFacts;
     const held = this.catalogue.all().filter(isHeld);
-    await this.intervals.openFirst(facts.subjectRef, held.map((i) => ({ serviceCode: i.code, region: facts.hukouRegion })), cause, actor);
+    const from = startOfChinaDay(earliestClaimableStart(chinaDay(new Date()), LEDGER_POLICY.claimLookbackMonths));
+    await this.intervals.openFirst(facts.subjectRef, held.map((i) => ({ serviceCode: i.code, region: facts.hukouRegion })), from, cause, actor);
     await this.subjects.lock(facts.subjectRef);
     return facts;
   }

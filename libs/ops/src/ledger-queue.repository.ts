@@ -18,7 +18,7 @@ const ROWS: Record<string, string> = {
            h.subject_ref, ARRAY[h.from_region::text, h.to_region::text] AS regions, h.status,
            coalesce(h.answered_at, h.proposed_at) AS waiting_since, ${day('h.proposed_on')} AS started_on, ${day('h.deadline')} AS due_on,
            NULL::int AS statutory_working_days, h.deadline < $1::date AS overdue, ${escalated('handoff', 'h.handoff_id::text')} AS escalated
-      FROM ledger.handoffs h WHERE h.status = 'disputed' AND NOT ${settled('handoff', 'h.handoff_id::text')}`,
+      FROM ledger.handoffs h WHERE h.status = 'disputed'`,
   'ledger-fact-disputes': `
     SELECT f.change_id::text AS id, f.kind || coalesce(' ' || f.branch, '') || ' ' || f.from_region || '→' || f.to_region || ' · 转出地异议: ' || coalesce(f.objection_reason, '') AS title,
            f.subject_ref, ARRAY[f.from_region::text, f.to_region::text] AS regions, f.status,
@@ -102,7 +102,7 @@ export class LedgerQueueRepository extends TodayQueueSource implements OpsSource
       title: `${h.service_code} ${h.from_region}→${h.to_region}`,
       subjectRef: h.subject_ref,
       status: h.status,
-      decidable: h.status === 'disputed',
+      decidable: false,
       facts: {
         serviceCode: h.service_code,
         fromRegion: h.from_region,
@@ -114,6 +114,7 @@ export class LedgerQueueRepository extends TodayQueueSource implements OpsSource
         escalatedAt: h.escalated_at?.toISOString() ?? null,
         answeredAt: h.answered_at?.toISOString() ?? null,
         answerReason: h.answer_reason,
+        decideWith: h.status === 'disputed' || (h.status === 'proposed' && h.escalated_at !== null) ? `POST /v1/handoffs/${h.handoff_id}/decision` : null,
       },
       history: [{ schema: 'ledger', match: { handoffId: h.handoff_id } }],
       auditPaths: [`/v1/handoffs/${h.handoff_id}`, `/v1/ops/items/handoff/${h.handoff_id}`],

@@ -22,14 +22,14 @@ const row = (over: Partial<QueueRow>): QueueRow => ({
 });
 
 function source(id: string, requires: string[], behaviour: { fail?: string; rows?: QueueRow[]; facts?: ItemFacts } = {}): OpsSource {
-  const queue: QueueDef = { id, label: id, group: 'g', kind: 'handoff', statutory: true };
+  const queue: QueueDef = { id, label: id, group: 'g', kind: 'statement-line', statutory: true };
   const maybeFail = (): void => {
     if (behaviour.fail) throw Object.assign(new Error('missing'), { code: behaviour.fail });
   };
   return {
     requires,
     queues: [queue],
-    kinds: ['handoff'],
+    kinds: ['statement-line'],
     counts: async () => {
       maybeFail();
       return { total: behaviour.rows?.length ?? 0, overdue: 0, oldestAt: null };
@@ -99,7 +99,7 @@ describe('OpsQueueService', () => {
     const cal = new WorkingDayCalendar();
     expect(page.items[0].statutoryWorkingDays).toBe(cal.workingDaysBetween('2026-09-30', '2026-10-28'));
     expect(page.items[0].workingDaysLeft).toBe(cal.workingDaysBetween('2026-10-10', '2026-10-28'));
-    expect(page.items[0].link).toBe('/v1/ops/items/handoff/a');
+    expect(page.items[0].link).toBe('/v1/ops/items/statement-line/a');
     expect(page.items[0].ageSeconds).toBe(10 * 86400 + 2 * 3600);
   });
 
@@ -111,14 +111,14 @@ describe('OpsQueueService', () => {
   });
 
   it('accepts only the actions of the kind and state, and turns a second settlement into a 409', async () => {
-    const facts: ItemFacts = { kind: 'handoff', id: 'h', title: 't', subjectRef: null, status: 'disputed', decidable: true, facts: {}, history: [], auditPaths: [] };
+    const facts: ItemFacts = { kind: 'statement-line', id: 'h', title: 't', subjectRef: null, status: 'disputed', decidable: true, facts: {}, history: [], auditPaths: [] };
     const s = service([source('q', ['a.t'], { facts })], ['a.t']);
-    await expect(s.decide('handoff', 'h', 'resolve', 'n', 'op', null)).rejects.toMatchObject({ code: ErrorCode.RuleViolated });
-    await expect(s.decide('handoff', 'h', 'close', 'n', 'op', null)).resolves.toMatchObject({ action: 'close' });
-    const second = s.decide('handoff', 'h', 'close', 'n', 'op', null);
+    await expect(s.decide('statement-line', 'h', 'resolve', 'n', 'op', null)).rejects.toMatchObject({ code: ErrorCode.RuleViolated });
+    await expect(s.decide('statement-line', 'h', 'close', 'n', 'op', null)).resolves.toMatchObject({ action: 'close' });
+    const second = s.decide('statement-line', 'h', 'close', 'n', 'op', null);
     await expect(second).rejects.toBeInstanceOf(DomainError);
     await expect(second).rejects.toMatchObject({ code: ErrorCode.InvalidTransition });
     const closed = service([source('q', ['a.t'], { facts: { ...facts, status: 'accepted', decidable: false } })], ['a.t']);
-    await expect(closed.decide('handoff', 'h', 'close', 'n', 'op', null)).rejects.toMatchObject({ code: ErrorCode.InvalidTransition });
+    await expect(closed.decide('statement-line', 'h', 'close', 'n', 'op', null)).rejects.toMatchObject({ code: ErrorCode.InvalidTransition });
   });
 });

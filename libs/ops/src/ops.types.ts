@@ -12,8 +12,9 @@ export type DecisionAction = 'resolve' | 'escalate' | 'close';
 export const ACTIONS_BY_KIND: Readonly<Record<ItemKind, readonly DecisionAction[]>> = {
   'dead-letter': [],
   transfer: [],
-  handoff: ['escalate', 'close'],
-  // a disputed fact change is decided in its domain (POST /v1/fact-changes/{id}/decision), which changes the ledger
+  // disputed handoffs and fact changes are decided in their domain (POST /v1/handoffs/{id}/decision,
+  // POST /v1/fact-changes/{id}/decision), which changes the ledger; a note here would change nothing
+  handoff: [],
   'fact-change': [],
   gap: ['resolve'],
   'reconciliation-item': ['resolve'],

@@ -26,6 +26,12 @@ export class HandoffsController {
     return this.handoffs.reject(handoffId, body.reason, requestActor(caller, req));
   }
 
+  @Post(':handoffId/decision')
+  @HttpCode(200)
+  decide(@Param('handoffId') handoffId: string, @Body() body: Schemas['HandoffDecisionRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Handoff']> {
+    return this.handoffs.decide(handoffId, body, requestActor(caller, req));
+  }
+
   @Post(':handoffId/object')
   @HttpCode(200)
   object(@Param('handoffId') handoffId: string, @Body() body: Schemas['HandoffReasonRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Handoff']> {

@@ -12,36 +12,36 @@ export class LedgerEventsController {
 
   @EventPattern('cn.gov.tongban.residence.permit-issued.v1')
   permitIssued(@Payload() event: CloudEvent<PermitIssued>): Promise<void> {
-    return this.subjects.recordPermitIssued(event.data, event.id, event.source);
+    return this.subjects.recordPermitIssued(event.data, event);
   }
 
   @EventPattern('cn.gov.tongban.residence.permit-endorsed.v1')
   permitEndorsed(@Payload() event: CloudEvent<PermitChanged>): Promise<void> {
-    return this.subjects.recordPermitChanged(event.data, event.id, event.source);
+    return this.subjects.recordPermitChanged(event.data, event);
   }
 
   @EventPattern('cn.gov.tongban.residence.permit-renewed.v1')
   permitRenewed(@Payload() event: CloudEvent<PermitChanged>): Promise<void> {
-    return this.subjects.recordPermitChanged(event.data, event.id, event.source);
+    return this.subjects.recordPermitChanged(event.data, event);
   }
 
   @EventPattern('cn.gov.tongban.residence.permit-suspended.v1')
   permitSuspended(@Payload() event: CloudEvent<PermitChanged>): Promise<void> {
-    return this.subjects.recordPermitChanged(event.data, event.id, event.source);
+    return this.subjects.recordPermitChanged(event.data, event);
   }
 
   @EventPattern('cn.gov.tongban.residence.permit-cancelled.v1')
   permitCancelled(@Payload() event: CloudEvent<PermitChanged>): Promise<void> {
-    return this.subjects.recordPermitChanged(event.data, event.id, event.source);
+    return this.subjects.recordPermitChanged(event.data, event);
   }
 
   @EventPattern('cn.gov.tongban.residence.permit-recognised.v1')
   permitRecognised(@Payload() event: CloudEvent<PermitRecognised>): Promise<void> {
-    return this.subjects.recordPermitRecognised(event.data, event.id, event.source);
+    return this.subjects.recordPermitRecognised(event.data, event);
   }
 
   @EventPattern('cn.gov.tongban.social-insurance.transfer-completed.v1')
   transferCompleted(@Payload() event: CloudEvent<TransferCompleted>): Promise<void> {
-    return this.subjects.recordTransferCompleted(event.data, event.id, event.source);
+    return this.subjects.recordTransferCompleted(event.data, event);
   }
 }

@@ -4,7 +4,7 @@ import { LedgerJobs } from '@tongban/ledger';
 
 export const LEDGER_JOB_INTERVAL_MS = 60_000;
 
-/** Fact changes whose objection window lapsed, handoff deadlines (reminders, escalations) and gap detection. */
+/** Fact changes whose objection window lapsed, handoff deadlines (reminders, escalations), gap detection and the re-evaluation of rejected handoffs. */
 @Injectable()
 export class LedgerScheduler extends PeriodicJob {
   constructor(private readonly jobs: LedgerJobs) {
@@ -15,6 +15,9 @@ export class LedgerScheduler extends PeriodicJob {
     const facts = await this.jobs.runFactChangeWindows();
     const deadlines = await this.jobs.runHandoffDeadlines();
     const gaps = await this.jobs.runGapDetection();
-    if (facts.applied + deadlines.reminded + deadlines.escalated + gaps.detected > 0) this.logger.log({ facts, deadlines, gaps }, 'ledger jobs ran');
+    const reevaluation = await this.jobs.runReevaluation();
+    if (facts.applied + deadlines.reminded + deadlines.escalated + gaps.detected + reevaluation.proposed > 0) {
+      this.logger.log({ facts, deadlines, gaps, reevaluation }, 'ledger jobs ran');
+    }
   }
 }

@@ -51,6 +51,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The responsible region opens a person's periodic entitlement from a period
+         * @description For services claimed every period (a month's allowance, a school term's place). From
+         *     `sincePeriod` on, a period closing without a claim is a gap, reported to the region that held
+         *     the service at the period's start — so "both skip" is detected from the first period, before
+         *     anyone has claimed. Only the region holding the service at the start of `sincePeriod` opens it
+         *     (within the claim window); an earlier period moves an open entitlement back, a later one leaves it.
+         */
+        post: operations["openEntitlement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/fact-changes/{changeId}": {
         parameters: {
             query?: never;
@@ -164,10 +188,37 @@ export interface paths {
         /**
          * The receiving region accepts, with an effective date
          * @description One transaction closes the holder's interval and opens the receiving region's at the same
-         *     instant: the start of `effectiveFrom` in China, or now if later. `effectiveFrom` cannot be in
-         *     the past (responsibility already exercised is never rewritten).
+         *     instant: the start of `effectiveFrom` in China, or now if later, or — when the releasing region
+         *     already claimed a period starting from then — the end of that period (a claim stands for its
+         *     whole period). `effectiveFrom` lies in the proposal's window: from today (responsibility
+         *     already exercised is never rewritten) to the proposal's `effectiveBy` (92 days after it was
+         *     made); otherwise 422 naming the window. The receiving region provides from the first period
+         *     starting at or after the effective instant.
          */
         post: operations["acceptHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoffs/{handoffId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Operators decide a disputed proposal, or one escalated past its deadline
+         * @description `accept` with `effectiveFrom` (today … the proposal's `effectiveBy`) moves responsibility as the
+         *     receiving region's accept would (never inside a period the releasing region already claimed);
+         *     `reject` ends the proposal, which the ledger makes again after `handoffReproposeDays` if the
+         *     facts still call for it. Both regions get the handoff-accepted / handoff-rejected event.
+         */
+        post: operations["decideHandoff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -644,12 +695,18 @@ export interface paths {
         put?: never;
         /**
          * Claim the provision of a service to a person for a period
-         * @description Exactly one claim per (subject, service, period). Granted (201) to the region responsible now;
-         *     for services decided by place (treatment region, place of the emergency) the claiming region
-         *     asserts it is that place and is granted whatever the hukou or residence. Otherwise 409
-         *     `not-responsible` with `responsibleRegion`, or 409 `already-claimed` with `claimedBy`.
-         *     Periodic services take period keys `YYYY-MM` (monthly), `YYYY-spring`/`YYYY-autumn` (school
-         *     term), `YYYY` (yearly); others any key (e.g. `bill:440100:S123`).
+         * @description Exactly one claim per (subject, service, period). A claim for period P of a periodic service
+         *     belongs to the region that held the service at the start of P (China time): after a handoff
+         *     effective mid-period the releasing region provides that period and the receiving region from
+         *     the next. Services without periods are judged at `referenceDate` (default today). Claims are
+         *     for periods ending within the last 12 months and starting no later than the next period
+         *     (`claimLookbackMonths`, `claimPeriodsAhead`): otherwise 422 naming the window (`notBefore`,
+         *     `lastStart`). For services decided by place (treatment region, place of the emergency) the key
+         *     names the place, which is granted whatever the hukou or residence. Otherwise 409
+         *     `not-responsible` with `responsibleRegion` (to regions related to the person; others get 404),
+         *     or 409 `already-claimed` with `claimedBy`. Periodic services take period keys `YYYY-MM`
+         *     (monthly), `YYYY-spring`/`YYYY-autumn` (school term), `YYYY` (yearly); others any key (e.g.
+         *     `bill:440100:S123`).
          */
         post: operations["claimProvision"];
         delete?: never;
@@ -1035,6 +1092,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AcceptHandoffRequest: {
+            /** @description today … the proposal's effectiveBy */
             effectiveFrom: components["schemas"]["IsoDate"];
         };
         AuditChainReport: {
@@ -1176,6 +1234,19 @@ export interface components {
         EndorsePermitRequest: {
             endorsedOn: components["schemas"]["IsoDate"];
         };
+        Entitlement: {
+            /** @description the agency that opened it (first claim or direct) */
+            openedBy: string;
+            serviceCode: components["schemas"]["ServiceCode"];
+            since: components["schemas"]["IsoDate"];
+            sincePeriod: components["schemas"]["PeriodKey"];
+            subjectRef: components["schemas"]["SubjectRef"];
+        };
+        EntitlementRequest: {
+            serviceCode: components["schemas"]["ServiceCode"];
+            sincePeriod: components["schemas"]["PeriodKey"];
+            subjectRef: components["schemas"]["SubjectRef"];
+        };
         /** @description A fact that moves responsibility, stated by its author and provisional until the releasing region consents or its objection window lapses. */
         FactChange: {
             branch: components["schemas"]["InsuranceBranch"] | null;
@@ -1257,8 +1328,12 @@ export interface components {
             answeredAt: string | null;
             answerReason: string | null;
             deadline: components["schemas"]["IsoDate"];
+            /** @description answered by operators (a dispute or an escalated proposal decided) */
+            decidedByOperator: boolean;
             /** Format: date-time */
             effectiveAt: string | null;
+            /** @description the last day an accept may take effect (the proposal's window opens today) */
+            effectiveBy: components["schemas"]["IsoDate"];
             /** Format: date-time */
             escalatedAt: string | null;
             fromRegion: components["schemas"]["RegionCode"];
@@ -1275,6 +1350,13 @@ export interface components {
             status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
             subjectRef: components["schemas"]["SubjectRef"];
             toRegion: components["schemas"]["RegionCode"];
+        };
+        HandoffDecisionRequest: {
+            /** @enum {string} */
+            decision: "accept" | "reject";
+            /** @description required to accept — today … the proposal's effectiveBy */
+            effectiveFrom?: components["schemas"]["IsoDate"];
+            reason: string;
         };
         HandoffPage: {
             items: components["schemas"]["Handoff"][];
@@ -1673,13 +1755,19 @@ export interface components {
             claimedAt: string;
             /** Format: uuid */
             claimId: string;
+            /** @description the day after the period (exclusive) */
+            periodEnd: components["schemas"]["IsoDate"];
             periodKey: components["schemas"]["PeriodKey"];
+            /** @description the day whose holder owns the claim — the period's first day, or the reference date */
+            periodStart: components["schemas"]["IsoDate"];
             region: components["schemas"]["RegionCode"];
             serviceCode: components["schemas"]["ServiceCode"];
             subjectRef: components["schemas"]["SubjectRef"];
         };
         ProvisionClaimRequest: {
             periodKey: components["schemas"]["PeriodKey"];
+            /** @description services without periods only (one-off, continuous) — the day of provision, whose holder owns the claim; default today; within the last 12 months and no later than the end of next month */
+            referenceDate?: components["schemas"]["IsoDate"];
             serviceCode: components["schemas"]["ServiceCode"];
             subjectRef: components["schemas"]["SubjectRef"];
         };
@@ -2117,6 +2205,49 @@ export interface operations {
             422: components["responses"]["Problem"];
         };
     };
+    openEntitlement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntitlementRequest"];
+            };
+        };
+        responses: {
+            /** @description open from `sincePeriod` (or an earlier period already) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entitlement"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
     getFactChange: {
         parameters: {
             query?: never;
@@ -2341,6 +2472,51 @@ export interface operations {
         };
         responses: {
             /** @description accepted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    decideHandoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                handoffId: components["parameters"]["HandoffIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description decided */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
