@@ -77,7 +77,8 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
     if (!a) return stop(`handoff ${handoffId} not accepted`);
     log.handoffs.push({ handoffId, subjectRef, serviceCode, toRegion: R });
     if (!MONTHLY.has(serviceCode)) continue;
-    for (let m = 0; m < 2; m++) {
+    // the current month was the hukou city's at its start (the handoff takes effect mid-month): 广州 provides from the next
+    for (let m = 1; m <= 1; m++) {
       const periodKey = shiftMonth(month, m);
       const c = await gw.send('claim', 'POST', '/v1/provision-claims', R, { as: agencyOf(serviceCode), body: { subjectRef, serviceCode, periodKey }, key: key(`claim-r-${serviceCode}-${m}`), expect: [201] });
       if (!c) return stop(`residence claim ${serviceCode} ${periodKey} not accepted`);

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import { Client, Pool } from 'pg';
+import { addMonths } from '@tongban/calendar';
 import { loadServiceCatalogue } from '@tongban/catalogue';
 import { BenchClient, closedLoop, Latencies } from '../bench.http';
 import { agencyOf, prng, tokenOf } from '../bench.population';
@@ -13,21 +14,37 @@ export interface ClaimKey {
   serviceCode: string;
   periodKey: string;
   region: string;
+  /** the period's first and next month's first instant (China): whose holder owns the claim */
+  start: string;
+  end: string;
 }
 
-/** Claimable keys: every monthly held service of the given people, by its current holder, for 48 months. */
+const monthStart = (key: string): string => `${key}-01T00:00:00+08:00`;
+
+/**
+ * Claimable keys: every monthly held service of the given people for the 13 months of the claim window
+ * that are claimable whatever the day (11 back, this one, the next), by the holder at each month's start.
+ */
 export async function claimKeys(db: Client, subjectRefs: string[], seed: number): Promise<ClaimKey[]> {
+  const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+  const months = Array.from({ length: 14 }, (_, i) => addMonths(`${thisMonth}-01`, i - 11).slice(0, 7));
   const holders = (
-    await db.query<{ subject_ref: string; service_code: string; region: string }>(
-      `SELECT subject_ref, service_code, region FROM ledger.responsibilities
-        WHERE during @> now() AND service_code = ANY($1) AND subject_ref = ANY($2)`,
-      [MONTHLY_HELD, subjectRefs],
+    await db.query<{ subject_ref: string; service_code: string; region: string; period_key: string }>(
+      `SELECT r.subject_ref, r.service_code, r.region, m.key AS period_key
+         FROM ledger.responsibilities r JOIN unnest($3::text[], $4::timestamptz[]) AS m(key, at) ON r.during @> m.at
+        WHERE r.service_code = ANY($1) AND r.subject_ref = ANY($2)`,
+      [MONTHLY_HELD, subjectRefs, months.slice(0, 13), months.slice(0, 13).map(monthStart)],
     )
   ).rows;
-  const months: string[] = [];
-  for (let y = 2023; y <= 2026; y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
-  const keys: ClaimKey[] = [];
-  for (const h of holders) for (const periodKey of months) keys.push({ subjectRef: h.subject_ref, serviceCode: h.service_code, periodKey, region: h.region });
+  const next = new Map(months.slice(0, 13).map((m, i) => [m, months[i + 1]]));
+  const keys: ClaimKey[] = holders.map((h) => ({
+    subjectRef: h.subject_ref,
+    serviceCode: h.service_code,
+    periodKey: h.period_key,
+    region: h.region,
+    start: monthStart(h.period_key),
+    end: monthStart(next.get(h.period_key) as string),
+  }));
   const random = prng(seed);
   for (let i = keys.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -49,18 +66,18 @@ async function directClaim(pool: Pool, k: ClaimKey, item: { basis: string; needs
     const holder = await c.query<{ responsibility_id: string; region: string }>({
       name: 'bench_holder',
       text: `SELECT responsibility_id, service_code, region, to_char(lower(during) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
-         FROM ledger.responsibilities WHERE subject_ref = $1 AND service_code = $2 AND during @> now() FOR SHARE`,
-      values: [k.subjectRef, k.serviceCode],
+         FROM ledger.responsibilities WHERE subject_ref = $1 AND service_code = $2 AND during @> $3::timestamptz FOR SHARE`,
+      values: [k.subjectRef, k.serviceCode, k.start],
     });
     const row = holder.rows[0];
     let ok = false;
     if (row && row.region === k.region) {
       const inserted = await c.query({
         name: 'bench_claim',
-        text: `INSERT INTO ledger.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
-         RETURNING claim_id, subject_ref, service_code, period_key, region, basis, claimed_at`,
-        values: [randomUUID(), k.subjectRef, k.serviceCode, k.periodKey, k.region, item.basis, row.responsibility_id, `${k.region}:bench-${k.region}`, randomUUID()],
+        text: `INSERT INTO ledger.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, request_id, held_at, period_end)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
+         RETURNING claim_id, subject_ref, service_code, period_key, region, basis, claimed_at, held_at, period_end`,
+        values: [randomUUID(), k.subjectRef, k.serviceCode, k.periodKey, k.region, item.basis, row.responsibility_id, `${k.region}:bench-${k.region}`, randomUUID(), k.start, k.end],
       });
       ok = inserted.rowCount === 1;
       if (ok && item.needsEntitlement) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { addMonths } from '@tongban/calendar';
 import { loadServiceCatalogue } from '@tongban/catalogue';
 import { isHeld } from '@tongban/ledger';
 import { allTopics, ensureTopics } from '@tongban/messaging';
@@ -74,7 +75,9 @@ export async function ledgerSizeFigure(opts: {
       const t = performance.now();
       await db.query(`SET work_mem = '256MB'`);
       await db.query(`SET maintenance_work_mem = '1GB'`);
+      // the bulk rows are valid by construction (one open interval each; claims inside it)
       await db.query(`ALTER TABLE ledger.responsibilities DISABLE TRIGGER responsibilities_contiguous`);
+      await db.query(`ALTER TABLE ledger.provision_claims DISABLE TRIGGER provision_claims_held`);
       const secondary = await dropSecondary(db, LOADED_TABLES);
       try {
         while (subjects < upTo && performance.now() < budgetEnd) {
@@ -98,8 +101,9 @@ export async function ledgerSizeFigure(opts: {
             [a, b, hukou, held],
           );
           await db.query(
-            `INSERT INTO ledger.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, claimed_at)
-             SELECT gen_random_uuid(), r.subject_ref, r.service_code, '2025-0' || m, r.region, 'hukou', r.responsibility_id, 'bench:bulk', now() - interval '100 days'
+            `INSERT INTO ledger.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, claimed_at, held_at, period_end)
+             SELECT gen_random_uuid(), r.subject_ref, r.service_code, 'bulk-' || m, r.region, 'hukou', r.responsibility_id, 'bench:bulk', now() - interval '100 days',
+                    now() - interval '100 days', now() - interval '70 days'
                FROM ledger.responsibilities r CROSS JOIN generate_series(1, $2::int) m
               WHERE r.responsibility_id > $1 AND r.service_code = 'elder.resident-pension'`,
             [before, CLAIMS_PER_SUBJECT],
@@ -112,19 +116,23 @@ export async function ledgerSizeFigure(opts: {
         await restoreSecondary(db, secondary);
         opts.log(`ledger size: constraints and indexes rebuilt over ${(subjects * perSubject).toLocaleString('en-US')} rows in ${((performance.now() - built) / 1000).toFixed(0)} s`);
         await db.query(`ALTER TABLE ledger.responsibilities ENABLE TRIGGER responsibilities_contiguous`);
+        await db.query(`ALTER TABLE ledger.provision_claims ENABLE TRIGGER provision_claims_held`);
       }
       await db.query(`ANALYZE ledger.subjects, ledger.responsibilities, ledger.provision_claims`);
       loadSeconds += (performance.now() - t) / 1000;
     };
 
+    // the months of the claim window claimable whatever the day (11 back … the next), each key used once across rounds
+    const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+    const months = Array.from({ length: 13 }, (_, i) => addMonths(`${thisMonth}-01`, i - 11).slice(0, 7));
+    const used = new Set<string>();
     const measure = async (round: number): Promise<Point> => {
       const random = prng(1000 + round);
-      const used = new Set<string>();
       const keys: Array<{ subjectRef: string; serviceCode: string; periodKey: string; region: string }> = [];
       while (keys.length < opts.claims + 500) {
         const g = Math.floor(random() * subjects);
         const serviceCode = MONTHLY_HELD[Math.floor(random() * MONTHLY_HELD.length)];
-        const periodKey = `${2030 + round}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`;
+        const periodKey = months[Math.floor(random() * months.length)];
         const subjectRef = `s1_${md5Prefix(`size${g}`)}`;
         const k = `${subjectRef}|${serviceCode}|${periodKey}`;
         if (used.has(k)) continue;
@@ -200,7 +208,8 @@ async function dropSecondary(db: Client, tables: string[]): Promise<Secondary[]>
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)`,
     [tables],
   );
-  for (const r of rows) {
+  // foreign keys first: one may depend on another table's unique constraint (claims → their interval)
+  for (const r of [...rows].sort((a, b) => Number(b.kind === 'foreign key') - Number(a.kind === 'foreign key'))) {
     await db.query(r.kind === 'index' ? `DROP INDEX ${r.name}` : `ALTER TABLE ${r.table} DROP CONSTRAINT ${r.name}`);
   }
   return rows;

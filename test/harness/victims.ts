@@ -1,5 +1,6 @@
 import type { ClearingJob } from '@tongban/medical';
 import type { AgencyKind } from '@tongban/identity';
+import { Period, periodContaining } from '@tongban/ledger';
 import { GATEWAY_ACCESS } from '../../apps/gateway/src/gateway.access';
 import { call, CallResult, token } from './http';
 import { eventually } from './eventually';
@@ -15,6 +16,8 @@ export const STRANGER = '510100';
 
 export const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 export const MONTH = TODAY.slice(0, 7);
+/** the current school term, always inside the claim window */
+export const TERM = (periodContaining('school-term', TODAY) as Period).key;
 
 /** The victims' resources: a permit holder of 广州 with 南昌 hukou, and a 南昌 person insured (and filed) in 南昌. */
 export interface Fixtures {
@@ -65,7 +68,8 @@ export const STRANGER_CASES: Record<string, { path?: (f: Fixtures) => Json; body
   acceptHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ effectiveFrom: TODAY }), expect: 404 },
   rejectHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ reason: 'no' }), expect: 404 },
   objectToHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ reason: 'no' }), expect: 404 },
-  claimProvision: { body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'edu.compulsory', periodKey: `${TODAY.slice(0, 4)}-autumn` }), agency: 'education', expect: 404 },
+  claimProvision: { body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'edu.compulsory', periodKey: TERM }), agency: 'education', expect: 404 },
+  openEntitlement: { body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'assist.minimum-living', sincePeriod: MONTH }), agency: 'civil-affairs', expect: 404 },
   uploadReconciliation: { expect: 'a region reconciles its own records' },
   getReconciliation: { path: (f) => ({ reconciliationId: f.reconciliationId }), expect: 404 },
   listReconciliationItems: { path: (f) => ({ reconciliationId: f.reconciliationId }), expect: 404 },
@@ -140,7 +144,7 @@ export async function seedVictims(gateway: string, clearingJob: ClearingJob): Pr
   if (clearing.body.statements.length === 0) throw new Error('the clearing job issued no statement');
   const upload = await call<Json>(gateway, 'POST', '/v1/reconciliations', {
     token: token(CITY, 'education'),
-    rawBody: `${JSON.stringify({ subjectRef, serviceCode: 'edu.compulsory', periodKey: `${TODAY.slice(0, 4)}-autumn` })}\n`,
+    rawBody: `${JSON.stringify({ subjectRef, serviceCode: 'edu.compulsory', periodKey: TERM })}\n`,
     headers: { 'content-type': 'application/x-ndjson' },
   });
   must(upload, 202);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { makeCitizenId } from '@tongban/identity';
-import { LEDGER_SCHEMA, LedgerJobs } from '@tongban/ledger';
+import { LEDGER_SCHEMA, LedgerJobs, Period, periodContaining } from '@tongban/ledger';
 import { CONSUMER_GROUPS, DOMAIN_TOPICS, fromKafkaMessage, toKafkaHeaders } from '@tongban/messaging';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { RunningApp } from '@tongban/http';
@@ -8,6 +8,8 @@ import { Collected, Suite } from '../harness/suite';
 import { agencyOf, call, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
 import { insureIn, registerPerson } from '../harness/ledger-steps';
+
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 type Body = Record<string, unknown>;
 
@@ -197,7 +199,9 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(view.status).toBe(200);
     expect((view.body.pendingHandoffs as Body[]).length).toBe(events.length);
     expect((await call(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('110100', 'civil-affairs') })).status).toBe(404);
-    const early = await claim('360100', subjectRef, 'edu.compulsory', '2026-autumn');
+    // a handoff taking effect today leaves the current term with its holder at the term's start: the next term moves
+    const nextTerm = (periodContaining('school-term', (periodContaining('school-term', TODAY) as Period).end) as Period).key;
+    const early = await claim('360100', subjectRef, 'edu.compulsory', nextTerm);
     expect(early.body).toMatchObject({ code: 'not-responsible', responsibleRegion: '440100' });
 
     const handoffId = (education?.data as Body).handoffId as string;
@@ -211,10 +215,10 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(accepted.body.status).toBe('accepted');
     expect((await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('360100', 'education'), body: { effectiveFrom: today } })).status).toBe(409);
 
-    const old = await claim('440100', subjectRef, 'edu.compulsory', '2026-autumn');
+    const old = await claim('440100', subjectRef, 'edu.compulsory', nextTerm);
     expect(old.status).toBe(409);
     expect(old.body).toMatchObject({ code: 'not-responsible', responsibleRegion: '360100' });
-    const fresh = await claim('360100', subjectRef, 'edu.compulsory', '2026-autumn');
+    const fresh = await claim('360100', subjectRef, 'edu.compulsory', nextTerm);
     expect(fresh.status).toBe(201);
 
     const changed = (got: Collected[]): Collected[] =>

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { addMonths } from '@tongban/calendar';
 import { DOMAIN_TOPICS, CONSUMER_GROUPS, toKafkaHeaders } from '@tongban/messaging';
 import { RESIDENCE_SCHEMA } from '@tongban/residence';
 import { LEDGER_SCHEMA } from '@tongban/ledger';
@@ -17,6 +18,7 @@ const GUANGZHOU = '440100';
 const SERVICE = 'assist.minimum-living';
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const MONTH = TODAY.slice(0, 7);
+const NEXT = addMonths(`${MONTH}-01`, 1).slice(0, 7);
 
 describe('the ledger follows the residence permit through its life (real apps, Kafka and PostgreSQL)', () => {
   let suite: Suite;
@@ -57,10 +59,11 @@ describe('the ledger follows the residence permit through its life (real apps, K
     expect((await call(gateway, 'POST', `/v1/handoffs/${toGuangzhou}/accept`, { token: token(GUANGZHOU, 'civil-affairs'), body: { effectiveFrom: TODAY } })).status).toBe(200);
     expect(await holder(subjectRef)).toBe(GUANGZHOU);
 
-    // 南昌's claims are refused naming 广州; 广州's are granted
-    const refused = await claim(NANCHANG, subjectRef, MONTH);
-    expect([refused.status, refused.body.code, refused.body.responsibleRegion]).toEqual([409, 'not-responsible', GUANGZHOU]);
-    expect((await claim(GUANGZHOU, subjectRef, MONTH)).status).toBe(201);
+    // the handoff took effect mid-month: this month was 南昌's at its start, the next is 广州's
+    const refused = await claim(GUANGZHOU, subjectRef, MONTH);
+    expect([refused.status, refused.body.code, refused.body.responsibleRegion]).toEqual([409, 'not-responsible', NANCHANG]);
+    expect((await claim(NANCHANG, subjectRef, MONTH)).status).toBe(201);
+    expect((await claim(NANCHANG, subjectRef, NEXT)).body).toMatchObject({ code: 'not-responsible', responsibleRegion: GUANGZHOU });
 
     // the person leaves 广州: the cancellation sends the service back to the hukou region
     const cancelled = await call<Json>(gateway, 'POST', `/v1/residence-permits/${String(permit.body.permitId)}/cancellation`, {
@@ -72,11 +75,10 @@ describe('the ledger follows the residence permit through its life (real apps, K
     expect(await holder(subjectRef)).toBe(GUANGZHOU); // still 广州 until 南昌 accepts: never nobody
     expect((await call(gateway, 'POST', `/v1/handoffs/${back}/accept`, { token: token(NANCHANG, 'civil-affairs'), body: { effectiveFrom: TODAY } })).status).toBe(200);
     expect(await holder(subjectRef)).toBe(NANCHANG);
-    const next = new Date(Date.UTC(Number(MONTH.slice(0, 4)), Number(MONTH.slice(5, 7)), 1)).toISOString().slice(0, 7);
     // 广州 no longer holds anything for the person nor is their residence: it is not told who holds now
-    const former = await claim(GUANGZHOU, subjectRef, next);
+    const former = await claim(GUANGZHOU, subjectRef, NEXT);
     expect([former.status, former.body.responsibleRegion]).toEqual([404, undefined]);
-    expect((await claim(NANCHANG, subjectRef, next)).status).toBe(201);
+    expect((await claim(NANCHANG, subjectRef, NEXT)).status).toBe(201);
   });
 
   it('makes the inbound region of a completed pension transfer the insured region of pension only', async () => {

@@ -132,7 +132,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     // a note in the console would change nothing: the dispute is decided where it lives
     expect(detail.body.actions).toEqual([]);
     expect(detail.body.facts).toMatchObject({ decideWith: `POST /v1/handoffs/${id}/decision` });
-    expect((await ops('POST', `/v1/ops/items/handoff/${id}/decisions`, { action: 'close', note: 'x' })).status).toBe(409);
+    expect((await ops('POST', `/v1/ops/items/handoff/${id}/decisions`, { action: 'close', note: 'x' })).status).toBe(422);
 
     const results = await Promise.all([1, 2, 3].map((n) => ops('POST', `/v1/handoffs/${id}/decision`, { decision: 'reject', reason: `rejected by operator ${n}` })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);

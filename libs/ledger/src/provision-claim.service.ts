@@ -177,8 +177,8 @@ export class ProvisionClaimService {
       return { start: period.start, end: period.end };
     }
     const date = cmd.referenceDate ?? today;
-    const span = { start: date, end: addDays(date, 1) };
-    if (!inClaimWindow({ start: `${date.slice(0, 7)}-01`, end: span.end }, window)) throw outside('/body/referenceDate', `reference date ${date}`);
-    return span;
+    // windowed as the month containing it; compared before any date arithmetic
+    if (date < window.notBefore || `${date.slice(0, 7)}-01` > window.lastStart) throw outside('/body/referenceDate', `reference date ${date}`);
+    return { start: date, end: addDays(date, 1) };
   }
 }
