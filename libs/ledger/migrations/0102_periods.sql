@@ -61,3 +61,11 @@ ALTER TABLE subjects ADD COLUMN permit_event_at timestamptz;
 
 -- Entitlements record who opened them and why (a first claim, or the responsible region directly).
 ALTER TABLE entitlements ADD COLUMN opened_reason text NOT NULL DEFAULT 'first claim';
+
+-- Claims reference subjects: validate the foreign key added NOT VALID by 0101 when no older claim is orphaned.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM provision_claims c WHERE NOT EXISTS (SELECT 1 FROM subjects s WHERE s.subject_ref = c.subject_ref)) THEN
+    ALTER TABLE provision_claims VALIDATE CONSTRAINT provision_claims_subject;
+  END IF;
+END $$;
