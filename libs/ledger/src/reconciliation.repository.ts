@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
 import { Actor, actorLabel } from '@tongban/identity';
 import { iso } from './ledger.sql';
+import { LEDGER_POLICY } from './ledger.policy';
 import { LEDGER_SCHEMA } from './ledger.types';
 
 export interface StagedRecord {
@@ -37,6 +38,13 @@ export interface ReconciliationItem {
 
 const R = `${LEDGER_SCHEMA}.reconciliations`;
 
+/** A (service, period) of an upload and the first day of the period. */
+export interface DuePeriodStart {
+  serviceCode: string;
+  periodKey: string;
+  start: string;
+}
+
 @Injectable()
 export class ReconciliationRepository {
   constructor(private readonly db: Database) {}
@@ -67,10 +75,10 @@ export class ReconciliationRepository {
    * - overlap: the ledger's claim for the key is another region's — named only when the uploader is
    *   related to the person (ledger.subject_regions), so nobody learns who provides to a stranger;
    * - unknown: no claim in the ledger for the key at all;
-   * - gap: a periodic entitlement held by the uploading region, for a (service, period) the upload
-   *   covers, with neither a claim nor an uploaded record.
+   * - gap: a periodic entitlement (open by the period) held by the uploading region at the start of a
+   *   (service, period) the upload covers, with neither a claim nor an uploaded record.
    */
-  async compare(id: string, region: string): Promise<void> {
+  async compare(id: string, region: string, periods: DuePeriodStart[]): Promise<void> {
     await this.db.query(
       `INSERT INTO ${LEDGER_SCHEMA}.reconciliation_items (reconciliation_id, item_no, kind, subject_ref, service_code, period_key, other_regions, line_no)
        SELECT $1, row_number() OVER (ORDER BY kind, line_no NULLS LAST, subject_ref, service_code, period_key), kind, subject_ref, service_code, period_key, other_regions, line_no
@@ -86,14 +94,15 @@ export class ReconciliationRepository {
             WHERE c.claim_id IS NULL OR c.region <> $2
            UNION ALL
            SELECT 'gap', e.subject_ref, e.service_code, k.period_key, '{}'::text[], NULL
-             FROM (SELECT DISTINCT service_code, period_key FROM ${LEDGER_SCHEMA}.reconciliation_records WHERE reconciliation_id = $1) k
-             JOIN ${LEDGER_SCHEMA}.entitlements e ON e.service_code = k.service_code
-             JOIN ${LEDGER_SCHEMA}.responsibilities r ON r.subject_ref = e.subject_ref AND r.service_code = e.service_code AND r.during @> now() AND r.region = $2
+             FROM unnest($3::text[], $4::text[], $5::date[]) AS k(service_code, period_key, starts)
+             JOIN ${LEDGER_SCHEMA}.entitlements e ON e.service_code = k.service_code AND e.since_period <= k.starts
+             JOIN ${LEDGER_SCHEMA}.responsibilities r ON r.subject_ref = e.subject_ref AND r.service_code = e.service_code AND r.region = $2
+                  AND r.during @> (k.starts::timestamp AT TIME ZONE '${LEDGER_POLICY.timeZone}')
             WHERE NOT EXISTS (SELECT 1 FROM ${LEDGER_SCHEMA}.provision_claims c WHERE (c.subject_ref, c.service_code, c.period_key) = (e.subject_ref, e.service_code, k.period_key))
               AND NOT EXISTS (SELECT 1 FROM ${LEDGER_SCHEMA}.reconciliation_records x WHERE x.reconciliation_id = $1
                                 AND (x.subject_ref, x.service_code, x.period_key) = (e.subject_ref, e.service_code, k.period_key))
          ) items`,
-      [id, region],
+      [id, region, periods.map((p) => p.serviceCode), periods.map((p) => p.periodKey), periods.map((p) => p.start)],
     );
     await this.db.query(
       `UPDATE ${R} SET completed_at = now(),
@@ -104,6 +113,15 @@ export class ReconciliationRepository {
        WHERE reconciliation_id = $1`,
       [id],
     );
+  }
+
+  /** The distinct (service, period) pairs of an upload. */
+  async periodsOf(id: string): Promise<Array<{ serviceCode: string; periodKey: string }>> {
+    const rows = await this.db.query<{ service_code: string; period_key: string }>(
+      `SELECT DISTINCT service_code, period_key FROM ${LEDGER_SCHEMA}.reconciliation_records WHERE reconciliation_id = $1`,
+      [id],
+    );
+    return rows.map((r) => ({ serviceCode: r.service_code, periodKey: r.period_key }));
   }
 
   async find(id: string): Promise<Reconciliation | undefined> {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { ServiceCatalogue } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, containsCitizenId } from '@tongban/identity';
 import { LineTooLongError, lines } from './ndjson.lines';
-import { Reconciliation, ReconciliationItem, ReconciliationRepository, StagedRecord } from './reconciliation.repository';
+import { periodOf } from './period.rules';
+import { DuePeriodStart, Reconciliation, ReconciliationItem, ReconciliationRepository, StagedRecord } from './reconciliation.repository';
 
 const BATCH = 2000;
 const MAX_LINE = 1024;
@@ -41,6 +43,7 @@ export class ReconciliationService {
   constructor(
     private readonly db: Database,
     private readonly repo: ReconciliationRepository,
+    private readonly catalogue: ServiceCatalogue,
   ) {}
 
   async upload(body: AsyncIterable<Buffer | string>, actor: Actor): Promise<Reconciliation> {
@@ -64,8 +67,17 @@ export class ReconciliationService {
         throw error;
       }
       await this.repo.stage(id, region, batch);
-      await this.repo.compare(id, region);
+      await this.repo.compare(id, region, this.periodStarts(await this.repo.periodsOf(id)));
       return (await this.repo.find(id)) as Reconciliation;
+    });
+  }
+
+  /** The start of each uploaded (service, period) of a periodic service: gaps are judged there. */
+  private periodStarts(pairs: Array<{ serviceCode: string; periodKey: string }>): DuePeriodStart[] {
+    return pairs.flatMap(({ serviceCode, periodKey }) => {
+      const item = this.catalogue.find(serviceCode);
+      const period = item?.entitlementNeedsClaimPerPeriod ? periodOf(item.periodicity, periodKey) : undefined;
+      return period ? [{ serviceCode, periodKey, start: period.start }] : [];
     });
   }
 
