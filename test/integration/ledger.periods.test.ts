@@ -95,8 +95,9 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     expect((await accept(proposal)).status).toBe(200);
     const next = await claim(SHENZHEN, subjectRef, NEXT);
     expect([next.status, next.body.periodStart, next.body.periodEnd]).toEqual([201, `${NEXT}-01`, `${month(2)}-01`]);
-    // 深圳, responsible only since today, cannot claim a period that started before
+    // 深圳, responsible only since today, cannot claim a period that started before, nor years back
     expect((await claim(SHENZHEN, subjectRef, month(-10))).body).toMatchObject({ code: 'not-responsible', responsibleRegion: NANCHANG, periodStart: `${month(-10)}-01` });
+    expect((await claim(SHENZHEN, subjectRef, '2020-01')).body).toMatchObject({ status: 422, code: 'validation-failed' });
   });
 
   it('gives the period of a mid-period handoff to the releasing region and the next one to the receiving region', async () => {
@@ -150,6 +151,14 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
       );
     // another region's claim on 南昌's interval: the composite foreign key refuses it
     await expect(insert(GUANGZHOU, startOf(MONTH), MONTH)).rejects.toMatchObject({ code: '23503' });
+    // a claim about a person the ledger does not know
+    await expect(
+      suite.db.query(
+        `INSERT INTO ledger.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, claimed_by, held_at, period_end)
+         VALUES (gen_random_uuid(), $1, 'assist.temporary', 'case:360100:x', $2, 'emergency', 'test', now(), now() + interval '1 day')`,
+        [`s1_${'Z'.repeat(32)}`, NANCHANG],
+      ),
+    ).rejects.toMatchObject({ code: '23503', constraint: 'provision_claims_subject' });
     // 南昌's interval does not hold next month's start
     await expect(insert(NANCHANG, startOf(NEXT), NEXT)).rejects.toMatchObject({ code: '23514', constraint: 'provision_claims_held_at_period_start' });
     // a held service's claim without an interval
