@@ -1327,6 +1327,11 @@ export interface components {
         };
         /**
          * Format: date
+         * @description A calendar day (YYYY-MM-DD, Asia/Shanghai) from 1900-01-01 to 2199-12-31 (the pattern bounds the
+         *     year; `format: date` makes it a real day): the gateway refuses any other value with 422
+         *     `validation-failed` naming the field. Each request field has its own narrower window relative to
+         *     today, stated in its description and checked by the service that reads it (422
+         *     `validation-failed` naming the field, with the window's `notBefore` and `notAfter`).
          * @example 2026-03-01
          */
         IsoDate: string;
@@ -1403,11 +1408,8 @@ export interface components {
             term: "long-term" | "temporary";
             treatmentRegion: components["schemas"]["RegionCode"];
             validFrom: components["schemas"]["IsoDate"];
-            /**
-             * Format: date
-             * @description last day of validity; null = open-ended
-             */
-            validTo: string | null;
+            /** @description last day of validity; null = open-ended */
+            validTo: components["schemas"]["IsoDate"] | null;
         };
         MedicalSettlement: {
             admissionDate: components["schemas"]["IsoDate"];
@@ -1527,11 +1529,8 @@ export interface components {
         };
         OperatorQueueItem: {
             ageSeconds: number;
-            /**
-             * Format: date
-             * @description last day of the statutory limit
-             */
-            dueOn: string | null;
+            /** @description last day of the statutory limit */
+            dueOn: components["schemas"]["IsoDate"] | null;
             escalated: boolean;
             id: string;
             kind: components["schemas"]["OperatorItemKind"];
@@ -1540,11 +1539,8 @@ export interface components {
             overdue: boolean;
             queueId: string;
             regions: string[];
-            /**
-             * Format: date
-             * @description day the statutory clock started
-             */
-            startedOn: string | null;
+            /** @description day the statutory clock started */
+            startedOn: components["schemas"]["IsoDate"] | null;
             status: string;
             /** @description the statutory limit in working days */
             statutoryWorkingDays: number | null;
