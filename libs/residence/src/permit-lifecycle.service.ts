@@ -7,7 +7,7 @@ import { EventType, OutboxWriter } from '@tongban/messaging';
 import { PERMIT_EVENT_SOURCE, lifecycleData, permitRecipients } from './permit.events';
 import { PermitRepository } from './permit.repository';
 import { ENDORSEMENT_GRACE_DAYS, ENDORSEMENT_RULE, ENDORSEMENT_WINDOW_DAYS, cityLabel, lapseDate, windowOpens } from './permit.rules';
-import { addDays, addYears, shanghaiToday } from './residence.dates';
+import { addDays, addYears, isBefore, shanghaiToday } from './residence.dates';
 import { CancelPermitCommand, EndorsePermitCommand, Permit, RESIDENCE_SCHEMA, RenewPermitCommand } from './residence.types';
 
 const JOB_ACTOR = 'residence-permit:suspension-job';
@@ -102,7 +102,7 @@ export class PermitLifecycleService {
     return this.db.tx(async () => {
       const permit = await this.lockForChange(permitId, actor);
       const end = addDays(permit.validUntil, 1);
-      if (cmd.effectiveOn < permit.residenceSince || cmd.effectiveOn > end) {
+      if (isBefore(cmd.effectiveOn, permit.residenceSince) || isBefore(end, cmd.effectiveOn)) {
         throw new DomainError(ErrorCode.RuleViolated, `effectiveOn ${cmd.effectiveOn} must be between residenceSince ${permit.residenceSince} and the end of validity ${end}`, {
           field: '/body/effectiveOn',
           rule: 'cancellation-date',
