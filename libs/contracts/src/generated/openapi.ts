@@ -1724,6 +1724,7 @@ export interface components {
             next: string | null;
         };
         RecordSettlementRequest: {
+            /** @description from two years before today to today (China time); a longer stay is settled in parts */
             admissionDate: components["schemas"]["IsoDate"];
             /**
              * @description an emergency admission (急诊抢救) counts as filed and needs no filing
@@ -1732,6 +1733,7 @@ export interface components {
              */
             admissionType: "planned" | "emergency";
             citizenId: components["schemas"]["CitizenId"];
+            /** @description not before admissionDate; from a year before today to today (China time) — a settlement is recorded at or after discharge */
             dischargeDate: components["schemas"]["IsoDate"];
             fundPaidFen: components["schemas"]["Fen"];
             /** @description designated medical institution code (定点医疗机构编码) */
@@ -1751,8 +1753,9 @@ export interface components {
             category: components["schemas"]["FilingCategory"];
             citizenId: components["schemas"]["CitizenId"];
             treatmentRegion: components["schemas"]["RegionCode"];
+            /** @description first day of validity; within a year of today either way (China time) — ahead of a planned stay, or back to cover a stay admitted before the filing (补办备案 before discharge) */
             validFrom: components["schemas"]["IsoDate"];
-            /** @description last day of validity (inclusive); required for temporary categories, optional (open-ended) for long-term ones */
+            /** @description last day of validity (inclusive), from validFrom to ten years after it; required for temporary categories, optional (open-ended) for long-term ones */
             validTo?: components["schemas"]["IsoDate"];
         };
         RegisterSubjectRequest: {
@@ -1970,7 +1973,10 @@ export interface components {
             step: "request" | "certificate" | "remittance" | "receipt" | "refusal" | "cancellation" | "reminder" | "overdue" | "deadline";
             toState: components["schemas"]["TransferState"];
         };
-        /** @example 2025-09 */
+        /**
+         * @description a calendar month (YYYY-MM) from 1900-01 to 2199-12, the months of the IsoDate bounds
+         * @example 2025-09
+         */
         YearMonth: string;
     };
     responses: {
@@ -2007,7 +2013,7 @@ export interface components {
     };
     parameters: {
         ChangeIdPath: string;
-        /** @description clearing month (YYYY-MM, China time) */
+        /** @description clearing month (YYYY-MM, China time, 1900-01 to 2199-12) */
         ClearingMonth: string;
         HandoffIdPath: string;
         /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
@@ -2545,7 +2551,7 @@ export interface operations {
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
-                /** @description clearing month (YYYY-MM, China time) */
+                /** @description clearing month (YYYY-MM, China time, 1900-01 to 2199-12) */
                 month: components["parameters"]["ClearingMonth"];
             };
             cookie?: never;
@@ -2582,7 +2588,7 @@ export interface operations {
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
-                /** @description clearing month (YYYY-MM, China time) */
+                /** @description clearing month (YYYY-MM, China time, 1900-01 to 2199-12) */
                 month: components["parameters"]["ClearingMonth"];
                 statementId: components["parameters"]["StatementId"];
             };
@@ -2621,7 +2627,7 @@ export interface operations {
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
-                /** @description clearing month (YYYY-MM, China time) */
+                /** @description clearing month (YYYY-MM, China time, 1900-01 to 2199-12) */
                 month: components["parameters"]["ClearingMonth"];
                 statementId: components["parameters"]["StatementId"];
             };
