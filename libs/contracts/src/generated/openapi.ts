@@ -1053,7 +1053,7 @@ export interface components {
             reason?: string;
         };
         CancelPermitRequest: {
-            /** @description the first day the person no longer lives in the city */
+            /** @description the first day the person no longer lives in the city; from twenty years before today to a month after today (Asia/Shanghai — a departure already made, or announced), and between residenceSince and the day after validUntil */
             effectiveOn: components["schemas"]["IsoDate"];
             reason: string;
         };
@@ -1174,6 +1174,7 @@ export interface components {
             refundBy: "outbound";
         };
         EndorsePermitRequest: {
+            /** @description day of the endorsement (签注); from twenty years before today to today (Asia/Shanghai) — recorded once made, never ahead — and not before the permit's issue or last endorsement */
             endorsedOn: components["schemas"]["IsoDate"];
         };
         /** @description A fact that moves responsibility, stated by its author and provisional until the releasing region consents or its objection window lapses. */
@@ -1343,10 +1344,13 @@ export interface components {
             basis: "employment" | "housing" | "study";
             citizenId: components["schemas"]["CitizenId"];
             hukouRegion: components["schemas"]["RegionCode"];
+            /** @description day of issue; from twenty years before today to today — a permit is recorded once issued, never ahead */
             issuedOn: components["schemas"]["IsoDate"];
             permitNumber: string;
             residenceCity: components["schemas"]["RegionCode"];
+            /** @description first day of residence in the city; from a hundred years before today to today (Asia/Shanghai), and at least six months before issuedOn */
             residenceSince: components["schemas"]["IsoDate"];
+            /** @description last day of validity; after issuedOn and at most ten years after it (local terms run one to five years) */
             validUntil: components["schemas"]["IsoDate"];
         };
         KafkaHealth: {
@@ -1614,6 +1618,7 @@ export interface components {
             toCity: components["schemas"]["RegionCode"];
         };
         PointsConversionRequest: {
+            /** @description the day residence is measured on (default today, Asia/Shanghai); from a hundred years before today to ten years after it */
             asOf?: components["schemas"]["IsoDate"];
             facts?: components["schemas"]["PointsFacts"];
             fromCity: components["schemas"]["RegionCode"];
@@ -1763,6 +1768,7 @@ export interface components {
             hukouRegion: components["schemas"]["RegionCode"];
         };
         RenewPermitRequest: {
+            /** @description the new last day of validity; after the current one, from today to ten years after today (Asia/Shanghai) */
             validUntil: components["schemas"]["IsoDate"];
         };
         ReplayAllRequest: {
@@ -3979,7 +3985,7 @@ export interface operations {
     getResidenceHistory: {
         parameters: {
             query?: {
-                /** @description the day to measure on (default today, Asia/Shanghai) */
+                /** @description the day to measure on (default today, Asia/Shanghai); from a hundred years before today to ten years after it */
                 asOf?: components["schemas"]["IsoDate"];
             };
             header?: {
