@@ -1942,6 +1942,7 @@ export interface components {
         TransferReceiptRequest: {
             /** @description must equal the remitted amount */
             amountFen: number;
+            /** @description day the funds arrived; from the remittance's remittedOn to today (Asia/Shanghai) */
             receivedOn: components["schemas"]["IsoDate"];
         };
         TransferRefusalRequest: {
@@ -1952,6 +1953,7 @@ export interface components {
             amountFen: number;
             /** @description the payment reference of the remittance */
             reference: string;
+            /** @description day the funds were sent; from the day the certificate was recorded to today (Asia/Shanghai) */
             remittedOn: components["schemas"]["IsoDate"];
         };
         /**
