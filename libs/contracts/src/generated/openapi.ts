@@ -1298,6 +1298,7 @@ export interface components {
         HukouMoveRequest: {
             citizenId: components["schemas"]["CitizenId"];
             hukouRegion: components["schemas"]["RegionCode"];
+            /** @description day of the move; from a year before today to a month after it (China time) — stated when registered, or ahead from a 准迁证; an older move is a correction for operators */
             movedOn: components["schemas"]["IsoDate"];
         };
         /**
@@ -1319,6 +1320,7 @@ export interface components {
             branch: components["schemas"]["InsuranceBranch"];
             citizenId: components["schemas"]["CitizenId"];
             insuredRegion: components["schemas"]["RegionCode"];
+            /** @description first day insured there; from seventy years before today (a working life still in the records) to a month after today (China time — a registration starting with next month's contributions) */
             since: components["schemas"]["IsoDate"];
         };
         InsuredRelation: {
