@@ -9,5 +9,4 @@ export { RecognitionGroups, loadRecognitionGroups, parseRecognitionGroups } from
 export { PointsSchemes, loadPointsSchemes, parsePointsSchemes } from './points-schemes.loader';
 export { shanghaiToday } from './residence.dates';
 export { ResidenceClock } from './residence.clock';
-export { DATE_HORIZONS } from './permit.rules';
 export * from './residence.module';
