@@ -1,4 +1,5 @@
-import { LEDGER_SCHEMA, LedgerJobs } from '@tongban/ledger';
+import { addDays } from '@tongban/calendar';
+import { chinaDay, LEDGER_SCHEMA, LedgerJobs } from '@tongban/ledger';
 import { RunningApp } from '@tongban/http';
 import { CONSUMER_GROUPS, DOMAIN_TOPICS, fromKafkaMessage } from '@tongban/messaging';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
@@ -14,6 +15,8 @@ const NANCHANG = '360100';
 const GUANGZHOU = '440100';
 const SUZHOU = '320500';
 const CHENGDU = '510100';
+/** A recent move: a hukou move is stated within a year of it. */
+const MOVED_ON = addDays(chinaDay(new Date()), -27);
 
 /**
  * Facts that move responsibility have authors: a hukou move is stated by the new hukou region's public
@@ -34,7 +37,7 @@ describe('fact changes: provisional statements, consent, objection window, dispu
 
   const post = (path: string, region: string, agency: Parameters<typeof token>[1], body?: unknown): Promise<CallResult<Json>> =>
     call<Json>(gateway, 'POST', path, { token: token(region, agency), body });
-  const moveHukou = (to: string, citizenId: string): Promise<CallResult<Json>> => post('/v1/hukou-moves', to, 'public-security', { citizenId, hukouRegion: to, movedOn: '2026-11-01' });
+  const moveHukou = (to: string, citizenId: string): Promise<CallResult<Json>> => post('/v1/hukou-moves', to, 'public-security', { citizenId, hukouRegion: to, movedOn: MOVED_ON });
   const view = async (subjectRef: string, region = NANCHANG): Promise<Json> =>
     (await call<Json>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token(region, 'civil-affairs') })).body;
   const holderOf = async (subjectRef: string, service: string): Promise<string | undefined> =>

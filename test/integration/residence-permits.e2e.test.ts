@@ -1,5 +1,5 @@
 import { CONSUMER_GROUPS, CloudEvent, fromKafkaMessage } from '@tongban/messaging';
-import { PermitSuspensionJob, RESIDENCE_SCHEMA } from '@tongban/residence';
+import { PermitSuspensionJob, RESIDENCE_SCHEMA, ResidenceClock } from '@tongban/residence';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { ResidencePermitModule } from '../../apps/residence-permit/src/residence-permit.module';
 import { Collected, Suite } from '../harness/suite';
@@ -21,6 +21,12 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
   let suite: Suite;
   let gateway: string;
   let job: PermitSuspensionJob;
+  let clock: ResidenceClock;
+
+  /** The gateway's residence rules run on `day` (China): the stories below span years, each step on its own day. */
+  const on = (day: string): void => {
+    jest.spyOn(clock, 'now').mockReturnValue(new Date(`${day}T10:00:00+08:00`));
+  };
 
   const post = <T = Body>(path: string, region: string, body: unknown) => call<T>(gateway, 'POST', path, { token: token(region, 'public-security'), body });
   const issue = async (region: string, body: Body): Promise<Body> => {
@@ -47,11 +53,14 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
 
   beforeAll(async () => {
     suite = await Suite.create('residence');
-    gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
+    const gw = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
+    gateway = gw.url;
+    clock = gw.app.get(ResidenceClock);
     const adapter = await suite.start({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
     job = adapter.app.get(PermitSuspensionJob);
   });
   afterAll(() => suite.stop());
+  beforeEach(() => on('2026-11-28'));
 
   it('runs a permit through endorsement, renewal, a missed endorsement, a late one and cancellation; both regions read every event in order', async () => {
     const issued = await issue('440100', guangzhouPermit(newCitizenId()));
@@ -59,6 +68,7 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     const subjectRef = String(issued.subjectRef);
     expect(issued).toMatchObject({ endorsementDue: '2027-02-02', residenceYearsCountFrom: '2025-06-01', lastEndorsedOn: null });
 
+    on('2027-01-20');
     const onTime = await post(`/v1/residence-permits/${id}/endorsements`, '440100', { endorsedOn: '2027-01-20' });
     expect([onTime.status, onTime.body.endorsementDue, onTime.body.residenceYearsCountFrom]).toEqual([200, '2028-02-02', '2025-06-01']);
     const renewed = await post(`/v1/residence-permits/${id}/renewals`, '440100', { validUntil: '2032-02-01' });
@@ -74,6 +84,7 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     expect([blocked.status, blocked.body.code]).toEqual([409, 'invalid-transition']);
 
     // the late endorsement restores the permit and restarts the count of residence years
+    on('2028-03-10');
     const late = await post(`/v1/residence-permits/${id}/endorsements`, '440100', { endorsedOn: '2028-03-10' });
     expect(late.body).toMatchObject({ status: 'active', suspendedOn: null, residenceYearsCountFrom: '2028-03-10', endorsementDue: '2029-03-10' });
     const history = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/residence-history?asOf=2029-03-01`, { token: token('440100', 'public-security') });
@@ -81,6 +92,7 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     expect(history.body.intervals).toEqual([expect.objectContaining({ city: '440100', countedFrom: '2028-03-10', months: 11, endedBy: 'as-of' })]);
     expect((history.body.why as string[]).join('\n')).toContain('restarted the count of residence years from 2028-03-10');
 
+    on('2029-06-01');
     const cancelled = await post(`/v1/residence-permits/${id}/cancellation`, '440100', { reason: 'moved to 深圳', effectiveOn: '2029-06-01' });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledOn: '2029-06-01', cancellationReason: 'moved to 深圳' });
 
@@ -100,11 +112,13 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
 
   it('records the lapse at endorsement time when the job has not run yet', async () => {
     const issued = await issue('440100', guangzhouPermit(newCitizenId(), { validUntil: '2030-02-01' }));
+    on('2027-03-01');
     const late = await post(`/v1/residence-permits/${String(issued.permitId)}/endorsements`, '440100', { endorsedOn: '2027-03-01' });
     expect(late.body).toMatchObject({ status: 'active', residenceYearsCountFrom: '2027-03-01', endorsementDue: '2028-03-01' });
     const rows = await suite.db.query<{ event_type: string; payload: Body }>(`SELECT event_type, payload FROM residence.outbox WHERE subject = $1 ORDER BY seq`, [issued.subjectRef]);
     expect(rows.map((r) => r.event_type.split('.')[4])).toEqual(['permit-issued', 'permit-suspended', 'permit-endorsed']);
     expect(rows[1].payload).toMatchObject({ suspendedOn: '2027-02-03', dueOn: '2027-02-02' });
+    on('2027-06-01');
     const early = await post<Problem>(`/v1/residence-permits/${String(issued.permitId)}/endorsements`, '440100', { endorsedOn: '2027-06-01' });
     expect([early.status, early.body.code, early.body.field]).toEqual([422, 'rule-violated', '/body/endorsedOn']);
   });
@@ -165,6 +179,7 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
   });
 
   it('refuses bad input precisely and changes nothing', async () => {
+    on('2026-12-01');
     const issued = await issue('440100', guangzhouPermit(newCitizenId()));
     const id = String(issued.permitId);
     const before = await counts();
@@ -201,6 +216,7 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
   it('gives concurrent endorsements of one permit one effect, and concurrent permits of one person in two cities one winner', async () => {
     const issued = await issue('440100', guangzhouPermit(newCitizenId()));
     const before = await counts();
+    on('2027-01-25');
     const responses = await Promise.all(Array.from({ length: 8 }, () => post(`/v1/residence-permits/${String(issued.permitId)}/endorsements`, '440100', { endorsedOn: '2027-01-25' })));
     expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
     expect(responses.every((r) => r.status === 200 || r.status === 422 || r.status === 409)).toBe(true);

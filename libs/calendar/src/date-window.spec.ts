@@ -9,6 +9,10 @@ describe('date windows', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2026-03-31', -13)).toBe('2025-02-28');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('0050-02-28', 1)).toBe('0050-03-01');
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addDays('0000-03-01', -1)).toBe('0000-02-29');
+    expect(addDays('9999-12-31', 1)).toBe('+010000-01-01');
   });
 
   it('month arithmetic round-trips on the first of a month (property)', () => {

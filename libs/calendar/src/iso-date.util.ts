@@ -13,17 +13,20 @@ export function toEpochDay(value: string): number {
   const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
   if (!match) throw new InvalidCalendarDateError(value);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
+  // setUTCFullYear, unlike Date.UTC, takes the years 0–99 as they are (Date.UTC reads them as 1900–1999).
+  const back = new Date(0);
+  back.setUTCFullYear(year, month - 1, day);
+  const ms = back.getTime();
   if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
     throw new InvalidCalendarDateError(value);
   }
   return ms / MS_PER_DAY;
 }
 
-/** Days since 1970-01-01 → `YYYY-MM-DD`. */
+/** Days since 1970-01-01 → `YYYY-MM-DD` (past 9999 the ISO expanded year, `+010000-01-01`, never a truncated string). */
 export function fromEpochDay(epochDay: number): string {
-  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+  const iso = new Date(epochDay * MS_PER_DAY).toISOString();
+  return iso.slice(0, iso.indexOf('T'));
 }
 
 /** 0 = Sunday … 6 = Saturday. */

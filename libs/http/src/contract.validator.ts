@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { Request } from 'express';
+import { EARLIEST_DATE, LATEST_DATE } from '@tongban/calendar';
 import { DomainError, ErrorCode, FieldError } from '@tongban/errors';
 import { ContractDocument, JsonSchema, loadContract, OperationSpec } from './contract.document';
 import { citizenIdsOutside, personalDataProperties } from './personal-data.guard';
@@ -36,11 +37,25 @@ interface CompiledOperation {
   body: Map<string, ValidateFunction | null>;
 }
 
-function fieldErrors(part: string, errors: ErrorObject[] | null | undefined): FieldError[] {
+/** Messages for patterns that bound dates, which say the bounds instead of the regular expression. */
+type PatternMessages = ReadonlyMap<string, string>;
+
+/** The contract bounds days (IsoDate) and months (YearMonth) to 1900..2199 by a pattern on the year. */
+function boundsMessages(schemas: Record<string, JsonSchema>): PatternMessages {
+  const messages = new Map<string, string>();
+  const day = schemas.IsoDate?.pattern;
+  const month = schemas.YearMonth?.pattern;
+  if (typeof day === 'string') messages.set(day, `must be a day from ${EARLIEST_DATE} to ${LATEST_DATE}`);
+  if (typeof month === 'string') messages.set(month, `must be a month from ${EARLIEST_DATE.slice(0, 7)} to ${LATEST_DATE.slice(0, 7)}`);
+  return messages;
+}
+
+function fieldErrors(part: string, errors: ErrorObject[] | null | undefined, patterns: PatternMessages): FieldError[] {
   return (errors ?? []).map((e) => {
     const extra =
       e.keyword === 'required' ? `/${String(e.params.missingProperty)}` : e.keyword === 'additionalProperties' ? `/${String(e.params.additionalProperty)}` : '';
-    const message = e.keyword === 'additionalProperties' ? 'unknown property' : (e.message ?? 'invalid');
+    const bounded = e.keyword === 'pattern' ? patterns.get(String(e.params.pattern)) : undefined;
+    const message = e.keyword === 'additionalProperties' ? 'unknown property' : (bounded ?? e.message ?? 'invalid');
     return { field: `/${part}${e.instancePath}${extra}`, message };
   });
 }
@@ -71,10 +86,12 @@ export class ContractValidator implements CanActivate {
   readonly contract: ContractDocument;
   private readonly operations = new Map<string, CompiledOperation>();
   private readonly personalData: ReadonlySet<string>;
+  private readonly patterns: PatternMessages;
 
   constructor() {
     this.contract = loadContract();
     this.personalData = personalDataProperties(this.contract.schemas);
+    this.patterns = boundsMessages(this.contract.schemas);
     const strict = newAjv(false);
     const coercing = newAjv(true);
     for (const ajv of [strict, coercing]) ajv.addSchema({ $id: COMPONENTS_ID, $defs: relink(this.contract.schemas) as JsonSchema });
@@ -102,7 +119,7 @@ export class ContractValidator implements CanActivate {
     if (!op) throw new DomainError(ErrorCode.Internal, 'this route is not described by the contract');
     const errors: FieldError[] = [];
     const check = (part: string, validate: ValidateFunction | undefined, value: unknown): void => {
-      if (validate && !validate(value)) errors.push(...fieldErrors(part, validate.errors));
+      if (validate && !validate(value)) errors.push(...fieldErrors(part, validate.errors, this.patterns));
     };
     check('path', op.path, req.params);
     errors.push(...citizenIdsOutside('path', req.params, NONE), ...citizenIdsOutside('query', req.query, NONE));

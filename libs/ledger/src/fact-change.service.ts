@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { WorkingDayCalendar } from '@tongban/calendar';
+import { addMonths, assertDateWithin, DateWindow, WorkingDayCalendar } from '@tongban/calendar';
 import { BRANCH_AGENCY, InsuranceBranch } from '@tongban/catalogue';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
@@ -29,6 +29,19 @@ export interface InsuredRegionCommand {
   insuredRegion: string;
   since: string;
 }
+
+/**
+ * Windows of the stated dates around today in China (stated in contracts/openapi.yaml). Both facts may be
+ * stated up to a month ahead (a 准迁证 names the day of the move; an insurance registration starts with
+ * next month's contributions). A hukou move is stated within a year of it: public security registers it
+ * on the day, and an older one is a correction for operators. An insured relation may be recorded from
+ * the start of a working life still in the records (seventy years back): a first insured region often
+ * reports a relation decades old.
+ */
+const FACT_DATE_WINDOWS = {
+  movedOn: (today: string): DateWindow => ({ notBefore: addMonths(today, -12), notAfter: addMonths(today, 1) }),
+  since: (today: string): DateWindow => ({ notBefore: addMonths(today, -12 * 70), notAfter: addMonths(today, 1) }),
+};
 
 /** The agency kind entitled to state (and to release) a fact. */
 const authorOf = (c: Pick<FactChange, 'kind' | 'branch'>): AgencyKind => (c.kind === 'hukou-move' ? 'public-security' : BRANCH_AGENCY[c.branch as InsuranceBranch]);
@@ -67,6 +80,7 @@ export class FactChangeService {
     assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
     const region = regionActingAs(actor, 'public-security', 'stating a hukou move');
     if (region !== cmd.hukouRegion) throw new DomainError(ErrorCode.Forbidden, 'a hukou move is stated by the public security of the new hukou region');
+    assertDateWithin('/body/movedOn', cmd.movedOn, FACT_DATE_WINDOWS.movedOn(chinaDay(new Date())), 'a hukou move is stated within a year of it, or up to a month ahead');
     const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId));
     return this.db.tx(async () => {
       const facts = await this.lockKnown(subjectRef);
@@ -80,6 +94,7 @@ export class FactChangeService {
     assertRegionCode(cmd.insuredRegion, '/body/insuredRegion');
     const region = regionActingAs(actor, BRANCH_AGENCY[cmd.branch], `stating the insured region of ${cmd.branch} insurance`);
     if (region !== cmd.insuredRegion) throw new DomainError(ErrorCode.Forbidden, 'an insured region is stated by the new insured region itself');
+    assertDateWithin('/body/since', cmd.since, FACT_DATE_WINDOWS.since(chinaDay(new Date())), 'an insured relation starts within seventy years back, or up to a month ahead');
     const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId));
     return this.db.tx(async () => {
       const facts = await this.lockKnown(subjectRef);

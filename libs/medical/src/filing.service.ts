@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { assertDateWithin } from '@tongban/calendar';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
@@ -7,7 +8,7 @@ import { SubjectService } from '@tongban/ledger';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, provinceOf } from '@tongban/regions';
 import { FilingRepository } from './filing.repository';
-import { concerns } from './medical.rules';
+import { chinaToday, concerns, filingWindows } from './medical.rules';
 import { CancelFilingCommand, MEDICAL_SCHEMA, MEDICAL_SOURCE, MedicalFiling, RegisterFilingCommand, termOf } from './medical.types';
 
 /**
@@ -42,9 +43,12 @@ export class FilingService {
         rule: 'temporary-needs-end',
       });
     }
+    const windows = filingWindows(chinaToday(), cmd.validFrom);
+    assertDateWithin('/body/validFrom', cmd.validFrom, windows.validFrom, 'a filing starts within a year of today');
     if (validTo !== null && validTo < cmd.validFrom) {
       throw new DomainError(ErrorCode.RuleViolated, 'validTo (the last day of validity) must not be before validFrom', { field: '/body/validTo', rule: 'validity-order' });
     }
+    if (validTo !== null) assertDateWithin('/body/validTo', validTo, windows.validTo, 'a filing ends at most ten years after validFrom (a longer stay is open-ended)');
     const subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId));
     try {
       return await this.db.tx(async () => {

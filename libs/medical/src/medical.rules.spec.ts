@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { amountsAddUp, chinaMonth, chinaToday, concerns, CoverageFiling, coveringFiling, regionWithin, shiftMonth } from './medical.rules';
+import { amountsAddUp, chinaMonth, chinaToday, concerns, CoverageFiling, coveringFiling, filingWindows, regionWithin, shiftMonth, stayWindows } from './medical.rules';
 import { billPeriodKey, termOf } from './medical.types';
 
 const filing = (over: Partial<CoverageFiling> = {}): CoverageFiling => ({
@@ -29,6 +29,35 @@ describe('medical rules', () => {
     expect(chinaMonth(new Date('2026-03-31T15:59:59Z'))).toBe('2026-03');
     expect(shiftMonth('2026-01', -1)).toBe('2025-12');
     expect(shiftMonth('2026-12', 1)).toBe('2027-01');
+  });
+
+  it('shifts months on year and month numbers: the years 0–99 stay themselves (Date.UTC made them 1900–1999)', () => {
+    expect(shiftMonth('0000-12', 1)).toBe('0001-01');
+    expect(shiftMonth('0099-12', 1)).toBe('0100-01');
+    expect(shiftMonth('0050-03', -2)).toBe('0050-01');
+    expect(shiftMonth('2199-12', 1)).toBe('2200-01');
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 9000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -1200, max: 1200 }), (y, m, by) => {
+        const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+        const shifted = shiftMonth(month, by);
+        const [sy, sm] = [Number(shifted.slice(0, -3)), Number(shifted.slice(-2))];
+        // the same month index, and a shift back returns the month
+        expect(sy * 12 + sm - 1).toBe(y * 12 + m - 1 + by);
+        expect(shiftMonth(shifted, -by)).toBe(month);
+      }),
+    );
+  });
+
+  it('windows the dates of filings and settlements around today', () => {
+    expect(filingWindows('2026-11-28', '2026-12-01')).toEqual({
+      validFrom: { notBefore: '2025-11-28', notAfter: '2027-11-28' },
+      validTo: { notBefore: '2026-12-01', notAfter: '2036-12-01' },
+    });
+    expect(filingWindows('2024-02-29', '2024-02-29').validFrom).toEqual({ notBefore: '2023-02-28', notAfter: '2025-02-28' });
+    expect(stayWindows('2026-11-28')).toEqual({
+      admissionDate: { notBefore: '2024-11-28', notAfter: '2026-11-28' },
+      dischargeDate: { notBefore: '2025-11-28', notAfter: '2026-11-28' },
+    });
   });
 
   it('accepts amounts only when the fund-paid and self-paid parts make up the total exactly (property)', () => {

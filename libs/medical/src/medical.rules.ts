@@ -1,3 +1,4 @@
+import { addMonths, DateWindow } from '@tongban/calendar';
 import { cityOf, provinceOf, regionKind } from '@tongban/regions';
 
 /** Pure rules of the medical domain (no I/O), shared by the services and unit-tested on their own. */
@@ -10,10 +11,31 @@ export const chinaToday = (now: Date = new Date()): string => new Date(now.getTi
 /** The clearing month (YYYY-MM, China time) an instant falls in. */
 export const chinaMonth = (now: Date = new Date()): string => chinaToday(now).slice(0, 7);
 
-export function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return d.toISOString().slice(0, 7);
+/** `YYYY-MM` plus `by` months, on year and month numbers (Date.UTC would read the years 0–99 as 1900–1999). */
+export const shiftMonth = (month: string, by: number): string => addMonths(`${month}-01`, by).slice(0, 7);
+
+/**
+ * Windows of the dates a region sends, around today in China (stated in contracts/openapi.yaml).
+ * A filing may be registered up to a year ahead of a planned stay, or up to a year after its start
+ * (补办备案 before discharge covers a stay admitted before the filing); an end date lies at most ten
+ * years after the start: a longer stay is an open-ended long-term filing.
+ */
+export function filingWindows(today: string, validFrom: string): { validFrom: DateWindow; validTo: DateWindow } {
+  return {
+    validFrom: { notBefore: addMonths(today, -12), notAfter: addMonths(today, 12) },
+    validTo: { notBefore: validFrom, notAfter: addMonths(validFrom, 12 * 10) },
+  };
+}
+
+/**
+ * A settlement is recorded at or after discharge, within a year of it; the stay began at most two years
+ * ago (a longer stay is settled in parts, 中途结算).
+ */
+export function stayWindows(today: string): { admissionDate: DateWindow; dischargeDate: DateWindow } {
+  return {
+    admissionDate: { notBefore: addMonths(today, -24), notAfter: today },
+    dischargeDate: { notBefore: addMonths(today, -12), notAfter: today },
+  };
 }
 
 /** True when `inner` is `outer` or lies inside it (a city or county of a province, a county of a city). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertDateWithin } from '@tongban/calendar';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode, FieldError } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
@@ -6,7 +7,7 @@ import { ProvisionClaimService, SubjectService } from '@tongban/ledger';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, provinceOf } from '@tongban/regions';
 import { FilingRepository } from './filing.repository';
-import { amountsAddUp, chinaToday, concerns, coveringFiling } from './medical.rules';
+import { amountsAddUp, chinaToday, concerns, coveringFiling, stayWindows } from './medical.rules';
 import { billPeriodKey, MEDICAL_SCHEMA, MEDICAL_SOURCE, MedicalSettlement, RecordSettlementCommand, SETTLEMENT_SERVICE_CODE } from './medical.types';
 import { NewSettlement, SettlementRepository } from './settlement.repository';
 
@@ -110,13 +111,9 @@ export class SettlementService {
         errors: [{ field: '/body/dischargeDate', message: 'must not be before admissionDate' }],
       });
     }
-    const today = chinaToday();
-    if (cmd.dischargeDate > today) {
-      throw new DomainError(ErrorCode.RuleViolated, `a settlement is recorded at or after discharge; dischargeDate ${cmd.dischargeDate} is after today (${today}, China time)`, {
-        rule: 'discharge-not-in-future',
-        errors: [{ field: '/body/dischargeDate', message: 'must not be in the future' }],
-      });
-    }
+    const windows = stayWindows(chinaToday());
+    assertDateWithin('/body/admissionDate', cmd.admissionDate, windows.admissionDate, 'a stay settled now began at most two years ago (China time)');
+    assertDateWithin('/body/dischargeDate', cmd.dischargeDate, windows.dischargeDate, 'a settlement is recorded at or after discharge, within a year of it (China time)');
   }
 
   /**

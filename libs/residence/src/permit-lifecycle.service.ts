@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertDateWithin } from '@tongban/calendar';
 import { Database, PgError, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel } from '@tongban/identity';
@@ -6,8 +7,9 @@ import type { EventDataByType } from '@tongban/contracts';
 import { EventType, OutboxWriter } from '@tongban/messaging';
 import { PERMIT_EVENT_SOURCE, lifecycleData, permitRecipients } from './permit.events';
 import { PermitRepository } from './permit.repository';
-import { ENDORSEMENT_GRACE_DAYS, ENDORSEMENT_RULE, ENDORSEMENT_WINDOW_DAYS, cityLabel, lapseDate, windowOpens } from './permit.rules';
-import { addDays, addYears, shanghaiToday } from './residence.dates';
+import { ENDORSEMENT_GRACE_DAYS, ENDORSEMENT_RULE, ENDORSEMENT_WINDOW_DAYS, cityLabel, lapseDate, permitWindows, windowOpens } from './permit.rules';
+import { ResidenceClock } from './residence.clock';
+import { addDays, addYears, isBefore } from './residence.dates';
 import { CancelPermitCommand, EndorsePermitCommand, Permit, RESIDENCE_SCHEMA, RenewPermitCommand } from './residence.types';
 
 const JOB_ACTOR = 'residence-permit:suspension-job';
@@ -23,6 +25,7 @@ export class PermitLifecycleService {
     private readonly db: Database,
     private readonly permits: PermitRepository,
     private readonly outbox: OutboxWriter,
+    private readonly clock: ResidenceClock,
   ) {}
 
   async endorse(permitId: string, cmd: EndorsePermitCommand, actor: Actor): Promise<Permit> {
@@ -30,6 +33,7 @@ export class PermitLifecycleService {
       return await this.db.tx(async () => {
         let permit = await this.lockForChange(permitId, actor);
         const on = cmd.endorsedOn;
+        assertDateWithin('/body/endorsedOn', on, permitWindows.endorsedOn(this.clock.today()), 'an endorsement is recorded once made, never ahead');
         if (on > permit.validUntil) {
           throw new DomainError(ErrorCode.InvalidTransition, `the permit's validity ended on ${permit.validUntil}; renew it before endorsing`, { validUntil: permit.validUntil });
         }
@@ -80,6 +84,8 @@ export class PermitLifecycleService {
   async renew(permitId: string, cmd: RenewPermitCommand, actor: Actor): Promise<Permit> {
     return this.db.tx(async () => {
       const permit = await this.lockForChange(permitId, actor);
+      const today = this.clock.today();
+      assertDateWithin('/body/validUntil', cmd.validUntil, permitWindows.renewedUntil(today), 'a renewed permit is valid from today for at most ten years');
       if (permit.status === 'suspended') {
         throw new DomainError(ErrorCode.InvalidTransition, `the permit is suspended since ${permit.suspendedOn} (missed endorsement due ${permit.endorsementDue}); endorse it before renewing`, {
           status: permit.status,
@@ -93,7 +99,7 @@ export class PermitLifecycleService {
       }
       const next: Permit = { ...permit, validUntil: cmd.validUntil };
       await this.permits.update(next, actor);
-      await this.emit(next, actor, 'cn.gov.tongban.residence.permit-renewed.v1', { ...lifecycleData(next, shanghaiToday()), previousValidUntil: permit.validUntil });
+      await this.emit(next, actor, 'cn.gov.tongban.residence.permit-renewed.v1', { ...lifecycleData(next, today), previousValidUntil: permit.validUntil });
       return next;
     });
   }
@@ -101,8 +107,9 @@ export class PermitLifecycleService {
   async cancel(permitId: string, cmd: CancelPermitCommand, actor: Actor): Promise<Permit> {
     return this.db.tx(async () => {
       const permit = await this.lockForChange(permitId, actor);
+      assertDateWithin('/body/effectiveOn', cmd.effectiveOn, permitWindows.cancelledOn(this.clock.today()), 'a departure is recorded once made or up to a month ahead');
       const end = addDays(permit.validUntil, 1);
-      if (cmd.effectiveOn < permit.residenceSince || cmd.effectiveOn > end) {
+      if (isBefore(cmd.effectiveOn, permit.residenceSince) || isBefore(end, cmd.effectiveOn)) {
         throw new DomainError(ErrorCode.RuleViolated, `effectiveOn ${cmd.effectiveOn} must be between residenceSince ${permit.residenceSince} and the end of validity ${end}`, {
           field: '/body/effectiveOn',
           rule: 'cancellation-date',

@@ -1,5 +1,6 @@
 import { regionName } from '@tongban/regions';
-import { addDays } from './residence.dates';
+import type { DateWindow } from '@tongban/calendar';
+import { addDays, addMonths, addYears } from './residence.dates';
 
 /**
  * 居住证暂行条例 第十四条: a holder who keeps living in the city endorses the permit (签注) within the
@@ -21,6 +22,30 @@ export const lapseDate = (dueOn: string): string => addDays(dueOn, 1 + ENDORSEME
 
 /** The earliest day an endorsement for `dueOn` is accepted. */
 export const windowOpens = (dueOn: string): string => addDays(dueOn, -ENDORSEMENT_WINDOW_DAYS);
+
+/**
+ * How far from today the dates a city sends may lie (stated in contracts/openapi.yaml). A permit is
+ * valid for at most ten years (local terms run one to five); a city records the permits it issued in
+ * the last twenty years (earlier local permit schemes migrated), never one issued in the future; a
+ * residence began within a lifetime; a history may be measured up to ten years ahead, as far as a
+ * validity reaches.
+ */
+export const DATE_HORIZONS = Object.freeze({ maxValidityYears: 10, recordYearsBack: 20, residenceYearsBack: 100, cancellationMonthsAhead: 1 });
+
+const recorded = (today: string): DateWindow => ({ notBefore: addYears(today, -DATE_HORIZONS.recordYearsBack), notAfter: today });
+
+export const permitWindows = {
+  residenceSince: (today: string): DateWindow => ({ notBefore: addYears(today, -DATE_HORIZONS.residenceYearsBack), notAfter: today }),
+  issuedOn: recorded,
+  /** after the issue day, and at most the longest validity after it */
+  validUntil: (issuedOn: string): DateWindow => ({ notBefore: addDays(issuedOn, 1), notAfter: addYears(issuedOn, DATE_HORIZONS.maxValidityYears) }),
+  endorsedOn: recorded,
+  /** a renewed validity has not ended already and runs at most the longest validity from today */
+  renewedUntil: (today: string): DateWindow => ({ notBefore: today, notAfter: addYears(today, DATE_HORIZONS.maxValidityYears) }),
+  /** a departure already made, or announced up to a month ahead */
+  cancelledOn: (today: string): DateWindow => ({ notBefore: addYears(today, -DATE_HORIZONS.recordYearsBack), notAfter: addMonths(today, DATE_HORIZONS.cancellationMonthsAhead) }),
+  asOf: (today: string): DateWindow => ({ notBefore: addYears(today, -DATE_HORIZONS.residenceYearsBack), notAfter: addYears(today, DATE_HORIZONS.maxValidityYears) }),
+};
 
 const MUNICIPALITIES: Readonly<Record<string, string>> = { '110100': '北京市', '120100': '天津市', '310100': '上海市', '500100': '重庆市' };
 

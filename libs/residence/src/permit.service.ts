@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { assertDateWithin } from '@tongban/calendar';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, SubjectRefs } from '@tongban/identity';
@@ -7,9 +8,10 @@ import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, regionKind } from '@tongban/regions';
 import { PERMIT_EVENT_SOURCE } from './permit.events';
 import { PermitRepository } from './permit.repository';
-import { cityLabel } from './permit.rules';
+import { cityLabel, permitWindows } from './permit.rules';
 import { loadRecognitionGroups, RecognitionGroups } from './recognition-groups.loader';
-import { addMonths, addYears } from './residence.dates';
+import { ResidenceClock } from './residence.clock';
+import { addMonths, addYears, isBefore } from './residence.dates';
 import { countedInterval, recognise } from './residence-history.rules';
 import { IssuePermitCommand, Permit, RESIDENCE_SCHEMA } from './residence.types';
 
@@ -23,6 +25,7 @@ export class PermitService {
     private readonly permits: PermitRepository,
     private readonly outbox: OutboxWriter,
     private readonly subjects: SubjectRefs,
+    private readonly clock: ResidenceClock,
   ) {}
 
   async issue(cmd: IssuePermitCommand, actor: Actor): Promise<Permit> {
@@ -34,11 +37,15 @@ export class PermitService {
     if (actor.region !== cmd.residenceCity) {
       throw new DomainError(ErrorCode.Forbidden, 'only the city of residence issues its residence permits');
     }
-    if (cmd.validUntil <= cmd.issuedOn) {
+    const today = this.clock.today();
+    assertDateWithin('/body/residenceSince', cmd.residenceSince, permitWindows.residenceSince(today), 'a residence began within the last hundred years, not after today');
+    assertDateWithin('/body/issuedOn', cmd.issuedOn, permitWindows.issuedOn(today), 'a permit is recorded once issued, within the last twenty years');
+    if (!isBefore(cmd.issuedOn, cmd.validUntil)) {
       throw new DomainError(ErrorCode.RuleViolated, `validUntil ${cmd.validUntil} must be after issuedOn ${cmd.issuedOn}`, { field: '/body/validUntil', rule: 'validity-after-issue' });
     }
+    assertDateWithin('/body/validUntil', cmd.validUntil, permitWindows.validUntil(cmd.issuedOn), 'a permit is valid for at most ten years from its issue');
     const earliest = addMonths(cmd.residenceSince, 6);
-    if (cmd.issuedOn < earliest) {
+    if (isBefore(cmd.issuedOn, earliest)) {
       throw new DomainError(ErrorCode.RuleViolated, `a permit needs six months' residence: residence since ${cmd.residenceSince} allows issue from ${earliest}`, {
         field: '/body/issuedOn',
         rule: 'six-months-residence',

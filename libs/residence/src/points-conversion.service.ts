@@ -4,7 +4,6 @@ import { assertRegionCode, regionKind } from '@tongban/regions';
 import { cityLabel } from './permit.rules';
 import { Housing, PointsFactsForCity, PointsScore, explainConversion, scoreUnder } from './points-conversion.rules';
 import { loadPointsSchemes, PointsSchemes } from './points-schemes.loader';
-import { shanghaiToday } from './residence.dates';
 import { ResidenceInterval, countedInterval, recognise } from './residence-history.rules';
 import { ResidenceHistoryService } from './residence-history.service';
 
@@ -44,7 +43,7 @@ export class PointsConversionService {
     }
     const fromScheme = this.schemes.schemeFor(cmd.fromCity, '/body/fromCity');
     const toScheme = this.schemes.schemeFor(cmd.toCity, '/body/toCity');
-    const asOf = cmd.asOf ?? shanghaiToday();
+    const asOf = this.history.measuringDay(cmd.asOf, '/body/asOf');
     const sources: string[] = [];
     let residenceFrom: number;
     let residenceTo: number;

@@ -86,6 +86,14 @@ describe('residence history', () => {
     expect(residenceHistory(REF, [lapsed], [], groups, '2023-03-01').intervals[0]).toMatchObject({ countedTo: '2021-07-02', endedBy: 'lapsed' });
   });
 
+  it('counts a permit stored before the date bounds, valid until 9999-12-31, up to the measuring day (not 0 months)', () => {
+    const forever = permit('440100', '2020-01-01', { validUntil: '9999-12-31' });
+    expect(residenceHistory(REF, [forever], [], groups, '2026-11-28').intervals[0]).toMatchObject({ countedTo: '2026-11-29', endedBy: 'as-of', months: 82 });
+    // a residence stated from year 99 when Date.UTC read it as 1999 is counted from year 99, not 1999
+    const ancient = permit('440100', '0099-01-01', { issuedOn: '2020-01-01' });
+    expect(residenceHistory(REF, [ancient], [], groups, '2026-11-28').intervals[0].months).toBe((2026 - 99) * 12 + 10);
+  });
+
   it('counts whole months: n months after a day is n (property)', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 400 }), (d, months) => {

@@ -1,7 +1,7 @@
 import { Endorsement, Permit } from './residence.types';
 import { ENDORSEMENT_RULE, cityLabel, lapseDate } from './permit.rules';
 import { RecognitionGroups } from './recognition-groups.loader';
-import { addDays, completedMonths, maxDate, monthsToYears } from './residence.dates';
+import { addDays, completedMonths, isBefore, maxDate, monthsToYears } from './residence.dates';
 
 export type IntervalEnd = 'as-of' | 'cancelled' | 'suspended' | 'lapsed' | 'expired';
 
@@ -58,7 +58,7 @@ export function countedInterval(p: Permit, asOf: string): ResidenceInterval {
   if (p.status === 'cancelled' && p.cancelledOn) ends.push([p.cancelledOn, 'cancelled']);
   if (p.suspendedOn) ends.push([p.suspendedOn, 'suspended']);
   if (p.status === 'active') ends.push([lapseDate(p.endorsementDue), 'lapsed']);
-  const [countedTo, endedBy] = ends.reduce((first, e) => (e[0] < first[0] ? e : first));
+  const [countedTo, endedBy] = ends.reduce((first, e) => (isBefore(e[0], first[0]) ? e : first));
   // asOf is a whole day lived; the counted interval is [from, to) so "as of" ends the day after.
   return {
     permitId: p.permitId,
@@ -89,7 +89,7 @@ export function recognise(intervals: readonly ResidenceInterval[], groups: Recog
     const recognisedFrom = maxDate(maxDate(iv.countedFrom, since), covered);
     const months = completedMonths(recognisedFrom, iv.countedTo);
     covered = maxDate(covered, iv.countedTo);
-    if (iv.countedTo > recognisedFrom) sources.push({ permitId: iv.permitId, city: iv.city, recognisedFrom, recognisedTo: iv.countedTo, months });
+    if (isBefore(recognisedFrom, iv.countedTo)) sources.push({ permitId: iv.permitId, city: iv.city, recognisedFrom, recognisedTo: iv.countedTo, months });
   }
   return sources;
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { assertDateWithin } from '@tongban/calendar';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { PermitRepository } from './permit.repository';
+import { permitWindows } from './permit.rules';
 import { loadRecognitionGroups, RecognitionGroups } from './recognition-groups.loader';
-import { shanghaiToday } from './residence.dates';
+import { ResidenceClock } from './residence.clock';
 import { ResidenceHistory, residenceHistory } from './residence-history.rules';
 import { Permit } from './residence.types';
 
@@ -11,13 +13,25 @@ import { Permit } from './residence.types';
 export class ResidenceHistoryService {
   readonly groups: RecognitionGroups = loadRecognitionGroups();
 
-  constructor(private readonly permits: PermitRepository) {}
+  constructor(
+    private readonly permits: PermitRepository,
+    private readonly clock: ResidenceClock,
+  ) {}
 
   /** 404 unless `region` issued one of the person's permits or is the hukou region of one. */
   async history(subjectRef: string, region: string | null, asOf?: string): Promise<ResidenceHistory> {
     const permits = await this.visiblePermits(subjectRef, region);
+    const day = this.measuringDay(asOf, '/query/asOf');
     const endorsements = await this.permits.endorsementsOf(permits.map((p) => p.permitId));
-    return residenceHistory(subjectRef, permits, endorsements, this.groups, asOf ?? shanghaiToday());
+    return residenceHistory(subjectRef, permits, endorsements, this.groups, day);
+  }
+
+  /** The day residence is measured on: today by default, otherwise a day within a lifetime back and a validity ahead. */
+  measuringDay(asOf: string | undefined, field: string): string {
+    const today = this.clock.today();
+    if (asOf === undefined) return today;
+    assertDateWithin(field, asOf, permitWindows.asOf(today), 'residence is measured within a hundred years back and ten years ahead');
+    return asOf;
   }
 
   async visiblePermits(subjectRef: string, region: string | null): Promise<Permit[]> {

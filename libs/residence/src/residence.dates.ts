@@ -1,4 +1,4 @@
-import { fromEpochDay, toEpochDay } from '@tongban/calendar';
+import { addDays as addCalendarDays, addMonths as addCalendarMonths, daysInMonth } from '@tongban/calendar';
 
 /** Calendar dates are `YYYY-MM-DD` strings of the Chinese civil calendar (Asia/Shanghai). */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -8,30 +8,40 @@ export function shanghaiToday(now: Date = new Date()): string {
 }
 
 /** `months` calendar months later; the day is clamped to the month's end (2025-08-31 + 6 → 2026-02-28). */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
+export const addMonths = (isoDate: string, months: number): string => addCalendarMonths(isoDate, months);
+
+export const addYears = (isoDate: string, years: number): string => addCalendarMonths(isoDate, 12 * years);
+
+export const addDays = (isoDate: string, days: number): string => addCalendarDays(isoDate, days);
+
+/** Year, month and day of a date, whatever the width of its year (a stored 9999-12-31 plus one day is +010000-01-01). */
+function partsOf(isoDate: string): [number, number, number] {
+  const match = /^([+-]?\d{4,6})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError(`not a date: ${JSON.stringify(isoDate)}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
-export const addYears = (isoDate: string, years: number): string => addMonths(isoDate, 12 * years);
+/** yyyymmdd as a number: orders dates correctly where their strings would not ('+010000-01-01' < '2026-…'). */
+const dayNumber = (isoDate: string): number => {
+  const [y, m, d] = partsOf(isoDate);
+  return (y * 100 + m) * 100 + d;
+};
 
-export const addDays = (isoDate: string, days: number): string => fromEpochDay(toEpochDay(isoDate) + days);
+export const isBefore = (a: string, b: string): boolean => dayNumber(a) < dayNumber(b);
+export const maxDate = (a: string, b: string): string => (isBefore(b, a) ? a : b);
+export const minDate = (a: string, b: string): string => (isBefore(a, b) ? a : b);
 
-export const maxDate = (a: string, b: string): string => (a > b ? a : b);
-export const minDate = (a: string, b: string): string => (a < b ? a : b);
-
-/** Completed calendar months from `from` (inclusive) to `to` (exclusive); 0 when `to` is not after `from`. */
+/**
+ * Completed calendar months from `from` (inclusive) to `to` (exclusive); 0 when `to` is not after `from`.
+ * Counted on the year, month and day numbers, never on the strings, so no year can sort wrongly.
+ */
 export function completedMonths(from: string, to: string): number {
-  if (to <= from) return 0;
-  const [fy, fm, fd] = from.split('-').map(Number);
-  const [ty, tm, td] = to.split('-').map(Number);
-  const months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
-  // Month ends: 01-31 → 02-28 is a completed month when the target is the target month's last day.
-  if (td < fd && addMonths(from, months + 1) <= to) return months + 1;
-  return Math.max(0, months);
+  const [fy, fm, fd] = partsOf(from);
+  const [ty, tm, td] = partsOf(to);
+  const months = (ty - fy) * 12 + (tm - fm);
+  // The last month is complete once `to` reaches from's day, or the end of a shorter month (01-31 → 02-28).
+  const reached = td >= Math.min(fd, daysInMonth(ty, tm));
+  return Math.max(0, reached ? months : months - 1);
 }
 
 /** Months as years with two decimals, for display next to the exact month count. */

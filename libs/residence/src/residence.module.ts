@@ -5,6 +5,7 @@ import { PermitRepository } from './permit.repository';
 import { PermitService } from './permit.service';
 import { PermitSuspensionJob } from './permit-suspension.job';
 import { PointsConversionService } from './points-conversion.service';
+import { ResidenceClock } from './residence.clock';
 import { ResidenceHistoryService } from './residence-history.service';
 import { RESIDENCE_SCHEMA } from './residence.types';
 
@@ -12,9 +13,9 @@ export const RESIDENCE_MIGRATIONS: MigrationSet = { schema: RESIDENCE_SCHEMA, di
 
 const SERVICES = [PermitService, PermitLifecycleService, ResidenceHistoryService, PointsConversionService, PermitSuspensionJob];
 
-@Module({ providers: [PermitRepository, ...SERVICES], exports: SERVICES })
+@Module({ providers: [PermitRepository, ResidenceClock, ...SERVICES], exports: [ResidenceClock, ...SERVICES] })
 export class ResidenceModule {}
 
 /** The asynchronous side for the residence-permit app: the suspension job and what it needs (no citizen IDs there). */
-@Module({ providers: [PermitRepository, PermitLifecycleService, PermitSuspensionJob], exports: [PermitSuspensionJob] })
+@Module({ providers: [PermitRepository, ResidenceClock, PermitLifecycleService, PermitSuspensionJob], exports: [PermitSuspensionJob] })
 export class ResidenceJobsModule {}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { assertDateWithin } from '@tongban/calendar';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
@@ -113,7 +114,8 @@ export class TransferService {
     return this.step(transferId, actor, 'remittance', 'outbound', ['certified'], async (t, today) => {
       const due = t.funds?.transferFen ?? 0;
       if (cmd.amountFen !== due) throw rule('/body/amountFen', `must equal the computed transfer amount ${due} fen`);
-      checkDate('/body/remittedOn', cmd.remittedOn, t.certificate?.receivedOn ?? cmd.remittedOn, today, 'the certificate');
+      const certifiedOn = t.certificate?.receivedOn ?? today;
+      assertDateWithin('/body/remittedOn', cmd.remittedOn, { notBefore: certifiedOn, notAfter: today }, 'funds are remitted once certified, and recorded once sent');
       const next = await this.save(
         { ...t, state: 'remitted', remittance: { amountFen: cmd.amountFen, remittedOn: cmd.remittedOn, reference: cmd.reference }, clock: this.deadlines.start(t.insuranceType, 'inbound', today), overdueSince: null },
         actor,
@@ -126,7 +128,8 @@ export class TransferService {
     return this.step(transferId, actor, 'receipt', 'inbound', ['remitted'], async (t, today) => {
       const remitted = t.remittance?.amountFen ?? 0;
       if (cmd.amountFen !== remitted) throw rule('/body/amountFen', `must equal the remitted amount ${remitted} fen; refuse the transfer if the funds differ`);
-      checkDate('/body/receivedOn', cmd.receivedOn, t.remittance?.remittedOn ?? cmd.receivedOn, today, 'the remittance');
+      const remittedOn = t.remittance?.remittedOn ?? today;
+      assertDateWithin('/body/receivedOn', cmd.receivedOn, { notBefore: remittedOn, notAfter: today }, 'funds arrive once remitted, and are recorded once arrived');
       const next = await this.save({ ...t, state: 'completed', receipt: { amountFen: cmd.amountFen, receivedOn: cmd.receivedOn }, clock: null, overdueSince: null }, actor);
       return { next, events: [transferEvents.received(next), transferEvents.completed(next, today)], detail: { amountFen: cmd.amountFen }, clockMoved: true };
     });
@@ -211,9 +214,4 @@ export class TransferService {
 
 function rule(f: string, message: string): DomainError {
   return new DomainError(ErrorCode.RuleViolated, `${f} ${message}`, { field: f });
-}
-
-function checkDate(f: string, value: string, notBefore: string, today: string, what: string): void {
-  if (value > today) throw field(f, `must not be in the future (today is ${today})`);
-  if (value < notBefore) throw rule(f, `must not be before ${what} (${notBefore})`);
 }

@@ -1111,7 +1111,7 @@ export interface components {
             reason?: string;
         };
         CancelPermitRequest: {
-            /** @description the first day the person no longer lives in the city */
+            /** @description the first day the person no longer lives in the city; from twenty years before today to a month after today (Asia/Shanghai — a departure already made, or announced), and between residenceSince and the day after validUntil */
             effectiveOn: components["schemas"]["IsoDate"];
             reason: string;
         };
@@ -1232,6 +1232,7 @@ export interface components {
             refundBy: "outbound";
         };
         EndorsePermitRequest: {
+            /** @description day of the endorsement (签注); from twenty years before today to today (Asia/Shanghai) — recorded once made, never ahead — and not before the permit's issue or last endorsement */
             endorsedOn: components["schemas"]["IsoDate"];
         };
         Entitlement: {
@@ -1379,6 +1380,7 @@ export interface components {
         HukouMoveRequest: {
             citizenId: components["schemas"]["CitizenId"];
             hukouRegion: components["schemas"]["RegionCode"];
+            /** @description day of the move; from a year before today to a month after it (China time) — stated when registered, or ahead from a 准迁证; an older move is a correction for operators */
             movedOn: components["schemas"]["IsoDate"];
         };
         /**
@@ -1400,6 +1402,7 @@ export interface components {
             branch: components["schemas"]["InsuranceBranch"];
             citizenId: components["schemas"]["CitizenId"];
             insuredRegion: components["schemas"]["RegionCode"];
+            /** @description first day insured there; from seventy years before today (a working life still in the records) to a month after today (China time — a registration starting with next month's contributions) */
             since: components["schemas"]["IsoDate"];
         };
         InsuredRelation: {
@@ -1409,6 +1412,11 @@ export interface components {
         };
         /**
          * Format: date
+         * @description A calendar day (YYYY-MM-DD, Asia/Shanghai) from 1900-01-01 to 2199-12-31 (the pattern bounds the
+         *     year; `format: date` makes it a real day): the gateway refuses any other value with 422
+         *     `validation-failed` naming the field. Each request field has its own narrower window relative to
+         *     today, stated in its description and checked by the service that reads it (422
+         *     `validation-failed` naming the field, with the window's `notBefore` and `notAfter`).
          * @example 2026-03-01
          */
         IsoDate: string;
@@ -1420,10 +1428,13 @@ export interface components {
             basis: "employment" | "housing" | "study";
             citizenId: components["schemas"]["CitizenId"];
             hukouRegion: components["schemas"]["RegionCode"];
+            /** @description day of issue; from twenty years before today to today — a permit is recorded once issued, never ahead */
             issuedOn: components["schemas"]["IsoDate"];
             permitNumber: string;
             residenceCity: components["schemas"]["RegionCode"];
+            /** @description first day of residence in the city; from a hundred years before today to today (Asia/Shanghai), and at least six months before issuedOn */
             residenceSince: components["schemas"]["IsoDate"];
+            /** @description last day of validity; after issuedOn and at most ten years after it (local terms run one to five years) */
             validUntil: components["schemas"]["IsoDate"];
         };
         KafkaHealth: {
@@ -1485,11 +1496,8 @@ export interface components {
             term: "long-term" | "temporary";
             treatmentRegion: components["schemas"]["RegionCode"];
             validFrom: components["schemas"]["IsoDate"];
-            /**
-             * Format: date
-             * @description last day of validity; null = open-ended
-             */
-            validTo: string | null;
+            /** @description last day of validity; null = open-ended */
+            validTo: components["schemas"]["IsoDate"] | null;
         };
         MedicalSettlement: {
             admissionDate: components["schemas"]["IsoDate"];
@@ -1609,11 +1617,8 @@ export interface components {
         };
         OperatorQueueItem: {
             ageSeconds: number;
-            /**
-             * Format: date
-             * @description last day of the statutory limit
-             */
-            dueOn: string | null;
+            /** @description last day of the statutory limit */
+            dueOn: components["schemas"]["IsoDate"] | null;
             escalated: boolean;
             id: string;
             kind: components["schemas"]["OperatorItemKind"];
@@ -1622,11 +1627,8 @@ export interface components {
             overdue: boolean;
             queueId: string;
             regions: string[];
-            /**
-             * Format: date
-             * @description day the statutory clock started
-             */
-            startedOn: string | null;
+            /** @description day the statutory clock started */
+            startedOn: components["schemas"]["IsoDate"] | null;
             status: string;
             /** @description the statutory limit in working days */
             statutoryWorkingDays: number | null;
@@ -1700,6 +1702,7 @@ export interface components {
             toCity: components["schemas"]["RegionCode"];
         };
         PointsConversionRequest: {
+            /** @description the day residence is measured on (default today, Asia/Shanghai); from a hundred years before today to ten years after it */
             asOf?: components["schemas"]["IsoDate"];
             facts?: components["schemas"]["PointsFacts"];
             fromCity: components["schemas"]["RegionCode"];
@@ -1816,6 +1819,7 @@ export interface components {
             next: string | null;
         };
         RecordSettlementRequest: {
+            /** @description from two years before today to today (China time); a longer stay is settled in parts */
             admissionDate: components["schemas"]["IsoDate"];
             /**
              * @description an emergency admission (急诊抢救) counts as filed and needs no filing
@@ -1824,6 +1828,7 @@ export interface components {
              */
             admissionType: "planned" | "emergency";
             citizenId: components["schemas"]["CitizenId"];
+            /** @description not before admissionDate; from a year before today to today (China time) — a settlement is recorded at or after discharge */
             dischargeDate: components["schemas"]["IsoDate"];
             fundPaidFen: components["schemas"]["Fen"];
             /** @description designated medical institution code (定点医疗机构编码) */
@@ -1843,8 +1848,9 @@ export interface components {
             category: components["schemas"]["FilingCategory"];
             citizenId: components["schemas"]["CitizenId"];
             treatmentRegion: components["schemas"]["RegionCode"];
+            /** @description first day of validity; within a year of today either way (China time) — ahead of a planned stay, or back to cover a stay admitted before the filing (补办备案 before discharge) */
             validFrom: components["schemas"]["IsoDate"];
-            /** @description last day of validity (inclusive); required for temporary categories, optional (open-ended) for long-term ones */
+            /** @description last day of validity (inclusive), from validFrom to ten years after it; required for temporary categories, optional (open-ended) for long-term ones */
             validTo?: components["schemas"]["IsoDate"];
         };
         RegisterSubjectRequest: {
@@ -1852,6 +1858,7 @@ export interface components {
             hukouRegion: components["schemas"]["RegionCode"];
         };
         RenewPermitRequest: {
+            /** @description the new last day of validity; after the current one, from today to ten years after today (Asia/Shanghai) */
             validUntil: components["schemas"]["IsoDate"];
         };
         ReplayAllRequest: {
@@ -2025,6 +2032,7 @@ export interface components {
         TransferReceiptRequest: {
             /** @description must equal the remitted amount */
             amountFen: number;
+            /** @description day the funds arrived; from the remittance's remittedOn to today (Asia/Shanghai) */
             receivedOn: components["schemas"]["IsoDate"];
         };
         TransferRefusalRequest: {
@@ -2035,6 +2043,7 @@ export interface components {
             amountFen: number;
             /** @description the payment reference of the remittance */
             reference: string;
+            /** @description day the funds were sent; from the day the certificate was recorded to today (Asia/Shanghai) */
             remittedOn: components["schemas"]["IsoDate"];
         };
         /**
@@ -2062,7 +2071,10 @@ export interface components {
             step: "request" | "certificate" | "remittance" | "receipt" | "refusal" | "cancellation" | "reminder" | "overdue" | "deadline";
             toState: components["schemas"]["TransferState"];
         };
-        /** @example 2025-09 */
+        /**
+         * @description a calendar month (YYYY-MM) from 1900-01 to 2199-12, the months of the IsoDate bounds
+         * @example 2025-09
+         */
         YearMonth: string;
     };
     responses: {
@@ -2099,7 +2111,7 @@ export interface components {
     };
     parameters: {
         ChangeIdPath: string;
-        /** @description clearing month (YYYY-MM, China time) */
+        /** @description clearing month (YYYY-MM, China time, 1900-01 to 2199-12) */
         ClearingMonth: string;
         HandoffIdPath: string;
         /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
@@ -2725,7 +2737,7 @@ export interface operations {
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
-                /** @description clearing month (YYYY-MM, China time) */
+                /** @description clearing month (YYYY-MM, China time, 1900-01 to 2199-12) */
                 month: components["parameters"]["ClearingMonth"];
             };
             cookie?: never;
@@ -2762,7 +2774,7 @@ export interface operations {
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
-                /** @description clearing month (YYYY-MM, China time) */
+                /** @description clearing month (YYYY-MM, China time, 1900-01 to 2199-12) */
                 month: components["parameters"]["ClearingMonth"];
                 statementId: components["parameters"]["StatementId"];
             };
@@ -2801,7 +2813,7 @@ export interface operations {
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
             };
             path: {
-                /** @description clearing month (YYYY-MM, China time) */
+                /** @description clearing month (YYYY-MM, China time, 1900-01 to 2199-12) */
                 month: components["parameters"]["ClearingMonth"];
                 statementId: components["parameters"]["StatementId"];
             };
@@ -4153,7 +4165,7 @@ export interface operations {
     getResidenceHistory: {
         parameters: {
             query?: {
-                /** @description the day to measure on (default today, Asia/Shanghai) */
+                /** @description the day to measure on (default today, Asia/Shanghai); from a hundred years before today to ten years after it */
                 asOf?: components["schemas"]["IsoDate"];
             };
             header?: {
