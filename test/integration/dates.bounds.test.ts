@@ -4,7 +4,7 @@ import { chinaDay } from '@tongban/ledger';
 import { CONSUMER_GROUPS } from '@tongban/messaging';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
-import { call, CallResult, token } from '../harness/http';
+import { agencyOf, call, CallResult, OPERATOR, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
 import { registerPerson } from '../harness/ledger-steps';
 
@@ -63,7 +63,9 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
   let permitSubject: string;
   let certifiedTransfer: { transferId: string; transferFen: number };
   let remittedTransfer: { transferId: string; transferFen: number };
+  let personRef: string;
   let handoff: { handoffId: string; serviceCode: string };
+  let disputed: { handoffId: string; serviceCode: string };
 
   const send = <T = Json>(method: string, path: string, region: string, agency: Parameters<typeof token>[1], body?: unknown): Promise<CallResult<T>> =>
     call<T>(gateway, method, path, { token: token(region, agency), body });
@@ -113,7 +115,7 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
     gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
 
     // a person with hukou (so medical insurance) in 南昌
-    person = (await registerPerson(gateway, NANCHANG)).citizenId;
+    ({ citizenId: person, subjectRef: personRef } = await registerPerson(gateway, NANCHANG));
     // a permit of 广州
     const permit = await send('POST', '/v1/residence-permits', GUANGZHOU, 'public-security', guangzhouPermit(newCitizenId()));
     expect(permit.status).toBe(201);
@@ -134,6 +136,9 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
     const view = await send<{ pendingHandoffs: Array<{ handoffId: string; serviceCode: string }> }>('GET', `/v1/subjects/${mover.subjectRef}/responsibilities`, GUANGZHOU, 'civil-affairs');
     handoff = view.body.pendingHandoffs.find((h) => h.serviceCode === 'veterans.preferential-care')!;
     expect(handoff).toBeDefined();
+    // and another, disputed by 南昌, for operators to decide
+    disputed = view.body.pendingHandoffs.find((h) => h.serviceCode !== handoff.serviceCode)!;
+    expect((await send('POST', `/v1/handoffs/${disputed.handoffId}/object`, NANCHANG, agencyOf(disputed.serviceCode), { reason: 'still here' })).status).toBe(200);
   });
   afterAll(() => suite.stop());
 
@@ -141,8 +146,6 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
     endpoint: string;
     field: string;
     send: (day: string) => Promise<CallResult<Problem>>;
-    /** far days this field refuses (default both); a field whose upper window another change owns leaves one out */
-    far?: string[];
   }
 
   const fields = (): DateField[] => {
@@ -200,8 +203,22 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
         endpoint: 'acceptHandoff',
         field: '/body/effectiveFrom',
         send: (d) => send('POST', `/v1/handoffs/${handoff.handoffId}/accept`, GUANGZHOU, 'veterans-affairs', { effectiveFrom: d }),
-        // the upper end of effectiveFrom (the proposal's window) comes with the handoff rewrite
-        far: [EARLIEST_DATE],
+      },
+      {
+        endpoint: 'decideHandoff',
+        field: '/body/effectiveFrom',
+        send: (d) => call<Problem>(gateway, 'POST', `/v1/handoffs/${disputed.handoffId}/decision`, { token: OPERATOR, body: { decision: 'accept', effectiveFrom: d, reason: 'checked' } }),
+      },
+      {
+        endpoint: 'claimProvision',
+        field: '/body/referenceDate',
+        send: (d) =>
+          send('POST', '/v1/provision-claims', NANCHANG, agencyOf('emp.public-employment-service'), {
+            subjectRef: personRef,
+            serviceCode: 'emp.public-employment-service',
+            periodKey: 'visit-1',
+            referenceDate: d,
+          }),
       },
     ];
   };
@@ -227,7 +244,7 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
         expect([f.endpoint, f.field, day, res.status, res.body.code]).toEqual([f.endpoint, f.field, day, 422, 'validation-failed']);
         expect(res.body.errors).toEqual([{ field: f.field, message: BOUNDS }]);
       }
-      for (const day of f.far ?? FAR) {
+      for (const day of FAR) {
         const res = await f.send(day);
         expect([f.endpoint, f.field, day, res.status]).toEqual([f.endpoint, f.field, day, 422]);
         expect(res.headers.get('content-type')).toContain('application/problem+json');

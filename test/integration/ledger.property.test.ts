@@ -186,9 +186,11 @@ describe('responsibility ledger invariants under random histories (fast-check, r
         const citizenId = newCitizenId();
         const subjectRef = refs.ref(parseCitizenId(citizenId));
         initialHukou = hukou;
+        // living elsewhere from the start, so that every history has proposals to answer, dispute and decide
+        const city = REGIONS[(REGIONS.indexOf(hukou) + 1) % REGIONS.length];
         await subjects.recordPermitIssued(
-          { permitId: randomUUID(), permitNumber: 'P-0001', subjectRef, hukouRegion: hukou, residenceCity: hukou, basis: 'employment', residenceSince: '2020-01-01', issuedOn: '2020-08-01', validUntil: '2030-01-01' },
-          { id: randomUUID(), source: `${hukou}/residence-permit`, time: new Date().toISOString() },
+          { permitId: randomUUID(), permitNumber: 'P-0001', subjectRef, hukouRegion: hukou, residenceCity: city, basis: 'employment', residenceSince: '2020-01-01', issuedOn: '2020-08-01', validUntil: '2030-01-01' },
+          { id: randomUUID(), source: `${city}/residence-permit`, time: new Date().toISOString() },
         );
         await checkInvariants(subjectRef);
         let clock = Date.now();
@@ -201,7 +203,7 @@ describe('responsibility ledger invariants under random histories (fast-check, r
               );
               break;
             case 'move':
-              await domainOnly(facts.stateHukouMove({ citizenId, hukouRegion: a.region, movedOn: '2026-01-01' }, actor(a.region, 'public-security')));
+              await domainOnly(facts.stateHukouMove({ citizenId, hukouRegion: a.region, movedOn: addDays(chinaDay(new Date()), -30) }, actor(a.region, 'public-security')));
               break;
             case 'insure':
               await domainOnly(facts.stateInsuredRegion({ citizenId, branch: a.branch, insuredRegion: a.region, since: '2020-01-01' }, actor(a.region, BRANCH_AGENCY[a.branch])));
