@@ -129,7 +129,10 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
   it('bounds the effective date of an accept by the proposal window', async () => {
     const { proposal } = await livingIn(GUANGZHOU);
     expect(proposal.effectiveBy).toBe(addDays(TODAY, 92));
-    for (const day of ['9999-12-31', addDays(TODAY, 93), addDays(TODAY, -1)]) {
+    // outside any date the contract takes: refused by the gateway's validator
+    expect((await accept(proposal, '9999-12-31')).body).toMatchObject({ status: 422, code: 'validation-failed', errors: [{ field: '/body/effectiveFrom' }] });
+    // outside the proposal's window: refused naming it
+    for (const day of [addDays(TODAY, 93), addDays(TODAY, -1), '2199-12-31']) {
       const res = await accept(proposal, day);
       expect([day, res.status, res.body.code, res.body.notAfter]).toEqual([day, 422, 'validation-failed', proposal.effectiveBy]);
     }
