@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { chinaDay } from '@tongban/calendar';
 import { BenchClient, closedLoop, sleep } from './bench.http';
-import { agencyOf, chinaToday, Person, Population, tokenOf } from './bench.population';
+import { agencyOf, Person, Population, tokenOf } from './bench.population';
 
 export interface Registered extends Person {
   subjectRef: string;
@@ -13,7 +14,7 @@ export const MONTHLY_HELD = ['elder.resident-pension', 'veterans.preferential-ca
 const ACCEPTED_SERVICES = ['housing.rental-subsidy', 'assist.minimum-living', 'assist.disability-subsidies', 'edu.compulsory'];
 
 export function permitBody(p: Person, seq: number): Record<string, unknown> {
-  const today = chinaToday();
+  const today = chinaDay(new Date());
   const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   return {
     permitNumber: `BENCH-${p.residenceCity}-${String(seq).padStart(8, '0')}`,
@@ -82,7 +83,7 @@ export async function setUpPopulation(opts: {
       )
     ).rows;
     let accepted = 0;
-    const today = chinaToday();
+    const today = chinaDay(new Date());
     await closedLoop(16, proposals.length, async (i) => {
       const h = proposals[i];
       const res = await client.call('POST', `/v1/handoffs/${h.handoff_id}/accept`, { token: tokenOf(h.to_region, agencyOf(h.service_code)), body: { effectiveFrom: today } });

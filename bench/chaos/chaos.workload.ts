@@ -1,5 +1,6 @@
+import { chinaDay } from '@tongban/calendar';
 import { sleep } from '../bench.http';
-import { agencyOf, chinaToday, Person, Population, shiftMonth } from '../bench.population';
+import { agencyOf, Person, Population, shiftMonth } from '../bench.population';
 import { permitBody } from '../bench.setup';
 import { RetryingGateway } from './chaos.client';
 
@@ -38,7 +39,7 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
   const stop = (why: string): void => {
     log.incomplete.push(`person ${n}: ${why}`);
   };
-  const today = chinaToday();
+  const today = chinaDay(new Date());
   const month = today.slice(0, 7);
 
   const reg = await gw.send('register', 'POST', '/v1/subjects', H, { as: 'public-security', body: { citizenId: p.citizenId, hukouRegion: H }, key: key('register'), expect: [201] });

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import { Client, Pool } from 'pg';
-import { addMonths } from '@tongban/calendar';
+import { addMonths, chinaDay } from '@tongban/calendar';
 import { loadServiceCatalogue } from '@tongban/catalogue';
 import { BenchClient, closedLoop, Latencies } from '../bench.http';
 import { agencyOf, prng, tokenOf } from '../bench.population';
@@ -26,7 +26,7 @@ const monthStart = (key: string): string => `${key}-01T00:00:00+08:00`;
  * that are claimable whatever the day (11 back, this one, the next), by the holder at each month's start.
  */
 export async function claimKeys(db: Client, subjectRefs: string[], seed: number): Promise<ClaimKey[]> {
-  const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+  const thisMonth = chinaDay(new Date()).slice(0, 7);
   const months = Array.from({ length: 14 }, (_, i) => addMonths(`${thisMonth}-01`, i - 11).slice(0, 7));
   const holders = (
     await db.query<{ subject_ref: string; service_code: string; region: string; period_key: string }>(

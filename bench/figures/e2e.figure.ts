@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
+import { chinaDay } from '@tongban/calendar';
 import { BenchClient, closedLoop, Latencies, openLoop, sleep } from '../bench.http';
 import type { AgencyKind } from '@tongban/identity';
-import { chinaToday, Person, Population, shiftMonth, tokenOf } from '../bench.population';
+import { Person, Population, shiftMonth, tokenOf } from '../bench.population';
 import { permitBody } from '../bench.setup';
 import { Figure } from '../bench.report';
 import { cpuDuring } from '../bench.cpu';
@@ -26,7 +27,7 @@ function request(kind: Kind, p: Person, i: number, permitBase: number): { region
         region: p.hukouCity,
         agency: 'healthcare-security',
         path: '/v1/medical/filings',
-        body: { citizenId: p.citizenId, category: 'long-term-resident', treatmentRegion: residence, validFrom: `${shiftMonth(chinaToday().slice(0, 7), -2)}-01` },
+        body: { citizenId: p.citizenId, category: 'long-term-resident', treatmentRegion: residence, validFrom: `${shiftMonth(chinaDay(new Date()).slice(0, 7), -2)}-01` },
       };
     case 'transfer':
       return { region: residence, agency: 'human-resources', path: '/v1/social-insurance/transfers', body: { citizenId: p.citizenId, insuranceType: 'pension', outboundRegion: p.hukouCity, hukouRegion: p.hukouCity } };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { addMonths } from '@tongban/calendar';
+import { addMonths, chinaDay } from '@tongban/calendar';
 import { loadServiceCatalogue } from '@tongban/catalogue';
 import { isHeld } from '@tongban/ledger';
 import { allTopics, ensureTopics } from '@tongban/messaging';
@@ -123,7 +123,7 @@ export async function ledgerSizeFigure(opts: {
     };
 
     // the months of the claim window claimable whatever the day (11 back … the next), each key used once across rounds
-    const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+    const thisMonth = chinaDay(new Date()).slice(0, 7);
     const months = Array.from({ length: 13 }, (_, i) => addMonths(`${thisMonth}-01`, i - 11).slice(0, 7));
     const used = new Set<string>();
     const measure = async (round: number): Promise<Point> => {

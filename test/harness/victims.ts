@@ -1,3 +1,4 @@
+import { chinaDay } from '@tongban/calendar';
 import type { ClearingJob } from '@tongban/medical';
 import type { AgencyKind } from '@tongban/identity';
 import { Period, periodContaining } from '@tongban/ledger';
@@ -14,7 +15,7 @@ export const CITY = '440100';
 export const HUKOU = '360100';
 export const STRANGER = '510100';
 
-export const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export const TODAY = chinaDay(new Date());
 export const MONTH = TODAY.slice(0, 7);
 /** the current school term, always inside the claim window */
 export const TERM = (periodContaining('school-term', TODAY) as Period).key;

@@ -6,7 +6,7 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import { AppConfig, loadConfig, repoPath } from '@tongban/config';
 import { CONSUMER_GROUPS, deadLetterTopic, DOMAIN_TOPICS, KafkaClient } from '@tongban/messaging';
 import { CONSOLE_CSP } from '@tongban/ops';
-import { SocialInsuranceClock } from '@tongban/social-insurance';
+import { ChinaClock } from '@tongban/calendar';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { PROBE_GROUP, ProbeModule, probeBehaviour } from '../harness/probe.module';
 import { eventually } from '../harness/eventually';
@@ -47,7 +47,7 @@ describe('operator console in Debian Chromium (headless) against a running gatew
 
     // Seed 1: a pension transfer whose contact letter went out on 2026-10-09 (the domain's clock is
     // pinned for the request): the outbound region's 15 working days ran out long before today.
-    const siClock = gw.app.get(SocialInsuranceClock);
+    const siClock = gw.app.get(ChinaClock);
     jest.spyOn(siClock, 'now').mockReturnValue(new Date('2026-10-09T10:00:00+08:00'));
     const transfer = await call(gateway, 'POST', '/v1/social-insurance/transfers', {
       token: token('440100', 'human-resources'),

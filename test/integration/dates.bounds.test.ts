@@ -1,6 +1,5 @@
-import { addDays, addMonths, EARLIEST_DATE, LATEST_DATE } from '@tongban/calendar';
+import { addDays, addMonths, chinaDay, EARLIEST_DATE, LATEST_DATE } from '@tongban/calendar';
 import { loadContract } from '@tongban/http';
-import { chinaDay } from '@tongban/ledger';
 import { CONSUMER_GROUPS } from '@tongban/messaging';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';

@@ -1,5 +1,5 @@
-import { addDays } from '@tongban/calendar';
-import { chinaDay, LEDGER_SCHEMA, LedgerJobs } from '@tongban/ledger';
+import { addDays, chinaDay } from '@tongban/calendar';
+import { LEDGER_SCHEMA, LedgerJobs } from '@tongban/ledger';
 import { RunningApp } from '@tongban/http';
 import { CONSUMER_GROUPS, DOMAIN_TOPICS, fromKafkaMessage } from '@tongban/messaging';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, addMonths } from '@tongban/calendar';
+import { addDays, addMonths, chinaDay } from '@tongban/calendar';
 import { parseCitizenId, SubjectRefs } from '@tongban/identity';
 import { Handoff, HandoffService, LEDGER_SCHEMA, LedgerJobs, SubjectService } from '@tongban/ledger';
 import { RunningApp } from '@tongban/http';
@@ -17,7 +17,7 @@ const SHENZHEN = '440300';
 const STRANGER = '510100';
 /** residence-permit based, monthly, claimed by 民政; 广州 and 深圳 set no further condition for it */
 const SERVICE = 'assist.minimum-living';
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const TODAY = chinaDay(new Date());
 const month = (offset: number): string => addMonths(`${TODAY.slice(0, 7)}-01`, offset).slice(0, 7);
 const [PREV, MONTH, NEXT] = [month(-1), month(0), month(1)];
 const startOf = (m: string): string => `${m}-01T00:00:00+08:00`;

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { DomainError } from '@tongban/errors';
 import { Actor, AgencyKind, parseCitizenId, SubjectRefs } from '@tongban/identity';
-import { addDays, addMonths } from '@tongban/calendar';
+import { addDays, addMonths, chinaDay } from '@tongban/calendar';
 import {
-  chinaDay,
   claimWindow,
   FactChangeService,
   HandoffService,

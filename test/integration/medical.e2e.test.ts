@@ -1,4 +1,5 @@
-import { ClearingJob, chinaMonth, MEDICAL_SCHEMA, shiftMonth } from '@tongban/medical';
+import { chinaDay } from '@tongban/calendar';
+import { ClearingJob, MEDICAL_SCHEMA, shiftMonth } from '@tongban/medical';
 import { CONSUMER_GROUPS, fromKafkaMessage } from '@tongban/messaging';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { MedicalSettlementModule } from '../../apps/medical-settlement/src/medical-settlement.module';
@@ -11,7 +12,7 @@ type Json = Record<string, unknown>;
 const MED = 'cn.gov.tongban.medical.';
 
 // Settlements are recorded now, so they fall into the current month's cycle; stays are in the previous month.
-const THIS_MONTH = chinaMonth();
+const THIS_MONTH = chinaDay(new Date()).slice(0, 7);
 const NEXT_MONTH = shiftMonth(THIS_MONTH, 1);
 const LAST_MONTH = shiftMonth(THIS_MONTH, -1);
 const EARLIER = shiftMonth(THIS_MONTH, -3);

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { CONSUMER_GROUPS, DOMAIN_TOPICS } from '@tongban/messaging';
 import { OpsMetricsUpdater } from '@tongban/ops';
-import { SocialInsuranceClock } from '@tongban/social-insurance';
+import { ChinaClock } from '@tongban/calendar';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
@@ -33,7 +33,7 @@ const subjectRef = (): string => `s1_${randomBytes(24).toString('base64url').sli
 describe('operator console APIs: queues, item history, decisions, Kafka health (real PostgreSQL and Kafka)', () => {
   let suite: Suite;
   let gateway: string;
-  let siClock: SocialInsuranceClock;
+  let siClock: ChinaClock;
   let updater: OpsMetricsUpdater;
 
   const ops = <T = Json>(method: string, path: string, body?: unknown): Promise<CallResult<T>> => call<T>(gateway, method, path, { token: OPERATOR, body });
@@ -78,7 +78,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     suite = await Suite.create('ops_api');
     const gw = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
     gateway = gw.url;
-    siClock = gw.app.get(SocialInsuranceClock);
+    siClock = gw.app.get(ChinaClock);
     updater = gw.app.get(OpsMetricsUpdater);
   });
   afterEach(() => jest.restoreAllMocks());

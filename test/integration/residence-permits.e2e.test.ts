@@ -1,5 +1,6 @@
 import { CONSUMER_GROUPS, CloudEvent, fromKafkaMessage } from '@tongban/messaging';
-import { PermitSuspensionJob, RESIDENCE_SCHEMA, ResidenceClock } from '@tongban/residence';
+import { ChinaClock } from '@tongban/calendar';
+import { PermitSuspensionJob, RESIDENCE_SCHEMA } from '@tongban/residence';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { ResidencePermitModule } from '../../apps/residence-permit/src/residence-permit.module';
 import { Collected, Suite } from '../harness/suite';
@@ -21,7 +22,7 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
   let suite: Suite;
   let gateway: string;
   let job: PermitSuspensionJob;
-  let clock: ResidenceClock;
+  let clock: ChinaClock;
 
   /** The gateway's residence rules run on `day` (China): the stories below span years, each step on its own day. */
   const on = (day: string): void => {
@@ -55,7 +56,7 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     suite = await Suite.create('residence');
     const gw = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
     gateway = gw.url;
-    clock = gw.app.get(ResidenceClock);
+    clock = gw.app.get(ChinaClock);
     const adapter = await suite.start({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
     job = adapter.app.get(PermitSuspensionJob);
   });

@@ -1,6 +1,7 @@
 import type { AgencyKind } from '@tongban/identity';
 import { CONSUMER_GROUPS, fromKafkaMessage } from '@tongban/messaging';
-import { SOCIAL_INSURANCE_SCHEMA, SocialInsuranceClock, TransferClockService } from '@tongban/social-insurance';
+import { ChinaClock } from '@tongban/calendar';
+import { SOCIAL_INSURANCE_SCHEMA, TransferClockService } from '@tongban/social-insurance';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { SocialInsuranceAppModule } from '../../apps/social-insurance/src/social-insurance.module';
 import { TransferClockScheduler } from '../../apps/social-insurance/src/transfer-clock.scheduler';
@@ -23,7 +24,7 @@ function months(from: string, to: string, baseFen: number): { month: string; bas
 describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', () => {
   let suite: Suite;
   let gateway: string;
-  let clock: SocialInsuranceClock;
+  let clock: ChinaClock;
   let clockJob: TransferClockService;
 
   /** Pins "today" in China for the gateway's transfer rules. */
@@ -59,7 +60,7 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     suite = await Suite.create('social_insurance');
     const gw = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
     gateway = gw.url;
-    clock = gw.app.get(SocialInsuranceClock);
+    clock = gw.app.get(ChinaClock);
     const si = await suite.start({ name: 'social-insurance', module: SocialInsuranceAppModule, consumer: { ...CONSUMER_GROUPS.socialInsurance, inboxSchema: SOCIAL_INSURANCE_SCHEMA } });
     // The tests run the clock job themselves, for chosen days.
     await si.app.get(TransferClockScheduler).stop();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PeriodicJob } from '@tongban/database';
-import { PermitSuspensionJob, shanghaiToday } from '@tongban/residence';
+import { PermitSuspensionJob } from '@tongban/residence';
 
 /** Endorsements lapse per calendar day; an hourly tick is ample. */
 export const SUSPENSION_JOB_INTERVAL_MS = 60 * 60 * 1000;
@@ -12,7 +12,7 @@ export class PermitSuspensionScheduler extends PeriodicJob {
   }
 
   protected async work(): Promise<void> {
-    const suspended = await this.job.run(shanghaiToday());
+    const suspended = await this.job.run();
     if (suspended > 0) this.logger.log({ suspended }, 'permits suspended for a missed endorsement');
   }
 }

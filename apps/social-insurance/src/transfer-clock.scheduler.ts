@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PeriodicJob } from '@tongban/database';
-import { SocialInsuranceClock, TransferClockService } from '@tongban/social-insurance';
+import { ChinaClock } from '@tongban/calendar';
+import { TransferClockService } from '@tongban/social-insurance';
 
 /** Deadlines are days, so a minute is plenty. The first run is one interval after start. */
 export const CLOCK_INTERVAL_MS = 60_000;
@@ -10,7 +11,7 @@ export const CLOCK_INTERVAL_MS = 60_000;
 export class TransferClockScheduler extends PeriodicJob {
   constructor(
     private readonly clockJob: TransferClockService,
-    private readonly clock: SocialInsuranceClock,
+    private readonly clock: ChinaClock,
   ) {
     super('transfer-clock', CLOCK_INTERVAL_MS);
   }

@@ -1,3 +1,4 @@
+import { chinaDay } from '@tongban/calendar';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { isKnownIdPrefix } from '@tongban/regions';
 import { computeCheckCharacter } from './citizen-id.checksum';
@@ -11,7 +12,6 @@ export interface ParseCitizenIdOptions {
 }
 
 const EARLIEST_BIRTH = '19000101';
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /**
  * Parses and validates an 18-character citizen ID number (GB 11643-1999).
@@ -42,7 +42,8 @@ export function parseCitizenId(raw: string, options: ParseCitizenIdOptions = {})
   const birth = normalised.slice(6, 14);
   if (!isCalendarDate(birth)) reject('birth-date', 'digits 7-14 are not a real calendar date (YYYYMMDD)');
   if (birth < EARLIEST_BIRTH) reject('birth-date', 'the birth date is before 1900-01-01');
-  if (birth > chinaToday(options.now ?? new Date())) reject('birth-date', 'the birth date is in the future');
+  // birth dates are civil dates in China, so "today" is taken there, not on the server
+  if (birth > chinaDay(options.now ?? new Date()).replace(/-/g, '')) reject('birth-date', 'the birth date is in the future');
 
   if (computeCheckCharacter(normalised.slice(0, 17)) !== normalised[17]) {
     reject('check-character', 'the check character (ISO 7064 MOD 11-2) does not match: the number is mistyped');
@@ -68,9 +69,4 @@ function isCalendarDate(yyyymmdd: string): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   return day <= days;
-}
-
-// Birth dates are civil dates in China (UTC+8, no DST), so "today" is taken there, not on the server.
-function chinaToday(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { addMonths, assertDateWithin, DateWindow, WorkingDayCalendar } from '@tongban/calendar';
+import { addMonths, assertDateWithin, ChinaClock, chinaDay, DateWindow, WorkingDayCalendar } from '@tongban/calendar';
 import { BRANCH_AGENCY, InsuranceBranch } from '@tongban/catalogue';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
@@ -9,7 +9,7 @@ import { Actor, actorLabel, AgencyKind, parseCitizenId, regionActingAs, SubjectR
 import { EventType, OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode } from '@tongban/regions';
 import { FactChangeRepository, NewFactChange } from './fact-change.repository';
-import { addWorkingDays, chinaDay } from './ledger.clock';
+import { addWorkingDays } from './ledger.clock';
 import { LEDGER_POLICY } from './ledger.policy';
 import { FactChange, FactDecision, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
 import { SubjectRepository } from './subject.repository';
@@ -73,6 +73,7 @@ export class FactChangeService {
     private readonly subjectService: SubjectService,
     private readonly refs: SubjectRefs,
     private readonly calendar: WorkingDayCalendar,
+    private readonly clock: ChinaClock,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -80,7 +81,7 @@ export class FactChangeService {
     assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
     const region = regionActingAs(actor, 'public-security', 'stating a hukou move');
     if (region !== cmd.hukouRegion) throw new DomainError(ErrorCode.Forbidden, 'a hukou move is stated by the public security of the new hukou region');
-    assertDateWithin('/body/movedOn', cmd.movedOn, FACT_DATE_WINDOWS.movedOn(chinaDay(new Date())), 'a hukou move is stated within a year of it, or up to a month ahead');
+    assertDateWithin('/body/movedOn', cmd.movedOn, FACT_DATE_WINDOWS.movedOn(this.clock.today()), 'a hukou move is stated within a year of it, or up to a month ahead');
     const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId));
     return this.db.tx(async () => {
       const facts = await this.lockKnown(subjectRef);
@@ -94,7 +95,7 @@ export class FactChangeService {
     assertRegionCode(cmd.insuredRegion, '/body/insuredRegion');
     const region = regionActingAs(actor, BRANCH_AGENCY[cmd.branch], `stating the insured region of ${cmd.branch} insurance`);
     if (region !== cmd.insuredRegion) throw new DomainError(ErrorCode.Forbidden, 'an insured region is stated by the new insured region itself');
-    assertDateWithin('/body/since', cmd.since, FACT_DATE_WINDOWS.since(chinaDay(new Date())), 'an insured relation starts within seventy years back, or up to a month ahead');
+    assertDateWithin('/body/since', cmd.since, FACT_DATE_WINDOWS.since(this.clock.today()), 'an insured relation starts within seventy years back, or up to a month ahead');
     const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId));
     return this.db.tx(async () => {
       const facts = await this.lockKnown(subjectRef);
@@ -102,7 +103,7 @@ export class FactChangeService {
       const draft = { subjectRef, kind: 'insured-region' as const, branch: cmd.branch, fromRegion: currentHolder(facts, { kind: 'insured-region', branch: cmd.branch }), toRegion: region, effectiveOn: cmd.since };
       if (draft.fromRegion !== region) return viewFor(await this.state(draft, actor), region);
       // A first insured region that is the hukou region takes nothing from anyone: recorded at once.
-      const change = await this.changes.insert({ ...draft, changeId: randomUUID(), objectionDeadline: chinaDay(new Date()) }, actor, { status: 'definitive', decision: 'uncontested' });
+      const change = await this.changes.insert({ ...draft, changeId: randomUUID(), objectionDeadline: this.clock.today() }, actor, { status: 'definitive', decision: 'uncontested' });
       await this.subjectService.apply({ ...facts, insured: { ...facts.insured, [cmd.branch]: { region, since: cmd.since } } }, { reason: `insured in ${region} for ${cmd.branch}` }, actor);
       return change;
     });
@@ -118,7 +119,7 @@ export class FactChangeService {
   }
 
   /** The releasing region's competent agency objects within the window: a dispute; nothing moves. */
-  async object(changeId: string, reason: string, actor: Actor, now = new Date()): Promise<FactChange> {
+  async object(changeId: string, reason: string, actor: Actor, now: Date = this.clock.now()): Promise<FactChange> {
     return this.db.tx(async () => {
       const c = await this.lockAsReleasing(changeId, actor);
       if (c.status !== 'provisional') throw notOpen(c);
@@ -166,7 +167,7 @@ export class FactChangeService {
         reason: 'fact-change-open',
       });
     }
-    const objectionDeadline = addWorkingDays(this.calendar, chinaDay(new Date()), LEDGER_POLICY.factObjectionWorkingDays);
+    const objectionDeadline = addWorkingDays(this.calendar, this.clock.today(), LEDGER_POLICY.factObjectionWorkingDays);
     const change = await this.changes.insert({ ...draft, changeId: randomUUID(), objectionDeadline }, actor);
     await this.emit('cn.gov.tongban.ledger.fact-change-stated.v1', change, actor, {}, [change.fromRegion]);
     return change;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { addDays, assertDateWithin, WorkingDayCalendar } from '@tongban/calendar';
+import { addDays, assertDateWithin, ChinaClock, chinaDay, startOfChinaDay, WorkingDayCalendar } from '@tongban/calendar';
 import { CityPolicies, ServiceCatalogue } from '@tongban/catalogue';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
@@ -8,7 +8,7 @@ import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, regionActingAs } from '@tongban/identity';
 import { EventType, OutboxWriter } from '@tongban/messaging';
 import { HandoffRepository } from './handoff.repository';
-import { addWorkingDays, chinaDay, startOfChinaDay } from './ledger.clock';
+import { addWorkingDays } from './ledger.clock';
 import { LEDGER_POLICY } from './ledger.policy';
 import { Cause, Handoff, HandoffStatus, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
 import { computeResponsibilities } from './responsibility.rules';
@@ -43,6 +43,7 @@ export class HandoffService {
     private readonly catalogue: ServiceCatalogue,
     private readonly policies: CityPolicies,
     private readonly calendar: WorkingDayCalendar,
+    private readonly clock: ChinaClock,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -53,7 +54,7 @@ export class HandoffService {
    * (then the re-evaluation job makes it, if the facts still call for it). Runs inside the caller's
    * transaction, which holds the person's row lock.
    */
-  async reconcile(facts: SubjectFacts, cause: Cause, actor: Actor, now = new Date()): Promise<Handoff[]> {
+  async reconcile(facts: SubjectFacts, cause: Cause, actor: Actor, now: Date = this.clock.now()): Promise<Handoff[]> {
     const today = chinaDay(now);
     const computed = computeResponsibilities(this.catalogue, { facts, asOf: today }, this.policies);
     const holders = await this.intervals.latest(facts.subjectRef);
@@ -72,7 +73,7 @@ export class HandoffService {
     return proposed;
   }
 
-  async accept(handoffId: string, effectiveFrom: string, actor: Actor, now = new Date()): Promise<Handoff> {
+  async accept(handoffId: string, effectiveFrom: string, actor: Actor, now: Date = this.clock.now()): Promise<Handoff> {
     return this.db.tx(async () => {
       const h = await this.lockAsParty(handoffId, actor, 'to');
       if (h.status !== 'proposed') throw this.notOpen(h);
@@ -106,7 +107,7 @@ export class HandoffService {
    * effective date (responsibility moves as on an accept) or reject it. Both regions are told by the
    * same events as for their own answers; the request is in the audit log.
    */
-  async decide(handoffId: string, cmd: HandoffDecision, actor: Actor, now = new Date()): Promise<Handoff> {
+  async decide(handoffId: string, cmd: HandoffDecision, actor: Actor, now: Date = this.clock.now()): Promise<Handoff> {
     if (actor.region !== null) throw new DomainError(ErrorCode.Forbidden, 'only operators decide a disputed handoff');
     return this.db.tx(async () => {
       const h = await this.lockWithPerson(handoffId);
@@ -141,7 +142,7 @@ export class HandoffService {
 
   /** Reminder and escalation events for proposals taken by the deadline job (in its transaction). */
   async emitDeadlineStep(type: 'cn.gov.tongban.ledger.handoff-reminder.v1' | 'cn.gov.tongban.ledger.handoff-escalated.v1', h: Handoff, actor: Actor): Promise<void> {
-    await this.emit(type, h, actor, type === 'cn.gov.tongban.ledger.handoff-escalated.v1' ? { escalatedAt: h.escalatedAt ?? new Date().toISOString() } : {});
+    await this.emit(type, h, actor, type === 'cn.gov.tongban.ledger.handoff-escalated.v1' ? { escalatedAt: h.escalatedAt ?? this.clock.now().toISOString() } : {});
   }
 
   private async propose(subjectRef: string, serviceCode: string, from: string, to: string, cause: Cause, actor: Actor, today: string): Promise<Handoff> {

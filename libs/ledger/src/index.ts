@@ -2,7 +2,6 @@ export * from './ledger.types';
 export * from './ledger.policy';
 export * from './ledger.module';
 export * from './period.rules';
-export { chinaDay } from './ledger.clock';
 export { ProvisionClaimService, PLACE_BASES } from './provision-claim.service';
 export { SubjectService } from './subject.service';
 export type { PermitChanged, PermitIssued, PermitRecognised, SubjectResponsibilities, TransferCompleted } from './subject.service';

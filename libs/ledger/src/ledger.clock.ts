@@ -1,14 +1,4 @@
-import { CalendarCoverageError, WorkingDayCalendar } from '@tongban/calendar';
-import { LEDGER_POLICY } from './ledger.policy';
-import { addDays } from '@tongban/calendar';
-
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: LEDGER_POLICY.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in China of an instant. */
-export const chinaDay = (at: Date): string => dayFormat.format(at);
-
-/** The instant a calendar day starts in China (UTC+8, no daylight saving). */
-export const startOfChinaDay = (date: string): string => `${date}T00:00:00+08:00`;
+import { addDays, CalendarCoverageError, WorkingDayCalendar } from '@tongban/calendar';
 
 /**
  * n working days after `start` on the official calendar. Beyond the calendar's published years the

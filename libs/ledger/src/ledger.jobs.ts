@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ChinaClock, chinaDay } from '@tongban/calendar';
 import { ServiceCatalogue } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { Actor } from '@tongban/identity';
@@ -7,7 +8,6 @@ import { GapRepository } from './gap.repository';
 import { HandoffRepository } from './handoff.repository';
 import { FactChangeService } from './fact-change.service';
 import { HandoffService } from './handoff.service';
-import { chinaDay } from './ledger.clock';
 import { LEDGER_POLICY } from './ledger.policy';
 import { LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
 import { periodsDue } from './period.rules';
@@ -44,11 +44,12 @@ export class LedgerJobs {
     private readonly gaps: GapRepository,
     private readonly subjects: SubjectRepository,
     private readonly catalogue: ServiceCatalogue,
+    private readonly clock: ChinaClock,
     private readonly outbox: OutboxWriter,
   ) {}
 
   /** Reminders from the reminder day, escalation to operators once the deadline day has passed. */
-  async runHandoffDeadlines(now: Date = new Date()): Promise<DeadlineRun> {
+  async runHandoffDeadlines(now: Date = this.clock.now()): Promise<DeadlineRun> {
     const today = chinaDay(now);
     return this.db.tx(async () => {
       if (!(await this.tryLock('tongban:ledger:handoff-deadlines'))) return { ran: false, reminded: 0, escalated: 0 };
@@ -70,7 +71,7 @@ export class LedgerJobs {
    * Fact changes whose objection window has passed without an objection become definitive and apply
    * (the ledger then proposes the handoffs they cause), in batches, one job at a time.
    */
-  async runFactChangeWindows(now: Date = new Date()): Promise<{ ran: boolean; applied: number }> {
+  async runFactChangeWindows(now: Date = this.clock.now()): Promise<{ ran: boolean; applied: number }> {
     const today = chinaDay(now);
     return this.db.tx(async () => {
       if (!(await this.tryLock('tongban:ledger:fact-change-windows'))) return { ran: false, applied: 0 };
@@ -85,7 +86,7 @@ export class LedgerJobs {
    * still call for the handoff, it is proposed anew (a rejection or an operator's rejection is an answer
    * for now, not for ever; the holder stays responsible meanwhile, so nothing is skipped).
    */
-  async runReevaluation(now: Date = new Date()): Promise<{ ran: boolean; evaluated: number; proposed: number }> {
+  async runReevaluation(now: Date = this.clock.now()): Promise<{ ran: boolean; evaluated: number; proposed: number }> {
     return this.db.tx(async () => {
       if (!(await this.tryLock('tongban:ledger:reevaluation'))) return { ran: false, evaluated: 0, proposed: 0 };
       const before = new Date(now.getTime() - LEDGER_POLICY.handoffReproposeDays * 86_400_000);
@@ -103,7 +104,7 @@ export class LedgerJobs {
   }
 
   /** Gaps: periods of periodic entitlements that ended (plus grace) with no claim. */
-  async runGapDetection(now: Date = new Date(), graceDays = LEDGER_POLICY.gapGraceDays): Promise<GapRun> {
+  async runGapDetection(now: Date = this.clock.now(), graceDays = LEDGER_POLICY.gapGraceDays): Promise<GapRun> {
     const today = chinaDay(now);
     const periods: DuePeriod[] = this.catalogue
       .all()

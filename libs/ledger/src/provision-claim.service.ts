@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { addDays } from '@tongban/calendar';
+import { addDays, ChinaClock, chinaDay, startOfChinaDay } from '@tongban/calendar';
 import { ServiceCatalogue, ServiceItem } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, regionActingAs, SubjectRefs } from '@tongban/identity';
 import { ClaimRepository } from './claim.repository';
 import { PLACE_KEY_FORMATS, placeOfKey } from './claim-key.rules';
-import { chinaDay, startOfChinaDay } from './ledger.clock';
 import { LEDGER_POLICY } from './ledger.policy';
 import { ClaimCommand, Entitlement, MEDICAL_INSURANCE_SERVICES, ProvisionClaim } from './ledger.types';
 import { claimWindow, inClaimWindow, PERIOD_KEY_FORMATS, periodContaining, periodOf } from './period.rules';
@@ -48,9 +47,10 @@ export class ProvisionClaimService {
     private readonly subjects: SubjectRepository,
     private readonly catalogue: ServiceCatalogue,
     private readonly refs: SubjectRefs,
+    private readonly clock: ChinaClock,
   ) {}
 
-  async claim(cmd: ClaimCommand, actor: Actor, now = new Date()): Promise<ProvisionClaim> {
+  async claim(cmd: ClaimCommand, actor: Actor, now: Date = this.clock.now()): Promise<ProvisionClaim> {
     if (actor.region === null) throw new DomainError(ErrorCode.Forbidden, 'only a region provides services; operators cannot claim');
     this.checkKeyVersion(cmd.subjectRef);
     const item = this.itemOf(cmd.serviceCode);
@@ -91,7 +91,7 @@ export class ProvisionClaimService {
    * ("both skip" is seen before anyone has provided). An earlier start moves it back; a later one
    * leaves it.
    */
-  async openEntitlement(cmd: { subjectRef: string; serviceCode: string; sincePeriod: string }, actor: Actor, now = new Date()): Promise<Entitlement> {
+  async openEntitlement(cmd: { subjectRef: string; serviceCode: string; sincePeriod: string }, actor: Actor, now: Date = this.clock.now()): Promise<Entitlement> {
     if (actor.region === null) throw new DomainError(ErrorCode.Forbidden, 'only a region opens an entitlement');
     this.checkKeyVersion(cmd.subjectRef);
     const item = this.itemOf(cmd.serviceCode);

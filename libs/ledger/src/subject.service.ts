@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addMonths } from '@tongban/calendar';
+import { addMonths, ChinaClock, startOfChinaDay } from '@tongban/calendar';
 import { InsuranceBranch, ServiceCatalogue } from '@tongban/catalogue';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
@@ -8,7 +8,6 @@ import { Actor, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/ide
 import type { CloudEvent } from '@tongban/messaging';
 import { assertRegionCode } from '@tongban/regions';
 import { FactChangeRepository } from './fact-change.repository';
-import { chinaDay, startOfChinaDay } from './ledger.clock';
 import { LEDGER_POLICY } from './ledger.policy';
 import { earliestClaimableStart } from './period.rules';
 import { HandoffRepository } from './handoff.repository';
@@ -72,6 +71,7 @@ export class SubjectService {
     private readonly handoffService: HandoffService,
     private readonly catalogue: ServiceCatalogue,
     private readonly refs: SubjectRefs,
+    private readonly clock: ChinaClock,
   ) {}
 
   /**
@@ -204,7 +204,7 @@ export class SubjectService {
     const inserted = await this.subjects.insertIfAbsent(facts, actor);
     if (!inserted) return (await this.subjects.lock(facts.subjectRef)) as SubjectFacts;
     const held = this.catalogue.all().filter(isHeld);
-    const from = startOfChinaDay(earliestClaimableStart(chinaDay(new Date()), LEDGER_POLICY.claimLookbackMonths));
+    const from = startOfChinaDay(earliestClaimableStart(this.clock.today(), LEDGER_POLICY.claimLookbackMonths));
     await this.intervals.openFirst(facts.subjectRef, held.map((i) => ({ serviceCode: i.code, region: facts.hukouRegion })), from, cause, actor);
     await this.subjects.lock(facts.subjectRef);
     return facts;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { ChinaClock } from '@tongban/calendar';
 import { Database } from '@tongban/database';
 import { OutboxWriter } from '@tongban/messaging';
 import { ClearingRepository } from './clearing.repository';
-import { chinaMonth, shiftMonth } from './medical.rules';
+import { shiftMonth } from './medical.rules';
 import { ClearingStatement, MEDICAL_SCHEMA, MEDICAL_SOURCE } from './medical.types';
 
 export interface ClearingRun {
@@ -24,10 +25,11 @@ export class ClearingJob {
     private readonly db: Database,
     private readonly clearing: ClearingRepository,
     private readonly outbox: OutboxWriter,
+    private readonly clock: ChinaClock,
   ) {}
 
   /** month: the cycle to issue (YYYY-MM); by default the month before the current one (China time). */
-  async run(month: string = shiftMonth(chinaMonth(), -1)): Promise<ClearingRun> {
+  async run(month: string = shiftMonth(this.clock.today().slice(0, 7), -1)): Promise<ClearingRun> {
     if (!/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`not a clearing month: ${month}`);
     return this.db.tx(async () => {
       await this.clearing.lockRun();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertDateWithin } from '@tongban/calendar';
+import { assertDateWithin, ChinaClock } from '@tongban/calendar';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
@@ -8,7 +8,7 @@ import { SubjectService } from '@tongban/ledger';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, provinceOf } from '@tongban/regions';
 import { FilingRepository } from './filing.repository';
-import { chinaToday, concerns, filingWindows } from './medical.rules';
+import { concerns, filingWindows } from './medical.rules';
 import { CancelFilingCommand, MEDICAL_SCHEMA, MEDICAL_SOURCE, MedicalFiling, RegisterFilingCommand, termOf } from './medical.types';
 
 /**
@@ -24,6 +24,7 @@ export class FilingService {
     private readonly outbox: OutboxWriter,
     private readonly subjects: SubjectRefs,
     private readonly ledger: SubjectService,
+    private readonly clock: ChinaClock,
   ) {}
 
   async register(cmd: RegisterFilingCommand, actor: Actor): Promise<MedicalFiling> {
@@ -43,7 +44,7 @@ export class FilingService {
         rule: 'temporary-needs-end',
       });
     }
-    const windows = filingWindows(chinaToday(), cmd.validFrom);
+    const windows = filingWindows(this.clock.today(), cmd.validFrom);
     assertDateWithin('/body/validFrom', cmd.validFrom, windows.validFrom, 'a filing starts within a year of today');
     if (validTo !== null && validTo < cmd.validFrom) {
       throw new DomainError(ErrorCode.RuleViolated, 'validTo (the last day of validity) must not be before validFrom', { field: '/body/validTo', rule: 'validity-order' });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '@tongban/calendar';
 import { MESSAGING_MIGRATIONS, MigrationSet } from '@tongban/database';
 import { LedgerModule } from '@tongban/ledger';
 import { ClearingJob } from './clearing.job';
@@ -13,7 +14,7 @@ import { SettlementService } from './settlement.service';
 export const MEDICAL_MIGRATIONS: MigrationSet = { schema: MEDICAL_SCHEMA, dirs: [MESSAGING_MIGRATIONS, 'libs/medical/migrations'] };
 
 /** The clearing side alone (statements and the monthly job), for the medical-settlement app. */
-@Module({ providers: [ClearingRepository, ClearingJob], exports: [ClearingRepository, ClearingJob] })
+@Module({ imports: [CalendarModule], providers: [ClearingRepository, ClearingJob], exports: [ClearingRepository, ClearingJob] })
 export class MedicalClearingModule {}
 
 /**
@@ -21,7 +22,7 @@ export class MedicalClearingModule {}
  * migrations the app must apply) and clearing. Needs DatabaseModule, MessagingModule and IdentityModule.
  */
 @Module({
-  imports: [MedicalClearingModule, LedgerModule],
+  imports: [CalendarModule, MedicalClearingModule, LedgerModule],
   providers: [FilingRepository, SettlementRepository, FilingService, SettlementService, ClearingService],
   exports: [FilingService, SettlementService, ClearingService, MedicalClearingModule],
 })

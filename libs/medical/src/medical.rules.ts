@@ -3,14 +3,6 @@ import { cityOf, provinceOf, regionKind } from '@tongban/regions';
 
 /** Pure rules of the medical domain (no I/O), shared by the services and unit-tested on their own. */
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** Today's civil date in China (UTC+8, no daylight saving), whatever the server's zone. */
-export const chinaToday = (now: Date = new Date()): string => new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-
-/** The clearing month (YYYY-MM, China time) an instant falls in. */
-export const chinaMonth = (now: Date = new Date()): string => chinaToday(now).slice(0, 7);
-
 /** `YYYY-MM` plus `by` months, on year and month numbers (Date.UTC would read the years 0–99 as 1900–1999). */
 export const shiftMonth = (month: string, by: number): string => addMonths(`${month}-01`, by).slice(0, 7);
 

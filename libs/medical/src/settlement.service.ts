@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertDateWithin } from '@tongban/calendar';
+import { assertDateWithin, ChinaClock } from '@tongban/calendar';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode, FieldError } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
@@ -7,7 +7,7 @@ import { ProvisionClaimService, SubjectService } from '@tongban/ledger';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, provinceOf } from '@tongban/regions';
 import { FilingRepository } from './filing.repository';
-import { amountsAddUp, chinaToday, concerns, coveringFiling, stayWindows } from './medical.rules';
+import { amountsAddUp, concerns, coveringFiling, stayWindows } from './medical.rules';
 import { billPeriodKey, MEDICAL_SCHEMA, MEDICAL_SOURCE, MedicalSettlement, RecordSettlementCommand, SETTLEMENT_SERVICE_CODE } from './medical.types';
 import { NewSettlement, SettlementRepository } from './settlement.repository';
 
@@ -37,6 +37,7 @@ export class SettlementService {
     private readonly outbox: OutboxWriter,
     private readonly subjects: SubjectRefs,
     private readonly ledger: SubjectService,
+    private readonly clock: ChinaClock,
   ) {}
 
   async record(cmd: RecordSettlementCommand, actor: Actor): Promise<RecordedSettlement> {
@@ -111,7 +112,7 @@ export class SettlementService {
         errors: [{ field: '/body/dischargeDate', message: 'must not be before admissionDate' }],
       });
     }
-    const windows = stayWindows(chinaToday());
+    const windows = stayWindows(this.clock.today());
     assertDateWithin('/body/admissionDate', cmd.admissionDate, windows.admissionDate, 'a stay settled now began at most two years ago (China time)');
     assertDateWithin('/body/dischargeDate', cmd.dischargeDate, windows.dischargeDate, 'a settlement is recorded at or after discharge, within a year of it (China time)');
   }

@@ -3,7 +3,6 @@ export * from './ops.module';
 export * from './ops-queue.service';
 export * from './kafka-health.service';
 export * from './ops-metrics.updater';
-export * from './ops.clock';
 export * from './console.static';
 export type { AuditRecord, Decision, HistoryEvent } from './item-history.repository';
 export type { GroupLag, OutboxHealth, PartitionLag } from './kafka-lag.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ChinaClock } from '@tongban/calendar';
 import { DeadLetterQueueRepository } from './dead-letter-queue.repository';
 import { GroupLag, KafkaLagRepository, OutboxHealth } from './kafka-lag.repository';
-import { OpsClock } from './ops.clock';
 import { TablePresenceRepository } from './table-presence.repository';
 
 export interface KafkaHealth {
@@ -18,7 +18,7 @@ export class KafkaHealthService {
     private readonly lag: KafkaLagRepository,
     private readonly deadLetters: DeadLetterQueueRepository,
     private readonly presence: TablePresenceRepository,
-    private readonly clock: OpsClock,
+    private readonly clock: ChinaClock,
   ) {}
 
   async report(): Promise<KafkaHealth> {

@@ -1,7 +1,6 @@
-import { WorkingDayCalendar } from '@tongban/calendar';
+import { ChinaClock, WorkingDayCalendar } from '@tongban/calendar';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { ItemHistoryRepository } from './item-history.repository';
-import { OpsClock } from './ops.clock';
 import { OpsQueueService } from './ops-queue.service';
 import { ItemFacts, OpsSource, QueueDef, QueueRow } from './ops.types';
 import { TablePresenceRepository } from './table-presence.repository';
@@ -64,7 +63,7 @@ class FakeHistory {
   }
 }
 
-class FixedClock extends OpsClock {
+class FixedClock extends ChinaClock {
   override now(): Date {
     return new Date('2026-10-10T02:00:00Z'); // 10:00 in China
   }

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WorkingDayCalendar } from '@tongban/calendar';
+import { ChinaClock, WorkingDayCalendar } from '@tongban/calendar';
 import { PgError, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { AuditRecord, Decision, HistoryEvent, ItemHistoryRepository } from './item-history.repository';
-import { OpsClock } from './ops.clock';
 import { ACTIONS_BY_KIND, DecisionAction, ItemFacts, ItemKind, OPS_SOURCES, OpsSource, QueueDef, QueueRow } from './ops.types';
 import { TablePresenceRepository } from './table-presence.repository';
 
@@ -65,7 +64,7 @@ export class OpsQueueService {
     private readonly presence: TablePresenceRepository,
     private readonly history: ItemHistoryRepository,
     private readonly calendar: WorkingDayCalendar,
-    private readonly clock: OpsClock,
+    private readonly clock: ChinaClock,
   ) {}
 
   async summaries(): Promise<{ today: string; queues: QueueSummary[] }> {

@@ -8,7 +8,6 @@ import { KafkaHealthService } from './kafka-health.service';
 import { KafkaLagRepository } from './kafka-lag.repository';
 import { LedgerQueueRepository } from './ledger-queue.repository';
 import { MedicalQueueRepository } from './medical-queue.repository';
-import { OpsClock } from './ops.clock';
 import { OpsMetricsUpdater } from './ops-metrics.updater';
 import { OpsQueueService } from './ops-queue.service';
 import { OPS_SCHEMA, OPS_SOURCES } from './ops.types';
@@ -22,7 +21,6 @@ export const OPS_MIGRATIONS: MigrationSet = { schema: OPS_SCHEMA, dirs: ['libs/o
 @Module({
   imports: [CalendarModule],
   providers: [
-    OpsClock,
     TablePresenceRepository,
     ItemHistoryRepository,
     KafkaLagRepository,
@@ -40,6 +38,6 @@ export const OPS_MIGRATIONS: MigrationSet = { schema: OPS_SCHEMA, dirs: ['libs/o
     OpsMetricsUpdater,
     ConsoleStatic,
   ],
-  exports: [OpsQueueService, KafkaHealthService, OpsMetricsUpdater, OpsClock],
+  exports: [OpsQueueService, KafkaHealthService, OpsMetricsUpdater],
 })
 export class OpsModule {}

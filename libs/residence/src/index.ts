@@ -7,6 +7,4 @@ export * from './points-conversion.service';
 export { ENDORSEMENT_GRACE_DAYS, ENDORSEMENT_WINDOW_DAYS, lapseDate } from './permit.rules';
 export { RecognitionGroups, loadRecognitionGroups, parseRecognitionGroups } from './recognition-groups.loader';
 export { PointsSchemes, loadPointsSchemes, parsePointsSchemes } from './points-schemes.loader';
-export { shanghaiToday } from './residence.dates';
-export { ResidenceClock } from './residence.clock';
 export * from './residence.module';

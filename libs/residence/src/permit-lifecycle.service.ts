@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertDateWithin } from '@tongban/calendar';
+import { addDays, assertDateWithin, ChinaClock } from '@tongban/calendar';
 import { Database, PgError, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel } from '@tongban/identity';
@@ -8,8 +8,7 @@ import { EventType, OutboxWriter } from '@tongban/messaging';
 import { PERMIT_EVENT_SOURCE, lifecycleData, permitRecipients } from './permit.events';
 import { PermitRepository } from './permit.repository';
 import { ENDORSEMENT_GRACE_DAYS, ENDORSEMENT_RULE, ENDORSEMENT_WINDOW_DAYS, cityLabel, lapseDate, permitWindows, windowOpens } from './permit.rules';
-import { ResidenceClock } from './residence.clock';
-import { addDays, addYears, isBefore } from './residence.dates';
+import { addYears, isBefore } from './residence.dates';
 import { CancelPermitCommand, EndorsePermitCommand, Permit, RESIDENCE_SCHEMA, RenewPermitCommand } from './residence.types';
 
 const JOB_ACTOR = 'residence-permit:suspension-job';
@@ -25,7 +24,7 @@ export class PermitLifecycleService {
     private readonly db: Database,
     private readonly permits: PermitRepository,
     private readonly outbox: OutboxWriter,
-    private readonly clock: ResidenceClock,
+    private readonly clock: ChinaClock,
   ) {}
 
   async endorse(permitId: string, cmd: EndorsePermitCommand, actor: Actor): Promise<Permit> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ChinaClock } from '@tongban/calendar';
 import { Database } from '@tongban/database';
 import { PermitLifecycleService } from './permit-lifecycle.service';
 import { PermitRepository } from './permit.repository';
@@ -8,7 +9,8 @@ const BATCH = 500;
 
 /**
  * Suspends the permits whose yearly endorsement lapsed (居住证暂行条例 第十四条). Runs in the
- * residence-permit app, daily and at start; `run(asOf)` takes the day so tests inject it. Each batch is
+ * residence-permit app, daily and at start; `run(asOf)` takes the day (today in China by default) so tests
+ * inject it. Each batch is
  * one transaction under an advisory lock, so concurrent instances never suspend a permit twice.
  */
 @Injectable()
@@ -17,10 +19,11 @@ export class PermitSuspensionJob {
     private readonly db: Database,
     private readonly permits: PermitRepository,
     private readonly lifecycle: PermitLifecycleService,
+    private readonly clock: ChinaClock,
   ) {}
 
   /** Returns how many permits were suspended; 0 when another instance holds the lock. */
-  async run(asOf: string): Promise<number> {
+  async run(asOf: string = this.clock.today()): Promise<number> {
     let total = 0;
     for (;;) {
       const done = await this.db.tx(async () => {

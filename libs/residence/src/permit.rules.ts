@@ -1,6 +1,7 @@
+import { addDays, addMonths } from '@tongban/calendar';
 import { regionName } from '@tongban/regions';
 import type { DateWindow } from '@tongban/calendar';
-import { addDays, addMonths, addYears } from './residence.dates';
+import { addYears } from './residence.dates';
 
 /**
  * 居住证暂行条例 第十四条: a holder who keeps living in the city endorses the permit (签注) within the

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertDateWithin } from '@tongban/calendar';
+import { addMonths, assertDateWithin, ChinaClock } from '@tongban/calendar';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, SubjectRefs } from '@tongban/identity';
@@ -10,8 +10,7 @@ import { PERMIT_EVENT_SOURCE } from './permit.events';
 import { PermitRepository } from './permit.repository';
 import { cityLabel, permitWindows } from './permit.rules';
 import { loadRecognitionGroups, RecognitionGroups } from './recognition-groups.loader';
-import { ResidenceClock } from './residence.clock';
-import { addMonths, addYears, isBefore } from './residence.dates';
+import { addYears, isBefore } from './residence.dates';
 import { countedInterval, recognise } from './residence-history.rules';
 import { IssuePermitCommand, Permit, RESIDENCE_SCHEMA } from './residence.types';
 
@@ -25,7 +24,7 @@ export class PermitService {
     private readonly permits: PermitRepository,
     private readonly outbox: OutboxWriter,
     private readonly subjects: SubjectRefs,
-    private readonly clock: ResidenceClock,
+    private readonly clock: ChinaClock,
   ) {}
 
   async issue(cmd: IssuePermitCommand, actor: Actor): Promise<Permit> {

@@ -1,6 +1,7 @@
+import { addMonths } from '@tongban/calendar';
 import fc from 'fast-check';
 import { loadRecognitionGroups } from './recognition-groups.loader';
-import { addMonths, completedMonths } from './residence.dates';
+import { completedMonths } from './residence.dates';
 import { residenceHistory } from './residence-history.rules';
 import { Endorsement, Permit } from './residence.types';
 

@@ -1,7 +1,8 @@
+import { addDays } from '@tongban/calendar';
 import { Endorsement, Permit } from './residence.types';
 import { ENDORSEMENT_RULE, cityLabel, lapseDate } from './permit.rules';
 import { RecognitionGroups } from './recognition-groups.loader';
-import { addDays, completedMonths, isBefore, maxDate, monthsToYears } from './residence.dates';
+import { completedMonths, isBefore, maxDate, monthsToYears } from './residence.dates';
 
 export type IntervalEnd = 'as-of' | 'cancelled' | 'suspended' | 'lapsed' | 'expired';
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { assertDateWithin } from '@tongban/calendar';
+import { assertDateWithin, ChinaClock } from '@tongban/calendar';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { PermitRepository } from './permit.repository';
 import { permitWindows } from './permit.rules';
 import { loadRecognitionGroups, RecognitionGroups } from './recognition-groups.loader';
-import { ResidenceClock } from './residence.clock';
 import { ResidenceHistory, residenceHistory } from './residence-history.rules';
 import { Permit } from './residence.types';
 
@@ -15,7 +14,7 @@ export class ResidenceHistoryService {
 
   constructor(
     private readonly permits: PermitRepository,
-    private readonly clock: ResidenceClock,
+    private readonly clock: ChinaClock,
   ) {}
 
   /** 404 unless `region` issued one of the person's permits or is the hukou region of one. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { daysInMonth } from '@tongban/calendar';
-import { addDays, addMonths, addYears, completedMonths, isBefore, maxDate, minDate } from './residence.dates';
+import { addDays, addMonths, daysInMonth } from '@tongban/calendar';
+import { addYears, completedMonths, isBefore, maxDate, minDate } from './residence.dates';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 

@@ -1,18 +1,9 @@
-import { addDays as addCalendarDays, addMonths as addCalendarMonths, daysInMonth } from '@tongban/calendar';
+import { addMonths, daysInMonth } from '@tongban/calendar';
 
-/** Calendar dates are `YYYY-MM-DD` strings of the Chinese civil calendar (Asia/Shanghai). */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** Calendar dates are `YYYY-MM-DD` strings of the Chinese civil calendar (Asia/Shanghai); arithmetic is @tongban/calendar's. */
 
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** `months` calendar months later; the day is clamped to the month's end (2025-08-31 + 6 → 2026-02-28). */
-export const addMonths = (isoDate: string, months: number): string => addCalendarMonths(isoDate, months);
-
-export const addYears = (isoDate: string, years: number): string => addCalendarMonths(isoDate, 12 * years);
-
-export const addDays = (isoDate: string, days: number): string => addCalendarDays(isoDate, days);
+/** `years` calendar years later; the day is clamped to the month's end (2024-02-29 + 1 → 2025-02-28). */
+export const addYears = (isoDate: string, years: number): string => addMonths(isoDate, 12 * years);
 
 /** Year, month and day of a date, whatever the width of its year (a stored 9999-12-31 plus one day is +010000-01-01). */
 function partsOf(isoDate: string): [number, number, number] {

@@ -1,6 +1,5 @@
 export * from './funds';
 export * from './transfer.types';
-export * from './social-insurance.clock';
 export * from './transfer.deadlines';
 export * from './transfer.certificate';
 export * from './transfer.service';

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@tongban/calendar';
 import { MESSAGING_MIGRATIONS, MigrationSet } from '@tongban/database';
-import { SocialInsuranceClock } from './social-insurance.clock';
 import { TransferClockService } from './transfer-clock.service';
 import { TransferDeadlines } from './transfer.deadlines';
 import { TransferQueryService } from './transfer-query.service';
@@ -14,7 +13,8 @@ export const SOCIAL_INSURANCE_MIGRATIONS: MigrationSet = { schema: SOCIAL_INSURA
 /** Transfers: commands and queries (gateway), statutory clocks (social-insurance app). Needs IdentityModule (global). */
 @Module({
   imports: [CalendarModule],
-  providers: [SocialInsuranceClock, TransferDeadlines, TransferRepository, TransferService, TransferQueryService, TransferClockService],
-  exports: [SocialInsuranceClock, TransferDeadlines, TransferService, TransferQueryService, TransferClockService],
+  providers: [TransferDeadlines, TransferRepository, TransferService, TransferQueryService, TransferClockService],
+  // the calendar (and its ChinaClock) for the apps' schedulers
+  exports: [CalendarModule, TransferDeadlines, TransferService, TransferQueryService, TransferClockService],
 })
 export class SocialInsuranceModule {}

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertDateWithin } from '@tongban/calendar';
+import { assertDateWithin, ChinaClock } from '@tongban/calendar';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
 import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode } from '@tongban/regions';
-import { SocialInsuranceClock } from './social-insurance.clock';
 import { assessCertificate, validateInboundMonths } from './transfer.certificate';
 import { TransferDeadlines } from './transfer.deadlines';
 import { TransferEvent, transferEvents } from './transfer.events';
@@ -45,7 +44,7 @@ export class TransferService {
     private readonly outbox: OutboxWriter,
     private readonly subjects: SubjectRefs,
     private readonly deadlines: TransferDeadlines,
-    private readonly clock: SocialInsuranceClock,
+    private readonly clock: ChinaClock,
   ) {}
 
   async request(cmd: RequestTransferCommand, actor: Actor): Promise<Transfer> {
