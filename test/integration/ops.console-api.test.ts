@@ -202,5 +202,8 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect(scrape).toMatch(/tongban_overdue_items\{queue="si-transfers-certificate"[^}]*\} 2\n/); // the two transfers requested on 2026-10-09
     expect(scrape).toMatch(/tongban_queue_items\{queue="ledger-disputes"[^}]*\} \d+/);
     expect(scrape).toMatch(/tongban_outbox_backlog\{schema="social_insurance"[^}]*\} [1-9]/);
+    // every series names the process's app
+    expect(scrape).toMatch(/tongban_outbox_backlog\{[^}]*app="gateway"/);
+    expect(scrape).not.toMatch(/app="tongban"/);
   });
 });

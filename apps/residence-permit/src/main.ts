@@ -1,7 +1,5 @@
 import 'reflect-metadata';
 import { runApp } from '@tongban/http';
-import { CONSUMER_GROUPS } from '@tongban/messaging';
-import { RESIDENCE_SCHEMA } from '@tongban/residence';
-import { ResidencePermitModule } from './residence-permit.module';
+import { RESIDENCE_PERMIT_APP } from './residence-permit.app';
 
-runApp({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
+runApp(RESIDENCE_PERMIT_APP);

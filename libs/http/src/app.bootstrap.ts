@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { edgeMiddleware } from './edge.middleware';
 import { AppConfig, AppName, ConfigError, loadConfig } from '@tongban/config';
 import { Database } from '@tongban/database';
+import { nameProcess } from '@tongban/metrics';
 import { ConsumerOptions, EventValidator, KafkaClient, OutboxRelays, TongbanKafkaServer } from '@tongban/messaging';
 
 export interface AppSpec {
@@ -30,6 +31,7 @@ export interface RunningApp {
  * accepted request loses its events and no consumer writes after the database is gone.
  */
 export async function startApp(spec: AppSpec, opts: { port?: number } = {}): Promise<RunningApp> {
+  nameProcess(spec.name);
   const tls = spec.name === 'gateway' ? loadConfig().tls : undefined;
   const app = await NestFactory.create<NestExpressApplication>(spec.module, { bufferLogs: true, bodyParser: false, httpsOptions: tls && mutualTls(tls) });
   const config = app.get(AppConfig);

@@ -34,9 +34,20 @@ export class Metrics {
 }
 
 let instance: Metrics | undefined;
+let processName: string | undefined;
 
 /** One registry per process (the apps run one app per process; tests may start several, sharing it). */
-export function metrics(app = 'tongban'): Metrics {
-  instance ??= new Metrics(app);
+export function metrics(): Metrics {
+  instance ??= new Metrics(processName ?? 'tongban');
   return instance;
+}
+
+/**
+ * Names the process in every series (`app="gateway"`), whenever its registry was created: the first app
+ * started in a process names it (production runs one app per process; a test process starting several
+ * keeps the first name).
+ */
+export function nameProcess(app: string): void {
+  processName ??= app;
+  metrics().registry.setDefaultLabels({ app: processName });
 }
