@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import { architectureRules } from './tools/architecture.rules.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**', '.data/**', 'libs/contracts/src/generated/**', '**/*.js', '**/*.mjs'] },
@@ -14,18 +15,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'off',
     },
   },
-  {
-    files: ['apps/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '../../*/src/**', '../../../*/src/**', '../../../../*/src/**'], message: 'apps must not import one another; share code through libs/' }] }],
-    },
-  },
-  {
-    files: ['libs/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**'], message: 'libs must not depend on apps' }] }],
-    },
-  },
+  ...architectureRules,
   {
     files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
