@@ -30,6 +30,8 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     const mine = scrape.split('\n').filter((line) => line.startsWith(`${name}{`) && line.includes(`group="${PROBE_GROUP.groupId}"`));
     return mine.reduce((n, line) => n + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
   };
+  /** Events the probe has processed: applied, or found in its inbox as applied before. */
+  const processed = (): Promise<number> => probeCounter('tongban_events_consumed_total');
   const relay = (afterPublish?: (ids: string[]) => Promise<void>): OutboxRelay =>
     new OutboxRelay(suite.db, kafka, 'residence', { batchSize: 100, pollMs: 50, afterPublish });
 
@@ -59,6 +61,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
 
   it('republishes a batch whose relay died after Kafka acknowledged it, and the effect stays single', async () => {
     const { permitNumber } = await issue();
+    const processedBefore = await processed();
     const crashing = relay(async () => {
       throw new Error('relay killed between publish and commit');
     });
@@ -70,7 +73,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     const ids = copies.filter((g) => g.message.value?.toString().includes(permitNumber)).map((g) => header(g.message, 'ce_id'));
     expect(new Set(ids).size).toBe(1);
     await eventually(() => effects(permitNumber), (n) => n === 1, 'one effect');
-    await new Promise((r) => setTimeout(r, 500));
+    await eventually(processed, (n) => n >= processedBefore + 2, 'the probe to process both copies');
     expect(await effects(permitNumber)).toBe(1);
   });
 
@@ -78,9 +81,11 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     const producer = await kafka.producer();
     const permitNumber = `DUP-${randomUUID().slice(0, 8)}`;
     const message = permitIssuedMessage(permitNumber);
+    const processedBefore = await processed();
     await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [message, message] });
     await eventually(() => effects(permitNumber), (n) => n === 1, 'the effect');
-    await new Promise((r) => setTimeout(r, 500));
+    // the second copy was processed, not merely not reached yet
+    await eventually(processed, (n) => n >= processedBefore + 2, 'the probe to process both copies');
     expect(await effects(permitNumber)).toBe(1);
   });
 
