@@ -3,6 +3,7 @@ import { loadContract } from '@tongban/http';
 import { CONSUMER_GROUPS } from '@tongban/messaging';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
+import { eventually } from '../harness/eventually';
 import { agencyOf, call, CallResult, OPERATOR, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
 import { registerPerson } from '../harness/ledger-steps';
@@ -79,18 +80,24 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
   };
   /** Ledger events not yet relayed (the gateway relays the ledger's outbox; the domain apps, not started here, the others). */
   const unpublished = async (): Promise<number> => Number((await suite.db.one<{ n: string }>(`SELECT count(*)::text AS n FROM ledger.outbox WHERE published_at IS NULL`))?.n);
-  /** The snapshot once the events of the setup are relayed and the tables still (the ledger consumes asynchronously). */
+  /** The snapshot once the events of the setup are relayed and the tables still for a second (the ledger consumes asynchronously). */
   const settled = async (): Promise<Record<string, string>> => {
-    let last = await snapshot();
-    let quiet = 0;
-    for (let i = 0; i < 120 && quiet < 4; i += 1) {
-      await new Promise((r) => setTimeout(r, 250));
-      const now = await snapshot();
-      quiet = JSON.stringify(now) === JSON.stringify(last) && (await unpublished()) === 0 ? quiet + 1 : 0;
-      last = now;
-    }
-    if (quiet < 4) throw new Error('the system did not settle');
-    return last;
+    let last = '';
+    let stillSince = Date.now();
+    const still = await eventually(
+      async () => {
+        const tables = await snapshot();
+        if (JSON.stringify(tables) !== last || (await unpublished()) > 0) {
+          last = JSON.stringify(tables);
+          stillSince = Date.now();
+        }
+        return { tables, stillMs: Date.now() - stillSince };
+      },
+      (s) => s.stillMs >= 1000,
+      'the tables to stay unchanged for a second with the ledger outbox drained',
+      30000,
+    );
+    return still.tables;
   };
 
   /** A pension transfer 南昌 → 广州 with its certificate recorded (state certified); the amount to remit. */

@@ -56,6 +56,11 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     }
     expect(await count(`SELECT count(*) AS n FROM ledger.subjects`)).toBe(before);
     expect(await count(`SELECT count(*) AS n FROM ledger.responsibilities`)).toBe(intervalsBefore);
+    // the number the bad check character was made from is stored: the counts above see a registration
+    const stored = await call(gateway, 'POST', '/v1/subjects', { token: token('360100', 'public-security'), body: { citizenId: valid, hukouRegion: '360100' } });
+    expect(stored.status).toBe(201);
+    expect(await count(`SELECT count(*) AS n FROM ledger.subjects`)).toBe(before + 1);
+    expect(await count(`SELECT count(*) AS n FROM ledger.responsibilities`)).toBeGreaterThan(intervalsBefore);
   });
 
   it("lets only the hukou region's public security register, and answers with every held service at the hukou region", async () => {

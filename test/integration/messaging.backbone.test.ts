@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig, loadConfig } from '@tongban/config';
 import { KafkaClient, OutboxRelay, DOMAIN_TOPICS, deadLetterTopic, CONSUMER_GROUPS } from '@tongban/messaging';
 import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { PROBE_GROUP, ProbeModule, probeBehaviour } from '../harness/probe.module';
+import { PROBE_GROUP, ProbeModule, probeAttempts, probeBehaviour } from '../harness/probe.module';
 import { eventually } from '../harness/eventually';
 import { Suite, header } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
@@ -11,6 +11,7 @@ import { guangzhouPermit, newCitizenId, permitIssuedMessage } from '../harness/f
 describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and Kafka)', () => {
   let suite: Suite;
   let gateway: string;
+  let probe: string;
   let config: AppConfig;
   let kafka: KafkaClient;
 
@@ -23,6 +24,14 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     const res = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body });
     return { permitNumber: String(body.permitNumber), status: res.status };
   };
+  /** A counter of the probe's consumer group as its /metrics endpoint reports it, summed over the other labels. */
+  const probeCounter = async (name: string): Promise<number> => {
+    const scrape = await fetch(`${probe}/metrics`).then((r) => r.text());
+    const mine = scrape.split('\n').filter((line) => line.startsWith(`${name}{`) && line.includes(`group="${PROBE_GROUP.groupId}"`));
+    return mine.reduce((n, line) => n + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  };
+  /** Events the probe has processed: applied, or found in its inbox as applied before. */
+  const processed = (): Promise<number> => probeCounter('tongban_events_consumed_total');
   const relay = (afterPublish?: (ids: string[]) => Promise<void>): OutboxRelay =>
     new OutboxRelay(suite.db, kafka, 'residence', { batchSize: 100, pollMs: 50, afterPublish });
 
@@ -30,7 +39,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     suite = await Suite.create('backbone');
     // The gateway writes residence outbox rows but does not relay them: the tests drive the relay.
     gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
-    await suite.start({ name: 'residence-permit', module: ProbeModule, consumer: PROBE_GROUP });
+    probe = (await suite.start({ name: 'residence-permit', module: ProbeModule, consumer: PROBE_GROUP })).url;
     await suite.kafka.admin().createTopics({ topics: [{ topic: suite.topic(deadLetterTopic(PROBE_GROUP.groupId)), numPartitions: 1 }] });
     config = loadConfig({ ...process.env, ...suite.env() });
     kafka = new KafkaClient(config);
@@ -52,6 +61,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
 
   it('republishes a batch whose relay died after Kafka acknowledged it, and the effect stays single', async () => {
     const { permitNumber } = await issue();
+    const processedBefore = await processed();
     const crashing = relay(async () => {
       throw new Error('relay killed between publish and commit');
     });
@@ -63,7 +73,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     const ids = copies.filter((g) => g.message.value?.toString().includes(permitNumber)).map((g) => header(g.message, 'ce_id'));
     expect(new Set(ids).size).toBe(1);
     await eventually(() => effects(permitNumber), (n) => n === 1, 'one effect');
-    await new Promise((r) => setTimeout(r, 500));
+    await eventually(processed, (n) => n >= processedBefore + 2, 'the probe to process both copies');
     expect(await effects(permitNumber)).toBe(1);
   });
 
@@ -71,17 +81,30 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     const producer = await kafka.producer();
     const permitNumber = `DUP-${randomUUID().slice(0, 8)}`;
     const message = permitIssuedMessage(permitNumber);
+    const processedBefore = await processed();
     await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [message, message] });
     await eventually(() => effects(permitNumber), (n) => n === 1, 'the effect');
-    await new Promise((r) => setTimeout(r, 500));
+    // the second copy was processed, not merely not reached yet
+    await eventually(processed, (n) => n >= processedBefore + 2, 'the probe to process both copies');
     expect(await effects(permitNumber)).toBe(1);
   });
 
   it('retries a transient failure and applies the event once', async () => {
     const producer = await kafka.producer();
     const permitNumber = `FLAKY-${randomUUID().slice(0, 8)}`;
-    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [permitIssuedMessage(permitNumber)] });
-    await eventually(() => effects(permitNumber), (n) => n === 1, 'the effect after a retry');
+    const message = permitIssuedMessage(permitNumber);
+    const retriesBefore = await probeCounter('tongban_consumer_retries_total');
+    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [message] });
+    await eventually(() => effects(permitNumber), (n) => n > 0, 'the effect after a retry');
+    // the consumer itself tried again (a redelivery by Kafka would start over at attempt 1), and said so
+    expect(probeAttempts.get(permitNumber)).toEqual([1, 2]);
+    expect((await probeCounter('tongban_consumer_retries_total')) - retriesBefore).toBe(1);
+    // both attempts wrote the effect; the failed one was rolled back with its inbox row
+    expect(await effects(permitNumber)).toBe(1);
+    const inbox = await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM probe.inbox WHERE event_id = $1`, [message.headers.ce_id]);
+    expect(Number(inbox?.n)).toBe(1);
+    const dead = await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM messaging.dead_letters WHERE event_id = $1`, [message.headers.ce_id]);
+    expect(Number(dead?.n)).toBe(0);
   });
 
   it('dead-letters poison messages and keeps the partition flowing; a replay applies the event once', async () => {

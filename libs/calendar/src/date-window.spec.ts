@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError } from '@tongban/errors';
+import { caughtDomainError, DomainError } from '@tongban/errors';
 import { addDays, addMonths, assertDateWithin, daysInMonth } from './date-window';
 
 describe('date windows', () => {
@@ -28,13 +28,8 @@ describe('date windows', () => {
 
   it('refuses a date outside its window with the field and the window', () => {
     expect(() => assertDateWithin('/body/x', '2026-01-01', { notBefore: '2025-01-01', notAfter: '2026-01-01' }, 'x')).not.toThrow();
-    let error: unknown;
-    try {
-      assertDateWithin('/body/effectiveFrom', '9999-12-31', { notBefore: '2026-11-28', notAfter: '2027-02-28' }, 'within the proposal window');
-    } catch (e) {
-      error = e;
-    }
+    const error = caughtDomainError(() => assertDateWithin('/body/effectiveFrom', '9999-12-31', { notBefore: '2026-11-28', notAfter: '2027-02-28' }, 'within the proposal window'));
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).extensions).toMatchObject({ notBefore: '2026-11-28', notAfter: '2027-02-28', errors: [{ field: '/body/effectiveFrom' }] });
+    expect(error.extensions).toMatchObject({ notBefore: '2026-11-28', notAfter: '2027-02-28', errors: [{ field: '/body/effectiveFrom' }] });
   });
 });

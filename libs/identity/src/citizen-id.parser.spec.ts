@@ -1,20 +1,12 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
-import { DomainError, ErrorCode } from '@tongban/errors';
+import { caughtDomainError, DomainError, ErrorCode } from '@tongban/errors';
 import { CitizenId, computeCheckCharacter, makeCitizenId, parseCitizenId } from '@tongban/identity';
 import { provinces } from '@tongban/regions';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 
-function rejection(raw: string, now = NOW): DomainError {
-  try {
-    parseCitizenId(raw, { now });
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected the number to be rejected');
-}
+const rejection = (raw: string, now = NOW): DomainError => caughtDomainError(() => parseCitizenId(raw, { now }));
 
 function expectNoLeak(e: DomainError, number: string): void {
   const rendered = [e.message, e.detail, JSON.stringify(e.extensions), inspect(e)].join('\n');

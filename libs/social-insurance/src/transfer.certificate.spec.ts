@@ -1,4 +1,4 @@
-import { DomainError } from '@tongban/errors';
+import { caughtDomainError } from '@tongban/errors';
 import fc from 'fast-check';
 import { loadTransferPolicyV1 } from './funds';
 import { assessCertificate, validateInboundMonths } from './transfer.certificate';
@@ -38,15 +38,7 @@ const months = (from: string, to: string, baseFen: number): { month: string; bas
   return out;
 };
 
-const fieldOf = (fn: () => unknown): unknown => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.extensions.field;
-    throw e;
-  }
-  return undefined;
-};
+const fieldOf = (fn: () => unknown): unknown => caughtDomainError(fn).extensions.field;
 
 describe('assessCertificate', () => {
   it('pension: refunded duplicate months are kept by the inbound region and left out of the pooled part', () => {

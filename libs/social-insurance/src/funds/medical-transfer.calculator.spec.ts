@@ -1,4 +1,4 @@
-import { DomainError } from '@tongban/errors';
+import { caughtDomainError, DomainError } from '@tongban/errors';
 import { computeMedicalTransfer } from './medical-transfer.calculator';
 
 describe('computeMedicalTransfer', () => {
@@ -13,11 +13,7 @@ describe('computeMedicalTransfer', () => {
 
   it('rejects float money and impossible years', () => {
     expect(() => computeMedicalTransfer({ accountBalanceFen: 10.5, contributionYears: 1 })).toThrow(DomainError);
-    try {
-      computeMedicalTransfer({ accountBalanceFen: 100, contributionYears: -1 }, '/body/medical');
-    } catch (e) {
-      expect((e as DomainError).extensions.field).toBe('/body/medical/contributionYears');
-    }
+    expect(caughtDomainError(() => computeMedicalTransfer({ accountBalanceFen: 100, contributionYears: -1 }, '/body/medical')).extensions.field).toBe('/body/medical/contributionYears');
     expect.assertions(2);
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@tongban/errors';
+import { caughtDomainError } from '@tongban/errors';
 import { InsuredPeriod, pensionCollectionRegion } from './pension-collection.rule';
 
 const p = (region: string, from: string, to: string): InsuredPeriod => ({ region, from, to });
@@ -58,14 +58,8 @@ describe('pensionCollectionRegion (国办发〔2009〕66号 Art. 6)', () => {
   });
 
   it('rejects overlapping, reversed or malformed periods with field pointers', () => {
-    const fieldsOf = (periods: InsuredPeriod[]): string[] => {
-      try {
-        pensionCollectionRegion({ hukouRegion: 'H', periods });
-      } catch (e) {
-        return ((e as DomainError).extensions.errors as { field: string }[]).map((x) => x.field);
-      }
-      return [];
-    };
+    const fieldsOf = (periods: InsuredPeriod[]): string[] =>
+      (caughtDomainError(() => pensionCollectionRegion({ hukouRegion: 'H', periods })).extensions.errors as { field: string }[]).map((x) => x.field);
     expect(fieldsOf([p('X', '2000-01', '2005-12'), p('Y', '2005-12', '2010-12')])).toEqual(['/body/periods/1/from']);
     expect(fieldsOf([p('X', '2005-01', '2000-12')])).toEqual(['/body/periods/0/to']);
     expect(fieldsOf([p('', '2000-13', '2001-01')])).toEqual(['/body/periods/0/region', '/body/periods/0/from']);
