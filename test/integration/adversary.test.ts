@@ -1,18 +1,17 @@
 import { loadContract } from '@tongban/http';
 import { agencyKinds, AgencyKind, citizenIdsIn } from '@tongban/identity';
-import { ClearingJob, MEDICAL_SCHEMA } from '@tongban/medical';
-import { allTopics, CONSUMER_GROUPS, fromKafkaMessage } from '@tongban/messaging';
+import { ClearingJob } from '@tongban/medical';
+import { allTopics, fromKafkaMessage } from '@tongban/messaging';
 import { provinces } from '@tongban/regions';
-import { RESIDENCE_SCHEMA } from '@tongban/residence';
 import { GATEWAY_ACCESS } from '../../apps/gateway/src/gateway.access';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { MedicalSettlementModule } from '../../apps/medical-settlement/src/medical-settlement.module';
-import { ResidencePermitModule } from '../../apps/residence-permit/src/residence-permit.module';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { eventually } from '../harness/eventually';
 import { guangzhouPermit } from '../harness/fixtures';
 import { Collected, Suite } from '../harness/suite';
 import { CITY, fill, Fixtures, HUKOU, MONTH, seedVictims, STRANGER, STRANGER_CASES, TODAY } from '../harness/victims';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
+import { RESIDENCE_PERMIT_APP } from '../../apps/residence-permit/src/residence-permit.app';
+import { MEDICAL_SETTLEMENT_APP } from '../../apps/medical-settlement/src/medical-settlement.app';
 
 type Json = Record<string, unknown>;
 
@@ -93,9 +92,9 @@ describe('adversary: a hostile region tries every path on people it is not relat
 
   beforeAll(async () => {
     suite = await Suite.create('adversary');
-    gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
-    await suite.start({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
-    const medical = await suite.start({ name: 'medical-settlement', module: MedicalSettlementModule, consumer: { ...CONSUMER_GROUPS.medicalSettlement, inboxSchema: MEDICAL_SCHEMA } });
+    gateway = (await suite.start(GATEWAY_APP)).url;
+    await suite.start(RESIDENCE_PERMIT_APP);
+    const medical = await suite.start(MEDICAL_SETTLEMENT_APP);
     f = await seedVictims(gateway, medical.app.get(ClearingJob));
   });
   afterAll(() => suite.stop());

@@ -4,15 +4,15 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { AppConfig, loadConfig, repoPath } from '@tongban/config';
-import { CONSUMER_GROUPS, deadLetterTopic, DOMAIN_TOPICS, KafkaClient } from '@tongban/messaging';
+import { deadLetterTopic, DOMAIN_TOPICS, KafkaClient } from '@tongban/messaging';
 import { CONSOLE_CSP } from '@tongban/ops';
 import { ChinaClock } from '@tongban/calendar';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { PROBE_GROUP, ProbeModule, probeBehaviour } from '../harness/probe.module';
 import { eventually } from '../harness/eventually';
 import { Suite } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
 import { newCitizenId, permitIssuedMessage } from '../harness/fixtures';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 /** Debian's Chromium (apt package `chromium`); the test fails, never skips, when it is missing. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,7 +38,7 @@ describe('operator console in Debian Chromium (headless) against a running gatew
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`the browser test needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium); it never skips`);
     suite = await Suite.create('console');
-    const gw = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
+    const gw = await suite.start(GATEWAY_APP);
     gateway = gw.url;
     await suite.kafka.admin().createTopics({ topics: [{ topic: suite.topic(deadLetterTopic(PROBE_GROUP.groupId)), numPartitions: 1 }] });
     await suite.start({ name: 'residence-permit', module: ProbeModule, consumer: PROBE_GROUP });

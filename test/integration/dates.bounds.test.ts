@@ -1,12 +1,11 @@
 import { addDays, addMonths, chinaDay, EARLIEST_DATE, LATEST_DATE } from '@tongban/calendar';
 import { loadContract } from '@tongban/http';
-import { CONSUMER_GROUPS } from '@tongban/messaging';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
 import { eventually } from '../harness/eventually';
 import { agencyOf, call, CallResult, OPERATOR, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
 import { registerPerson } from '../harness/ledger-steps';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 type Json = Record<string, unknown>;
 interface Problem {
@@ -118,7 +117,7 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
 
   beforeAll(async () => {
     suite = await Suite.create('dates');
-    gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
+    gateway = (await suite.start(GATEWAY_APP)).url;
 
     // a person with hukou (so medical insurance) in 南昌
     ({ citizenId: person, subjectRef: personRef } = await registerPerson(gateway, NANCHANG));

@@ -1,15 +1,13 @@
 import { ContractValidator, loadContract } from '@tongban/http';
-import { ClearingJob, MEDICAL_SCHEMA } from '@tongban/medical';
-import { CONSUMER_GROUPS } from '@tongban/messaging';
+import { ClearingJob } from '@tongban/medical';
 import { GATEWAY_ACCESS } from '../../apps/gateway/src/gateway.access';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { MedicalSettlementModule } from '../../apps/medical-settlement/src/medical-settlement.module';
-import { ResidencePermitModule } from '../../apps/residence-permit/src/residence-permit.module';
-import { RESIDENCE_SCHEMA } from '@tongban/residence';
 import { agencyKinds } from '@tongban/identity';
 import { Suite } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
 import { fill, Fixtures, MONTH, seedVictims, STRANGER, STRANGER_CASES, strangerAgency } from '../harness/victims';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
+import { RESIDENCE_PERMIT_APP } from '../../apps/residence-permit/src/residence-permit.app';
+import { MEDICAL_SETTLEMENT_APP } from '../../apps/medical-settlement/src/medical-settlement.app';
 
 type Json = Record<string, unknown>;
 
@@ -22,12 +20,12 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
 
   beforeAll(async () => {
     suite = await Suite.create('authz');
-    const running = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
+    const running = await suite.start(GATEWAY_APP);
     gateway = running.url;
     expect(running.app.get(ContractValidator).contract.operations.length).toBe(operations.length);
     // the residence-permit app relays permit events to the ledger, which proposes the handoffs
-    await suite.start({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
-    const medical = await suite.start({ name: 'medical-settlement', module: MedicalSettlementModule, consumer: { ...CONSUMER_GROUPS.medicalSettlement, inboxSchema: MEDICAL_SCHEMA } });
+    await suite.start(RESIDENCE_PERMIT_APP);
+    const medical = await suite.start(MEDICAL_SETTLEMENT_APP);
 
     fixtures = await seedVictims(gateway, medical.app.get(ClearingJob));
   });

@@ -1,10 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ContractValidator } from '@tongban/http';
-import { CONSUMER_GROUPS } from '@tongban/messaging';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
 import { call, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 interface Problem {
   type: string;
@@ -32,7 +31,7 @@ describe('gateway REST contract: validation, problems, idempotency (real Postgre
 
   beforeAll(async () => {
     suite = await Suite.create('contract');
-    const running = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
+    const running = await suite.start(GATEWAY_APP);
     gateway = running.url;
     app = running.app;
   });

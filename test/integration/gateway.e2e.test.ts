@@ -1,10 +1,9 @@
-import { DOMAIN_TOPICS, CONSUMER_GROUPS, fromKafkaMessage } from '@tongban/messaging';
-import { RESIDENCE_SCHEMA } from '@tongban/residence';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { ResidencePermitModule } from '../../apps/residence-permit/src/residence-permit.module';
+import { DOMAIN_TOPICS, fromKafkaMessage } from '@tongban/messaging';
 import { Collected, Suite, header } from '../harness/suite';
 import { call, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
+import { RESIDENCE_PERMIT_APP } from '../../apps/residence-permit/src/residence-permit.app';
 
 describe('gateway end to end (real PostgreSQL and Kafka)', () => {
   let suite: Suite;
@@ -12,8 +11,8 @@ describe('gateway end to end (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     suite = await Suite.create('e2e');
-    gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
-    await suite.start({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
+    gateway = (await suite.start(GATEWAY_APP)).url;
+    await suite.start(RESIDENCE_PERMIT_APP);
   });
   afterAll(() => suite.stop());
 

@@ -3,9 +3,8 @@ import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CONSUMER_GROUPS } from '@tongban/messaging';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 interface Answer {
   status: number;
@@ -46,7 +45,7 @@ describe('mutual TLS on the gateway (real TLS clients)', () => {
     if (made.status !== 0) throw new Error(`pki.sh failed: ${made.stderr}`);
     suite = await Suite.create('mtls');
     const running = await suite.start(
-      { name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } },
+      GATEWAY_APP,
       { TLS_CERT_FILE: path.join(pki, 'server.crt'), TLS_KEY_FILE: path.join(pki, 'server.key'), TLS_CA_FILE: path.join(pki, 'ca.crt'), ALLOW_BEARER_TOKENS: 'false' },
     );
     url = running.url.replace('127.0.0.1', 'localhost');

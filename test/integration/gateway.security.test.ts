@@ -2,13 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { citizenIdsIn } from '@tongban/identity';
-import { CONSUMER_GROUPS } from '@tongban/messaging';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 import { Suite } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
-
-const GATEWAY = { name: 'gateway' as const, module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } };
 
 describe('gateway security: audit chain, limits, headers, metrics, no personal data in logs', () => {
   let suite: Suite;
@@ -18,7 +15,7 @@ describe('gateway security: audit chain, limits, headers, metrics, no personal d
 
   beforeAll(async () => {
     suite = await Suite.create('security');
-    gateway = (await suite.start(GATEWAY, { LOG_FILE: logFile, LOG_LEVEL: 'debug', RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '20' })).url;
+    gateway = (await suite.start(GATEWAY_APP, { LOG_FILE: logFile, LOG_LEVEL: 'debug', RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '20' })).url;
   });
   afterAll(() => suite.stop());
 

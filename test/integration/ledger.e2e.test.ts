@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { makeCitizenId } from '@tongban/identity';
-import { LEDGER_SCHEMA, LedgerJobs, Period, periodContaining } from '@tongban/ledger';
-import { CONSUMER_GROUPS, DOMAIN_TOPICS, fromKafkaMessage, toKafkaHeaders } from '@tongban/messaging';
-import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { LedgerJobs, Period, periodContaining } from '@tongban/ledger';
+import { DOMAIN_TOPICS, fromKafkaMessage, toKafkaHeaders } from '@tongban/messaging';
 import { RunningApp } from '@tongban/http';
 import { Collected, Suite } from '../harness/suite';
 import { agencyOf, call, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
 import { insureIn, registerPerson } from '../harness/ledger-steps';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
@@ -20,7 +20,7 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     suite = await Suite.create('ledger');
-    running = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: LEDGER_SCHEMA } });
+    running = await suite.start(GATEWAY_APP);
     gateway = running.url;
   });
   afterAll(() => suite.stop());

@@ -1,12 +1,12 @@
 import { addDays, chinaDay } from '@tongban/calendar';
-import { LEDGER_SCHEMA, LedgerJobs } from '@tongban/ledger';
+import { LedgerJobs } from '@tongban/ledger';
 import { RunningApp } from '@tongban/http';
-import { CONSUMER_GROUPS, DOMAIN_TOPICS, fromKafkaMessage } from '@tongban/messaging';
-import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { DOMAIN_TOPICS, fromKafkaMessage } from '@tongban/messaging';
 import { Collected, Suite } from '../harness/suite';
 import { agencyOf, call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
 import { registerPerson } from '../harness/ledger-steps';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 type Json = Record<string, unknown>;
 type Pending = Array<{ handoffId: string; serviceCode: string; fromRegion: string; toRegion: string }>;
@@ -30,7 +30,7 @@ describe('fact changes: provisional statements, consent, objection window, dispu
 
   beforeAll(async () => {
     suite = await Suite.create('facts');
-    running = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: LEDGER_SCHEMA } });
+    running = await suite.start(GATEWAY_APP);
     gateway = running.url;
   });
   afterAll(() => suite.stop());

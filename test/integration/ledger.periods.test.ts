@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, addMonths, chinaDay } from '@tongban/calendar';
 import { parseCitizenId, SubjectRefs } from '@tongban/identity';
-import { Handoff, HandoffService, LEDGER_SCHEMA, LedgerJobs, SubjectService } from '@tongban/ledger';
+import { Handoff, HandoffService, LedgerJobs, SubjectService } from '@tongban/ledger';
 import { RunningApp } from '@tongban/http';
-import { CONSUMER_GROUPS } from '@tongban/messaging';
-import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 type Json = Record<string, unknown>;
 
@@ -39,7 +38,7 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     suite = await Suite.create('periods');
-    running = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: LEDGER_SCHEMA } });
+    running = await suite.start(GATEWAY_APP);
     gateway = running.url;
     subjects = running.app.get(SubjectService);
     handoffs = running.app.get(HandoffService);

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { addMonths } from '@tongban/calendar';
-import { DOMAIN_TOPICS, CONSUMER_GROUPS, toKafkaHeaders } from '@tongban/messaging';
-import { RESIDENCE_SCHEMA } from '@tongban/residence';
-import { LEDGER_SCHEMA } from '@tongban/ledger';
-import { GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { ResidencePermitModule } from '../../apps/residence-permit/src/residence-permit.module';
+import { DOMAIN_TOPICS, toKafkaHeaders } from '@tongban/messaging';
 import { Suite } from '../harness/suite';
 import { call, CallResult, token } from '../harness/http';
 import { eventually } from '../harness/eventually';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
+import { RESIDENCE_PERMIT_APP } from '../../apps/residence-permit/src/residence-permit.app';
 
 type Json = Record<string, unknown>;
 
@@ -41,8 +39,8 @@ describe('the ledger follows the residence permit through its life (real apps, K
 
   beforeAll(async () => {
     suite = await Suite.create('lifecycle');
-    gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: LEDGER_SCHEMA } })).url;
-    await suite.start({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
+    gateway = (await suite.start(GATEWAY_APP)).url;
+    await suite.start(RESIDENCE_PERMIT_APP);
   });
   afterAll(() => suite.stop());
 

@@ -10,7 +10,6 @@ import {
   HELD_BASES,
   inClaimWindow,
   LEDGER_POLICY,
-  LEDGER_SCHEMA,
   LedgerJobs,
   Period,
   periodContaining,
@@ -19,10 +18,9 @@ import {
 } from '@tongban/ledger';
 import { BRANCH_AGENCY, loadServiceCatalogue } from '@tongban/catalogue';
 import { RunningApp } from '@tongban/http';
-import { CONSUMER_GROUPS } from '@tongban/messaging';
-import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
 import { newCitizenId } from '../harness/fixtures';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 const REGIONS = ['110100', '310100', '360100', '440100'] as const;
 /** Services claimed in the histories: a monthly and a school-term one, one without periods, a place-based one. */
@@ -67,7 +65,7 @@ describe('responsibility ledger invariants under random histories (fast-check, r
 
   beforeAll(async () => {
     suite = await Suite.create('ledgerprop');
-    running = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: LEDGER_SCHEMA } });
+    running = await suite.start(GATEWAY_APP);
   });
   afterAll(() => suite.stop());
 

@@ -1,12 +1,12 @@
 import { chinaDay } from '@tongban/calendar';
 import { ClearingJob, MEDICAL_SCHEMA, shiftMonth } from '@tongban/medical';
-import { CONSUMER_GROUPS, fromKafkaMessage } from '@tongban/messaging';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { MedicalSettlementModule } from '../../apps/medical-settlement/src/medical-settlement.module';
+import { fromKafkaMessage } from '@tongban/messaging';
 import { Collected, Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
 import { registerPerson } from '../harness/ledger-steps';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
+import { MEDICAL_SETTLEMENT_APP } from '../../apps/medical-settlement/src/medical-settlement.app';
 
 type Json = Record<string, unknown>;
 const MED = 'cn.gov.tongban.medical.';
@@ -61,8 +61,8 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
 
   beforeAll(async () => {
     suite = await Suite.create('medical');
-    gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
-    const medical = await suite.start({ name: 'medical-settlement', module: MedicalSettlementModule, consumer: { ...CONSUMER_GROUPS.medicalSettlement, inboxSchema: MEDICAL_SCHEMA } });
+    gateway = (await suite.start(GATEWAY_APP)).url;
+    const medical = await suite.start(MEDICAL_SETTLEMENT_APP);
     job = medical.app.get(ClearingJob);
   });
   afterAll(() => suite.stop());

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppConfig, loadConfig } from '@tongban/config';
-import { KafkaClient, OutboxRelay, DOMAIN_TOPICS, deadLetterTopic, CONSUMER_GROUPS } from '@tongban/messaging';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { KafkaClient, OutboxRelay, DOMAIN_TOPICS, deadLetterTopic } from '@tongban/messaging';
 import { PROBE_GROUP, ProbeModule, probeAttempts, probeBehaviour } from '../harness/probe.module';
 import { eventually } from '../harness/eventually';
 import { Suite, header } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId, permitIssuedMessage } from '../harness/fixtures';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and Kafka)', () => {
   let suite: Suite;
@@ -38,7 +38,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
   beforeAll(async () => {
     suite = await Suite.create('backbone');
     // The gateway writes residence outbox rows but does not relay them: the tests drive the relay.
-    gateway = (await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } })).url;
+    gateway = (await suite.start(GATEWAY_APP)).url;
     probe = (await suite.start({ name: 'residence-permit', module: ProbeModule, consumer: PROBE_GROUP })).url;
     await suite.kafka.admin().createTopics({ topics: [{ topic: suite.topic(deadLetterTopic(PROBE_GROUP.groupId)), numPartitions: 1 }] });
     config = loadConfig({ ...process.env, ...suite.env() });

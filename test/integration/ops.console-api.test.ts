@@ -4,11 +4,11 @@ import { promisify } from 'node:util';
 import { CONSUMER_GROUPS, DOMAIN_TOPICS } from '@tongban/messaging';
 import { OpsMetricsUpdater } from '@tongban/ops';
 import { ChinaClock } from '@tongban/calendar';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
 import { repoPath } from '@tongban/config';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 type Json = Record<string, unknown>;
 interface Queue {
@@ -76,7 +76,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
 
   beforeAll(async () => {
     suite = await Suite.create('ops_api');
-    const gw = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
+    const gw = await suite.start(GATEWAY_APP);
     gateway = gw.url;
     siClock = gw.app.get(ChinaClock);
     updater = gw.app.get(OpsMetricsUpdater);

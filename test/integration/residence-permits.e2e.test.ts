@@ -1,11 +1,11 @@
-import { CONSUMER_GROUPS, CloudEvent, fromKafkaMessage } from '@tongban/messaging';
+import { CloudEvent, fromKafkaMessage } from '@tongban/messaging';
 import { ChinaClock } from '@tongban/calendar';
-import { PermitSuspensionJob, RESIDENCE_SCHEMA } from '@tongban/residence';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { ResidencePermitModule } from '../../apps/residence-permit/src/residence-permit.module';
+import { PermitSuspensionJob } from '@tongban/residence';
 import { Collected, Suite } from '../harness/suite';
 import { call, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
+import { RESIDENCE_PERMIT_APP } from '../../apps/residence-permit/src/residence-permit.app';
 
 interface Problem {
   status: number;
@@ -54,10 +54,10 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
 
   beforeAll(async () => {
     suite = await Suite.create('residence');
-    const gw = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
+    const gw = await suite.start(GATEWAY_APP);
     gateway = gw.url;
     clock = gw.app.get(ChinaClock);
-    const adapter = await suite.start({ name: 'residence-permit', module: ResidencePermitModule, consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA } });
+    const adapter = await suite.start(RESIDENCE_PERMIT_APP);
     job = adapter.app.get(PermitSuspensionJob);
   });
   afterAll(() => suite.stop());

@@ -1,13 +1,13 @@
 import type { AgencyKind } from '@tongban/identity';
-import { CONSUMER_GROUPS, fromKafkaMessage } from '@tongban/messaging';
+import { fromKafkaMessage } from '@tongban/messaging';
 import { ChinaClock } from '@tongban/calendar';
 import { SOCIAL_INSURANCE_SCHEMA, TransferClockService } from '@tongban/social-insurance';
-import { GATEWAY_SCHEMA, GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { SocialInsuranceAppModule } from '../../apps/social-insurance/src/social-insurance.module';
 import { TransferClockScheduler } from '../../apps/social-insurance/src/transfer-clock.scheduler';
 import { Collected, Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
+import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
+import { SOCIAL_INSURANCE_APP } from '../../apps/social-insurance/src/social-insurance.app';
 
 type Json = Record<string, unknown>;
 const BASE = '/v1/social-insurance/transfers';
@@ -58,10 +58,10 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
 
   beforeAll(async () => {
     suite = await Suite.create('social_insurance');
-    const gw = await suite.start({ name: 'gateway', module: GatewayModule, consumer: { ...CONSUMER_GROUPS.ledger, inboxSchema: GATEWAY_SCHEMA } });
+    const gw = await suite.start(GATEWAY_APP);
     gateway = gw.url;
     clock = gw.app.get(ChinaClock);
-    const si = await suite.start({ name: 'social-insurance', module: SocialInsuranceAppModule, consumer: { ...CONSUMER_GROUPS.socialInsurance, inboxSchema: SOCIAL_INSURANCE_SCHEMA } });
+    const si = await suite.start(SOCIAL_INSURANCE_APP);
     // The tests run the clock job themselves, for chosen days.
     await si.app.get(TransferClockScheduler).stop();
     clockJob = si.app.get(TransferClockService);
