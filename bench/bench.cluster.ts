@@ -60,11 +60,15 @@ export class AppProcess {
     const out = fs.openSync(this.logFile, 'a');
     // BENCH_APP_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', profiles the apps
     const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, '-r', repoPath('tools/paths.js'), path.join(repoPath('dist'), 'apps', this.name, 'src', 'main.js')], {
-      env: { ...process.env, ...this.env, [PORT_VARS[this.name]]: String(this.port) },
-      stdio: ['ignore', out, out],
-      detached: true,
-    });
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, '-r', repoPath('tools/paths.js'), path.join(repoPath('dist'), 'apps', this.name, 'src', 'main.js')],
+      {
+        env: { ...process.env, ...this.env, [PORT_VARS[this.name]]: String(this.port) },
+        stdio: ['ignore', out, out],
+        detached: true,
+      },
+    );
     fs.closeSync(out);
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
@@ -194,7 +198,13 @@ export class BenchCluster {
     for (const name of names) {
       const batch: AppProcess[] = [];
       for (let i = 0; i < instances; i++) {
-        const app = new AppProcess(name, i, this.opts.basePort + offset[name] + 100 * i, { ...this.appEnv, ...extraEnv }, path.join(this.opts.dataRoot, 'logs', `${name}-${i}.log`));
+        const app = new AppProcess(
+          name,
+          i,
+          this.opts.basePort + offset[name] + 100 * i,
+          { ...this.appEnv, ...extraEnv },
+          path.join(this.opts.dataRoot, 'logs', `${name}-${i}.log`),
+        );
         app.start();
         batch.push(app);
       }
@@ -215,7 +225,11 @@ export class BenchCluster {
   async restartPostgres(downMs = 2000): Promise<void> {
     await this.pg.stop();
     await sleep(downMs);
-    this.pg = await startEmbeddedPostgres({ dataDir: path.join(this.opts.dataRoot, 'postgres'), port: this.opts.pgPort, log: this.opts.log });
+    this.pg = await startEmbeddedPostgres({
+      dataDir: path.join(this.opts.dataRoot, 'postgres'),
+      port: this.opts.pgPort,
+      log: this.opts.log,
+    });
   }
 
   /** deploy/local/kafka-cluster.sh kill|restart <node> on this cluster's folder and ports. */
@@ -235,7 +249,8 @@ export class BenchCluster {
 
   /** Stops the apps (gateway first), then Kafka, then PostgreSQL; keeps the data folder for inspection. */
   async stop(): Promise<void> {
-    for (const name of ['gateway', ...ADAPTERS] as AppName[]) await Promise.all(this.apps.filter((a) => a.name === name).map((a) => a.stop()));
+    for (const name of ['gateway', ...ADAPTERS] as AppName[])
+      await Promise.all(this.apps.filter((a) => a.name === name).map((a) => a.stop()));
     await this.infra.stop().catch((e: unknown) => this.opts.log(`kafka stop failed: ${String(e)}`));
     await this.pg.stop();
   }

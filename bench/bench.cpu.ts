@@ -52,7 +52,10 @@ export function ownCpuSeconds(): number {
 }
 
 /** Measures CPU seconds spent by named processes while fn runs. */
-export async function cpuDuring<T>(pids: Record<string, number>, fn: () => Promise<T>): Promise<{ result: T; cpu: Record<string, number> }> {
+export async function cpuDuring<T>(
+  pids: Record<string, number>,
+  fn: () => Promise<T>,
+): Promise<{ result: T; cpu: Record<string, number> }> {
   const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, treeCpuSeconds(pid)]));
   const self = ownCpuSeconds();
   const result = await fn();

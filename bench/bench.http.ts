@@ -105,7 +105,12 @@ export class Latencies {
  * Runs `op` from `concurrency` workers until `total` operations have run (or `deadline` passed),
  * each worker starting its next operation as soon as the previous finished (closed loop).
  */
-export async function closedLoop(concurrency: number, total: number, op: (i: number) => Promise<void>, deadlineMs = Infinity): Promise<{ done: number; seconds: number }> {
+export async function closedLoop(
+  concurrency: number,
+  total: number,
+  op: (i: number) => Promise<void>,
+  deadlineMs = Infinity,
+): Promise<{ done: number; seconds: number }> {
   let next = 0;
   const started = performance.now();
   const worker = async (): Promise<void> => {
@@ -121,7 +126,11 @@ export async function closedLoop(concurrency: number, total: number, op: (i: num
 }
 
 /** Sends `op` at a fixed rate (open loop: a slow answer does not slow the arrivals) for `seconds`. */
-export async function openLoop(ratePerSecond: number, seconds: number, op: (i: number) => Promise<void>): Promise<{ sent: number; seconds: number }> {
+export async function openLoop(
+  ratePerSecond: number,
+  seconds: number,
+  op: (i: number) => Promise<void>,
+): Promise<{ sent: number; seconds: number }> {
   const started = performance.now();
   const inflight = new Set<Promise<void>>();
   let sent = 0;

@@ -39,7 +39,8 @@ export function machine(): RunReport['machine'] {
   };
 }
 
-const fmt = (n: number): string => (Number.isFinite(n) ? (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 100) / 100)) : 'n/a');
+const fmt = (n: number): string =>
+  Number.isFinite(n) ? (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 100) / 100)) : 'n/a';
 
 export function markdown(r: RunReport): string {
   const rows = r.figures.map((f) => {
@@ -48,7 +49,12 @@ export function markdown(r: RunReport): string {
     const met = f.met === null ? 'n/a' : f.met ? 'yes' : '**no**';
     return `| ${f.title} | ${fmt(f.value)} ${f.unit} | ${baseline} | ${ratio} | ${f.target} | ${met} |`;
   });
-  const details = r.figures.map((f) => `- **${f.title}**: ${Object.entries(f.details).map(([k, v]) => `${k} ${typeof v === 'number' ? fmt(v) : v}`).join(', ')}${f.note ? ` — ${f.note}` : ''}`);
+  const details = r.figures.map(
+    (f) =>
+      `- **${f.title}**: ${Object.entries(f.details)
+        .map(([k, v]) => `${k} ${typeof v === 'number' ? fmt(v) : v}`)
+        .join(', ')}${f.note ? ` — ${f.note}` : ''}`,
+  );
   return [
     `# Tongban benchmark results`,
     '',

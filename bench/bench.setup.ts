@@ -9,7 +9,13 @@ export interface Registered extends Person {
 }
 
 /** Monthly services held by intervals: what the claim load claims, each by its holder. */
-export const MONTHLY_HELD = ['elder.resident-pension', 'veterans.preferential-care', 'housing.rental-subsidy', 'assist.minimum-living', 'assist.disability-subsidies'];
+export const MONTHLY_HELD = [
+  'elder.resident-pension',
+  'veterans.preferential-care',
+  'housing.rental-subsidy',
+  'assist.minimum-living',
+  'assist.disability-subsidies',
+];
 /** Handoffs the residence city accepts in the setup (the others stay proposed, as in real life for a while). */
 const ACCEPTED_SERVICES = ['housing.rental-subsidy', 'assist.minimum-living', 'assist.disability-subsidies', 'edu.compulsory'];
 
@@ -57,7 +63,10 @@ export async function setUpPopulation(opts: {
   try {
     await closedLoop(16, people.length, async (i) => {
       const p = people[i];
-      const res = await client.call('POST', '/v1/subjects', { token: tokenOf(p.hukouCity, 'public-security'), body: { citizenId: p.citizenId, hukouRegion: p.hukouCity } });
+      const res = await client.call('POST', '/v1/subjects', {
+        token: tokenOf(p.hukouCity, 'public-security'),
+        body: { citizenId: p.citizenId, hukouRegion: p.hukouCity },
+      });
       if (res.status === 201) registered.push({ ...p, subjectRef: res.body.subjectRef as string });
       else fail('register', res.status);
     });
@@ -66,7 +75,11 @@ export async function setUpPopulation(opts: {
     let permits = 0;
     await closedLoop(16, migrants.length, async (i) => {
       const p = migrants[i];
-      const res = await client.call('POST', '/v1/residence-permits', { token: tokenOf(p.residenceCity!, 'public-security'), body: permitBody(p, i), idempotencyKey: `bench-permit-${randomUUID()}` });
+      const res = await client.call('POST', '/v1/residence-permits', {
+        token: tokenOf(p.residenceCity!, 'public-security'),
+        body: permitBody(p, i),
+        idempotencyKey: `bench-permit-${randomUUID()}`,
+      });
       if (res.status === 201) permits++;
       else fail('permit', res.status);
     });
@@ -86,7 +99,10 @@ export async function setUpPopulation(opts: {
     const today = chinaDay(new Date());
     await closedLoop(16, proposals.length, async (i) => {
       const h = proposals[i];
-      const res = await client.call('POST', `/v1/handoffs/${h.handoff_id}/accept`, { token: tokenOf(h.to_region, agencyOf(h.service_code)), body: { effectiveFrom: today } });
+      const res = await client.call('POST', `/v1/handoffs/${h.handoff_id}/accept`, {
+        token: tokenOf(h.to_region, agencyOf(h.service_code)),
+        body: { effectiveFrom: today },
+      });
       if (res.status === 200) accepted++;
       else fail('accept', res.status);
     });

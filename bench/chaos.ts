@@ -110,7 +110,9 @@ async function main(): Promise<number> {
     // new workflows start until the last fault is over plus a tail (bounded by CHAOS_WORKLOAD_S)
     const hardStop = Date.now() + settings.workloadSeconds * 1000;
     let until = hardStop;
-    log(`workload: ${settings.workers} workers during the faults and ${settings.tailSeconds} s after (at most ${settings.workloadSeconds} s; seed ${settings.seed})`);
+    log(
+      `workload: ${settings.workers} workers during the faults and ${settings.tailSeconds} s after (at most ${settings.workloadSeconds} s; seed ${settings.seed})`,
+    );
     const more = (): boolean => Date.now() < until;
     await Promise.all([
       runWorkload(gw, { workers: settings.workers, more, seed: settings.seed, tag: String(settings.seed) }, accepted),
@@ -119,15 +121,25 @@ async function main(): Promise<number> {
       }),
     ]);
     gw.close();
-    log(`workload done: ${accepted.started} people, ${accepted.claims.length} claims, ${accepted.transfers.length} transfers, ${accepted.settlements.length} settlements; ${gw.retries} client retries (${JSON.stringify(Object.fromEntries(gw.retriesByCause))})`);
+    log(
+      `workload done: ${accepted.started} people, ${accepted.claims.length} claims, ${accepted.transfers.length} transfers, ${accepted.settlements.length} settlements; ${gw.retries} client retries (${JSON.stringify(Object.fromEntries(gw.retriesByCause))})`,
+    );
     await db.connect();
     log('waiting for quiescence (outboxes published, permit events applied)');
     if (!(await quiesce(db, 180000))) log('!! not quiescent after 180 s; checking anyway');
     const checks: Check[] = await verify(db, cluster.kafkaBrokers, accepted, gw.unexpected);
-    checks.unshift({ name: 'no app crashed except the ones killed on purpose', ok: crashes.length === 0, detail: crashes.length === 0 ? 'none' : crashes.join('; ') });
+    checks.unshift({
+      name: 'no app crashed except the ones killed on purpose',
+      ok: crashes.length === 0,
+      detail: crashes.length === 0 ? 'none' : crashes.join('; '),
+    });
     for (const c of checks) log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.name} — ${c.detail}`);
     const failed = checks.filter((c) => !c.ok).length;
-    log(failed === 0 ? `all ${checks.length} checks passed` : `${failed} of ${checks.length} checks FAILED (logs in ${cluster.opts.dataRoot}/logs)`);
+    log(
+      failed === 0
+        ? `all ${checks.length} checks passed`
+        : `${failed} of ${checks.length} checks FAILED (logs in ${cluster.opts.dataRoot}/logs)`,
+    );
     return failed === 0 ? 0 : 1;
   } finally {
     clearInterval(watcher);

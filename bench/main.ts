@@ -44,7 +44,14 @@ const wanted = (id: string): boolean => !only || only.has(id);
 
 async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
-  const report: RunReport = { startedAt, finishedAt: '', machine: machine(), settings: { ...settings, ledgerSizes: ledgerSizes.join(' ') }, figures: [], notes: [] };
+  const report: RunReport = {
+    startedAt,
+    finishedAt: '',
+    machine: machine(),
+    settings: { ...settings, ledgerSizes: ledgerSizes.join(' ') },
+    figures: [],
+    notes: [],
+  };
   const cluster = await BenchCluster.start({
     dataRoot: process.env.BENCH_DATA_DIR ?? repoPath('.data/bench'),
     pgPort: settings.pgPort,
@@ -77,33 +84,98 @@ async function main(): Promise<number> {
     await db.connect();
     const add = (f: Figure): void => {
       report.figures.push(f);
-      log(`== ${f.title}: ${f.value.toFixed(2)} ${f.unit}${f.baseline ? ` vs ${f.baseline.value.toFixed(2)} (${f.baseline.label}), ratio ${f.ratio?.toFixed(2)}` : ''}; target ${f.target}: ${f.met === null ? 'n/a' : f.met ? 'met' : 'NOT met'}`);
+      log(
+        `== ${f.title}: ${f.value.toFixed(2)} ${f.unit}${f.baseline ? ` vs ${f.baseline.value.toFixed(2)} (${f.baseline.label}), ratio ${f.ratio?.toFixed(2)}` : ''}; target ${f.target}: ${f.met === null ? 'n/a' : f.met ? 'met' : 'NOT met'}`,
+      );
     };
 
     let refs: string[] = [];
     if (wanted('claims') || wanted('reconciliation')) {
       const pop = await setUpPopulation({ gateway: gateway.url, db, people: settings.people, seed: settings.seed, log });
       refs = pop.registered.map((p) => p.subjectRef);
-      log(`population: ${pop.registered.length} people registered, ${pop.permits} permits, ${pop.accepted} handoffs accepted in ${pop.seconds.toFixed(0)} s`);
-      report.notes.push(`population: ${pop.registered.length} people registered by their hukou city through the gateway, ${pop.permits} residence permits (→ ledger handoff proposals via Kafka), ${pop.accepted} handoffs accepted, in ${pop.seconds.toFixed(0)} s`);
+      log(
+        `population: ${pop.registered.length} people registered, ${pop.permits} permits, ${pop.accepted} handoffs accepted in ${pop.seconds.toFixed(0)} s`,
+      );
+      report.notes.push(
+        `population: ${pop.registered.length} people registered by their hukou city through the gateway, ${pop.permits} residence permits (→ ledger handoff proposals via Kafka), ${pop.accepted} handoffs accepted, in ${pop.seconds.toFixed(0)} s`,
+      );
     }
     if (wanted('claims')) {
       const keys = await claimKeys(db, refs, settings.seed);
-      add(await claimsFigure({ gateway: gateway.url, databaseUrl: cluster.databaseUrl, keys, concurrency: settings.concurrency, seconds: settings.claimSeconds, gatewayPid: gateway.pid!, postgresPid: cluster.postgresPid, log }));
+      add(
+        await claimsFigure({
+          gateway: gateway.url,
+          databaseUrl: cluster.databaseUrl,
+          keys,
+          concurrency: settings.concurrency,
+          seconds: settings.claimSeconds,
+          gatewayPid: gateway.pid!,
+          postgresPid: cluster.postgresPid,
+          log,
+        }),
+      );
     }
     if (wanted('e2e')) {
       // first at a rate this machine sustains (a meaningful latency), then at the target rate
-      add(await e2eFigure({ gateway: gateway.url, brokers: cluster.kafkaBrokers, rate: settings.e2eSustainedRate, seconds: settings.e2eSeconds, seed: settings.seed + 1, processes: cluster.processes(), log }));
-      add(await e2eFigure({ gateway: gateway.url, brokers: cluster.kafkaBrokers, rate: settings.e2eRate, seconds: settings.e2eSeconds, seed: settings.seed + 2, processes: cluster.processes(), log }));
+      add(
+        await e2eFigure({
+          gateway: gateway.url,
+          brokers: cluster.kafkaBrokers,
+          rate: settings.e2eSustainedRate,
+          seconds: settings.e2eSeconds,
+          seed: settings.seed + 1,
+          processes: cluster.processes(),
+          log,
+        }),
+      );
+      add(
+        await e2eFigure({
+          gateway: gateway.url,
+          brokers: cluster.kafkaBrokers,
+          rate: settings.e2eRate,
+          seconds: settings.e2eSeconds,
+          seed: settings.seed + 2,
+          processes: cluster.processes(),
+          log,
+        }),
+      );
     }
     if (wanted('reconciliation')) {
-      add(await reconciliationFigure({ gateway: gateway.url, gatewayPid: gateway.pid!, region: '440300', total: settings.reconciliationRecords, subjectRefs: refs, log }));
+      add(
+        await reconciliationFigure({
+          gateway: gateway.url,
+          gatewayPid: gateway.pid!,
+          region: '440300',
+          total: settings.reconciliationRecords,
+          subjectRefs: refs,
+          log,
+        }),
+      );
     }
     if (wanted('relay')) {
-      add(await relayFigure({ databaseUrl: cluster.databaseUrl, brokers: cluster.kafkaBrokers, replication: 1, events: settings.relayEvents, batchSize: settings.relayBatch, log }));
+      add(
+        await relayFigure({
+          databaseUrl: cluster.databaseUrl,
+          brokers: cluster.kafkaBrokers,
+          replication: 1,
+          events: settings.relayEvents,
+          batchSize: settings.relayBatch,
+          log,
+        }),
+      );
     }
     if (wanted('ledger-size')) {
-      add(await ledgerSizeFigure({ cluster, port: settings.httpPort + 50, sizes: ledgerSizes, budgetSeconds: settings.ledgerBudgetSeconds, claims: settings.ledgerClaims, concurrency: 8, log }));
+      add(
+        await ledgerSizeFigure({
+          cluster,
+          port: settings.httpPort + 50,
+          sizes: ledgerSizes,
+          budgetSeconds: settings.ledgerBudgetSeconds,
+          claims: settings.ledgerClaims,
+          concurrency: 8,
+          log,
+        }),
+      );
     }
     report.finishedAt = new Date().toISOString();
     report.notes.push(`load average at the end ${machine().loadAverageAtStart.join(' ')} (other work on the machine shares the 2 cores)`);

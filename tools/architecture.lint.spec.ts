@@ -33,12 +33,19 @@ const CASES: Array<[string, string, string | undefined]> = [
 describe('the architecture, as lint rules', () => {
   let results: string[][];
   beforeAll(() => {
-    const out = execFileSync(process.execPath, ['-e', PROBE, JSON.stringify(CASES.map(([f, m]) => [f, m]))], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['-e', PROBE, JSON.stringify(CASES.map(([f, m]) => [f, m]))], {
+      cwd: path.resolve(__dirname, '..'),
+      encoding: 'utf8',
+    });
     results = JSON.parse(out) as string[][];
   });
 
   it('refuses a foundation lib importing a domain, a domain importing another (but medical → ledger), apps importing apps and reaching past a lib index', () => {
-    const seen = CASES.map(([file, from, refused], i) => [file, from, refused === undefined ? [] : results[i].filter((m) => m.includes(refused)).length === 1 ? [refused] : results[i]]);
+    const seen = CASES.map(([file, from, refused], i) => [
+      file,
+      from,
+      refused === undefined ? [] : results[i].filter((m) => m.includes(refused)).length === 1 ? [refused] : results[i],
+    ]);
     expect(seen).toEqual(CASES.map(([file, from, refused]) => [file, from, refused === undefined ? [] : [refused]]));
   });
 });

@@ -42,7 +42,8 @@ function kafkaScript(command: 'start' | 'stop', opts: InfraOptions): void {
   });
   const out = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
   if (out) out.split('\n').forEach(opts.log);
-  if (result.status !== 0) throw new Error(`deploy/local/kafka.sh ${command} failed (exit ${result.status}): ${out.split('\n').pop() ?? ''}`);
+  if (result.status !== 0)
+    throw new Error(`deploy/local/kafka.sh ${command} failed (exit ${result.status}): ${out.split('\n').pop() ?? ''}`);
 }
 
 /**
@@ -59,7 +60,12 @@ export async function startInfra(opts: InfraOptions): Promise<Infra> {
     let databaseUrl = process.env.DATABASE_URL;
     if (databaseUrl) opts.log('using external PostgreSQL from DATABASE_URL');
     else {
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(opts.dataRoot, 'postgres'), port: opts.pgPort, ephemeral: opts.ephemeral, log: opts.log });
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(opts.dataRoot, 'postgres'),
+        port: opts.pgPort,
+        ephemeral: opts.ephemeral,
+        log: opts.log,
+      });
       stops.push(pg.stop);
       databaseUrl = pg.url;
     }

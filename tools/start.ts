@@ -69,17 +69,21 @@ async function main(): Promise<void> {
       const port = Number(process.env[ports[name]] ?? defaults[name]) + 100 * i;
       // Each app in its own process group: a terminal Ctrl-C reaches this supervisor only, which then
       // stops the apps in order instead of all at once.
-      const child = spawn(process.execPath, ['-r', repoPath('tools/paths.js'), path.join(repoPath('dist'), 'apps', name, 'src', 'main.js')], {
-        env: {
-          ...process.env,
-          DATABASE_URL: infra.databaseUrl,
-          KAFKA_BROKERS: infra.kafkaBrokers,
-          [ports[name]]: String(port),
-          ...(process.env.TONGBAN_KAFKA_CLUSTER === '3' ? { KAFKA_REPLICATION_FACTOR: '3' } : {}),
+      const child = spawn(
+        process.execPath,
+        ['-r', repoPath('tools/paths.js'), path.join(repoPath('dist'), 'apps', name, 'src', 'main.js')],
+        {
+          env: {
+            ...process.env,
+            DATABASE_URL: infra.databaseUrl,
+            KAFKA_BROKERS: infra.kafkaBrokers,
+            [ports[name]]: String(port),
+            ...(process.env.TONGBAN_KAFKA_CLUSTER === '3' ? { KAFKA_REPLICATION_FACTOR: '3' } : {}),
+          },
+          stdio: 'inherit',
+          detached: true,
         },
-        stdio: 'inherit',
-        detached: true,
-      });
+      );
       const key = `${name}#${i}`;
       children.set(key, child);
       child.once('exit', (code, signal) => {
@@ -90,7 +94,9 @@ async function main(): Promise<void> {
       });
     }
   }
-  log(`started ${APPS.join(', ')}; gateway on http://${process.env.HTTP_HOST ?? '127.0.0.1'}:${process.env.GATEWAY_PORT ?? 8080}; Ctrl-C stops everything`);
+  log(
+    `started ${APPS.join(', ')}; gateway on http://${process.env.HTTP_HOST ?? '127.0.0.1'}:${process.env.GATEWAY_PORT ?? 8080}; Ctrl-C stops everything`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test, in order of cost: contracts (generated types fresh, documents valid), types, lint,
+# Every test, in order of cost: contracts (generated types fresh, documents valid), types, lint, format,
 # unit tests, integration tests against the real Kafka broker and PostgreSQL that Jest's global
 # setup starts (or DATABASE_URL / KAFKA_BROKERS when set), then contract fuzzing against the running
 # system. Stops at the first failure.
@@ -10,7 +10,8 @@ step() { printf '\n== %s\n' "$*"; }
 step "contracts: generated types are fresh";   npm run --silent contracts:check
 step "contracts: OpenAPI and AsyncAPI lint";   npm run --silent contracts:lint
 step "type check (strict)";                     npm run --silent typecheck
-step "lint (typescript-eslint)";                npm run --silent lint
+step "lint (typescript-eslint, the architecture's import rules)"; npm run --silent lint
+step "format (prettier --check)";               npm run --silent format:check
 mkdir -p artifacts
 step "unit tests";                              npx jest --selectProjects unit --json --outputFile=artifacts/jest-unit.json
 step "integration tests (real Kafka + PostgreSQL)"; npx jest --selectProjects integration --runInBand --json --outputFile=artifacts/jest-integration.json

@@ -35,13 +35,19 @@ async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case 'dead-letters': {
-      const page = (await api('GET', `/v1/ops/dead-letters?state=${rest[0] ?? 'open'}&limit=500`)) as { items: Array<Record<string, unknown>> };
-      for (const d of page.items) console.log(`${String(d.id).padStart(6)}  ${String(d.consumer)}  ${String(d.eventType)}  ${String(d.errorCode)}  ${String(d.createdAt)}  ${d.replayedAt ? 'replayed' : 'open'}`);
+      const page = (await api('GET', `/v1/ops/dead-letters?state=${rest[0] ?? 'open'}&limit=500`)) as {
+        items: Array<Record<string, unknown>>;
+      };
+      for (const d of page.items)
+        console.log(
+          `${String(d.id).padStart(6)}  ${String(d.consumer)}  ${String(d.eventType)}  ${String(d.errorCode)}  ${String(d.createdAt)}  ${d.replayedAt ? 'replayed' : 'open'}`,
+        );
       console.log(`${page.items.length} dead letter(s)`);
       return 0;
     }
     case 'replay': {
-      if (rest[0] === '--all') console.log(JSON.stringify(await api('POST', '/v1/ops/dead-letters/replay', rest[1] ? { consumer: rest[1] } : {})));
+      if (rest[0] === '--all')
+        console.log(JSON.stringify(await api('POST', '/v1/ops/dead-letters/replay', rest[1] ? { consumer: rest[1] } : {})));
       else if (rest[0]) console.log(JSON.stringify(await api('POST', `/v1/ops/dead-letters/${rest[0]}/replay`)));
       else throw new Error('replay needs a dead-letter id or --all');
       return 0;
@@ -52,17 +58,30 @@ async function main(args: string[]): Promise<number> {
       return report.ok ? 0 : 2;
     }
     case 'queues': {
-      const list = (await api('GET', '/v1/ops/queues')) as { today: string; queues: Array<{ id: string; label: string; total: number; overdue: number; oldestAgeSeconds: number | null }> };
+      const list = (await api('GET', '/v1/ops/queues')) as {
+        today: string;
+        queues: Array<{ id: string; label: string; total: number; overdue: number; oldestAgeSeconds: number | null }>;
+      };
       console.log(`today (China): ${list.today}`);
       for (const q of list.queues) {
-        console.log(`${q.id.padEnd(28)} ${String(q.total).padStart(6)} waiting ${String(q.overdue).padStart(5)} overdue  oldest ${age(q.oldestAgeSeconds).padStart(6)}  ${q.label}`);
+        console.log(
+          `${q.id.padEnd(28)} ${String(q.total).padStart(6)} waiting ${String(q.overdue).padStart(5)} overdue  oldest ${age(q.oldestAgeSeconds).padStart(6)}  ${q.label}`,
+        );
       }
       return 0;
     }
     case 'queue': {
       if (!rest[0]) throw new Error('queue needs a queue id (see: tongban-ops queues)');
       const page = (await api('GET', `/v1/ops/queues/${encodeURIComponent(rest[0])}/items?limit=100&offset=${Number(rest[1] ?? 0)}`)) as {
-        items: Array<{ kind: string; id: string; title: string; overdue: boolean; dueOn: string | null; workingDaysLeft: number | null; ageSeconds: number }>;
+        items: Array<{
+          kind: string;
+          id: string;
+          title: string;
+          overdue: boolean;
+          dueOn: string | null;
+          workingDaysLeft: number | null;
+          ageSeconds: number;
+        }>;
         next: number | null;
       };
       for (const i of page.items) {
@@ -80,7 +99,14 @@ async function main(args: string[]): Promise<number> {
     case 'decide': {
       const [kind, id, action, ...note] = rest;
       if (!kind || !id || !action || note.length === 0) throw new Error('decide needs <kind> <id> <resolve|escalate|close> <note…>');
-      console.log(JSON.stringify(await api('POST', `/v1/ops/items/${encodeURIComponent(kind)}/${encodeURIComponent(id)}/decisions`, { action, note: note.join(' ') })));
+      console.log(
+        JSON.stringify(
+          await api('POST', `/v1/ops/items/${encodeURIComponent(kind)}/${encodeURIComponent(id)}/decisions`, {
+            action,
+            note: note.join(' '),
+          }),
+        ),
+      );
       return 0;
     }
     case 'kafka': {

@@ -50,7 +50,12 @@ export class RetryingGateway {
       const url = this.urls[this.turn++ % this.urls.length];
       let cause: string;
       try {
-        const res = await this.client(url).call<T>(method, path, { token: tokenOf(region, opts.as), body: opts.body, idempotencyKey: opts.key, timeoutMs: 20000 });
+        const res = await this.client(url).call<T>(method, path, {
+          token: tokenOf(region, opts.as),
+          body: opts.body,
+          idempotencyKey: opts.key,
+          timeoutMs: 20000,
+        });
         if (opts.expect.includes(res.status)) return res;
         const retryable = res.status >= 500 || res.status === 429 || (opts.retryOn ?? []).includes(res.status);
         if (!retryable) {

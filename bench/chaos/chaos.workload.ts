@@ -20,7 +20,17 @@ export interface AcceptedLog {
   started: number;
 }
 
-export const emptyLog = (): AcceptedLog => ({ subjects: [], permits: [], handoffs: [], claims: [], transfers: [], filings: [], settlements: [], incomplete: [], started: 0 });
+export const emptyLog = (): AcceptedLog => ({
+  subjects: [],
+  permits: [],
+  handoffs: [],
+  claims: [],
+  transfers: [],
+  filings: [],
+  settlements: [],
+  incomplete: [],
+  started: 0,
+});
 
 /** The services the residence city takes over when proposed (their handoffs are accepted), and which are claimed monthly. */
 const TAKE_OVER = ['housing.rental-subsidy', 'assist.minimum-living', 'edu.compulsory', 'housing.public-rental'];
@@ -42,19 +52,34 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
   const today = chinaDay(new Date());
   const month = today.slice(0, 7);
 
-  const reg = await gw.send('register', 'POST', '/v1/subjects', H, { as: 'public-security', body: { citizenId: p.citizenId, hukouRegion: H }, key: key('register'), expect: [201] });
+  const reg = await gw.send('register', 'POST', '/v1/subjects', H, {
+    as: 'public-security',
+    body: { citizenId: p.citizenId, hukouRegion: H },
+    key: key('register'),
+    expect: [201],
+  });
   if (!reg) return stop('registration not accepted');
   const subjectRef = reg.body.subjectRef as string;
   log.subjects.push({ subjectRef, hukouCity: H });
 
-  const permit = await gw.send('permit', 'POST', '/v1/residence-permits', R, { as: 'public-security', body: permitBody(p, n), key: key('permit'), expect: [201] });
+  const permit = await gw.send('permit', 'POST', '/v1/residence-permits', R, {
+    as: 'public-security',
+    body: permitBody(p, n),
+    key: key('permit'),
+    expect: [201],
+  });
   if (!permit) return stop('permit not accepted');
   log.permits.push({ permitId: permit.body.permitId as string, subjectRef, residenceCity: R });
 
   // the hukou city claims its own monthly services meanwhile
   for (let m = 1; m <= 3; m++) {
     const periodKey = shiftMonth(month, -m);
-    const c = await gw.send('claim', 'POST', '/v1/provision-claims', H, { as: agencyOf('elder.resident-pension'), body: { subjectRef, serviceCode: 'elder.resident-pension', periodKey }, key: key(`claim-h-${m}`), expect: [201] });
+    const c = await gw.send('claim', 'POST', '/v1/provision-claims', H, {
+      as: agencyOf('elder.resident-pension'),
+      body: { subjectRef, serviceCode: 'elder.resident-pension', periodKey },
+      key: key(`claim-h-${m}`),
+      expect: [201],
+    });
     if (!c) return stop(`hukou claim ${periodKey} not accepted`);
     log.claims.push({ claimId: c.body.claimId as string, subjectRef, serviceCode: 'elder.resident-pension', periodKey, region: H });
   }
@@ -64,7 +89,10 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
   const deadline = Date.now() + 180000;
   let pending: Json[] = [];
   while (Date.now() < deadline) {
-    const view = await gw.send<Json>('responsibilities', 'GET', `/v1/subjects/${subjectRef}/responsibilities`, R, { as: 'public-security', expect: [200, 404] });
+    const view = await gw.send<Json>('responsibilities', 'GET', `/v1/subjects/${subjectRef}/responsibilities`, R, {
+      as: 'public-security',
+      expect: [200, 404],
+    });
     pending = view?.status === 200 ? ((view.body.pendingHandoffs as Json[]) ?? []).filter((h) => h.toRegion === R) : [];
     if (pending.length > 0) break;
     await sleep(500);
@@ -74,32 +102,62 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
   for (const h of chosen) {
     const handoffId = h.handoffId as string;
     const serviceCode = h.serviceCode as string;
-    const a = await gw.send('accept', 'POST', `/v1/handoffs/${handoffId}/accept`, R, { as: agencyOf(serviceCode), body: { effectiveFrom: today }, key: key(`accept-${serviceCode}`), expect: [200] });
+    const a = await gw.send('accept', 'POST', `/v1/handoffs/${handoffId}/accept`, R, {
+      as: agencyOf(serviceCode),
+      body: { effectiveFrom: today },
+      key: key(`accept-${serviceCode}`),
+      expect: [200],
+    });
     if (!a) return stop(`handoff ${handoffId} not accepted`);
     log.handoffs.push({ handoffId, subjectRef, serviceCode, toRegion: R });
     if (!MONTHLY.has(serviceCode)) continue;
     // the current month was the hukou city's at its start (the handoff takes effect mid-month): 广州 provides from the next
     for (let m = 1; m <= 1; m++) {
       const periodKey = shiftMonth(month, m);
-      const c = await gw.send('claim', 'POST', '/v1/provision-claims', R, { as: agencyOf(serviceCode), body: { subjectRef, serviceCode, periodKey }, key: key(`claim-r-${serviceCode}-${m}`), expect: [201] });
+      const c = await gw.send('claim', 'POST', '/v1/provision-claims', R, {
+        as: agencyOf(serviceCode),
+        body: { subjectRef, serviceCode, periodKey },
+        key: key(`claim-r-${serviceCode}-${m}`),
+        expect: [201],
+      });
       if (!c) return stop(`residence claim ${serviceCode} ${periodKey} not accepted`);
       log.claims.push({ claimId: c.body.claimId as string, subjectRef, serviceCode, periodKey, region: R });
     }
   }
 
   const base = '/v1/social-insurance/transfers';
-  const t = await gw.send('transfer', 'POST', base, R, { as: 'human-resources', body: { citizenId: p.citizenId, insuranceType: 'pension', outboundRegion: H, hukouRegion: H }, key: key('transfer'), expect: [202] });
+  const t = await gw.send('transfer', 'POST', base, R, {
+    as: 'human-resources',
+    body: { citizenId: p.citizenId, insuranceType: 'pension', outboundRegion: H, hukouRegion: H },
+    key: key('transfer'),
+    expect: [202],
+  });
   if (!t) return stop('transfer not accepted');
   const transferId = t.body.transferId as string;
   const entry = { transferId, subjectRef, completed: false };
   log.transfers.push(entry);
   const months = Array.from({ length: 24 }, (_, i) => ({ month: shiftMonth('2019-01', i), baseFen: 500_000 + 1000 * (n % 50) }));
-  const cert = await gw.send('certificate', 'POST', `${base}/${transferId}/certificate`, H, { as: 'human-resources', body: { months, accountBalanceFen: 1_000_000 + n }, key: key('certificate'), expect: [200] });
+  const cert = await gw.send('certificate', 'POST', `${base}/${transferId}/certificate`, H, {
+    as: 'human-resources',
+    body: { months, accountBalanceFen: 1_000_000 + n },
+    key: key('certificate'),
+    expect: [200],
+  });
   if (!cert) return stop('certificate not accepted');
   const amountFen = (cert.body.funds as Json).transferFen as number;
-  const rem = await gw.send('remittance', 'POST', `${base}/${transferId}/remittance`, H, { as: 'human-resources', body: { amountFen, remittedOn: today, reference: `CHAOS-${tag}-${n}` }, key: key('remittance'), expect: [200] });
+  const rem = await gw.send('remittance', 'POST', `${base}/${transferId}/remittance`, H, {
+    as: 'human-resources',
+    body: { amountFen, remittedOn: today, reference: `CHAOS-${tag}-${n}` },
+    key: key('remittance'),
+    expect: [200],
+  });
   if (!rem) return stop('remittance not accepted');
-  const rec = await gw.send('receipt', 'POST', `${base}/${transferId}/receipt`, R, { as: 'human-resources', body: { amountFen, receivedOn: today }, key: key('receipt'), expect: [200] });
+  const rec = await gw.send('receipt', 'POST', `${base}/${transferId}/receipt`, R, {
+    as: 'human-resources',
+    body: { amountFen, receivedOn: today },
+    key: key('receipt'),
+    expect: [200],
+  });
   if (!rec) return stop('receipt not accepted');
   entry.completed = rec.body.state === 'completed';
 
@@ -115,7 +173,17 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
   const last = shiftMonth(month, -1);
   const s = await gw.send('settlement', 'POST', '/v1/medical/settlements', R, {
     as: 'healthcare-security',
-    body: { settlementId, hospitalCode: `H${R}001`, citizenId: p.citizenId, insuredRegion: H, admissionDate: `${last}-05`, dischargeDate: `${last}-12`, totalFen: 100_000 + n, fundPaidFen: 70_000, selfPaidFen: 30_000 + n },
+    body: {
+      settlementId,
+      hospitalCode: `H${R}001`,
+      citizenId: p.citizenId,
+      insuredRegion: H,
+      admissionDate: `${last}-05`,
+      dischargeDate: `${last}-12`,
+      totalFen: 100_000 + n,
+      fundPaidFen: 70_000,
+      selfPaidFen: 30_000 + n,
+    },
     key: key('settlement'),
     expect: [201],
   });
@@ -124,7 +192,11 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
 }
 
 /** Workers start people's workflows while `more()` says so, then finish what they started. */
-export async function runWorkload(gw: RetryingGateway, opts: { workers: number; more: () => boolean; seed: number; tag: string }, log: AcceptedLog): Promise<void> {
+export async function runWorkload(
+  gw: RetryingGateway,
+  opts: { workers: number; more: () => boolean; seed: number; tag: string },
+  log: AcceptedLog,
+): Promise<void> {
   const population = new Population(opts.seed, 1);
   let n = 0;
   const worker = async (): Promise<void> => {

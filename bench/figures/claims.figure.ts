@@ -77,7 +77,19 @@ async function directClaim(pool: Pool, k: ClaimKey, item: { basis: string; needs
         text: `INSERT INTO ledger.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, request_id, held_at, period_end)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
          RETURNING claim_id, subject_ref, service_code, period_key, region, basis, claimed_at, held_at, period_end`,
-        values: [randomUUID(), k.subjectRef, k.serviceCode, k.periodKey, k.region, item.basis, row.responsibility_id, `${k.region}:bench-${k.region}`, randomUUID(), k.start, k.end],
+        values: [
+          randomUUID(),
+          k.subjectRef,
+          k.serviceCode,
+          k.periodKey,
+          k.region,
+          item.basis,
+          row.responsibility_id,
+          `${k.region}:bench-${k.region}`,
+          randomUUID(),
+          k.start,
+          k.end,
+        ],
       });
       ok = inserted.rowCount === 1;
       if (ok && item.needsEntitlement) {
@@ -92,7 +104,16 @@ async function directClaim(pool: Pool, k: ClaimKey, item: { basis: string; needs
     await c.query({
       name: 'bench_audit',
       text: `INSERT INTO gateway.audit_log (actor, role, region, request_id, action, resource, status, payload_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      values: [`${k.region}:bench-${k.region}-${agencyOf(k.serviceCode)}`, agencyOf(k.serviceCode), k.region, randomUUID(), 'POST /v1/provision-claims', '/v1/provision-claims', 201, createHash('sha256').update(JSON.stringify(k)).digest('hex')],
+      values: [
+        `${k.region}:bench-${k.region}-${agencyOf(k.serviceCode)}`,
+        agencyOf(k.serviceCode),
+        k.region,
+        randomUUID(),
+        'POST /v1/provision-claims',
+        '/v1/provision-claims',
+        201,
+        createHash('sha256').update(JSON.stringify(k)).digest('hex'),
+      ],
     });
     await c.query('COMMIT');
     return ok;
@@ -115,7 +136,11 @@ export async function claimsFigure(opts: {
   log: (line: string) => void;
 }): Promise<Figure> {
   const { concurrency } = opts;
-  const items = new Map(loadServiceCatalogue().all().map((i) => [i.code, { basis: i.basis as string, needsEntitlement: i.entitlementNeedsClaimPerPeriod }]));
+  const items = new Map(
+    loadServiceCatalogue()
+      .all()
+      .map((i) => [i.code, { basis: i.basis as string, needsEntitlement: i.entitlementNeedsClaimPerPeriod }]),
+  );
   const half = Math.floor(opts.keys.length / 2);
   const viaGateway = opts.keys.slice(0, half);
   const direct = opts.keys.slice(half);
@@ -125,7 +150,10 @@ export async function claimsFigure(opts: {
   const warm = viaGateway.splice(0, Math.min(2000, Math.floor(viaGateway.length / 10)));
   await closedLoop(concurrency, warm.length, async (i) => {
     const k = warm[i];
-    await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region, agencyOf(k.serviceCode)), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
+    await client.call('POST', '/v1/provision-claims', {
+      token: tokenOf(k.region, agencyOf(k.serviceCode)),
+      body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey },
+    });
   });
 
   const gw = new Latencies();
@@ -136,7 +164,10 @@ export async function claimsFigure(opts: {
       viaGateway.length,
       async (i) => {
         const k = viaGateway[i];
-        const res = await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region, agencyOf(k.serviceCode)), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
+        const res = await client.call('POST', '/v1/provision-claims', {
+          token: tokenOf(k.region, agencyOf(k.serviceCode)),
+          body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey },
+        });
         gw.add(res.ms);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       },
@@ -146,13 +177,19 @@ export async function claimsFigure(opts: {
   client.close();
   const created = statuses.get(201) ?? 0;
   const gatewayRate = created / run.seconds;
-  opts.log(`claims via gateway: ${created} created in ${run.seconds.toFixed(1)} s = ${gatewayRate.toFixed(0)}/s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  opts.log(
+    `claims via gateway: ${created} created in ${run.seconds.toFixed(1)} s = ${gatewayRate.toFixed(0)}/s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
 
   const pool = new Pool({ connectionString: opts.databaseUrl, max: concurrency, application_name: 'bench-direct' });
   const db = new Latencies();
   let directOk = 0;
   const warmDirect = direct.splice(0, Math.min(2000, Math.floor(direct.length / 10)));
-  await closedLoop(concurrency, warmDirect.length, async (i) => void (await directClaim(pool, warmDirect[i], items.get(warmDirect[i].serviceCode)!)));
+  await closedLoop(
+    concurrency,
+    warmDirect.length,
+    async (i) => void (await directClaim(pool, warmDirect[i], items.get(warmDirect[i].serviceCode)!)),
+  );
   const { result: directRun, cpu: directCpu } = await cpuDuring({ PostgreSQL: opts.postgresPid }, () =>
     closedLoop(
       concurrency,
@@ -174,7 +211,8 @@ export async function claimsFigure(opts: {
   const ratio = gatewayRate / directRate;
   // CPU milliseconds per claim by process: what the two cores are spent on, and so the most claims/s
   // this machine could do at that cost if nothing else ran
-  const perClaim = (cpu: Record<string, number>, n: number): Record<string, number> => Object.fromEntries(Object.entries(cpu).map(([k, sec]) => [k, (sec * 1000) / n]));
+  const perClaim = (cpu: Record<string, number>, n: number): Record<string, number> =>
+    Object.fromEntries(Object.entries(cpu).map(([k, sec]) => [k, (sec * 1000) / n]));
   const gwCost = perClaim(gatewayCpu, created);
   const directCost = perClaim(directCpu, directOk);
   const sum = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
@@ -193,7 +231,7 @@ export async function claimsFigure(opts: {
       'p50 ms': s.p50,
       'p95 ms': s.p95,
       'p99 ms': s.p99,
-      'created': created,
+      created: created,
       'non-201 answers': s.count - created,
       'direct p50 ms': d.p50,
       'direct p95 ms': d.p95,

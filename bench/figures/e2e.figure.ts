@@ -19,7 +19,12 @@ const EXPECTED: Record<Kind, string> = {
 /** The mix of event-producing requests: 4 medical filings, 3 pension transfers, 3 residence permits in 10. */
 const kindOf = (i: number): Kind => (i % 10 < 4 ? 'filing' : i % 10 < 7 ? 'transfer' : 'permit');
 
-function request(kind: Kind, p: Person, i: number, permitBase: number): { region: string; agency: AgencyKind; path: string; body: Record<string, unknown> } {
+function request(
+  kind: Kind,
+  p: Person,
+  i: number,
+  permitBase: number,
+): { region: string; agency: AgencyKind; path: string; body: Record<string, unknown> } {
   const residence = p.residenceCity!;
   switch (kind) {
     case 'filing':
@@ -27,10 +32,20 @@ function request(kind: Kind, p: Person, i: number, permitBase: number): { region
         region: p.hukouCity,
         agency: 'healthcare-security',
         path: '/v1/medical/filings',
-        body: { citizenId: p.citizenId, category: 'long-term-resident', treatmentRegion: residence, validFrom: `${shiftMonth(chinaDay(new Date()).slice(0, 7), -2)}-01` },
+        body: {
+          citizenId: p.citizenId,
+          category: 'long-term-resident',
+          treatmentRegion: residence,
+          validFrom: `${shiftMonth(chinaDay(new Date()).slice(0, 7), -2)}-01`,
+        },
       };
     case 'transfer':
-      return { region: residence, agency: 'human-resources', path: '/v1/social-insurance/transfers', body: { citizenId: p.citizenId, insuranceType: 'pension', outboundRegion: p.hukouCity, hukouRegion: p.hukouCity } };
+      return {
+        region: residence,
+        agency: 'human-resources',
+        path: '/v1/social-insurance/transfers',
+        body: { citizenId: p.citizenId, insuranceType: 'pension', outboundRegion: p.hukouCity, hukouRegion: p.hukouCity },
+      };
     case 'permit':
       return { region: residence, agency: 'public-security', path: '/v1/residence-permits', body: permitBody(p, permitBase + i) };
   }
@@ -99,7 +114,10 @@ export async function e2eFigure(opts: {
   const filers = people.filter((_, i) => kindOf(i) === 'filing');
   await closedLoop(32, filers.length, async (i) => {
     const p = filers[i];
-    await client.call('POST', '/v1/subjects', { token: tokenOf(p.hukouCity, 'public-security'), body: { citizenId: p.citizenId, hukouRegion: p.hukouCity } });
+    await client.call('POST', '/v1/subjects', {
+      token: tokenOf(p.hukouCity, 'public-security'),
+      body: { citizenId: p.citizenId, hukouRegion: p.hukouCity },
+    });
   });
   const { result: run, cpu } = await cpuDuring(opts.processes, async () => {
     const sent = await openLoop(opts.rate, opts.seconds, async (i) => {
@@ -108,7 +126,11 @@ export async function e2eFigure(opts: {
       const r = request(kind, people[i], i, 10_000_000 + (opts.seed % 1000) * 100_000);
       const t0 = performance.now();
       try {
-        const res = await client.call('POST', r.path, { token: tokenOf(r.region, r.agency), body: r.body, idempotencyKey: `bench-e2e-${randomUUID()}` });
+        const res = await client.call('POST', r.path, {
+          token: tokenOf(r.region, r.agency),
+          body: r.body,
+          idempotencyKey: `bench-e2e-${randomUUID()}`,
+        });
         rest.add(res.ms);
         if (res.status >= 200 && res.status < 300) {
           accepted++;
@@ -134,7 +156,9 @@ export async function e2eFigure(opts: {
   await consumer.disconnect();
   const achieved = run.sent / run.seconds;
   if (refused.size > 0) opts.log(`e2e: refused ${JSON.stringify(Object.fromEntries(refused))}`);
-  opts.log(`e2e: sent ${run.sent} in ${run.seconds.toFixed(1)} s (${achieved.toFixed(0)}/s), ${accepted} accepted, ${e2e.count} delivered, ${lost} not delivered within 120 s`);
+  opts.log(
+    `e2e: sent ${run.sent} in ${run.seconds.toFixed(1)} s (${achieved.toFixed(0)}/s), ${accepted} accepted, ${e2e.count} delivered, ${lost} not delivered within 120 s`,
+  );
   const s = e2e.summary();
   const r = rest.summary();
   const atTarget = opts.rate >= 1000;
@@ -150,8 +174,8 @@ export async function e2eFigure(opts: {
     met: atTarget ? achieved >= opts.rate * 0.95 && s.p99 <= 100 && lost === 0 : null,
     details: {
       'requests/s achieved': achieved,
-      'accepted': accepted,
-      'delivered': e2e.count,
+      accepted: accepted,
+      delivered: e2e.count,
       'not delivered in 120 s': lost,
       'p50 ms': s.p50,
       'p95 ms': s.p95,

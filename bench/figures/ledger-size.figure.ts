@@ -55,13 +55,22 @@ export async function ledgerSizeFigure(opts: {
   url.pathname = `/${DB}`;
   const kafka = new Kafka({ clientId: 'bench-size', brokers: opts.cluster.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
   await ensureTopics(kafka, allTopics(provinces()), Number(opts.cluster.appEnv.KAFKA_REPLICATION_FACTOR), NAMESPACE);
-  const gateway = new AppProcess('gateway', 9, opts.port, { ...opts.cluster.appEnv, DATABASE_URL: url.toString(), KAFKA_NAMESPACE: NAMESPACE }, path.join(opts.cluster.opts.dataRoot, 'logs', 'gateway-size.log'));
+  const gateway = new AppProcess(
+    'gateway',
+    9,
+    opts.port,
+    { ...opts.cluster.appEnv, DATABASE_URL: url.toString(), KAFKA_NAMESPACE: NAMESPACE },
+    path.join(opts.cluster.opts.dataRoot, 'logs', 'gateway-size.log'),
+  );
   gateway.start();
   const db = new Client({ connectionString: url.toString() });
   try {
     await gateway.ready();
     await db.connect();
-    const held = loadServiceCatalogue().all().filter(isHeld).map((i) => i.code);
+    const held = loadServiceCatalogue()
+      .all()
+      .filter(isHeld)
+      .map((i) => i.code);
     const perSubject = held.length + CLAIMS_PER_SUBJECT;
     const hukou = ORIGINS.map(([c]) => c);
     let subjects = 0;
@@ -90,7 +99,10 @@ export async function ledgerSizeFigure(opts: {
                FROM generate_series($1::int, $2::int - 1) g`,
             [a, b, hukou],
           );
-          const before = Number((await db.query<{ id: string }>(`SELECT coalesce(max(responsibility_id), 0)::text AS id FROM ledger.responsibilities`)).rows[0].id);
+          const before = Number(
+            (await db.query<{ id: string }>(`SELECT coalesce(max(responsibility_id), 0)::text AS id FROM ledger.responsibilities`)).rows[0]
+              .id,
+          );
           // in key order, so that the exclusion index built afterwards inserts with locality
           await db.query(
             `INSERT INTO ledger.responsibilities (subject_ref, service_code, region, during, opened_by, opened_reason)
@@ -114,7 +126,9 @@ export async function ledgerSizeFigure(opts: {
       } finally {
         const built = performance.now();
         await restoreSecondary(db, secondary);
-        opts.log(`ledger size: constraints and indexes rebuilt over ${(subjects * perSubject).toLocaleString('en-US')} rows in ${((performance.now() - built) / 1000).toFixed(0)} s`);
+        opts.log(
+          `ledger size: constraints and indexes rebuilt over ${(subjects * perSubject).toLocaleString('en-US')} rows in ${((performance.now() - built) / 1000).toFixed(0)} s`,
+        );
         await db.query(`ALTER TABLE ledger.responsibilities ENABLE TRIGGER responsibilities_contiguous`);
         await db.query(`ALTER TABLE ledger.provision_claims ENABLE TRIGGER provision_claims_held`);
       }
@@ -143,14 +157,19 @@ export async function ledgerSizeFigure(opts: {
       const bad = new Map<number, number>();
       await closedLoop(opts.concurrency, keys.length, async (i) => {
         const k = keys[i];
-        const res = await client.call('POST', '/v1/provision-claims', { token: tokenOf(k.region, agencyOf(k.serviceCode)), body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey } });
+        const res = await client.call('POST', '/v1/provision-claims', {
+          token: tokenOf(k.region, agencyOf(k.serviceCode)),
+          body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey },
+        });
         if (res.status !== 201) bad.set(res.status, (bad.get(res.status) ?? 0) + 1);
         if (i >= 500) lat.add(res.ms); // the first 500 warm the caches and the connection pool
       });
       const s = lat.summary();
       const rows = subjects * perSubject;
       if (bad.size > 0) opts.log(`ledger size: unexpected answers ${JSON.stringify(Object.fromEntries(bad))}`);
-      opts.log(`ledger size: ${rows.toLocaleString('en-US')} rows (${subjects} people): claim p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (load so far ${loadSeconds.toFixed(0)} s)`);
+      opts.log(
+        `ledger size: ${rows.toLocaleString('en-US')} rows (${subjects} people): claim p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (load so far ${loadSeconds.toFixed(0)} s)`,
+      );
       return { rows, subjects, p50: s.p50, p95: s.p95, p99: s.p99, loadSeconds };
     };
 

@@ -28,7 +28,14 @@ function records(total: number, subjectRefs: string[]): Readable {
  * 档案比对 of one million records: one streamed POST /v1/reconciliations, timed from the first byte
  * sent to the answer, while the gateway process's resident set size is sampled every 100 ms.
  */
-export async function reconciliationFigure(opts: { gateway: string; gatewayPid: number; region: string; total: number; subjectRefs: string[]; log: (line: string) => void }): Promise<Figure> {
+export async function reconciliationFigure(opts: {
+  gateway: string;
+  gatewayPid: number;
+  region: string;
+  total: number;
+  subjectRefs: string[];
+  log: (line: string) => void;
+}): Promise<Figure> {
   const before = rssBytes(opts.gatewayPid) ?? 0;
   let peak = before;
   const samples: number[] = [];
@@ -60,7 +67,9 @@ export async function reconciliationFigure(opts: { gateway: string; gatewayPid: 
   const q = Math.max(1, Math.floor(samples.length / 4));
   const firstQuarter = Math.max(...samples.slice(0, q));
   const lastQuarter = Math.max(...samples.slice(-q));
-  opts.log(`reconciliation: ${opts.total} records in ${seconds.toFixed(1)} s; gateway RSS ${Math.round(before / MiB)} MiB before, peak ${Math.round(peak / MiB)} MiB; ${JSON.stringify(body)}`);
+  opts.log(
+    `reconciliation: ${opts.total} records in ${seconds.toFixed(1)} s; gateway RSS ${Math.round(before / MiB)} MiB before, peak ${Math.round(peak / MiB)} MiB; ${JSON.stringify(body)}`,
+  );
   return {
     id: 'reconciliation',
     title: `Reconciliation of ${opts.total.toLocaleString('en-US')} NDJSON records (one streamed upload)`,

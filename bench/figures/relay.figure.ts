@@ -12,8 +12,18 @@ const SCHEMA = 'bench_relay';
 const NAMESPACE = 'relaybench.';
 
 /** Kafka's own producer benchmark on the same broker: records/s with acks=all and idempotence. */
-function producerPerformance(brokers: string, topic: string, records: number, recordSize: number, log: (l: string) => void): { recordsPerSecond: number; line: string } {
-  const libs = path.join(process.env.TONGBAN_CACHE ?? path.join(os.homedir(), '.cache', 'tongban'), `kafka-${process.env.KAFKA_VERSION ?? '3.9.1'}`, 'libs');
+function producerPerformance(
+  brokers: string,
+  topic: string,
+  records: number,
+  recordSize: number,
+  log: (l: string) => void,
+): { recordsPerSecond: number; line: string } {
+  const libs = path.join(
+    process.env.TONGBAN_CACHE ?? path.join(os.homedir(), '.cache', 'tongban'),
+    `kafka-${process.env.KAFKA_VERSION ?? '3.9.1'}`,
+    'libs',
+  );
   const args = [
     '-Xmx512m',
     `-Dlog4j.configuration=file:${repoPath('deploy/local/kafka/log4j.properties')}`,
@@ -52,8 +62,23 @@ function producerPerformance(brokers: string, topic: string, records: number, re
  * idempotent acks=all producer) — against ProducerPerformance sending the same number of records of
  * the same value size to the same broker.
  */
-export async function relayFigure(opts: { databaseUrl: string; brokers: string; replication: number; events: number; batchSize: number; log: (line: string) => void }): Promise<Figure> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'development', DATABASE_URL: opts.databaseUrl, KAFKA_BROKERS: opts.brokers, KAFKA_NAMESPACE: NAMESPACE, KAFKA_CLIENT_ID: 'bench-relay', LOG_LEVEL: 'warn' });
+export async function relayFigure(opts: {
+  databaseUrl: string;
+  brokers: string;
+  replication: number;
+  events: number;
+  batchSize: number;
+  log: (line: string) => void;
+}): Promise<Figure> {
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_URL: opts.databaseUrl,
+    KAFKA_BROKERS: opts.brokers,
+    KAFKA_NAMESPACE: NAMESPACE,
+    KAFKA_CLIENT_ID: 'bench-relay',
+    LOG_LEVEL: 'warn',
+  });
   const db = Database.connect(opts.databaseUrl, 4);
   const kafka = new KafkaClient(config);
   try {
@@ -84,7 +109,8 @@ export async function relayFigure(opts: { databaseUrl: string; brokers: string; 
     );
     const m = messagesFor(sample!)[0].messages[0];
     const overheadBytes =
-      Buffer.byteLength(String(m.key)) + Object.entries(m.headers ?? {}).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(String(v)), 0);
+      Buffer.byteLength(String(m.key)) +
+      Object.entries(m.headers ?? {}).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(String(v)), 0);
     const relay = new OutboxRelay(db, kafka, SCHEMA, { batchSize: opts.batchSize, pollMs: 100 });
     await kafka.producer();
     const started = performance.now();
@@ -97,7 +123,9 @@ export async function relayFigure(opts: { databaseUrl: string; brokers: string; 
     const seconds = (performance.now() - started) / 1000;
     const eventsPerSecond = published / seconds;
     const relayRecordsPerSecond = records / seconds;
-    opts.log(`relay: ${published} events (${records} Kafka records, value ${recordSize} B) in ${seconds.toFixed(1)} s = ${eventsPerSecond.toFixed(0)} events/s, ${relayRecordsPerSecond.toFixed(0)} records/s`);
+    opts.log(
+      `relay: ${published} events (${records} Kafka records, value ${recordSize} B) in ${seconds.toFixed(1)} s = ${eventsPerSecond.toFixed(0)} events/s, ${relayRecordsPerSecond.toFixed(0)} records/s`,
+    );
     const tool = producerPerformance(opts.brokers, `${NAMESPACE}producer-perf`, records, recordSize, opts.log);
     opts.log(`ProducerPerformance: ${tool.line}`);
     const ratio = relayRecordsPerSecond / tool.recordsPerSecond;

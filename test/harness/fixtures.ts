@@ -26,7 +26,10 @@ export function guangzhouPermit(citizenId: string, overrides: Record<string, unk
 }
 
 /** A raw permit-issued CloudEvent as a Kafka message (for consumer tests that bypass the relay). */
-export function permitIssuedMessage(permitNumber: string, key = `s1_${'A'.repeat(32)}`): { key: string; value: string; headers: Record<string, string> } {
+export function permitIssuedMessage(
+  permitNumber: string,
+  key = `s1_${'A'.repeat(32)}`,
+): { key: string; value: string; headers: Record<string, string> } {
   const type = 'cn.gov.tongban.residence.permit-issued.v1' as const;
   const data = { permitId: randomUUID(), permitNumber, subjectRef: key, ...GUANGZHOU_PERMIT_TERMS };
   const headers = toKafkaHeaders({

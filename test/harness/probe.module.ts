@@ -30,7 +30,8 @@ class ProbeHandler {
   async onPermitIssued(@Payload() event: CloudEvent<{ permitNumber: string }>, @Ctx() ctx: EventContext): Promise<void> {
     const permitNumber = event.data.permitNumber;
     probeAttempts.set(permitNumber, [...(probeAttempts.get(permitNumber) ?? []), ctx.coordinates.attempt]);
-    if (permitNumber.startsWith('POISON') && !probeBehaviour.poisonHealed) throw new DomainError(ErrorCode.RuleViolated, 'probe refuses poison');
+    if (permitNumber.startsWith('POISON') && !probeBehaviour.poisonHealed)
+      throw new DomainError(ErrorCode.RuleViolated, 'probe refuses poison');
     await this.db.query(`INSERT INTO probe.effects (event_id, permit_number) VALUES ($1, $2)`, [event.id, permitNumber]);
     if (permitNumber.startsWith('FLAKY') && ctx.coordinates.attempt < 2) throw new Error('transient probe failure');
   }
@@ -40,7 +41,10 @@ class ProbeHandler {
   imports: [
     ConfigModule.forRoot(),
     LoggingModule.forApp('probe'),
-    DatabaseModule.forRoot([{ schema: PROBE_SCHEMA, dirs: [MESSAGING_MIGRATIONS, 'test/fixtures/probe-migrations'] }, DEAD_LETTER_MIGRATIONS]),
+    DatabaseModule.forRoot([
+      { schema: PROBE_SCHEMA, dirs: [MESSAGING_MIGRATIONS, 'test/fixtures/probe-migrations'] },
+      DEAD_LETTER_MIGRATIONS,
+    ]),
     MessagingModule.forRoot([]),
     HealthModule,
   ],

@@ -15,7 +15,8 @@ export interface Collected {
 function requireInfra(): { databaseUrl: string; brokers: string } {
   const databaseUrl = process.env.DATABASE_URL;
   const brokers = process.env.KAFKA_BROKERS;
-  if (!databaseUrl || !brokers) throw new Error('integration tests need the real infrastructure: global setup did not provide DATABASE_URL and KAFKA_BROKERS');
+  if (!databaseUrl || !brokers)
+    throw new Error('integration tests need the real infrastructure: global setup did not provide DATABASE_URL and KAFKA_BROKERS');
   return { databaseUrl, brokers };
 }
 

@@ -47,7 +47,10 @@ export interface Fixtures {
  * stranger's call is legitimate.
  */
 // Operator-only operations need no case: the grant walk refuses them to every agency.
-export const STRANGER_CASES: Record<string, { path?: (f: Fixtures) => Json; body?: (f: Fixtures) => unknown; agency?: AgencyKind; expect: number | string }> = {
+export const STRANGER_CASES: Record<
+  string,
+  { path?: (f: Fixtures) => Json; body?: (f: Fixtures) => unknown; agency?: AgencyKind; expect: number | string }
+> = {
   getLiveness: { expect: 'public' },
   getReadiness: { expect: 'public' },
   getMetrics: { expect: 'public' },
@@ -61,7 +64,10 @@ export const STRANGER_CASES: Record<string, { path?: (f: Fixtures) => Json; body
   registerSubject: { body: () => ({ citizenId: newCitizenId(), hukouRegion: HUKOU }), expect: 403 },
   getSubjectResponsibilities: { path: (f) => ({ subjectRef: f.subjectRef }), expect: 404 },
   reportHukouMove: { body: (f) => ({ citizenId: f.insuredCitizenId, hukouRegion: HUKOU, movedOn: TODAY }), expect: 403 },
-  reportInsuredRegionChange: { body: (f) => ({ citizenId: f.insuredCitizenId, branch: 'pension', insuredRegion: CITY, since: TODAY }), expect: 403 },
+  reportInsuredRegionChange: {
+    body: (f) => ({ citizenId: f.insuredCitizenId, branch: 'pension', insuredRegion: CITY, since: TODAY }),
+    expect: 403,
+  },
   getFactChange: { path: (f) => ({ changeId: f.changeId }), expect: 404 },
   consentToFactChange: { path: (f) => ({ changeId: f.changeId }), expect: 404 },
   objectToFactChange: { path: (f) => ({ changeId: f.changeId }), body: () => ({ reason: 'no' }), expect: 404 },
@@ -69,23 +75,44 @@ export const STRANGER_CASES: Record<string, { path?: (f: Fixtures) => Json; body
   acceptHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ effectiveFrom: TODAY }), expect: 404 },
   rejectHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ reason: 'no' }), expect: 404 },
   objectToHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ reason: 'no' }), expect: 404 },
-  claimProvision: { body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'edu.compulsory', periodKey: TERM }), agency: 'education', expect: 404 },
-  openEntitlement: { body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'assist.minimum-living', sincePeriod: MONTH }), agency: 'civil-affairs', expect: 404 },
+  claimProvision: {
+    body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'edu.compulsory', periodKey: TERM }),
+    agency: 'education',
+    expect: 404,
+  },
+  openEntitlement: {
+    body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'assist.minimum-living', sincePeriod: MONTH }),
+    agency: 'civil-affairs',
+    expect: 404,
+  },
   uploadReconciliation: { expect: 'a region reconciles its own records' },
   getReconciliation: { path: (f) => ({ reconciliationId: f.reconciliationId }), expect: 404 },
   listReconciliationItems: { path: (f) => ({ reconciliationId: f.reconciliationId }), expect: 404 },
   listSocialInsuranceTransfers: { expect: 'scoped list: checked below to exclude other regions' },
   requestSocialInsuranceTransfer: { expect: 'the caller is the inbound region by definition' },
   getSocialInsuranceTransfer: { path: (f) => ({ transferId: f.transferId }), expect: 404 },
-  submitTransferCertificate: { path: (f) => ({ transferId: f.transferId }), body: () => ({ months: [{ month: '2020-01', baseFen: 500000 }], accountBalanceFen: 1 }), expect: 404 },
-  confirmTransferRemittance: { path: (f) => ({ transferId: f.transferId }), body: () => ({ amountFen: 1, remittedOn: TODAY, reference: 'R1' }), expect: 404 },
+  submitTransferCertificate: {
+    path: (f) => ({ transferId: f.transferId }),
+    body: () => ({ months: [{ month: '2020-01', baseFen: 500000 }], accountBalanceFen: 1 }),
+    expect: 404,
+  },
+  confirmTransferRemittance: {
+    path: (f) => ({ transferId: f.transferId }),
+    body: () => ({ amountFen: 1, remittedOn: TODAY, reference: 'R1' }),
+    expect: 404,
+  },
   confirmTransferReceipt: { path: (f) => ({ transferId: f.transferId }), body: () => ({ amountFen: 1, receivedOn: TODAY }), expect: 404 },
   refuseSocialInsuranceTransfer: { path: (f) => ({ transferId: f.transferId }), body: () => ({ reason: 'no' }), expect: 404 },
   cancelSocialInsuranceTransfer: { path: (f) => ({ transferId: f.transferId }), body: () => ({ reason: 'no' }), expect: 404 },
-  registerMedicalFiling: { body: (f) => ({ citizenId: f.insuredCitizenId, category: 'long-term-resident', treatmentRegion: CITY, validFrom: `${MONTH}-01` }), expect: 403 },
+  registerMedicalFiling: {
+    body: (f) => ({ citizenId: f.insuredCitizenId, category: 'long-term-resident', treatmentRegion: CITY, validFrom: `${MONTH}-01` }),
+    expect: 403,
+  },
   getMedicalFiling: { path: (f) => ({ filingId: f.filingId }), expect: 404 },
   cancelMedicalFiling: { path: (f) => ({ filingId: f.filingId }), body: () => ({ reason: 'no' }), expect: 404 },
-  recordMedicalSettlement: { expect: 'the caller is the treatment region by definition; without a covering filing it is refused (medical tests)' },
+  recordMedicalSettlement: {
+    expect: 'the caller is the treatment region by definition; without a covering filing it is refused (medical tests)',
+  },
   getMedicalClearing: { expect: "scoped list: checked below to exclude other provinces' statements" },
   confirmMedicalStatement: { path: (f) => ({ month: MONTH, statementId: f.statementId }), expect: 404 },
   disputeMedicalStatementLines: {
@@ -116,32 +143,60 @@ function must(res: CallResult<Json>, status: number): CallResult<Json> {
  * the gateway, with the residence-permit app relaying so the ledger proposes the permit's handoffs.
  */
 export async function seedVictims(gateway: string, clearingJob: ClearingJob): Promise<Fixtures> {
-  const post = (path: string, region: string, agency: AgencyKind, body: unknown): Promise<CallResult<Json>> => call<Json>(gateway, 'POST', path, { token: token(region, agency), body });
+  const post = (path: string, region: string, agency: AgencyKind, body: unknown): Promise<CallResult<Json>> =>
+    call<Json>(gateway, 'POST', path, { token: token(region, agency), body });
   const permitCitizenId = newCitizenId();
   const permit = must(await post('/v1/residence-permits', CITY, 'public-security', guangzhouPermit(permitCitizenId)), 201);
   const subjectRef = String(permit.body.subjectRef);
   const pendingOf = async (): Promise<Array<{ handoffId: string }>> =>
-    (await call<{ pendingHandoffs?: Array<{ handoffId: string }> }>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token(HUKOU, 'civil-affairs') })).body
-      ?.pendingHandoffs ?? [];
+    (
+      await call<{ pendingHandoffs?: Array<{ handoffId: string }> }>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, {
+        token: token(HUKOU, 'civil-affairs'),
+      })
+    ).body?.pendingHandoffs ?? [];
   const handoffId = (await eventually(pendingOf, (p) => p.length > 0, 'a handoff proposed for the permit'))[0].handoffId;
-  const transfer = must(await post('/v1/social-insurance/transfers', CITY, 'human-resources', { citizenId: newCitizenId(), insuranceType: 'pension', outboundRegion: HUKOU, hukouRegion: HUKOU }), 202);
+  const transfer = must(
+    await post('/v1/social-insurance/transfers', CITY, 'human-resources', {
+      citizenId: newCitizenId(),
+      insuranceType: 'pension',
+      outboundRegion: HUKOU,
+      hukouRegion: HUKOU,
+    }),
+    202,
+  );
   const { citizenId: insured, subjectRef: insuredSubjectRef } = await registerPerson(gateway, HUKOU);
   const settlementId = `AUTHZ-${Date.now()}`;
-  const change = must(await post('/v1/hukou-moves', CITY, 'public-security', { citizenId: insured, hukouRegion: CITY, movedOn: TODAY }), 202);
-  const filing = must(await post('/v1/medical/filings', HUKOU, 'healthcare-security', { citizenId: insured, category: 'long-term-resident', treatmentRegion: CITY, validFrom: `${MONTH}-01` }), 201);
-  must(await post('/v1/medical/settlements', CITY, 'healthcare-security', {
-    settlementId,
-    hospitalCode: 'H44010000001',
-    citizenId: insured,
-    insuredRegion: HUKOU,
-    admissionDate: `${MONTH}-01`,
-    dischargeDate: `${MONTH}-01`,
-    totalFen: 300,
-    fundPaidFen: 200,
-    selfPaidFen: 100,
-  }), 201);
+  const change = must(
+    await post('/v1/hukou-moves', CITY, 'public-security', { citizenId: insured, hukouRegion: CITY, movedOn: TODAY }),
+    202,
+  );
+  const filing = must(
+    await post('/v1/medical/filings', HUKOU, 'healthcare-security', {
+      citizenId: insured,
+      category: 'long-term-resident',
+      treatmentRegion: CITY,
+      validFrom: `${MONTH}-01`,
+    }),
+    201,
+  );
+  must(
+    await post('/v1/medical/settlements', CITY, 'healthcare-security', {
+      settlementId,
+      hospitalCode: 'H44010000001',
+      citizenId: insured,
+      insuredRegion: HUKOU,
+      admissionDate: `${MONTH}-01`,
+      dischargeDate: `${MONTH}-01`,
+      totalFen: 300,
+      fundPaidFen: 200,
+      selfPaidFen: 100,
+    }),
+    201,
+  );
   await clearingJob.run(MONTH);
-  const clearing = await call<{ statements: Array<{ statementId: string }> }>(gateway, 'GET', `/v1/medical/clearings/${MONTH}`, { token: token(HUKOU, 'healthcare-security') });
+  const clearing = await call<{ statements: Array<{ statementId: string }> }>(gateway, 'GET', `/v1/medical/clearings/${MONTH}`, {
+    token: token(HUKOU, 'healthcare-security'),
+  });
   if (clearing.body.statements.length === 0) throw new Error('the clearing job issued no statement');
   const upload = await call<Json>(gateway, 'POST', '/v1/reconciliations', {
     token: token(CITY, 'education'),

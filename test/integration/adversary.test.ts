@@ -69,7 +69,9 @@ describe('adversary: a hostile region tries every path on people it is not relat
   async function records(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     for (const table of RECORDS) {
-      const row = await suite.db.one<{ h: string; n: string }>(`SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS h, count(*) AS n FROM ${table} t`);
+      const row = await suite.db.one<{ h: string; n: string }>(
+        `SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS h, count(*) AS n FROM ${table} t`,
+      );
       out[table] = `${row?.n}:${row?.h}`;
     }
     return out;
@@ -108,14 +110,21 @@ describe('adversary: a hostile region tries every path on people it is not relat
       if (grants === 'public' || op.operationId === 'uploadReconciliation') continue;
       const c = STRANGER_CASES[op.operationId];
       for (const agency of agencyKinds().filter((k) => grants.includes(k))) {
-        const res = await call<Json>(gateway, op.method, fill(op.path, c?.path?.(f)), { token: as(agency), body: op.method === 'POST' ? (c?.body?.(f) ?? {}) : undefined });
+        const res = await call<Json>(gateway, op.method, fill(op.path, c?.path?.(f)), {
+          token: as(agency),
+          body: op.method === 'POST' ? (c?.body?.(f) ?? {}) : undefined,
+        });
         const { instance: _path, ...answer } = res.body ?? {};
         const text = JSON.stringify(answer);
         if (op.method === 'POST' || op.path.includes('{')) {
           expect([op.operationId, agency, REFUSED.includes(res.status)]).toEqual([op.operationId, agency, true]);
         }
         // nothing identifies a victim, nor says where they are held, to the stranger
-        expect([op.operationId, agency, text.includes(f.subjectRef.slice(3)) || text.includes(f.insuredSubjectRef.slice(3))]).toEqual([op.operationId, agency, false]);
+        expect([op.operationId, agency, text.includes(f.subjectRef.slice(3)) || text.includes(f.insuredSubjectRef.slice(3))]).toEqual([
+          op.operationId,
+          agency,
+          false,
+        ]);
         if (res.status === 404) expect([op.operationId, text.includes(HUKOU) || text.includes(CITY)]).toEqual([op.operationId, false]);
         tried.push(`${op.operationId}:${agency}`);
       }
@@ -129,12 +138,18 @@ describe('adversary: a hostile region tries every path on people it is not relat
   it('holding the victims’ ID numbers, it still cannot take them over, block them, or learn where they are (the five reproductions)', async () => {
     await quiet();
     const before = { records: await records(), offsets: await offsets() };
-    const post = (path: string, agency: AgencyKind, body?: unknown): Promise<CallResult<Json>> => call<Json>(gateway, 'POST', path, { token: as(agency), body });
+    const post = (path: string, agency: AgencyKind, body?: unknown): Promise<CallResult<Json>> =>
+      call<Json>(gateway, 'POST', path, { token: as(agency), body });
 
     // 1. takeover by self-declared fact: provisional, not told who releases, nothing to accept, nothing moves
     const move = await post('/v1/hukou-moves', 'public-security', { citizenId: f.permitCitizenId, hukouRegion: STRANGER, movedOn: TODAY });
     expect(move.body).toMatchObject({ status: 'provisional', fromRegion: null });
-    const insured = await post('/v1/insured-region-changes', 'human-resources', { citizenId: f.permitCitizenId, branch: 'pension', insuredRegion: STRANGER, since: '1990-01-01' });
+    const insured = await post('/v1/insured-region-changes', 'human-resources', {
+      citizenId: f.permitCitizenId,
+      branch: 'pension',
+      insuredRegion: STRANGER,
+      since: '1990-01-01',
+    });
     expect(insured.body).toMatchObject({ status: 'provisional', fromRegion: null });
     for (const change of [move.body.changeId, insured.body.changeId]) {
       expect((await post(`/v1/fact-changes/${String(change)}/consent`, 'public-security')).status).toBe(403);
@@ -143,17 +158,42 @@ describe('adversary: a hostile region tries every path on people it is not relat
     for (const agency of ['education', 'civil-affairs', 'housing', 'veterans-affairs', 'human-resources'] as const) {
       expect((await post(`/v1/handoffs/${f.handoffId}/accept`, agency, { effectiveFrom: TODAY })).status).toBe(404);
     }
-    expect((await post('/v1/provision-claims', 'veterans-affairs', { subjectRef: f.subjectRef, serviceCode: 'veterans.preferential-care', periodKey: MONTH })).status).toBe(404);
-    expect((await post('/v1/provision-claims', 'human-resources', { subjectRef: f.subjectRef, serviceCode: 'elder.employee-pension', periodKey: MONTH })).status).toBe(404);
-    expect((await call(gateway, 'GET', `/v1/subjects/${f.subjectRef}/responsibilities`, { token: as('public-security') })).status).toBe(404);
+    expect(
+      (
+        await post('/v1/provision-claims', 'veterans-affairs', {
+          subjectRef: f.subjectRef,
+          serviceCode: 'veterans.preferential-care',
+          periodKey: MONTH,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await post('/v1/provision-claims', 'human-resources', {
+          subjectRef: f.subjectRef,
+          serviceCode: 'elder.employee-pension',
+          periodKey: MONTH,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await call(gateway, 'GET', `/v1/subjects/${f.subjectRef}/responsibilities`, { token: as('public-security') })).status).toBe(
+      404,
+    );
 
     // 2. identity oracle: registration, a second permit, points conversion say nothing of the person
     const register = await post('/v1/subjects', 'public-security', { citizenId: f.permitCitizenId, hukouRegion: STRANGER });
     expect([register.status, register.body.reason]).toEqual([409, 'registered-elsewhere']);
-    const permit = await post('/v1/residence-permits', 'public-security', guangzhouPermit(f.permitCitizenId, { residenceCity: STRANGER, permitNumber: 'CD-2026-999999' }));
+    const permit = await post(
+      '/v1/residence-permits',
+      'public-security',
+      guangzhouPermit(f.permitCitizenId, { residenceCity: STRANGER, permitNumber: 'CD-2026-999999' }),
+    );
     expect([permit.status, permit.body.reason]).toEqual([409, 'second-active-permit']);
     // (成都 has no points scheme; 天津, which has one, stands in for the hostile city converting points)
-    const points = await call<Json>(gateway, 'POST', '/v1/points-conversions', { token: token('120100', 'public-security'), body: { subjectRef: f.subjectRef, fromCity: '310100', toCity: '120100' } });
+    const points = await call<Json>(gateway, 'POST', '/v1/points-conversions', {
+      token: token('120100', 'public-security'),
+      body: { subjectRef: f.subjectRef, fromCity: '310100', toCity: '120100' },
+    });
     expect(points.status).toBe(404);
     for (const res of [register, permit, points]) {
       const text = JSON.stringify(res.body);
@@ -167,19 +207,36 @@ describe('adversary: a hostile region tries every path on people it is not relat
       rawBody: `${JSON.stringify({ subjectRef: f.insuredSubjectRef, serviceCode: 'med.cross-region-settlement', periodKey: f.billKey })}\n`,
     });
     expect(upload.body).toMatchObject({ overlaps: 1 });
-    const items = await call<{ items: Json[] }>(gateway, 'GET', `/v1/reconciliations/${String(upload.body.reconciliationId)}/items`, { token: as('healthcare-security') });
+    const items = await call<{ items: Json[] }>(gateway, 'GET', `/v1/reconciliations/${String(upload.body.reconciliationId)}/items`, {
+      token: as('healthcare-security'),
+    });
     expect(items.body.items).toEqual([expect.objectContaining({ kind: 'overlap', otherRegions: [] })]);
 
     // 4. blocking by a stranger: no filing for someone it does not insure, no bill key of another treatment region
-    const filing = await post('/v1/medical/filings', 'healthcare-security', { citizenId: f.insuredCitizenId, category: 'long-term-resident', treatmentRegion: CITY, validFrom: `${MONTH}-01` });
+    const filing = await post('/v1/medical/filings', 'healthcare-security', {
+      citizenId: f.insuredCitizenId,
+      category: 'long-term-resident',
+      treatmentRegion: CITY,
+      validFrom: `${MONTH}-01`,
+    });
     expect([filing.status, filing.body.rule]).toEqual([403, 'insured-region-only']);
-    const bill = await post('/v1/provision-claims', 'healthcare-security', { subjectRef: f.insuredSubjectRef, serviceCode: 'med.cross-region-settlement', periodKey: `bill:${CITY}:NEXT-1` });
+    const bill = await post('/v1/provision-claims', 'healthcare-security', {
+      subjectRef: f.insuredSubjectRef,
+      serviceCode: 'med.cross-region-settlement',
+      periodKey: `bill:${CITY}:NEXT-1`,
+    });
     expect([bill.status, bill.body.rule]).toEqual([422, 'place-bound-key']);
-    const emergency = await post('/v1/provision-claims', 'civil-affairs', { subjectRef: f.insuredSubjectRef, serviceCode: 'assist.temporary', periodKey: `case:${HUKOU}:fire-1` });
+    const emergency = await post('/v1/provision-claims', 'civil-affairs', {
+      subjectRef: f.insuredSubjectRef,
+      serviceCode: 'assist.temporary',
+      periodKey: `case:${HUKOU}:fire-1`,
+    });
     expect([emergency.status, emergency.body.rule]).toEqual([422, 'place-bound-key']);
 
     // 5. side doors: an ID number in free text or a request id is refused or replaced
-    const reason = await post(`/v1/fact-changes/${String(move.body.changeId)}/objection`, 'public-security', { reason: `see ${f.permitCitizenId}` });
+    const reason = await post(`/v1/fact-changes/${String(move.body.changeId)}/objection`, 'public-security', {
+      reason: `see ${f.permitCitizenId}`,
+    });
     expect([reason.status, (reason.body.errors as Json[])[0]]).toEqual([422, expect.objectContaining({ field: '/body/reason' })]);
 
     // nothing the victims rely on changed but the two provisional statements, told to the releasing region only
@@ -187,7 +244,10 @@ describe('adversary: a hostile region tries every path on people it is not relat
     const after = { records: await records(), offsets: await offsets() };
     const changed = Object.keys(before.records).filter((t) => before.records[t] !== after.records[t]);
     expect(changed).toEqual(['ledger.fact_changes']);
-    const statements = await suite.db.query<{ status: string; to_region: string }>(`SELECT status, to_region FROM ledger.fact_changes WHERE to_region = $1`, [STRANGER]);
+    const statements = await suite.db.query<{ status: string; to_region: string }>(
+      `SELECT status, to_region FROM ledger.fact_changes WHERE to_region = $1`,
+      [STRANGER],
+    );
     expect(statements).toEqual([
       { status: 'provisional', to_region: STRANGER },
       { status: 'provisional', to_region: STRANGER },
@@ -207,11 +267,30 @@ describe('adversary: a hostile region tries every path on people it is not relat
     ]);
 
     // the hukou region objects; operators reject; still nothing moved
-    for (const [change, agency] of [[move.body.changeId, 'public-security'], [insured.body.changeId, 'human-resources']] as const) {
-      expect((await call<Json>(gateway, 'POST', `/v1/fact-changes/${String(change)}/objection`, { token: token(HUKOU, agency), body: { reason: 'no such move' } })).body.status).toBe('disputed');
-      expect((await call<Json>(gateway, 'POST', `/v1/fact-changes/${String(change)}/decision`, { token: OPERATOR, body: { outcome: 'rejected', note: 'not supported by any record' } })).body.status).toBe('rejected');
+    for (const [change, agency] of [
+      [move.body.changeId, 'public-security'],
+      [insured.body.changeId, 'human-resources'],
+    ] as const) {
+      expect(
+        (
+          await call<Json>(gateway, 'POST', `/v1/fact-changes/${String(change)}/objection`, {
+            token: token(HUKOU, agency),
+            body: { reason: 'no such move' },
+          })
+        ).body.status,
+      ).toBe('disputed');
+      expect(
+        (
+          await call<Json>(gateway, 'POST', `/v1/fact-changes/${String(change)}/decision`, {
+            token: OPERATOR,
+            body: { outcome: 'rejected', note: 'not supported by any record' },
+          })
+        ).body.status,
+      ).toBe('rejected');
     }
-    const view = await call<Json>(gateway, 'GET', `/v1/subjects/${f.subjectRef}/responsibilities`, { token: token(HUKOU, 'public-security') });
+    const view = await call<Json>(gateway, 'GET', `/v1/subjects/${f.subjectRef}/responsibilities`, {
+      token: token(HUKOU, 'public-security'),
+    });
     expect(view.body).toMatchObject({ hukouRegion: HUKOU, insuredRegions: [], pendingFactChanges: [] });
     expect((view.body.holders as Array<{ region: string }>).every((h) => h.region !== STRANGER)).toBe(true);
   });
@@ -224,8 +303,13 @@ describe('adversary: a hostile region tries every path on people it is not relat
       if (ends[t.name] === 0) continue;
       const got = await suite.collect(t.name, (all) => all.length >= ends[t.name], 30000);
       for (const g of got) {
-        const headers = Object.entries(g.message.headers ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(' ');
-        expect([t.name, citizenIdsIn(`${g.message.key?.toString() ?? ''} ${headers} ${g.message.value?.toString() ?? ''}`)]).toEqual([t.name, []]);
+        const headers = Object.entries(g.message.headers ?? {})
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(' ');
+        expect([t.name, citizenIdsIn(`${g.message.key?.toString() ?? ''} ${headers} ${g.message.value?.toString() ?? ''}`)]).toEqual([
+          t.name,
+          [],
+        ]);
       }
       read += got.length;
     }

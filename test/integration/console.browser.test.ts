@@ -33,10 +33,13 @@ describe('operator console in Debian Chromium (headless) against a running gatew
   const browserErrors: string[] = [];
 
   const effects = (permitNumber: string): Promise<number> =>
-    suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM probe.effects WHERE permit_number = $1`, [permitNumber]).then((r) => Number(r?.n));
+    suite.db
+      .one<{ n: string }>(`SELECT count(*) AS n FROM probe.effects WHERE permit_number = $1`, [permitNumber])
+      .then((r) => Number(r?.n));
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`the browser test needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium); it never skips`);
+    if (!fs.existsSync(CHROMIUM))
+      throw new Error(`the browser test needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium); it never skips`);
     suite = await Suite.create('console');
     const gw = await suite.start(GATEWAY_APP);
     gateway = gw.url;
@@ -62,7 +65,11 @@ describe('operator console in Debian Chromium (headless) against a running gatew
     const producer = await kafka.producer();
     await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [permitIssuedMessage(poisonPermitNumber)] });
     const row = await eventually(
-      () => suite.db.one<{ id: string }>(`SELECT id FROM messaging.dead_letters WHERE consumer = $1 AND replayed_at IS NULL ORDER BY id LIMIT 1`, [PROBE_GROUP.groupId]),
+      () =>
+        suite.db.one<{ id: string }>(
+          `SELECT id FROM messaging.dead_letters WHERE consumer = $1 AND replayed_at IS NULL ORDER BY id LIMIT 1`,
+          [PROBE_GROUP.groupId],
+        ),
       (r) => r !== undefined,
       'the dead letter',
       30000,
@@ -74,7 +81,16 @@ describe('operator console in Debian Chromium (headless) against a running gatew
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1400, height: 1000 },
     });
     page = context.pages()[0] ?? (await context.newPage());
@@ -142,11 +158,23 @@ describe('operator console in Debian Chromium (headless) against a running gatew
     await row.locator(`[data-replay="${deadLetterId}"]`).click();
     await row.waitFor({ state: 'detached' });
     await page.getByText(`死信 ${deadLetterId} 已重放。`).waitFor();
-    await eventually(() => effects(poisonPermitNumber), (n) => n === 1, 'the replayed event applied', 30000);
-    const open = await call<{ items: Array<{ id: string }> }>(gateway, 'GET', '/v1/ops/queues/dead-letters/items?limit=500', { token: OPERATOR });
+    await eventually(
+      () => effects(poisonPermitNumber),
+      (n) => n === 1,
+      'the replayed event applied',
+      30000,
+    );
+    const open = await call<{ items: Array<{ id: string }> }>(gateway, 'GET', '/v1/ops/queues/dead-letters/items?limit=500', {
+      token: OPERATOR,
+    });
     expect(open.body.items.map((i) => i.id)).not.toContain(deadLetterId);
     // the replay is in the audit log, and the item page shows it
-    const detail = await call<{ status: string; audit: Array<{ action: string; actor: string }> }>(gateway, 'GET', `/v1/ops/items/dead-letter/${deadLetterId}`, { token: OPERATOR });
+    const detail = await call<{ status: string; audit: Array<{ action: string; actor: string }> }>(
+      gateway,
+      'GET',
+      `/v1/ops/items/dead-letter/${deadLetterId}`,
+      { token: OPERATOR },
+    );
     expect(detail.body.status).toBe('replayed');
     expect(detail.body.audit.map((a) => a.action)).toContain('POST /v1/ops/dead-letters/:deadLetterId/replay');
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-after-replay.png'), fullPage: true });

@@ -66,19 +66,28 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
   let handoff: { handoffId: string; serviceCode: string };
   let disputed: { handoffId: string; serviceCode: string };
 
-  const send = <T = Json>(method: string, path: string, region: string, agency: Parameters<typeof token>[1], body?: unknown): Promise<CallResult<T>> =>
-    call<T>(gateway, method, path, { token: token(region, agency), body });
+  const send = <T = Json>(
+    method: string,
+    path: string,
+    region: string,
+    agency: Parameters<typeof token>[1],
+    body?: unknown,
+  ): Promise<CallResult<T>> => call<T>(gateway, method, path, { token: token(region, agency), body });
 
   const snapshot = async (): Promise<Record<string, string>> => {
     const out: Record<string, string> = {};
     for (const [table, how] of WATCHED) {
-      const sql = how === 'count' ? `SELECT count(*)::text AS v FROM ${table}` : `SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS v FROM ${table} t`;
+      const sql =
+        how === 'count'
+          ? `SELECT count(*)::text AS v FROM ${table}`
+          : `SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS v FROM ${table} t`;
       out[table] = (await suite.db.one<{ v: string }>(sql))?.v ?? '';
     }
     return out;
   };
   /** Ledger events not yet relayed (the gateway relays the ledger's outbox; the domain apps, not started here, the others). */
-  const unpublished = async (): Promise<number> => Number((await suite.db.one<{ n: string }>(`SELECT count(*)::text AS n FROM ledger.outbox WHERE published_at IS NULL`))?.n);
+  const unpublished = async (): Promise<number> =>
+    Number((await suite.db.one<{ n: string }>(`SELECT count(*)::text AS n FROM ledger.outbox WHERE published_at IS NULL`))?.n);
   /** The snapshot once the events of the setup are relayed and the tables still for a second (the ledger consumes asynchronously). */
   const settled = async (): Promise<Record<string, string>> => {
     let last = '';
@@ -110,7 +119,10 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
     expect(requested.status).toBe(202);
     const transferId = String(requested.body.transferId);
     const months = Array.from({ length: 12 }, (_, i) => ({ month: `2020-${String(i + 1).padStart(2, '0')}`, baseFen: 500_000 }));
-    const cert = await send('POST', `/v1/social-insurance/transfers/${transferId}/certificate`, NANCHANG, 'human-resources', { months, accountBalanceFen: 100_000 });
+    const cert = await send('POST', `/v1/social-insurance/transfers/${transferId}/certificate`, NANCHANG, 'human-resources', {
+      months,
+      accountBalanceFen: 100_000,
+    });
     expect(cert.status).toBe(200);
     return { transferId, transferFen: Number((cert.body.funds as Json).transferFen) };
   };
@@ -128,22 +140,40 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
     // transfers waiting for their remittance and for their receipt
     certifiedTransfer = await certified();
     remittedTransfer = await certified();
-    const remitted = await send('POST', `/v1/social-insurance/transfers/${remittedTransfer.transferId}/remittance`, NANCHANG, 'human-resources', {
-      amountFen: remittedTransfer.transferFen,
-      remittedOn: TODAY,
-      reference: 'NC-1',
-    });
+    const remitted = await send(
+      'POST',
+      `/v1/social-insurance/transfers/${remittedTransfer.transferId}/remittance`,
+      NANCHANG,
+      'human-resources',
+      {
+        amountFen: remittedTransfer.transferFen,
+        remittedOn: TODAY,
+        reference: 'NC-1',
+      },
+    );
     expect(remitted.status).toBe(200);
     // a handoff proposed to 广州 after a hukou move 南昌 → 广州 the old hukou region consented to
     const mover = await registerPerson(gateway, NANCHANG);
-    const moved = await send('POST', '/v1/hukou-moves', GUANGZHOU, 'public-security', { citizenId: mover.citizenId, hukouRegion: GUANGZHOU, movedOn: TODAY });
+    const moved = await send('POST', '/v1/hukou-moves', GUANGZHOU, 'public-security', {
+      citizenId: mover.citizenId,
+      hukouRegion: GUANGZHOU,
+      movedOn: TODAY,
+    });
     expect((await send('POST', `/v1/fact-changes/${String(moved.body.changeId)}/consent`, NANCHANG, 'public-security')).status).toBe(200);
-    const view = await send<{ pendingHandoffs: Array<{ handoffId: string; serviceCode: string }> }>('GET', `/v1/subjects/${mover.subjectRef}/responsibilities`, GUANGZHOU, 'civil-affairs');
+    const view = await send<{ pendingHandoffs: Array<{ handoffId: string; serviceCode: string }> }>(
+      'GET',
+      `/v1/subjects/${mover.subjectRef}/responsibilities`,
+      GUANGZHOU,
+      'civil-affairs',
+    );
     handoff = view.body.pendingHandoffs.find((h) => h.serviceCode === 'veterans.preferential-care')!;
     expect(handoff).toBeDefined();
     // and another, disputed by 南昌, for operators to decide
     disputed = view.body.pendingHandoffs.find((h) => h.serviceCode !== handoff.serviceCode)!;
-    expect((await send('POST', `/v1/handoffs/${disputed.handoffId}/object`, NANCHANG, agencyOf(disputed.serviceCode), { reason: 'still here' })).status).toBe(200);
+    expect(
+      (await send('POST', `/v1/handoffs/${disputed.handoffId}/object`, NANCHANG, agencyOf(disputed.serviceCode), { reason: 'still here' }))
+        .status,
+    ).toBe(200);
   });
   afterAll(() => suite.stop());
 
@@ -167,42 +197,117 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
       selfPaidFen: 400,
       ...dates,
     });
-    const filing = (dates: Json): Json => ({ citizenId: person, category: 'referral', treatmentRegion: GUANGZHOU, validFrom: TODAY, validTo: addMonths(TODAY, 6), ...dates });
+    const filing = (dates: Json): Json => ({
+      citizenId: person,
+      category: 'referral',
+      treatmentRegion: GUANGZHOU,
+      validFrom: TODAY,
+      validTo: addMonths(TODAY, 6),
+      ...dates,
+    });
     const ps = 'public-security' as const;
     return [
-      { endpoint: 'issueResidencePermit', field: '/body/residenceSince', send: (d) => send('POST', '/v1/residence-permits', GUANGZHOU, ps, permitBody({ residenceSince: d })) },
-      { endpoint: 'issueResidencePermit', field: '/body/issuedOn', send: (d) => send('POST', '/v1/residence-permits', GUANGZHOU, ps, permitBody({ issuedOn: d })) },
-      { endpoint: 'issueResidencePermit', field: '/body/validUntil', send: (d) => send('POST', '/v1/residence-permits', GUANGZHOU, ps, permitBody({ validUntil: d })) },
-      { endpoint: 'endorseResidencePermit', field: '/body/endorsedOn', send: (d) => send('POST', `/v1/residence-permits/${permitId}/endorsements`, GUANGZHOU, ps, { endorsedOn: d }) },
-      { endpoint: 'renewResidencePermit', field: '/body/validUntil', send: (d) => send('POST', `/v1/residence-permits/${permitId}/renewals`, GUANGZHOU, ps, { validUntil: d }) },
-      { endpoint: 'cancelResidencePermit', field: '/body/effectiveOn', send: (d) => send('POST', `/v1/residence-permits/${permitId}/cancellation`, GUANGZHOU, ps, { reason: 'left', effectiveOn: d }) },
-      { endpoint: 'getResidenceHistory', field: '/query/asOf', send: (d) => send('GET', `/v1/subjects/${permitSubject}/residence-history?asOf=${d}`, GUANGZHOU, ps) },
+      {
+        endpoint: 'issueResidencePermit',
+        field: '/body/residenceSince',
+        send: (d) => send('POST', '/v1/residence-permits', GUANGZHOU, ps, permitBody({ residenceSince: d })),
+      },
+      {
+        endpoint: 'issueResidencePermit',
+        field: '/body/issuedOn',
+        send: (d) => send('POST', '/v1/residence-permits', GUANGZHOU, ps, permitBody({ issuedOn: d })),
+      },
+      {
+        endpoint: 'issueResidencePermit',
+        field: '/body/validUntil',
+        send: (d) => send('POST', '/v1/residence-permits', GUANGZHOU, ps, permitBody({ validUntil: d })),
+      },
+      {
+        endpoint: 'endorseResidencePermit',
+        field: '/body/endorsedOn',
+        send: (d) => send('POST', `/v1/residence-permits/${permitId}/endorsements`, GUANGZHOU, ps, { endorsedOn: d }),
+      },
+      {
+        endpoint: 'renewResidencePermit',
+        field: '/body/validUntil',
+        send: (d) => send('POST', `/v1/residence-permits/${permitId}/renewals`, GUANGZHOU, ps, { validUntil: d }),
+      },
+      {
+        endpoint: 'cancelResidencePermit',
+        field: '/body/effectiveOn',
+        send: (d) => send('POST', `/v1/residence-permits/${permitId}/cancellation`, GUANGZHOU, ps, { reason: 'left', effectiveOn: d }),
+      },
+      {
+        endpoint: 'getResidenceHistory',
+        field: '/query/asOf',
+        send: (d) => send('GET', `/v1/subjects/${permitSubject}/residence-history?asOf=${d}`, GUANGZHOU, ps),
+      },
       {
         endpoint: 'convertPoints',
         field: '/body/asOf',
-        send: (d) => send('POST', '/v1/points-conversions', GUANGZHOU, ps, { fromCity: '310100', toCity: GUANGZHOU, asOf: d, facts: { residenceMonths: 12 } }),
+        send: (d) =>
+          send('POST', '/v1/points-conversions', GUANGZHOU, ps, {
+            fromCity: '310100',
+            toCity: GUANGZHOU,
+            asOf: d,
+            facts: { residenceMonths: 12 },
+          }),
       },
       {
         endpoint: 'confirmTransferRemittance',
         field: '/body/remittedOn',
         // the amount is right: only the date is wrong
         send: (d) =>
-          send('POST', `/v1/social-insurance/transfers/${certifiedTransfer.transferId}/remittance`, NANCHANG, 'human-resources', { amountFen: certifiedTransfer.transferFen, remittedOn: d, reference: 'NC-2' }),
+          send('POST', `/v1/social-insurance/transfers/${certifiedTransfer.transferId}/remittance`, NANCHANG, 'human-resources', {
+            amountFen: certifiedTransfer.transferFen,
+            remittedOn: d,
+            reference: 'NC-2',
+          }),
       },
       {
         endpoint: 'confirmTransferReceipt',
         field: '/body/receivedOn',
-        send: (d) => send('POST', `/v1/social-insurance/transfers/${remittedTransfer.transferId}/receipt`, GUANGZHOU, 'human-resources', { amountFen: remittedTransfer.transferFen, receivedOn: d }),
+        send: (d) =>
+          send('POST', `/v1/social-insurance/transfers/${remittedTransfer.transferId}/receipt`, GUANGZHOU, 'human-resources', {
+            amountFen: remittedTransfer.transferFen,
+            receivedOn: d,
+          }),
       },
-      { endpoint: 'registerMedicalFiling', field: '/body/validFrom', send: (d) => send('POST', '/v1/medical/filings', NANCHANG, 'healthcare-security', filing({ validFrom: d })) },
-      { endpoint: 'registerMedicalFiling', field: '/body/validTo', send: (d) => send('POST', '/v1/medical/filings', NANCHANG, 'healthcare-security', filing({ validTo: d })) },
-      { endpoint: 'recordMedicalSettlement', field: '/body/admissionDate', send: (d) => send('POST', '/v1/medical/settlements', GUANGZHOU, 'healthcare-security', settlement({ admissionDate: d })) },
-      { endpoint: 'recordMedicalSettlement', field: '/body/dischargeDate', send: (d) => send('POST', '/v1/medical/settlements', GUANGZHOU, 'healthcare-security', settlement({ dischargeDate: d })) },
-      { endpoint: 'reportHukouMove', field: '/body/movedOn', send: (d) => send('POST', '/v1/hukou-moves', GUANGZHOU, ps, { citizenId: person, hukouRegion: GUANGZHOU, movedOn: d }) },
+      {
+        endpoint: 'registerMedicalFiling',
+        field: '/body/validFrom',
+        send: (d) => send('POST', '/v1/medical/filings', NANCHANG, 'healthcare-security', filing({ validFrom: d })),
+      },
+      {
+        endpoint: 'registerMedicalFiling',
+        field: '/body/validTo',
+        send: (d) => send('POST', '/v1/medical/filings', NANCHANG, 'healthcare-security', filing({ validTo: d })),
+      },
+      {
+        endpoint: 'recordMedicalSettlement',
+        field: '/body/admissionDate',
+        send: (d) => send('POST', '/v1/medical/settlements', GUANGZHOU, 'healthcare-security', settlement({ admissionDate: d })),
+      },
+      {
+        endpoint: 'recordMedicalSettlement',
+        field: '/body/dischargeDate',
+        send: (d) => send('POST', '/v1/medical/settlements', GUANGZHOU, 'healthcare-security', settlement({ dischargeDate: d })),
+      },
+      {
+        endpoint: 'reportHukouMove',
+        field: '/body/movedOn',
+        send: (d) => send('POST', '/v1/hukou-moves', GUANGZHOU, ps, { citizenId: person, hukouRegion: GUANGZHOU, movedOn: d }),
+      },
       {
         endpoint: 'reportInsuredRegionChange',
         field: '/body/since',
-        send: (d) => send('POST', '/v1/insured-region-changes', GUANGZHOU, 'human-resources', { citizenId: person, branch: 'pension', insuredRegion: GUANGZHOU, since: d }),
+        send: (d) =>
+          send('POST', '/v1/insured-region-changes', GUANGZHOU, 'human-resources', {
+            citizenId: person,
+            branch: 'pension',
+            insuredRegion: GUANGZHOU,
+            since: d,
+          }),
       },
       {
         endpoint: 'acceptHandoff',
@@ -212,7 +317,11 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
       {
         endpoint: 'decideHandoff',
         field: '/body/effectiveFrom',
-        send: (d) => call<Problem>(gateway, 'POST', `/v1/handoffs/${disputed.handoffId}/decision`, { token: OPERATOR, body: { decision: 'accept', effectiveFrom: d, reason: 'checked' } }),
+        send: (d) =>
+          call<Problem>(gateway, 'POST', `/v1/handoffs/${disputed.handoffId}/decision`, {
+            token: OPERATOR,
+            body: { decision: 'accept', effectiveFrom: d, reason: 'checked' },
+          }),
       },
       {
         endpoint: 'claimProvision',
@@ -236,9 +345,14 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
       for (const p of op.parameters) if (isoDate(p.schema)) listed.add(`${op.operationId} /${p.in}/${p.name}`);
       const body = op.body?.contentTypes['application/json'];
       const ref = body && typeof body.$ref === 'string' ? contract.schemas[body.$ref.split('/').pop()!] : body;
-      for (const [name, s] of Object.entries((ref?.properties ?? {}) as Record<string, unknown>)) if (isoDate(s)) listed.add(`${op.operationId} /body/${name}`);
+      for (const [name, s] of Object.entries((ref?.properties ?? {}) as Record<string, unknown>))
+        if (isoDate(s)) listed.add(`${op.operationId} /body/${name}`);
     }
-    expect(fields().map((f) => `${f.endpoint} ${f.field}`).sort()).toEqual([...listed].sort());
+    expect(
+      fields()
+        .map((f) => `${f.endpoint} ${f.field}`)
+        .sort(),
+    ).toEqual([...listed].sort());
   });
 
   it('refuses days outside 1900-01-01..2199-12-31 in every request date field with 422 naming the field, and far days with a 4xx; nothing changes', async () => {
@@ -268,12 +382,26 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
         hukouRegion: NANCHANG,
         inboundMonths: [month],
       });
-      expect([month, request.status, request.body.errors]).toEqual([month, 422, [{ field: '/body/inboundMonths/0', message: MONTH_BOUNDS }]]);
-      const certificate = await send<Problem>('POST', `/v1/social-insurance/transfers/${certifiedTransfer.transferId}/certificate`, NANCHANG, 'human-resources', {
-        months: [{ month, baseFen: 500_000 }],
-        accountBalanceFen: 0,
-      });
-      expect([month, certificate.status, certificate.body.errors]).toEqual([month, 422, [{ field: '/body/months/0/month', message: MONTH_BOUNDS }]]);
+      expect([month, request.status, request.body.errors]).toEqual([
+        month,
+        422,
+        [{ field: '/body/inboundMonths/0', message: MONTH_BOUNDS }],
+      ]);
+      const certificate = await send<Problem>(
+        'POST',
+        `/v1/social-insurance/transfers/${certifiedTransfer.transferId}/certificate`,
+        NANCHANG,
+        'human-resources',
+        {
+          months: [{ month, baseFen: 500_000 }],
+          accountBalanceFen: 0,
+        },
+      );
+      expect([month, certificate.status, certificate.body.errors]).toEqual([
+        month,
+        422,
+        [{ field: '/body/months/0/month', message: MONTH_BOUNDS }],
+      ]);
       const clearing = await send<Problem>('GET', `/v1/medical/clearings/${month}`, GUANGZHOU, 'healthcare-security');
       expect([month, clearing.status, clearing.body.errors]).toEqual([month, 422, [{ field: '/path/month', message: MONTH_BOUNDS }]]);
     }
@@ -301,7 +429,13 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
     it('refuses a permit issued in the future (the issue: 2030), naming the window', async () => {
       const before = await settled();
       const issuedOn = addMonths(TODAY, 37);
-      const res = await send<Problem>('POST', '/v1/residence-permits', GUANGZHOU, 'public-security', guangzhouPermit(newCitizenId(), { issuedOn, validUntil: addMonths(issuedOn, 12) }));
+      const res = await send<Problem>(
+        'POST',
+        '/v1/residence-permits',
+        GUANGZHOU,
+        'public-security',
+        guangzhouPermit(newCitizenId(), { issuedOn, validUntil: addMonths(issuedOn, 12) }),
+      );
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ code: 'validation-failed', notAfter: TODAY, errors: [{ field: '/body/issuedOn' }] });
       expect(await snapshot()).toEqual(before);
@@ -309,7 +443,9 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
 
     it('refuses an endorsement years ahead, naming the window', async () => {
       const before = await settled();
-      const res = await send<Problem>('POST', `/v1/residence-permits/${permitId}/endorsements`, GUANGZHOU, 'public-security', { endorsedOn: addMonths(TODAY, 30) });
+      const res = await send<Problem>('POST', `/v1/residence-permits/${permitId}/endorsements`, GUANGZHOU, 'public-security', {
+        endorsedOn: addMonths(TODAY, 30),
+      });
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ code: 'validation-failed', notAfter: TODAY, errors: [{ field: '/body/endorsedOn' }] });
       expect(await snapshot()).toEqual(before);
@@ -317,10 +453,27 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
 
     it('refuses validUntil 9999-12-31 or beyond ten years, and counts a permit stored valid until 9999-12-31 to the measuring day', async () => {
       const before = await settled();
-      const forever = await send<Problem>('POST', '/v1/residence-permits', GUANGZHOU, 'public-security', guangzhouPermit(newCitizenId(), { validUntil: '9999-12-31' }));
+      const forever = await send<Problem>(
+        'POST',
+        '/v1/residence-permits',
+        GUANGZHOU,
+        'public-security',
+        guangzhouPermit(newCitizenId(), { validUntil: '9999-12-31' }),
+      );
       expect([forever.status, forever.body.errors]).toEqual([422, [{ field: '/body/validUntil', message: BOUNDS }]]);
-      const eleven = await send<Problem>('POST', '/v1/residence-permits', GUANGZHOU, 'public-security', guangzhouPermit(newCitizenId(), { validUntil: '2037-02-02' }));
-      expect(eleven.body).toMatchObject({ status: 422, code: 'validation-failed', notAfter: '2036-02-02', errors: [{ field: '/body/validUntil' }] });
+      const eleven = await send<Problem>(
+        'POST',
+        '/v1/residence-permits',
+        GUANGZHOU,
+        'public-security',
+        guangzhouPermit(newCitizenId(), { validUntil: '2037-02-02' }),
+      );
+      expect(eleven.body).toMatchObject({
+        status: 422,
+        code: 'validation-failed',
+        notAfter: '2036-02-02',
+        errors: [{ field: '/body/validUntil' }],
+      });
       expect(await snapshot()).toEqual(before);
 
       // a permit stored before the bounds with validUntil 9999-12-31 ("+010000-01" sorted before "2026…": 0 months)
@@ -329,12 +482,20 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
       const stored = await send('POST', '/v1/residence-permits', GUANGZHOU, 'public-security', guangzhouPermit(newCitizenId(), terms));
       expect(stored.status).toBe(201);
       await suite.db.query(`UPDATE residence.permits SET valid_until = '9999-12-31' WHERE permit_id = $1`, [stored.body.permitId]);
-      const history = await send<{ intervals: Json[] }>('GET', `/v1/subjects/${String(stored.body.subjectRef)}/residence-history`, GUANGZHOU, 'public-security');
+      const history = await send<{ intervals: Json[] }>(
+        'GET',
+        `/v1/subjects/${String(stored.body.subjectRef)}/residence-history`,
+        GUANGZHOU,
+        'public-security',
+      );
       expect(history.status).toBe(200);
       // counted from the first of a month to the day after today: whole months only
       const end = addDays(TODAY, 1);
-      const months = (Number(end.slice(0, 4)) - Number(residenceSince.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(residenceSince.slice(5, 7));
-      expect(history.body.intervals).toEqual([expect.objectContaining({ validUntil: '9999-12-31', countedTo: end, endedBy: 'as-of', months })]);
+      const months =
+        (Number(end.slice(0, 4)) - Number(residenceSince.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(residenceSince.slice(5, 7));
+      expect(history.body.intervals).toEqual([
+        expect.objectContaining({ validUntil: '9999-12-31', countedTo: end, endedBy: 'as-of', months }),
+      ]);
     });
 
     it('accepts a UTF-8 byte order mark before the first NDJSON line of a reconciliation', async () => {

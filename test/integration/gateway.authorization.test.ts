@@ -17,7 +17,6 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
   let fixtures: Fixtures;
   const operations = loadContract().operations;
 
-
   beforeAll(async () => {
     suite = await Suite.create('authz');
     const running = await suite.start(GATEWAY_APP);
@@ -36,7 +35,12 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
       const grants = GATEWAY_ACCESS[id].grants;
       return grants !== 'public' && grants.every((g) => g === 'operator');
     };
-    expect(Object.keys(STRANGER_CASES).sort()).toEqual(operations.map((o) => o.operationId).filter((id) => !operatorOnly(id)).sort());
+    expect(Object.keys(STRANGER_CASES).sort()).toEqual(
+      operations
+        .map((o) => o.operationId)
+        .filter((id) => !operatorOnly(id))
+        .sort(),
+    );
   });
 
   it('refuses every operation to each agency kind (and operators) the matrix does not grant it, with 403, before any other check', async () => {
@@ -63,7 +67,10 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
     for (const op of operations) {
       const c = STRANGER_CASES[op.operationId];
       if (!c || typeof c.expect !== 'number') continue; // operator-only or a legitimate stranger call
-      const res = await call<Json>(gateway, op.method, fill(op.path, c.path?.(fixtures)), { token: token(STRANGER, strangerAgency(op.operationId)), body: c.body?.(fixtures) });
+      const res = await call<Json>(gateway, op.method, fill(op.path, c.path?.(fixtures)), {
+        token: token(STRANGER, strangerAgency(op.operationId)),
+        body: c.body?.(fixtures),
+      });
       expect([op.operationId, res.status]).toEqual([op.operationId, c.expect]);
       const { instance: _echoedPath, ...answer } = res.body;
       expect(JSON.stringify(answer)).not.toContain(fixtures.subjectRef.slice(3));
@@ -76,10 +83,14 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
   });
 
   it('shows a stranger only its own transfers and statements in scoped lists', async () => {
-    const transfers = await call<{ items: Json[] }>(gateway, 'GET', '/v1/social-insurance/transfers', { token: token(STRANGER, 'human-resources') });
+    const transfers = await call<{ items: Json[] }>(gateway, 'GET', '/v1/social-insurance/transfers', {
+      token: token(STRANGER, 'human-resources'),
+    });
     expect(transfers.status).toBe(200);
     expect(transfers.body.items.map((t) => t.transferId)).not.toContain(fixtures.transferId);
-    const clearing = await call<{ statements: Json[] }>(gateway, 'GET', `/v1/medical/clearings/${MONTH}`, { token: token(STRANGER, 'healthcare-security') });
+    const clearing = await call<{ statements: Json[] }>(gateway, 'GET', `/v1/medical/clearings/${MONTH}`, {
+      token: token(STRANGER, 'healthcare-security'),
+    });
     expect(clearing.status).toBe(200);
     expect(clearing.body.statements.map((s) => s.statementId)).not.toContain(fixtures.statementId);
   });

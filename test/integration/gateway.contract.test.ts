@@ -40,7 +40,9 @@ describe('gateway REST contract: validation, problems, idempotency (real Postgre
   it('routes exactly the operations of the OpenAPI document', () => {
     const contract = app.get(ContractValidator).contract;
     const documented = contract.operations.map((o) => `${o.method} ${o.path}`).sort();
-    const router = (app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+    const router = (
+      app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }
+    ).router;
     const routed = router.stack
       .filter((l) => l.route && !l.route.path.includes('{*')) // Nest's catch-all 404 handlers
       .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`))
@@ -78,31 +80,64 @@ describe('gateway REST contract: validation, problems, idempotency (real Postgre
     const before = await counts();
     const body = { ...guangzhouPermit(newCitizenId()), basis: 'tax-contribution', surprise: true } as Record<string, unknown>;
     delete body.validUntil;
-    const res = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body, headers: { 'X-Request-Id': 'bad-input-1' } });
+    const res = await call<Problem>(gateway, 'POST', '/v1/residence-permits', {
+      token: token('440100', 'public-security'),
+      body,
+      headers: { 'X-Request-Id': 'bad-input-1' },
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ type: 'urn:tongban:problem:validation-failed', status: 422, code: 'validation-failed', requestId: 'bad-input-1' });
+    expect(res.body).toMatchObject({
+      type: 'urn:tongban:problem:validation-failed',
+      status: 422,
+      code: 'validation-failed',
+      requestId: 'bad-input-1',
+    });
     expect(res.body.errors!.map((e) => e.field).sort()).toEqual(['/body/basis', '/body/surprise', '/body/validUntil']);
     expect(await counts()).toEqual(before);
   });
 
   it('answers malformed JSON, a wrong media type, a missing or unknown credential and a foreign region precisely', async () => {
     const before = await counts();
-    const malformed = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), rawBody: '{"permitNumber":', headers: { 'content-type': 'application/json' } });
+    const malformed = await call<Problem>(gateway, 'POST', '/v1/residence-permits', {
+      token: token('440100', 'public-security'),
+      rawBody: '{"permitNumber":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect([malformed.status, malformed.body.code]).toEqual([400, 'malformed-request']);
-    const media = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), rawBody: 'a=1', headers: { 'content-type': 'text/plain' } });
+    const media = await call<Problem>(gateway, 'POST', '/v1/residence-permits', {
+      token: token('440100', 'public-security'),
+      rawBody: 'a=1',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect([media.status, media.body.code]).toEqual([415, 'unsupported-media-type']);
     const anonymous = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { body: guangzhouPermit(newCitizenId()) });
     expect([anonymous.status, anonymous.body.code]).toEqual([401, 'unauthenticated']);
-    const unknown = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: 'not-a-token', body: guangzhouPermit(newCitizenId()) });
+    const unknown = await call<Problem>(gateway, 'POST', '/v1/residence-permits', {
+      token: 'not-a-token',
+      body: guangzhouPermit(newCitizenId()),
+    });
     expect(unknown.status).toBe(401);
     // 上海 cannot register a permit of 广州 (the acting region comes from the credential)
-    const foreign = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('310100', 'public-security'), body: guangzhouPermit(newCitizenId()) });
+    const foreign = await call<Problem>(gateway, 'POST', '/v1/residence-permits', {
+      token: token('310100', 'public-security'),
+      body: guangzhouPermit(newCitizenId()),
+    });
     expect([foreign.status, foreign.body.code]).toEqual([403, 'forbidden']);
     // a permit is public security's: 广州's education bureau cannot issue one
-    const agency = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'education'), body: guangzhouPermit(newCitizenId()) });
-    expect([agency.status, agency.body.code, agency.body.detail]).toEqual([403, 'forbidden', 'this operation is not open to education agencies']);
-    const badId = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body: guangzhouPermit('11010519491231002Y'.replace('Y', '1')) });
+    const agency = await call<Problem>(gateway, 'POST', '/v1/residence-permits', {
+      token: token('440100', 'education'),
+      body: guangzhouPermit(newCitizenId()),
+    });
+    expect([agency.status, agency.body.code, agency.body.detail]).toEqual([
+      403,
+      'forbidden',
+      'this operation is not open to education agencies',
+    ]);
+    const badId = await call<Problem>(gateway, 'POST', '/v1/residence-permits', {
+      token: token('440100', 'public-security'),
+      body: guangzhouPermit('11010519491231002Y'.replace('Y', '1')),
+    });
     expect([badId.status, badId.body.code]).toEqual([422, 'invalid-citizen-id']);
     expect(JSON.stringify(badId.body)).not.toContain('110105194912310021');
     const unknownQuery = await call<Problem>(gateway, 'GET', '/health/live?debug=1');
@@ -122,7 +157,11 @@ describe('gateway REST contract: validation, problems, idempotency (real Postgre
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    const changed = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body: { ...body, validUntil: '2027-03-01' }, headers });
+    const changed = await call<Problem>(gateway, 'POST', '/v1/residence-permits', {
+      token: token('440100', 'public-security'),
+      body: { ...body, validUntil: '2027-03-01' },
+      headers,
+    });
     expect([changed.status, changed.body.code]).toEqual([422, 'idempotency-key-reused']);
     expect(await counts()).toEqual({ permits: before.permits + 1, outbox: before.outbox + 1, keys: before.keys + 1 });
   });
@@ -131,7 +170,13 @@ describe('gateway REST contract: validation, problems, idempotency (real Postgre
     const before = await counts();
     const body = guangzhouPermit(newCitizenId());
     const responses = await Promise.all(
-      Array.from({ length: 12 }, () => call(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body, headers: { 'Idempotency-Key': 'permit-key-concurrent' } })),
+      Array.from({ length: 12 }, () =>
+        call(gateway, 'POST', '/v1/residence-permits', {
+          token: token('440100', 'public-security'),
+          body,
+          headers: { 'Idempotency-Key': 'permit-key-concurrent' },
+        }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
     expect(new Set(responses.map((r) => r.body.permitId)).size).toBe(1);
@@ -140,17 +185,30 @@ describe('gateway REST contract: validation, problems, idempotency (real Postgre
 
   it('refuses a second active permit for the same person in another city, without naming the city, and changes nothing', async () => {
     const citizenId = newCitizenId();
-    expect((await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body: guangzhouPermit(citizenId) })).status).toBe(201);
+    expect(
+      (
+        await call(gateway, 'POST', '/v1/residence-permits', {
+          token: token('440100', 'public-security'),
+          body: guangzhouPermit(citizenId),
+        })
+      ).status,
+    ).toBe(201);
     const before = await counts();
     const shenzhen = guangzhouPermit(citizenId, { residenceCity: '440300', permitNumber: 'SZ-2026-000001' });
-    const res = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440300', 'public-security'), body: shenzhen });
+    const res = await call<Problem>(gateway, 'POST', '/v1/residence-permits', {
+      token: token('440300', 'public-security'),
+      body: shenzhen,
+    });
     expect([res.status, res.body.code, res.body.reason, res.body.activeCity]).toEqual([409, 'conflict', 'second-active-permit', undefined]);
     expect(JSON.stringify(res.body)).not.toContain('440100');
     expect(await counts()).toEqual(before);
   });
 
   it('enforces the six-month residence rule', async () => {
-    const res = await call<Problem>(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body: guangzhouPermit(newCitizenId(), { residenceSince: '2025-09-01', issuedOn: '2026-02-02' }) });
+    const res = await call<Problem>(gateway, 'POST', '/v1/residence-permits', {
+      token: token('440100', 'public-security'),
+      body: guangzhouPermit(newCitizenId(), { residenceSince: '2025-09-01', issuedOn: '2026-02-02' }),
+    });
     expect([res.status, res.body.code]).toEqual([422, 'rule-violated']);
     expect(res.body.detail).toContain('2026-03-01');
   });

@@ -27,7 +27,10 @@ describe('gateway end to end (real PostgreSQL and Kafka)', () => {
 
   it('turns a permit registered over REST into CloudEvents an independent consumer reads, for both regions', async () => {
     const citizenId = newCitizenId();
-    const res = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body: guangzhouPermit(citizenId) });
+    const res = await call(gateway, 'POST', '/v1/residence-permits', {
+      token: token('440100', 'public-security'),
+      body: guangzhouPermit(citizenId),
+    });
     expect(res.status).toBe(201);
     const subjectRef = res.body.subjectRef as string;
     expect(subjectRef).toMatch(/^s1_/);
@@ -35,7 +38,9 @@ describe('gateway end to end (real PostgreSQL and Kafka)', () => {
 
     // the ledger answers the permit with handoff proposals for the same person: keep the permit's copies
     const matching = (got: Collected[]): Collected[] =>
-      got.filter((g) => g.message.key?.toString() === subjectRef && header(g.message, 'ce_type') === 'cn.gov.tongban.residence.permit-issued.v1');
+      got.filter(
+        (g) => g.message.key?.toString() === subjectRef && header(g.message, 'ce_type') === 'cn.gov.tongban.residence.permit-issued.v1',
+      );
     const domain = matching(await suite.collect(DOMAIN_TOPICS.residence.name, (got) => matching(got).length >= 1));
     const guangdong = matching(await suite.collect('tongban.deliver.440000.v1', (got) => matching(got).length >= 1));
     const jiangxi = matching(await suite.collect('tongban.deliver.360000.v1', (got) => matching(got).length >= 1));
@@ -48,7 +53,11 @@ describe('gateway end to end (real PostgreSQL and Kafka)', () => {
       expect(event.recipients.sort()).toEqual(['360100', '440100']);
       expect(header(message, 'traceparent')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
       expect(event.data).toMatchObject({ permitId: res.body.permitId, hukouRegion: '360100', residenceCity: '440100' });
-      const everything = JSON.stringify({ headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString()])), value: message.value?.toString(), key: message.key?.toString() });
+      const everything = JSON.stringify({
+        headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString()])),
+        value: message.value?.toString(),
+        key: message.key?.toString(),
+      });
       expect(everything).not.toContain(citizenId);
     }
     // the same event id travels on every copy
@@ -59,7 +68,10 @@ describe('gateway end to end (real PostgreSQL and Kafka)', () => {
   });
 
   it('lets the issuing city and the hukou region read the permit, and nobody else', async () => {
-    const created = await call(gateway, 'POST', '/v1/residence-permits', { token: token('440100', 'public-security'), body: guangzhouPermit(newCitizenId()) });
+    const created = await call(gateway, 'POST', '/v1/residence-permits', {
+      token: token('440100', 'public-security'),
+      body: guangzhouPermit(newCitizenId()),
+    });
     const path = `/v1/residence-permits/${String(created.body.permitId)}`;
     expect((await call(gateway, 'GET', path, { token: token('440100', 'public-security') })).status).toBe(200);
     expect((await call(gateway, 'GET', path, { token: token('360100', 'public-security') })).status).toBe(200);

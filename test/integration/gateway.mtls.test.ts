@@ -44,10 +44,12 @@ describe('mutual TLS on the gateway (real TLS clients)', () => {
     const made = spawnSync('bash', [path.resolve(__dirname, '../../deploy/local/pki.sh'), pki, '440100', '360100'], { encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`pki.sh failed: ${made.stderr}`);
     suite = await Suite.create('mtls');
-    const running = await suite.start(
-      GATEWAY_APP,
-      { TLS_CERT_FILE: path.join(pki, 'server.crt'), TLS_KEY_FILE: path.join(pki, 'server.key'), TLS_CA_FILE: path.join(pki, 'ca.crt'), ALLOW_BEARER_TOKENS: 'false' },
-    );
+    const running = await suite.start(GATEWAY_APP, {
+      TLS_CERT_FILE: path.join(pki, 'server.crt'),
+      TLS_KEY_FILE: path.join(pki, 'server.key'),
+      TLS_CA_FILE: path.join(pki, 'ca.crt'),
+      ALLOW_BEARER_TOKENS: 'false',
+    });
     url = running.url.replace('127.0.0.1', 'localhost');
     expect(url.startsWith('https://')).toBe(true);
   });
@@ -63,7 +65,12 @@ describe('mutual TLS on the gateway (real TLS clients)', () => {
     // a medical filing is 医保's: public security of the same region is refused by the matrix
     const filing = await request(url, pki, 'region-440100-public-security', '/v1/medical/filings/00000000-0000-4000-8000-000000000000');
     expect([filing.status, filing.body.code]).toEqual([403, 'forbidden']);
-    const asMedical = await request(url, pki, 'region-440100-healthcare-security', '/v1/medical/filings/00000000-0000-4000-8000-000000000000');
+    const asMedical = await request(
+      url,
+      pki,
+      'region-440100-healthcare-security',
+      '/v1/medical/filings/00000000-0000-4000-8000-000000000000',
+    );
     expect(asMedical.status).toBe(404);
   });
 

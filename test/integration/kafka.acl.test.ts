@@ -16,7 +16,9 @@ function kafkaSh(command: 'start' | 'stop', dataDir: string): void {
       ...process.env,
       KAFKA_SECURITY: 'sasl',
       KAFKA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      KAFKA_SCRAM_USERS: Object.entries(users).map(([u, p]) => `${u}:${p}`).join(' '),
+      KAFKA_SCRAM_USERS: Object.entries(users)
+        .map(([u, p]) => `${u}:${p}`)
+        .join(' '),
       KAFKA_DATA_DIR: dataDir,
       KAFKA_PORT: String(PORT),
       KAFKA_CONTROLLER_PORT: String(CONTROLLER),
@@ -27,7 +29,13 @@ function kafkaSh(command: 'start' | 'stop', dataDir: string): void {
 }
 
 const client = (username: string, password: string): Kafka =>
-  new Kafka({ clientId: `acl-test-${username}`, brokers: [`127.0.0.1:${PORT}`], sasl: { mechanism: 'scram-sha-512', username, password }, logLevel: logLevel.NOTHING, retry: { retries: 2 } });
+  new Kafka({
+    clientId: `acl-test-${username}`,
+    brokers: [`127.0.0.1:${PORT}`],
+    sasl: { mechanism: 'scram-sha-512', username, password },
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2 },
+  });
 
 /** Reads one message from a topic as the given user, or fails with Kafka's authorisation error. */
 async function readOne(kafka: Kafka, topic: string, group: string): Promise<string> {
@@ -61,7 +69,11 @@ describe('Kafka security on a SASL/SCRAM broker with ACLs (real broker)', () => 
 
   beforeAll(async () => {
     kafkaSh('start', dataDir);
-    await ensureTopics(admin, [deliveryTopic('440000'), deliveryTopic('360000')].map((name) => ({ name, partitions: 1 })), 1);
+    await ensureTopics(
+      admin,
+      [deliveryTopic('440000'), deliveryTopic('360000')].map((name) => ({ name, partitions: 1 })),
+      1,
+    );
     const a = admin.admin();
     await a.connect();
     await applyAcls(a, tongbanAcls('', ['gateway'], ['440000', '360000']));
@@ -78,11 +90,15 @@ describe('Kafka security on a SASL/SCRAM broker with ACLs (real broker)', () => 
   });
 
   it("lets 广东's agency read its province's delivery topic", async () => {
-    await expect(readOne(client(agencyUser('440000'), users[agencyUser('440000')]), deliveryTopic('440000'), 'agency-440000-main')).resolves.toBe('for 44');
+    await expect(
+      readOne(client(agencyUser('440000'), users[agencyUser('440000')]), deliveryTopic('440000'), 'agency-440000-main'),
+    ).resolves.toBe('for 44');
   });
 
   it("refuses 广东's agency 江西's events", async () => {
-    await expect(readOne(client(agencyUser('440000'), users[agencyUser('440000')]), deliveryTopic('360000'), 'agency-440000-spy')).rejects.toThrow(/authoriz/i);
+    await expect(
+      readOne(client(agencyUser('440000'), users[agencyUser('440000')]), deliveryTopic('360000'), 'agency-440000-spy'),
+    ).rejects.toThrow(/authoriz/i);
   });
 
   it('refuses an agency writing any event', async () => {

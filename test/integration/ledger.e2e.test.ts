@@ -25,10 +25,15 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
   });
   afterAll(() => suite.stop());
 
-  const register = async (hukouRegion: string, citizenId = newCitizenId()): Promise<string> => (await registerPerson(gateway, hukouRegion, citizenId)).subjectRef;
+  const register = async (hukouRegion: string, citizenId = newCitizenId()): Promise<string> =>
+    (await registerPerson(gateway, hukouRegion, citizenId)).subjectRef;
   /** A claim by the agency that provides the service. */
   const claim = (region: string, subjectRef: string, serviceCode: string, periodKey: string, headers: Record<string, string> = {}) =>
-    call(gateway, 'POST', '/v1/provision-claims', { token: token(region, agencyOf(serviceCode)), body: { subjectRef, serviceCode, periodKey }, headers });
+    call(gateway, 'POST', '/v1/provision-claims', {
+      token: token(region, agencyOf(serviceCode)),
+      body: { subjectRef, serviceCode, periodKey },
+      headers,
+    });
   const upload = (region: string, lines: Body[]) =>
     call<Body>(gateway, 'POST', '/v1/reconciliations', {
       token: token(region, 'veterans-affairs'),
@@ -48,7 +53,10 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     const before = await count(`SELECT count(*) AS n FROM ledger.subjects`);
     const intervalsBefore = await count(`SELECT count(*) AS n FROM ledger.responsibilities`);
     for (const [citizenId, reason] of cases) {
-      const res = await call(gateway, 'POST', '/v1/subjects', { token: token('360100', 'public-security'), body: { citizenId, hukouRegion: '360100' } });
+      const res = await call(gateway, 'POST', '/v1/subjects', {
+        token: token('360100', 'public-security'),
+        body: { citizenId, hukouRegion: '360100' },
+      });
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(res.body).toMatchObject({ code: 'invalid-citizen-id', reason });
@@ -57,18 +65,30 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(await count(`SELECT count(*) AS n FROM ledger.subjects`)).toBe(before);
     expect(await count(`SELECT count(*) AS n FROM ledger.responsibilities`)).toBe(intervalsBefore);
     // the number the bad check character was made from is stored: the counts above see a registration
-    const stored = await call(gateway, 'POST', '/v1/subjects', { token: token('360100', 'public-security'), body: { citizenId: valid, hukouRegion: '360100' } });
+    const stored = await call(gateway, 'POST', '/v1/subjects', {
+      token: token('360100', 'public-security'),
+      body: { citizenId: valid, hukouRegion: '360100' },
+    });
     expect(stored.status).toBe(201);
     expect(await count(`SELECT count(*) AS n FROM ledger.subjects`)).toBe(before + 1);
     expect(await count(`SELECT count(*) AS n FROM ledger.responsibilities`)).toBeGreaterThan(intervalsBefore);
   });
 
   it("lets only the hukou region's public security register, and answers with every held service at the hukou region", async () => {
-    const other = await call(gateway, 'POST', '/v1/subjects', { token: token('440100', 'public-security'), body: { citizenId: newCitizenId(), hukouRegion: '360100' } });
+    const other = await call(gateway, 'POST', '/v1/subjects', {
+      token: token('440100', 'public-security'),
+      body: { citizenId: newCitizenId(), hukouRegion: '360100' },
+    });
     expect(other.status).toBe(403);
-    const wrongAgency = await call(gateway, 'POST', '/v1/subjects', { token: token('360100', 'civil-affairs'), body: { citizenId: newCitizenId(), hukouRegion: '360100' } });
+    const wrongAgency = await call(gateway, 'POST', '/v1/subjects', {
+      token: token('360100', 'civil-affairs'),
+      body: { citizenId: newCitizenId(), hukouRegion: '360100' },
+    });
     expect([wrongAgency.status, wrongAgency.body.code]).toEqual([403, 'forbidden']);
-    const res = await call<Body>(gateway, 'POST', '/v1/subjects', { token: token('360100', 'public-security'), body: { citizenId: newCitizenId(), hukouRegion: '360100' } });
+    const res = await call<Body>(gateway, 'POST', '/v1/subjects', {
+      token: token('360100', 'public-security'),
+      body: { citizenId: newCitizenId(), hukouRegion: '360100' },
+    });
     expect(res.status).toBe(201);
     const holders = res.body.holders as Array<{ serviceCode: string; region: string }>;
     expect(holders.length).toBeGreaterThan(20);
@@ -85,7 +105,12 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     );
     const created = results.filter((r) => r.status === 201);
     expect(created).toHaveLength(1);
-    expect(created[0].body).toMatchObject({ region: '360100', subjectRef, serviceCode: 'veterans.preferential-care', periodKey: '2026-10' });
+    expect(created[0].body).toMatchObject({
+      region: '360100',
+      subjectRef,
+      serviceCode: 'veterans.preferential-care',
+      periodKey: '2026-10',
+    });
     for (const r of results.filter((x) => x.status !== 201)) {
       expect(r.status).toBe(409);
       if (r.body.code === 'already-claimed') expect(r.body.claimedBy).toBe('360100');
@@ -100,7 +125,9 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
   it('races 50 claims for one place-based key (treatment region vs insured region): exactly one wins', async () => {
     const subjectRef = await register('360100');
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => claim(i % 2 === 0 ? '440100' : '360100', subjectRef, 'med.cross-region-settlement', 'bill:440100:S123')),
+      Array.from({ length: 50 }, (_, i) =>
+        claim(i % 2 === 0 ? '440100' : '360100', subjectRef, 'med.cross-region-settlement', 'bill:440100:S123'),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     const winner = results.find((r) => r.status === 201)?.body.region;
@@ -125,11 +152,17 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     const ok = await claim('310100', registered, 'assist.temporary', 'case:310100:2026-11-20-fire');
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ region: '310100', basis: 'emergency' });
-    expect((await claim('310100', registered, 'assist.temporary', 'case:310100:2026-11-20-fire')).body).toMatchObject({ code: 'already-claimed', claimedBy: '310100' });
+    expect((await claim('310100', registered, 'assist.temporary', 'case:310100:2026-11-20-fire')).body).toMatchObject({
+      code: 'already-claimed',
+      claimedBy: '310100',
+    });
     // the key is bound to its place: another region cannot take (or block) it
     const squat = await claim('360100', registered, 'assist.temporary', 'case:310100:2026-11-20-fire');
     expect(squat.body).toMatchObject({ status: 422, code: 'rule-violated', rule: 'place-bound-key' });
-    expect((await claim('310100', registered, 'assist.temporary', 'emergency:2026-11-20')).body).toMatchObject({ status: 422, code: 'validation-failed' });
+    expect((await claim('310100', registered, 'assist.temporary', 'emergency:2026-11-20')).body).toMatchObject({
+      status: 422,
+      code: 'validation-failed',
+    });
     // a person the ledger has never seen cannot be claimed for
     const unregisteredRef = `s1_${'A'.repeat(32)}`;
     expect((await claim('440300', unregisteredRef, 'assist.temporary', 'case:440300:2026-11-21-flood')).status).toBe(404);
@@ -184,12 +217,18 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     await producer.disconnect();
 
     const proposals = (got: Collected[]): Collected[] =>
-      got.filter((g) => g.message.key?.toString() === subjectRef && fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.handoff-proposed.v1');
+      got.filter(
+        (g) =>
+          g.message.key?.toString() === subjectRef &&
+          fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.handoff-proposed.v1',
+      );
     const proposed = proposals(
-      await suite.collect(DOMAIN_TOPICS.ledger.name, (got) => proposals(got).length > 0, 30000).catch(async (error: unknown) => {
-        const dead = await suite.db.query(`SELECT error_code, error_detail FROM messaging.dead_letters`);
-        throw new Error(`${String(error)}; dead letters: ${JSON.stringify(dead)}`);
-      }),
+      await suite
+        .collect(DOMAIN_TOPICS.ledger.name, (got) => proposals(got).length > 0, 30000)
+        .catch(async (error: unknown) => {
+          const dead = await suite.db.query(`SELECT error_code, error_detail FROM messaging.dead_letters`);
+          throw new Error(`${String(error)}; dead letters: ${JSON.stringify(dead)}`);
+        }),
     );
     const events = proposed.map((g) => fromKafkaMessage(g.message.headers, g.message.value));
     for (const e of events) expect(e.recipients.sort()).toEqual(['360100', '440100']);
@@ -200,10 +239,14 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(proposals(guangdong).length).toBeGreaterThan(0);
 
     // until acceptance the hukou region stays responsible
-    const view = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('360100', 'civil-affairs') });
+    const view = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, {
+      token: token('360100', 'civil-affairs'),
+    });
     expect(view.status).toBe(200);
     expect((view.body.pendingHandoffs as Body[]).length).toBe(events.length);
-    expect((await call(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('110100', 'civil-affairs') })).status).toBe(404);
+    expect(
+      (await call(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('110100', 'civil-affairs') })).status,
+    ).toBe(404);
     // a handoff taking effect today leaves the current term with its holder at the term's start: the next term moves
     const nextTerm = (periodContaining('school-term', (periodContaining('school-term', TODAY) as Period).end) as Period).key;
     const early = await claim('360100', subjectRef, 'edu.compulsory', nextTerm);
@@ -211,14 +254,34 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
 
     const handoffId = (education?.data as Body).handoffId as string;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    expect((await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('440100', 'education'), body: { effectiveFrom: today } })).status).toBe(403);
+    expect(
+      (
+        await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, {
+          token: token('440100', 'education'),
+          body: { effectiveFrom: today },
+        })
+      ).status,
+    ).toBe(403);
     // a school place is answered by the education bureau, not by another agency of the receiving region
-    const wrongAgency = await call<Body>(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('360100', 'housing'), body: { effectiveFrom: today } });
+    const wrongAgency = await call<Body>(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, {
+      token: token('360100', 'housing'),
+      body: { effectiveFrom: today },
+    });
     expect([wrongAgency.status, wrongAgency.body.requiredAgency]).toEqual([403, 'education']);
-    const accepted = await call<Body>(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('360100', 'education'), body: { effectiveFrom: today } });
+    const accepted = await call<Body>(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, {
+      token: token('360100', 'education'),
+      body: { effectiveFrom: today },
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('accepted');
-    expect((await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, { token: token('360100', 'education'), body: { effectiveFrom: today } })).status).toBe(409);
+    expect(
+      (
+        await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, {
+          token: token('360100', 'education'),
+          body: { effectiveFrom: today },
+        })
+      ).status,
+    ).toBe(409);
 
     const old = await claim('440100', subjectRef, 'edu.compulsory', nextTerm);
     expect(old.status).toBe(409);
@@ -227,9 +290,17 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(fresh.status).toBe(201);
 
     const changed = (got: Collected[]): Collected[] =>
-      got.filter((g) => g.message.key?.toString() === subjectRef && fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.responsibility-changed.v1');
+      got.filter(
+        (g) =>
+          g.message.key?.toString() === subjectRef &&
+          fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.responsibility-changed.v1',
+      );
     const jiangxi = changed(await suite.collect('tongban.deliver.360000.v1', (got) => changed(got).length > 0, 30000));
-    expect(fromKafkaMessage(jiangxi[0].message.headers, jiangxi[0].message.value).data).toMatchObject({ fromRegion: '440100', toRegion: '360100', handoffId });
+    expect(fromKafkaMessage(jiangxi[0].message.headers, jiangxi[0].message.value).data).toMatchObject({
+      fromRegion: '440100',
+      toRegion: '360100',
+      handoffId,
+    });
 
     // replaying the same event has no second effect (inbox)
     expect(await count(`SELECT count(*) AS n FROM ledger.inbox WHERE event_id = '${eventId}'`)).toBe(1);
@@ -239,20 +310,40 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     const { citizenId, subjectRef } = await registerPerson(gateway, '440100');
     await insureIn(gateway, citizenId, 'pension', '310100');
     await insureIn(gateway, citizenId, 'unemployment', '310100');
-    const view = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token('310100', 'human-resources') });
+    const view = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, {
+      token: token('310100', 'human-resources'),
+    });
     const pending = view.body.pendingHandoffs as Array<{ handoffId: string; serviceCode: string }>;
     // each branch moves only its own services
     expect(pending.map((p) => p.serviceCode).sort()).toEqual(['elder.employee-pension', 'emp.unemployment-insurance']);
     const [first, second] = pending;
     const hr = (region: string): string => token(region, 'human-resources');
-    const rejected = await call<Body>(gateway, 'POST', `/v1/handoffs/${first.handoffId}/reject`, { token: hr('310100'), body: { reason: 'not insured here yet' } });
+    const rejected = await call<Body>(gateway, 'POST', `/v1/handoffs/${first.handoffId}/reject`, {
+      token: hr('310100'),
+      body: { reason: 'not insured here yet' },
+    });
     expect(rejected.body.status).toBe('rejected');
-    const objected = await call<Body>(gateway, 'POST', `/v1/handoffs/${second.handoffId}/object`, { token: hr('440100'), body: { reason: 'the person still works here' } });
+    const objected = await call<Body>(gateway, 'POST', `/v1/handoffs/${second.handoffId}/object`, {
+      token: hr('440100'),
+      body: { reason: 'the person still works here' },
+    });
     expect(objected.body.status).toBe('disputed');
-    expect((await call(gateway, 'POST', `/v1/handoffs/${second.handoffId}/accept`, { token: hr('310100'), body: { effectiveFrom: '2099-01-01' } })).status).toBe(409);
+    expect(
+      (
+        await call(gateway, 'POST', `/v1/handoffs/${second.handoffId}/accept`, {
+          token: hr('310100'),
+          body: { effectiveFrom: '2099-01-01' },
+        })
+      ).status,
+    ).toBe(409);
     const queue = await call<Body>(gateway, 'GET', '/v1/ops/ledger/handoffs?limit=500', { token: OPERATOR });
     expect((queue.body.items as Body[]).map((h) => h.handoffId)).toContain(second.handoffId);
-    const stillOld = await claim('310100', subjectRef, first.serviceCode, first.serviceCode === 'elder.employee-pension' ? '2026-10' : 'x-1');
+    const stillOld = await claim(
+      '310100',
+      subjectRef,
+      first.serviceCode,
+      first.serviceCode === 'elder.employee-pension' ? '2026-10' : 'x-1',
+    );
     expect(stillOld.body).toMatchObject({ code: 'not-responsible', responsibleRegion: '440100' });
   });
 
@@ -271,7 +362,10 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     const queue = await call<Body>(gateway, 'GET', '/v1/ops/ledger/handoffs?limit=500', { token: OPERATOR });
     expect((queue.body.items as Body[]).filter((h) => h.subjectRef === subjectRef)).toHaveLength(mine);
     // two instances firing at once: the advisory lock lets one of them work
-    const both = await Promise.all([jobs.runHandoffDeadlines(new Date(Date.now() + 41 * 86400000)), jobs.runHandoffDeadlines(new Date(Date.now() + 41 * 86400000))]);
+    const both = await Promise.all([
+      jobs.runHandoffDeadlines(new Date(Date.now() + 41 * 86400000)),
+      jobs.runHandoffDeadlines(new Date(Date.now() + 41 * 86400000)),
+    ]);
     expect(both.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
   });
 
@@ -287,11 +381,15 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(mine[0]).toMatchObject({ region: '110100', serviceCode: 'veterans.preferential-care' });
     expect((await jobs.runGapDetection(new Date('2027-01-20T04:00:00Z'))).detected).toBe(0);
     const gapEvents = (got: Collected[]): Collected[] =>
-      got.filter((g) => g.message.key?.toString() === subjectRef && fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.gap-detected.v1');
+      got.filter(
+        (g) =>
+          g.message.key?.toString() === subjectRef &&
+          fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.gap-detected.v1',
+      );
     expect(gapEvents(await suite.collect('tongban.deliver.110000.v1', (got) => gapEvents(got).length > 0, 30000))).toHaveLength(1);
   });
 
-  it("reconciles a streamed NDJSON upload against the ledger only: overlaps (named to related regions), gaps and unknown records, paged", async () => {
+  it('reconciles a streamed NDJSON upload against the ledger only: overlaps (named to related regions), gaps and unknown records, paged', async () => {
     const a = await register('360100');
     const b = await register('360100');
     expect((await claim('360100', a, 'veterans.preferential-care', '2026-10')).status).toBe(201);
@@ -305,7 +403,9 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     const up = await upload('440100', lines);
     expect(up.status).toBe(202);
     expect(up.body).toMatchObject({ status: 'completed', agency: 'veterans-affairs', records: 2, overlaps: 1, unknown: 1 });
-    const strangerItems = await call<{ items: Body[] }>(gateway, 'GET', `/v1/reconciliations/${String(up.body.reconciliationId)}/items`, { token: token('440100', 'veterans-affairs') });
+    const strangerItems = await call<{ items: Body[] }>(gateway, 'GET', `/v1/reconciliations/${String(up.body.reconciliationId)}/items`, {
+      token: token('440100', 'veterans-affairs'),
+    });
     expect(strangerItems.body.items.find((i) => i.kind === 'overlap')).toMatchObject({ subjectRef: a, otherRegions: [] });
     // 360100 uploads its own a's October (other uploads are never compared) and a service nobody claimed;
     // it uploads nothing for b's October although b is entitled: a gap
@@ -313,9 +413,16 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(own.body).toMatchObject({ records: 2, overlaps: 0, gaps: 1, unknown: 1 });
     const id = own.body.reconciliationId as string;
     const mine = token('360100', 'veterans-affairs');
-    const page1 = await call<{ items: Body[]; next: string | null }>(gateway, 'GET', `/v1/reconciliations/${id}/items?limit=1`, { token: mine });
+    const page1 = await call<{ items: Body[]; next: string | null }>(gateway, 'GET', `/v1/reconciliations/${id}/items?limit=1`, {
+      token: mine,
+    });
     expect(page1.body.items).toHaveLength(1);
-    const page2 = await call<{ items: Body[]; next: string | null }>(gateway, 'GET', `/v1/reconciliations/${id}/items?limit=1&cursor=${page1.body.next}`, { token: mine });
+    const page2 = await call<{ items: Body[]; next: string | null }>(
+      gateway,
+      'GET',
+      `/v1/reconciliations/${id}/items?limit=1&cursor=${page1.body.next}`,
+      { token: mine },
+    );
     const kinds = [...page1.body.items, ...page2.body.items].map((i) => i.kind).sort();
     expect(kinds).toEqual(['gap', 'unknown']);
     expect([...page1.body.items, ...page2.body.items].find((i) => i.kind === 'gap')).toMatchObject({ subjectRef: b, periodKey: '2026-10' });
@@ -331,7 +438,12 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
       headers: { 'content-type': 'application/x-ndjson' },
       rawBody: JSON.stringify({ subjectRef: a, serviceCode: 'assist.temporary', periodKey: 'case:310100:c1' }) + '\n',
     });
-    const relatedItems = await call<{ items: Body[] }>(gateway, 'GET', `/v1/reconciliations/${String(related.body.reconciliationId)}/items`, { token: token('360100', 'civil-affairs') });
+    const relatedItems = await call<{ items: Body[] }>(
+      gateway,
+      'GET',
+      `/v1/reconciliations/${String(related.body.reconciliationId)}/items`,
+      { token: token('360100', 'civil-affairs') },
+    );
     expect(relatedItems.body.items).toEqual([expect.objectContaining({ kind: 'overlap', otherRegions: ['310100'] })]);
 
     const bad = await call<Body>(gateway, 'POST', '/v1/reconciliations', {

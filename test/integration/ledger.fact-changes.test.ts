@@ -37,7 +37,8 @@ describe('fact changes: provisional statements, consent, objection window, dispu
 
   const post = (path: string, region: string, agency: Parameters<typeof token>[1], body?: unknown): Promise<CallResult<Json>> =>
     call<Json>(gateway, 'POST', path, { token: token(region, agency), body });
-  const moveHukou = (to: string, citizenId: string): Promise<CallResult<Json>> => post('/v1/hukou-moves', to, 'public-security', { citizenId, hukouRegion: to, movedOn: MOVED_ON });
+  const moveHukou = (to: string, citizenId: string): Promise<CallResult<Json>> =>
+    post('/v1/hukou-moves', to, 'public-security', { citizenId, hukouRegion: to, movedOn: MOVED_ON });
   const view = async (subjectRef: string, region = NANCHANG): Promise<Json> =>
     (await call<Json>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token(region, 'civil-affairs') })).body;
   const holderOf = async (subjectRef: string, service: string): Promise<string | undefined> =>
@@ -53,8 +54,12 @@ describe('fact changes: provisional statements, consent, objection window, dispu
     expect(stated.body).toMatchObject({ kind: 'hukou-move', status: 'provisional', toRegion: CHENGDU, fromRegion: null, subjectRef });
     const changeId = String(stated.body.changeId);
     expect((await view(subjectRef)).pendingHandoffs).toEqual([]);
-    expect((await view(subjectRef)).pendingFactChanges).toEqual([expect.objectContaining({ changeId, fromRegion: NANCHANG, status: 'provisional' })]);
-    expect((await call(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token(CHENGDU, 'public-security') })).status).toBe(404);
+    expect((await view(subjectRef)).pendingFactChanges).toEqual([
+      expect.objectContaining({ changeId, fromRegion: NANCHANG, status: 'provisional' }),
+    ]);
+    expect(
+      (await call(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token(CHENGDU, 'public-security') })).status,
+    ).toBe(404);
     expect((await claim(CHENGDU, subjectRef, 'veterans.preferential-care', '2026-11')).status).toBe(404);
     expect((await claim(NANCHANG, subjectRef, 'veterans.preferential-care', '2026-11')).status).toBe(201);
     // the stater cannot consent to its own statement, nor can another agency of the old hukou region
@@ -64,7 +69,11 @@ describe('fact changes: provisional statements, consent, objection window, dispu
     expect((await post(`/v1/fact-changes/${changeId}/consent`, GUANGZHOU, 'public-security')).status).toBe(404);
     // the statement is told to the old hukou region only
     const stateEvents = (got: Collected[]): Collected[] =>
-      got.filter((g) => g.message.key?.toString() === subjectRef && fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.fact-change-stated.v1');
+      got.filter(
+        (g) =>
+          g.message.key?.toString() === subjectRef &&
+          fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.fact-change-stated.v1',
+      );
     const [notice] = stateEvents(await suite.collect(DOMAIN_TOPICS.ledger.name, (got) => stateEvents(got).length > 0));
     expect(fromKafkaMessage(notice.message.headers, notice.message.value).recipients).toEqual([NANCHANG]);
     // a second statement by another region waits for the first to end
@@ -73,13 +82,22 @@ describe('fact changes: provisional statements, consent, objection window, dispu
     expect(JSON.stringify(second.body)).not.toContain(CHENGDU);
 
     // the old hukou region objects: a dispute; operators reject it; nothing moved, ever
-    const objected = await post(`/v1/fact-changes/${changeId}/objection`, NANCHANG, 'public-security', { reason: 'no move-out (迁出) was registered here' });
+    const objected = await post(`/v1/fact-changes/${changeId}/objection`, NANCHANG, 'public-security', {
+      reason: 'no move-out (迁出) was registered here',
+    });
     expect(objected.body).toMatchObject({ status: 'disputed', objectionReason: 'no move-out (迁出) was registered here' });
     expect((await post(`/v1/fact-changes/${changeId}/consent`, NANCHANG, 'public-security')).status).toBe(409);
-    expect((await post(`/v1/fact-changes/${changeId}/decision`, NANCHANG, 'public-security', { outcome: 'definitive', note: 'x' })).status).toBe(403);
-    const rejected = await call<Json>(gateway, 'POST', `/v1/fact-changes/${changeId}/decision`, { token: OPERATOR, body: { outcome: 'rejected', note: 'the move-out was never registered' } });
+    expect(
+      (await post(`/v1/fact-changes/${changeId}/decision`, NANCHANG, 'public-security', { outcome: 'definitive', note: 'x' })).status,
+    ).toBe(403);
+    const rejected = await call<Json>(gateway, 'POST', `/v1/fact-changes/${changeId}/decision`, {
+      token: OPERATOR,
+      body: { outcome: 'rejected', note: 'the move-out was never registered' },
+    });
     expect(rejected.body).toMatchObject({ status: 'rejected', decision: 'operator', note: 'the move-out was never registered' });
-    expect((await call<Json>(gateway, 'GET', `/v1/fact-changes/${changeId}`, { token: token(CHENGDU, 'public-security') })).body).toMatchObject({ status: 'rejected', fromRegion: null });
+    expect(
+      (await call<Json>(gateway, 'GET', `/v1/fact-changes/${changeId}`, { token: token(CHENGDU, 'public-security') })).body,
+    ).toMatchObject({ status: 'rejected', fromRegion: null });
     expect((await view(subjectRef)).hukouRegion).toBe(NANCHANG);
     expect(await holderOf(subjectRef, 'veterans.preferential-care')).toBe(NANCHANG);
   });
@@ -96,10 +114,15 @@ describe('fact changes: provisional statements, consent, objection window, dispu
     // the gaining region's agency for the service accepts; the old holder keeps it until then
     expect(await holderOf(subjectRef, 'veterans.preferential-care')).toBe(NANCHANG);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    expect((await post(`/v1/handoffs/${String(veterans?.handoffId)}/accept`, GUANGZHOU, 'veterans-affairs', { effectiveFrom: today })).status).toBe(200);
+    expect(
+      (await post(`/v1/handoffs/${String(veterans?.handoffId)}/accept`, GUANGZHOU, 'veterans-affairs', { effectiveFrom: today })).status,
+    ).toBe(200);
     expect(await holderOf(subjectRef, 'veterans.preferential-care')).toBe(GUANGZHOU);
     // the stating region, now the hukou region, sees who released
-    expect((await call<Json>(gateway, 'GET', `/v1/fact-changes/${String(stated.body.changeId)}`, { token: token(GUANGZHOU, 'public-security') })).body.fromRegion).toBe(NANCHANG);
+    expect(
+      (await call<Json>(gateway, 'GET', `/v1/fact-changes/${String(stated.body.changeId)}`, { token: token(GUANGZHOU, 'public-security') }))
+        .body.fromRegion,
+    ).toBe(NANCHANG);
   });
 
   it('silence is consent: after the objection window (working days) the change is definitive, and a late objection is refused', async () => {
@@ -115,34 +138,64 @@ describe('fact changes: provisional statements, consent, objection window, dispu
     expect((await view(subjectRef, SUZHOU)).hukouRegion).toBe(SUZHOU);
     const change = await call<Json>(gateway, 'GET', `/v1/fact-changes/${String(stated.body.changeId)}`, { token: OPERATOR });
     expect(change.body).toMatchObject({ status: 'definitive', decision: 'objection-window' });
-    expect((await post(`/v1/fact-changes/${String(stated.body.changeId)}/objection`, NANCHANG, 'public-security', { reason: 'too late' })).status).toBe(409);
+    expect(
+      (await post(`/v1/fact-changes/${String(stated.body.changeId)}/objection`, NANCHANG, 'public-security', { reason: 'too late' }))
+        .status,
+    ).toBe(409);
     expect(((await view(subjectRef, SUZHOU)).pendingHandoffs as Pending).some((h) => h.toRegion === SUZHOU)).toBe(true);
   });
 
   it('an insured region is stated per branch by that branch agency; a disputed one is decided by operators; other branches stay (seed 000 四)', async () => {
     const { citizenId, subjectRef } = await registerPerson(gateway, NANCHANG);
     // 苏州's 医保 cannot state a pension relation, nor 苏州's 人社 a medical one
-    const wrong = await post('/v1/insured-region-changes', SUZHOU, 'healthcare-security', { citizenId, branch: 'pension', insuredRegion: SUZHOU, since: '1990-01-01' });
+    const wrong = await post('/v1/insured-region-changes', SUZHOU, 'healthcare-security', {
+      citizenId,
+      branch: 'pension',
+      insuredRegion: SUZHOU,
+      since: '1990-01-01',
+    });
     expect([wrong.status, wrong.body.requiredAgency]).toEqual([403, 'human-resources']);
-    const stated = await post('/v1/insured-region-changes', SUZHOU, 'human-resources', { citizenId, branch: 'pension', insuredRegion: SUZHOU, since: '1990-01-01' });
+    const stated = await post('/v1/insured-region-changes', SUZHOU, 'human-resources', {
+      citizenId,
+      branch: 'pension',
+      insuredRegion: SUZHOU,
+      since: '1990-01-01',
+    });
     expect(stated.body).toMatchObject({ status: 'provisional', kind: 'insured-region', branch: 'pension', fromRegion: null });
     expect((await view(subjectRef)).pendingHandoffs).toEqual([]);
     const changeId = String(stated.body.changeId);
-    expect((await post(`/v1/fact-changes/${changeId}/objection`, NANCHANG, 'human-resources', { reason: 'still contributing here' })).body.status).toBe('disputed');
+    expect(
+      (await post(`/v1/fact-changes/${changeId}/objection`, NANCHANG, 'human-resources', { reason: 'still contributing here' })).body
+        .status,
+    ).toBe('disputed');
     // the dispute waits in the operators' queue, with how to decide it
     const queue = await call<{ items: Json[] }>(gateway, 'GET', '/v1/ops/queues/ledger-fact-disputes/items?limit=200', { token: OPERATOR });
     expect(queue.body.items.map((i) => i.id)).toContain(changeId);
     const item = await call<Json>(gateway, 'GET', `/v1/ops/items/fact-change/${changeId}`, { token: OPERATOR });
-    expect(item.body).toMatchObject({ status: 'disputed', actions: [], facts: { objectionReason: 'still contributing here', decideWith: `POST /v1/fact-changes/${changeId}/decision` } });
-    const decided = await call<Json>(gateway, 'POST', `/v1/fact-changes/${changeId}/decision`, { token: OPERATOR, body: { outcome: 'definitive', note: 'contribution records show 苏州 since 1990' } });
+    expect(item.body).toMatchObject({
+      status: 'disputed',
+      actions: [],
+      facts: { objectionReason: 'still contributing here', decideWith: `POST /v1/fact-changes/${changeId}/decision` },
+    });
+    const decided = await call<Json>(gateway, 'POST', `/v1/fact-changes/${changeId}/decision`, {
+      token: OPERATOR,
+      body: { outcome: 'definitive', note: 'contribution records show 苏州 since 1990' },
+    });
     expect(decided.body).toMatchObject({ status: 'definitive', decision: 'operator' });
     const after = await view(subjectRef, SUZHOU);
     expect(after.insuredRegions).toEqual([{ branch: 'pension', region: SUZHOU, since: '1990-01-01' }]);
     // only the pension branch's service moves; medical, unemployment and work injury stay with the hukou region
     expect((after.pendingHandoffs as Pending).map((h) => [h.serviceCode, h.toRegion])).toEqual([['elder.employee-pension', SUZHOU]]);
     // a medical relation of the same person elsewhere is its own fact: a retiree's pension in one region, medical insurance in another
-    const medical = await post('/v1/insured-region-changes', GUANGZHOU, 'healthcare-security', { citizenId, branch: 'medical', insuredRegion: GUANGZHOU, since: '2024-01-01' });
-    expect((await post(`/v1/fact-changes/${String(medical.body.changeId)}/consent`, NANCHANG, 'healthcare-security')).body.status).toBe('definitive');
+    const medical = await post('/v1/insured-region-changes', GUANGZHOU, 'healthcare-security', {
+      citizenId,
+      branch: 'medical',
+      insuredRegion: GUANGZHOU,
+      since: '2024-01-01',
+    });
+    expect((await post(`/v1/fact-changes/${String(medical.body.changeId)}/consent`, NANCHANG, 'healthcare-security')).body.status).toBe(
+      'definitive',
+    );
     const both = await view(subjectRef, GUANGZHOU);
     expect(both.insuredRegions).toEqual([
       { branch: 'medical', region: GUANGZHOU, since: '2024-01-01' },
@@ -156,17 +209,34 @@ describe('fact changes: provisional statements, consent, objection window, dispu
 
   it('a first insured region that is the hukou region takes nothing from anyone and is recorded at once', async () => {
     const { citizenId, subjectRef } = await registerPerson(gateway, NANCHANG);
-    const res = await post('/v1/insured-region-changes', NANCHANG, 'human-resources', { citizenId, branch: 'unemployment', insuredRegion: NANCHANG, since: '2020-03-01' });
+    const res = await post('/v1/insured-region-changes', NANCHANG, 'human-resources', {
+      citizenId,
+      branch: 'unemployment',
+      insuredRegion: NANCHANG,
+      since: '2020-03-01',
+    });
     expect(res.body).toMatchObject({ status: 'definitive', decision: 'uncontested', fromRegion: NANCHANG, toRegion: NANCHANG });
     expect((await view(subjectRef)).insuredRegions).toEqual([{ branch: 'unemployment', region: NANCHANG, since: '2020-03-01' }]);
-    expect((await post('/v1/insured-region-changes', NANCHANG, 'human-resources', { citizenId, branch: 'unemployment', insuredRegion: NANCHANG, since: '2020-03-01' })).status).toBe(409);
+    expect(
+      (
+        await post('/v1/insured-region-changes', NANCHANG, 'human-resources', {
+          citizenId,
+          branch: 'unemployment',
+          insuredRegion: NANCHANG,
+          since: '2020-03-01',
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('of concurrent statements of one fact by several regions exactly one stays open; a person the ledger does not know is registered instead', async () => {
     const { citizenId, subjectRef } = await registerPerson(gateway, NANCHANG);
     const results = await Promise.all([GUANGZHOU, SUZHOU, CHENGDU, '110100', '310100', '440300'].map((to) => moveHukou(to, citizenId)));
     expect(results.map((r) => r.status).sort()).toEqual([202, 409, 409, 409, 409, 409]);
-    const open = await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM ledger.fact_changes WHERE subject_ref = $1 AND status = 'provisional'`, [subjectRef]);
+    const open = await suite.db.one<{ n: string }>(
+      `SELECT count(*) AS n FROM ledger.fact_changes WHERE subject_ref = $1 AND status = 'provisional'`,
+      [subjectRef],
+    );
     expect(Number(open?.n)).toBe(1);
     const unknown = await moveHukou(GUANGZHOU, newCitizenId());
     expect([unknown.status, unknown.body.code]).toEqual([404, 'not-found']);

@@ -48,9 +48,17 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
   afterAll(() => suite.stop());
 
   const claim = (region: string, subjectRef: string, periodKey: string, serviceCode = SERVICE): Promise<CallResult<Json>> =>
-    call<Json>(gateway, 'POST', '/v1/provision-claims', { token: token(region, 'civil-affairs'), body: { subjectRef, serviceCode, periodKey } });
-  const decide = (handoffId: string, body: Json): Promise<CallResult<Json>> => call<Json>(gateway, 'POST', `/v1/handoffs/${handoffId}/decision`, { token: OPERATOR, body });
-  const envelope = (source: string, at = new Date()) => ({ id: randomUUID(), source: `${source}/residence-permit`, time: at.toISOString() });
+    call<Json>(gateway, 'POST', '/v1/provision-claims', {
+      token: token(region, 'civil-affairs'),
+      body: { subjectRef, serviceCode, periodKey },
+    });
+  const decide = (handoffId: string, body: Json): Promise<CallResult<Json>> =>
+    call<Json>(gateway, 'POST', `/v1/handoffs/${handoffId}/decision`, { token: OPERATOR, body });
+  const envelope = (source: string, at = new Date()) => ({
+    id: randomUUID(),
+    source: `${source}/residence-permit`,
+    time: at.toISOString(),
+  });
   const permit = (subjectRef: string, city: string, permitId = randomUUID()) => ({
     permitId,
     permitNumber: `P-${permitId.slice(0, 8)}`,
@@ -76,9 +84,17 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     return found;
   }
   const holderAt = async (subjectRef: string, at: string): Promise<string | undefined> =>
-    (await suite.db.one<{ region: string }>(`SELECT region FROM ledger.responsibilities WHERE subject_ref = $1 AND service_code = $2 AND during @> $3::timestamptz`, [subjectRef, SERVICE, at]))?.region;
+    (
+      await suite.db.one<{ region: string }>(
+        `SELECT region FROM ledger.responsibilities WHERE subject_ref = $1 AND service_code = $2 AND during @> $3::timestamptz`,
+        [subjectRef, SERVICE, at],
+      )
+    )?.region;
   const accept = (h: Handoff, effectiveFrom = TODAY): Promise<CallResult<Json>> =>
-    call<Json>(gateway, 'POST', `/v1/handoffs/${h.handoffId}/accept`, { token: token(h.toRegion, 'civil-affairs'), body: { effectiveFrom } });
+    call<Json>(gateway, 'POST', `/v1/handoffs/${h.handoffId}/accept`, {
+      token: token(h.toRegion, 'civil-affairs'),
+      body: { effectiveFrom },
+    });
 
   it('refuses periods outside the window with 422 naming it, so a far-future claim cannot block the next holder', async () => {
     const { subjectRef, proposal } = await livingIn(SHENZHEN);
@@ -88,14 +104,20 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
       expect(res.body).toMatchObject({ notBefore: addMonths(TODAY, -12), lastStart: `${NEXT}-01` });
       expect(String(res.body.detail)).toContain('claim window');
     }
-    expect(await suite.db.one(`SELECT count(*)::int AS n FROM ledger.provision_claims WHERE subject_ref = $1`, [subjectRef])).toEqual({ n: 0 });
+    expect(await suite.db.one(`SELECT count(*)::int AS n FROM ledger.provision_claims WHERE subject_ref = $1`, [subjectRef])).toEqual({
+      n: 0,
+    });
     // the edges of the window are claimable by the region holding them (南昌, the default holder since before the ledger knew the person)
     expect((await claim(NANCHANG, subjectRef, month(-12))).status).toBe(201);
     expect((await accept(proposal)).status).toBe(200);
     const next = await claim(SHENZHEN, subjectRef, NEXT);
     expect([next.status, next.body.periodStart, next.body.periodEnd]).toEqual([201, `${NEXT}-01`, `${month(2)}-01`]);
     // 深圳, responsible only since today, cannot claim a period that started before, nor years back
-    expect((await claim(SHENZHEN, subjectRef, month(-10))).body).toMatchObject({ code: 'not-responsible', responsibleRegion: NANCHANG, periodStart: `${month(-10)}-01` });
+    expect((await claim(SHENZHEN, subjectRef, month(-10))).body).toMatchObject({
+      code: 'not-responsible',
+      responsibleRegion: NANCHANG,
+      periodStart: `${month(-10)}-01`,
+    });
     expect((await claim(SHENZHEN, subjectRef, '2020-01')).body).toMatchObject({ status: 422, code: 'validation-failed' });
   });
 
@@ -107,9 +129,17 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     expect(await holderAt(subjectRef, startOf(MONTH))).toBe(NANCHANG);
     expect(await holderAt(subjectRef, startOf(NEXT))).toBe(GUANGZHOU);
 
-    expect((await claim(GUANGZHOU, subjectRef, MONTH)).body).toMatchObject({ status: 409, code: 'not-responsible', responsibleRegion: NANCHANG });
+    expect((await claim(GUANGZHOU, subjectRef, MONTH)).body).toMatchObject({
+      status: 409,
+      code: 'not-responsible',
+      responsibleRegion: NANCHANG,
+    });
     expect((await claim(NANCHANG, subjectRef, MONTH)).status).toBe(201);
-    expect((await claim(NANCHANG, subjectRef, NEXT)).body).toMatchObject({ status: 409, code: 'not-responsible', responsibleRegion: GUANGZHOU });
+    expect((await claim(NANCHANG, subjectRef, NEXT)).body).toMatchObject({
+      status: 409,
+      code: 'not-responsible',
+      responsibleRegion: GUANGZHOU,
+    });
     expect((await claim(GUANGZHOU, subjectRef, NEXT)).status).toBe(201);
     expect((await claim(GUANGZHOU, subjectRef, PREV)).body).toMatchObject({ code: 'not-responsible', responsibleRegion: NANCHANG });
     // a region unrelated to the person learns nothing
@@ -129,7 +159,11 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     const { proposal } = await livingIn(GUANGZHOU);
     expect(proposal.effectiveBy).toBe(addDays(TODAY, 92));
     // outside any date the contract takes: refused by the gateway's validator
-    expect((await accept(proposal, '9999-12-31')).body).toMatchObject({ status: 422, code: 'validation-failed', errors: [{ field: '/body/effectiveFrom' }] });
+    expect((await accept(proposal, '9999-12-31')).body).toMatchObject({
+      status: 422,
+      code: 'validation-failed',
+      errors: [{ field: '/body/effectiveFrom' }],
+    });
     // outside the proposal's window: refused naming it
     for (const day of [addDays(TODAY, 93), addDays(TODAY, -1), '2199-12-31']) {
       const res = await accept(proposal, day);
@@ -162,7 +196,10 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
       ),
     ).rejects.toMatchObject({ code: '23503', constraint: 'provision_claims_subject' });
     // 南昌's interval does not hold next month's start
-    await expect(insert(NANCHANG, startOf(NEXT), NEXT)).rejects.toMatchObject({ code: '23514', constraint: 'provision_claims_held_at_period_start' });
+    await expect(insert(NANCHANG, startOf(NEXT), NEXT)).rejects.toMatchObject({
+      code: '23514',
+      constraint: 'provision_claims_held_at_period_start',
+    });
     // a held service's claim without an interval
     await expect(
       suite.db.query(
@@ -176,26 +213,45 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     expect((await claim(NANCHANG, other.subjectRef, NEXT)).status).toBe(201);
     await expect(
       suite.db.tx(async () => {
-        await suite.db.query(`UPDATE ledger.responsibilities SET during = tstzrange(lower(during), now()) WHERE subject_ref = $1 AND service_code = $2`, [other.subjectRef, SERVICE]);
-        await suite.db.query(`INSERT INTO ledger.responsibilities (subject_ref, service_code, region, during, opened_by, opened_reason) VALUES ($1, $2, $3, tstzrange(now(), NULL), 't', 't')`, [
-          other.subjectRef,
-          SERVICE,
-          GUANGZHOU,
-        ]);
+        await suite.db.query(
+          `UPDATE ledger.responsibilities SET during = tstzrange(lower(during), now()) WHERE subject_ref = $1 AND service_code = $2`,
+          [other.subjectRef, SERVICE],
+        );
+        await suite.db.query(
+          `INSERT INTO ledger.responsibilities (subject_ref, service_code, region, during, opened_by, opened_reason) VALUES ($1, $2, $3, tstzrange(now(), NULL), 't', 't')`,
+          [other.subjectRef, SERVICE, GUANGZHOU],
+        );
       }),
     ).rejects.toMatchObject({ code: '23514', constraint: 'provision_claims_held_at_period_start' });
   });
 
   it('lets operators decide a disputed handoff (accept with a date, or reject), telling both regions', async () => {
     const a = await livingIn(GUANGZHOU);
-    const objected = await call<Json>(gateway, 'POST', `/v1/handoffs/${a.proposal.handoffId}/object`, { token: token(NANCHANG, 'civil-affairs'), body: { reason: 'still lives here' } });
+    const objected = await call<Json>(gateway, 'POST', `/v1/handoffs/${a.proposal.handoffId}/object`, {
+      token: token(NANCHANG, 'civil-affairs'),
+      body: { reason: 'still lives here' },
+    });
     expect(objected.body.status).toBe('disputed');
     // the receiving region cannot end a dispute by accepting; a region cannot decide
     expect((await accept(a.proposal)).body).toMatchObject({ status: 409, code: 'invalid-transition' });
-    expect((await call(gateway, 'POST', `/v1/handoffs/${a.proposal.handoffId}/decision`, { token: token(GUANGZHOU, 'civil-affairs'), body: { decision: 'accept', reason: 'x' } })).status).toBe(403);
-    expect((await decide(a.proposal.handoffId, { decision: 'accept', reason: 'permit checked' })).body).toMatchObject({ status: 422, code: 'validation-failed' });
+    expect(
+      (
+        await call(gateway, 'POST', `/v1/handoffs/${a.proposal.handoffId}/decision`, {
+          token: token(GUANGZHOU, 'civil-affairs'),
+          body: { decision: 'accept', reason: 'x' },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await decide(a.proposal.handoffId, { decision: 'accept', reason: 'permit checked' })).body).toMatchObject({
+      status: 422,
+      code: 'validation-failed',
+    });
 
-    const decided = await decide(a.proposal.handoffId, { decision: 'accept', effectiveFrom: TODAY, reason: 'permit checked: lives in 广州' });
+    const decided = await decide(a.proposal.handoffId, {
+      decision: 'accept',
+      effectiveFrom: TODAY,
+      reason: 'permit checked: lives in 广州',
+    });
     expect(decided.body).toMatchObject({ status: 'accepted', decidedByOperator: true, answerReason: 'permit checked: lives in 广州' });
     expect(await holderAt(a.subjectRef, startOf(NEXT))).toBe(GUANGZHOU);
     const told = await suite.db.query<{ event_type: string; recipients: string[] }>(
@@ -208,7 +264,9 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
         ['cn.gov.tongban.ledger.responsibility-changed.v1', [NANCHANG, GUANGZHOU].sort()],
       ]),
     );
-    const audit = await suite.db.query<{ actor: string }>(`SELECT actor FROM gateway.audit_log WHERE resource = $1`, [`/v1/handoffs/${a.proposal.handoffId}/decision`]);
+    const audit = await suite.db.query<{ actor: string }>(`SELECT actor FROM gateway.audit_log WHERE resource = $1`, [
+      `/v1/handoffs/${a.proposal.handoffId}/decision`,
+    ]);
     expect(audit.map((r) => r.actor.startsWith('operator:'))).toEqual([true]);
     // decided once
     expect((await decide(a.proposal.handoffId, { decision: 'reject', reason: 'again' })).status).toBe(409);
@@ -220,8 +278,14 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
 
   it('proposes a rejected handoff again after the cool-down while the facts still call for it', async () => {
     const { subjectRef, proposal } = await livingIn(GUANGZHOU);
-    await call(gateway, 'POST', `/v1/handoffs/${proposal.handoffId}/object`, { token: token(NANCHANG, 'civil-affairs'), body: { reason: 'still lives here' } });
-    expect((await decide(proposal.handoffId, { decision: 'reject', reason: 'not proven' })).body).toMatchObject({ status: 'rejected', decidedByOperator: true });
+    await call(gateway, 'POST', `/v1/handoffs/${proposal.handoffId}/object`, {
+      token: token(NANCHANG, 'civil-affairs'),
+      body: { reason: 'still lives here' },
+    });
+    expect((await decide(proposal.handoffId, { decision: 'reject', reason: 'not proven' })).body).toMatchObject({
+      status: 'rejected',
+      decidedByOperator: true,
+    });
     const day = 86_400_000;
     await jobs.runReevaluation(new Date(Date.now() + 10 * day));
     expect((await subjects.responsibilities(subjectRef, null)).pendingHandoffs.some((h) => h.serviceCode === SERVICE)).toBe(false);
@@ -231,7 +295,14 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     expect(again).toMatchObject({ fromRegion: NANCHANG, toRegion: GUANGZHOU, status: 'proposed' });
     expect(again.handoffId).not.toBe(proposal.handoffId);
     // the receiving region's own rejection is likewise not final
-    expect((await call(gateway, 'POST', `/v1/handoffs/${again.handoffId}/reject`, { token: token(GUANGZHOU, 'civil-affairs'), body: { reason: 'no' } })).status).toBe(200);
+    expect(
+      (
+        await call(gateway, 'POST', `/v1/handoffs/${again.handoffId}/reject`, {
+          token: token(GUANGZHOU, 'civil-affairs'),
+          body: { reason: 'no' },
+        })
+      ).status,
+    ).toBe(200);
     await jobs.runReevaluation(new Date(Date.now() + 62 * day));
     expect((await pending(subjectRef)).handoffId).not.toBe(again.handoffId);
   });
@@ -242,14 +313,25 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
       people.map(({ subjectRef, permitId, proposal }) =>
         Promise.allSettled([
           handoffs.accept(proposal.handoffId, TODAY, { region: GUANGZHOU, agency: 'civil-affairs', credential: 'race' }),
-          subjects.recordPermitChanged({ permitId, subjectRef, residenceCity: GUANGZHOU, status: 'cancelled', residenceYearsCountFrom: '2024-01-01' }, envelope(GUANGZHOU)),
+          subjects.recordPermitChanged(
+            { permitId, subjectRef, residenceCity: GUANGZHOU, status: 'cancelled', residenceYearsCountFrom: '2024-01-01' },
+            envelope(GUANGZHOU),
+          ),
         ]),
       ),
     );
-    expect(outcomes.flat().filter((o) => o.status === 'rejected').every((o) => (o as PromiseRejectedResult).reason?.code === 'invalid-transition')).toBe(true);
+    expect(
+      outcomes
+        .flat()
+        .filter((o) => o.status === 'rejected')
+        .every((o) => (o as PromiseRejectedResult).reason?.code === 'invalid-transition'),
+    ).toBe(true);
     for (const { subjectRef, proposal } of people) {
       const h = await suite.db.one<{ status: string }>(`SELECT status FROM ledger.handoffs WHERE handoff_id = $1`, [proposal.handoffId]);
-      const opened = await suite.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM ledger.responsibilities WHERE opened_handoff_id = $1`, [proposal.handoffId]);
+      const opened = await suite.db.one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ledger.responsibilities WHERE opened_handoff_id = $1`,
+        [proposal.handoffId],
+      );
       expect([h?.status, opened?.n]).toEqual(h?.status === 'accepted' ? ['accepted', 1] : ['withdrawn', 0]);
       // accepted first: the cancellation then proposes the service back to 南昌
       if (h?.status === 'accepted') expect((await pending(subjectRef)).toRegion).toBe(NANCHANG);
@@ -261,25 +343,45 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     const old = permit(subjectRef, GUANGZHOU);
     const t0 = new Date(Date.now() - 60_000);
     await subjects.recordPermitIssued(old, envelope(GUANGZHOU, t0));
-    await subjects.recordPermitChanged({ permitId: old.permitId, subjectRef, residenceCity: GUANGZHOU, status: 'cancelled', residenceYearsCountFrom: '2024-01-01' }, envelope(GUANGZHOU, new Date(t0.getTime() + 1000)));
+    await subjects.recordPermitChanged(
+      { permitId: old.permitId, subjectRef, residenceCity: GUANGZHOU, status: 'cancelled', residenceYearsCountFrom: '2024-01-01' },
+      envelope(GUANGZHOU, new Date(t0.getTime() + 1000)),
+    );
     const current = permit(subjectRef, SHENZHEN);
     await subjects.recordPermitIssued(current, envelope(SHENZHEN, new Date(t0.getTime() + 2000)));
     // the old permit-issued dead letter replayed: nothing changes
     await subjects.recordPermitIssued(old, envelope(GUANGZHOU, t0));
-    const facts = await suite.db.one<{ permit_id: string; residence_city: string }>(`SELECT permit_id, residence_city FROM ledger.subjects WHERE subject_ref = $1`, [subjectRef]);
+    const facts = await suite.db.one<{ permit_id: string; residence_city: string }>(
+      `SELECT permit_id, residence_city FROM ledger.subjects WHERE subject_ref = $1`,
+      [subjectRef],
+    );
     expect(facts).toEqual({ permit_id: current.permitId, residence_city: SHENZHEN });
     expect((await pending(subjectRef)).toRegion).toBe(SHENZHEN);
     // a later event of the current permit applies
-    await subjects.recordPermitChanged({ permitId: current.permitId, subjectRef, residenceCity: SHENZHEN, status: 'active', residenceYearsCountFrom: '2023-01-01' }, envelope(SHENZHEN));
-    expect(await suite.db.one(`SELECT to_char(residence_since, 'YYYY-MM-DD') AS since FROM ledger.subjects WHERE subject_ref = $1`, [subjectRef])).toEqual({ since: '2023-01-01' });
+    await subjects.recordPermitChanged(
+      { permitId: current.permitId, subjectRef, residenceCity: SHENZHEN, status: 'active', residenceYearsCountFrom: '2023-01-01' },
+      envelope(SHENZHEN),
+    );
+    expect(
+      await suite.db.one(`SELECT to_char(residence_since, 'YYYY-MM-DD') AS since FROM ledger.subjects WHERE subject_ref = $1`, [
+        subjectRef,
+      ]),
+    ).toEqual({ since: '2023-01-01' });
   });
 
   it('detects "both skip" from an entitlement the responsible region opened, and closes the gap only with its claim', async () => {
     const { subjectRef } = await livingIn(GUANGZHOU);
-    const open = (region: string, body: Json): Promise<CallResult<Json>> => call<Json>(gateway, 'POST', '/v1/entitlements', { token: token(region, 'civil-affairs'), body });
-    expect((await open(GUANGZHOU, { subjectRef, serviceCode: SERVICE, sincePeriod: PREV })).body).toMatchObject({ code: 'not-responsible', responsibleRegion: NANCHANG });
+    const open = (region: string, body: Json): Promise<CallResult<Json>> =>
+      call<Json>(gateway, 'POST', '/v1/entitlements', { token: token(region, 'civil-affairs'), body });
+    expect((await open(GUANGZHOU, { subjectRef, serviceCode: SERVICE, sincePeriod: PREV })).body).toMatchObject({
+      code: 'not-responsible',
+      responsibleRegion: NANCHANG,
+    });
     expect((await open(STRANGER, { subjectRef, serviceCode: SERVICE, sincePeriod: PREV })).status).toBe(404);
-    expect((await open(NANCHANG, { subjectRef, serviceCode: 'assist.temporary', sincePeriod: PREV })).body).toMatchObject({ status: 422, code: 'rule-violated' });
+    expect((await open(NANCHANG, { subjectRef, serviceCode: 'assist.temporary', sincePeriod: PREV })).body).toMatchObject({
+      status: 422,
+      code: 'rule-violated',
+    });
     expect((await open(NANCHANG, { subjectRef, serviceCode: SERVICE, sincePeriod: '2099-01' })).status).toBe(422);
     const opened = await open(NANCHANG, { subjectRef, serviceCode: SERVICE, sincePeriod: PREV });
     expect([opened.status, opened.body.sincePeriod, opened.body.since]).toEqual([201, PREV, `${PREV}-01`]);
@@ -287,11 +389,21 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     // the gap job, once the previous month is due (its end plus 15 days' grace)
     const due = new Date(Date.parse(`${MONTH}-20T12:00:00+08:00`));
     await jobs.runGapDetection(due);
-    const gap = await suite.db.one<{ region: string; resolved_at: Date | null }>(`SELECT region, resolved_at FROM ledger.gaps WHERE subject_ref = $1 AND period_key = $2`, [subjectRef, PREV]);
+    const gap = await suite.db.one<{ region: string; resolved_at: Date | null }>(
+      `SELECT region, resolved_at FROM ledger.gaps WHERE subject_ref = $1 AND period_key = $2`,
+      [subjectRef, PREV],
+    );
     expect(gap).toEqual({ region: NANCHANG, resolved_at: null });
     expect((await claim(GUANGZHOU, subjectRef, PREV)).status).toBe(409);
     expect((await claim(NANCHANG, subjectRef, PREV)).status).toBe(201);
     await jobs.runGapDetection(due);
-    expect((await suite.db.one<{ resolved_at: Date | null }>(`SELECT resolved_at FROM ledger.gaps WHERE subject_ref = $1 AND period_key = $2`, [subjectRef, PREV]))?.resolved_at).not.toBeNull();
+    expect(
+      (
+        await suite.db.one<{ resolved_at: Date | null }>(`SELECT resolved_at FROM ledger.gaps WHERE subject_ref = $1 AND period_key = $2`, [
+          subjectRef,
+          PREV,
+        ])
+      )?.resolved_at,
+    ).not.toBeNull();
   });
 });

@@ -25,9 +25,14 @@ describe('the ledger follows the residence permit through its life (real apps, K
   const view = (subjectRef: string, region = NANCHANG): Promise<CallResult<Json>> =>
     call<Json>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, { token: token(region, 'civil-affairs') });
   const holder = async (subjectRef: string): Promise<string | undefined> =>
-    ((await view(subjectRef)).body.holders as Array<{ serviceCode: string; region: string }> | undefined)?.find((h) => h.serviceCode === SERVICE)?.region;
+    ((await view(subjectRef)).body.holders as Array<{ serviceCode: string; region: string }> | undefined)?.find(
+      (h) => h.serviceCode === SERVICE,
+    )?.region;
   const claim = (region: string, subjectRef: string, periodKey: string): Promise<CallResult<Json>> =>
-    call<Json>(gateway, 'POST', '/v1/provision-claims', { token: token(region, 'civil-affairs'), body: { subjectRef, serviceCode: SERVICE, periodKey } });
+    call<Json>(gateway, 'POST', '/v1/provision-claims', {
+      token: token(region, 'civil-affairs'),
+      body: { subjectRef, serviceCode: SERVICE, periodKey },
+    });
 
   async function pendingHandoff(subjectRef: string, to: string): Promise<string> {
     const pendingOf = async (): Promise<Array<{ handoffId: string; serviceCode: string; toRegion: string }>> =>
@@ -46,7 +51,10 @@ describe('the ledger follows the residence permit through its life (real apps, K
 
   it('moves residence-based services from 南昌 to 广州 with the permit and back when 广州 cancels it', async () => {
     // 南昌 hukou, living in 广州: 广州 registers the permit
-    const permit = await call<Json>(gateway, 'POST', '/v1/residence-permits', { token: token(GUANGZHOU, 'public-security'), body: guangzhouPermit(newCitizenId()) });
+    const permit = await call<Json>(gateway, 'POST', '/v1/residence-permits', {
+      token: token(GUANGZHOU, 'public-security'),
+      body: guangzhouPermit(newCitizenId()),
+    });
     expect(permit.status).toBe(201);
     const subjectRef = String(permit.body.subjectRef);
 
@@ -54,7 +62,14 @@ describe('the ledger follows the residence permit through its life (real apps, K
     const toGuangzhou = await pendingHandoff(subjectRef, GUANGZHOU);
     expect(await holder(subjectRef)).toBe(NANCHANG);
     expect((await claim(GUANGZHOU, subjectRef, '2026-01')).body).toMatchObject({ code: 'not-responsible', responsibleRegion: NANCHANG });
-    expect((await call(gateway, 'POST', `/v1/handoffs/${toGuangzhou}/accept`, { token: token(GUANGZHOU, 'civil-affairs'), body: { effectiveFrom: TODAY } })).status).toBe(200);
+    expect(
+      (
+        await call(gateway, 'POST', `/v1/handoffs/${toGuangzhou}/accept`, {
+          token: token(GUANGZHOU, 'civil-affairs'),
+          body: { effectiveFrom: TODAY },
+        })
+      ).status,
+    ).toBe(200);
     expect(await holder(subjectRef)).toBe(GUANGZHOU);
 
     // the handoff took effect mid-month: this month was 南昌's at its start, the next is 广州's
@@ -71,7 +86,14 @@ describe('the ledger follows the residence permit through its life (real apps, K
     expect(cancelled.status).toBe(200);
     const back = await pendingHandoff(subjectRef, NANCHANG);
     expect(await holder(subjectRef)).toBe(GUANGZHOU); // still 广州 until 南昌 accepts: never nobody
-    expect((await call(gateway, 'POST', `/v1/handoffs/${back}/accept`, { token: token(NANCHANG, 'civil-affairs'), body: { effectiveFrom: TODAY } })).status).toBe(200);
+    expect(
+      (
+        await call(gateway, 'POST', `/v1/handoffs/${back}/accept`, {
+          token: token(NANCHANG, 'civil-affairs'),
+          body: { effectiveFrom: TODAY },
+        })
+      ).status,
+    ).toBe(200);
     expect(await holder(subjectRef)).toBe(NANCHANG);
     // 广州 no longer holds anything for the person nor is their residence: it is not told who holds now
     const former = await claim(GUANGZHOU, subjectRef, NEXT);
@@ -80,7 +102,10 @@ describe('the ledger follows the residence permit through its life (real apps, K
   });
 
   it('makes the inbound region of a completed pension transfer the insured region of pension only', async () => {
-    const registered = await call<Json>(gateway, 'POST', '/v1/subjects', { token: token(NANCHANG, 'public-security'), body: { citizenId: newCitizenId(), hukouRegion: NANCHANG } });
+    const registered = await call<Json>(gateway, 'POST', '/v1/subjects', {
+      token: token(NANCHANG, 'public-security'),
+      body: { citizenId: newCitizenId(), hukouRegion: NANCHANG },
+    });
     expect(registered.status).toBe(201);
     const subjectRef = String(registered.body.subjectRef);
     const data = {

@@ -44,15 +44,43 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('permit' as const), city: region }),
   fc.record({ kind: fc.constant('move' as const), region }),
   fc.record({ kind: fc.constant('insure' as const), region, branch: fc.constantFrom('pension' as const, 'medical' as const) }),
-  { arbitrary: fc.record({ kind: fc.constant('answer-fact' as const), pick: fc.nat(4), how: fc.constantFrom('consent' as const, 'object' as const, 'definitive' as const, 'rejected' as const) }), weight: 2 },
   {
-    arbitrary: fc.record({ kind: fc.constant('answer' as const), pick: fc.nat(40), how: fc.constantFrom('accept' as const, 'reject' as const, 'object' as const), inDays: fc.integer({ min: -1, max: 40 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant('answer-fact' as const),
+      pick: fc.nat(4),
+      how: fc.constantFrom('consent' as const, 'object' as const, 'definitive' as const, 'rejected' as const),
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('answer' as const),
+      pick: fc.nat(40),
+      how: fc.constantFrom('accept' as const, 'reject' as const, 'object' as const),
+      inDays: fc.integer({ min: -1, max: 40 }),
+    }),
     weight: 3,
   },
-  { arbitrary: fc.record({ kind: fc.constant('decide' as const), pick: fc.nat(40), how: fc.constantFrom('accept' as const, 'reject' as const), inDays: fc.integer({ min: 0, max: 100 }) }), weight: 3 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('decide' as const),
+      pick: fc.nat(40),
+      how: fc.constantFrom('accept' as const, 'reject' as const),
+      inDays: fc.integer({ min: 0, max: 100 }),
+    }),
+    weight: 3,
+  },
   fc.record({ kind: fc.constant('deadline' as const), days: fc.integer({ min: 1, max: 30 }) }),
   // periods from 14 back to 3 ahead of the current one: inside and outside the claim window
-  { arbitrary: fc.record({ kind: fc.constant('claim' as const), region, service: fc.nat(CLAIMED.length - 1), offset: fc.integer({ min: -14, max: 3 }) }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('claim' as const),
+      region,
+      service: fc.nat(CLAIMED.length - 1),
+      offset: fc.integer({ min: -14, max: 3 }),
+    }),
+    weight: 4,
+  },
 );
 
 /** An agency of a region, as its credential would make it act. */
@@ -84,9 +112,17 @@ describe('responsibility ledger invariants under random histories (fast-check, r
       ),
     ).toBe(0);
     // never none: every held service has exactly one holder now and one open-ended interval, and no holes
-    expect(await n(`SELECT count(DISTINCT service_code) AS n FROM ledger.responsibilities WHERE subject_ref = $1 AND during @> now()`, [subjectRef])).toBe(HELD);
-    expect(await n(`SELECT count(*) AS n FROM ledger.responsibilities WHERE subject_ref = $1 AND during @> now()`, [subjectRef])).toBe(HELD);
-    expect(await n(`SELECT count(*) AS n FROM ledger.responsibilities WHERE subject_ref = $1 AND upper_inf(during)`, [subjectRef])).toBe(HELD);
+    expect(
+      await n(`SELECT count(DISTINCT service_code) AS n FROM ledger.responsibilities WHERE subject_ref = $1 AND during @> now()`, [
+        subjectRef,
+      ]),
+    ).toBe(HELD);
+    expect(await n(`SELECT count(*) AS n FROM ledger.responsibilities WHERE subject_ref = $1 AND during @> now()`, [subjectRef])).toBe(
+      HELD,
+    );
+    expect(await n(`SELECT count(*) AS n FROM ledger.responsibilities WHERE subject_ref = $1 AND upper_inf(during)`, [subjectRef])).toBe(
+      HELD,
+    );
     expect(
       await n(
         `SELECT count(*) AS n FROM ledger.responsibilities r WHERE r.subject_ref = $1 AND NOT upper_inf(r.during)
@@ -113,9 +149,18 @@ describe('responsibility ledger invariants under random histories (fast-check, r
       ),
     ).toBe(0);
     // no (subject, service, period) claimed twice
-    expect(await n(`SELECT count(*) - count(DISTINCT (service_code, period_key)) AS n FROM ledger.provision_claims WHERE subject_ref = $1`, [subjectRef])).toBe(0);
+    expect(
+      await n(`SELECT count(*) - count(DISTINCT (service_code, period_key)) AS n FROM ledger.provision_claims WHERE subject_ref = $1`, [
+        subjectRef,
+      ]),
+    ).toBe(0);
     // at most one open proposal per service
-    expect(await n(`SELECT count(*) - count(DISTINCT service_code) AS n FROM ledger.handoffs WHERE subject_ref = $1 AND status IN ('proposed', 'disputed')`, [subjectRef])).toBe(0);
+    expect(
+      await n(
+        `SELECT count(*) - count(DISTINCT service_code) AS n FROM ledger.handoffs WHERE subject_ref = $1 AND status IN ('proposed', 'disputed')`,
+        [subjectRef],
+      ),
+    ).toBe(0);
     // facts stated by a gaining region reach the ledger only once definitive: the hukou region and each
     // insured region are the latest definitive change's (or untouched), whatever was stated since
     expect(
@@ -152,15 +197,20 @@ describe('responsibility ledger invariants under random histories (fast-check, r
         )
       )?.region;
     const latestHolder = async (subjectRef: string, serviceCode: string): Promise<string | undefined> =>
-      (await suite.db.one<{ region: string }>(`SELECT region FROM ledger.responsibilities WHERE subject_ref = $1 AND service_code = $2 AND upper_inf(during)`, [subjectRef, serviceCode]))
-        ?.region;
+      (
+        await suite.db.one<{ region: string }>(
+          `SELECT region FROM ledger.responsibilities WHERE subject_ref = $1 AND service_code = $2 AND upper_inf(during)`,
+          [subjectRef, serviceCode],
+        )
+      )?.region;
     /** The key (and first day) of the period `offset` periods from today's, or a reference date for services without periods. */
     const periodAt = (serviceCode: string, offset: number): { key: string; start: string; end: string; referenceDate?: string } => {
       const item = catalogue.get(serviceCode);
       const today = chinaDay(new Date());
       if (item.periodicity === 'monthly' || item.periodicity === 'school-term') {
         let p = periodContaining(item.periodicity, today) as Period;
-        for (let i = 0; i < Math.abs(offset); i++) p = periodContaining(item.periodicity, offset > 0 ? p.end : addDays(p.start, -1)) as Period;
+        for (let i = 0; i < Math.abs(offset); i++)
+          p = periodContaining(item.periodicity, offset > 0 ? p.end : addDays(p.start, -1)) as Period;
         return p;
       }
       const date = addMonths(today, offset);
@@ -186,7 +236,17 @@ describe('responsibility ledger invariants under random histories (fast-check, r
         // living elsewhere from the start, so that every history has proposals to answer, dispute and decide
         const city = REGIONS[(REGIONS.indexOf(hukou) + 1) % REGIONS.length];
         await subjects.recordPermitIssued(
-          { permitId: randomUUID(), permitNumber: 'P-0001', subjectRef, hukouRegion: hukou, residenceCity: city, basis: 'employment', residenceSince: '2020-01-01', issuedOn: '2020-08-01', validUntil: '2030-01-01' },
+          {
+            permitId: randomUUID(),
+            permitNumber: 'P-0001',
+            subjectRef,
+            hukouRegion: hukou,
+            residenceCity: city,
+            basis: 'employment',
+            residenceSince: '2020-01-01',
+            issuedOn: '2020-08-01',
+            validUntil: '2030-01-01',
+          },
           { id: randomUUID(), source: `${city}/residence-permit`, time: new Date().toISOString() },
         );
         await checkInvariants(subjectRef);
@@ -195,21 +255,44 @@ describe('responsibility ledger invariants under random histories (fast-check, r
           switch (a.kind) {
             case 'permit':
               await subjects.recordPermitIssued(
-                { permitId: randomUUID(), permitNumber: 'P-0002', subjectRef, hukouRegion: hukou, residenceCity: a.city, basis: 'housing', residenceSince: '2019-01-01', issuedOn: '2019-08-01', validUntil: '2030-01-01' },
+                {
+                  permitId: randomUUID(),
+                  permitNumber: 'P-0002',
+                  subjectRef,
+                  hukouRegion: hukou,
+                  residenceCity: a.city,
+                  basis: 'housing',
+                  residenceSince: '2019-01-01',
+                  issuedOn: '2019-08-01',
+                  validUntil: '2030-01-01',
+                },
                 { id: randomUUID(), source: `${a.city}/residence-permit`, time: new Date().toISOString() },
               );
               break;
             case 'move':
-              await domainOnly(facts.stateHukouMove({ citizenId, hukouRegion: a.region, movedOn: addDays(chinaDay(new Date()), -30) }, actor(a.region, 'public-security')));
+              await domainOnly(
+                facts.stateHukouMove(
+                  { citizenId, hukouRegion: a.region, movedOn: addDays(chinaDay(new Date()), -30) },
+                  actor(a.region, 'public-security'),
+                ),
+              );
               break;
             case 'insure':
-              await domainOnly(facts.stateInsuredRegion({ citizenId, branch: a.branch, insuredRegion: a.region, since: '2020-01-01' }, actor(a.region, BRANCH_AGENCY[a.branch])));
+              await domainOnly(
+                facts.stateInsuredRegion(
+                  { citizenId, branch: a.branch, insuredRegion: a.region, since: '2020-01-01' },
+                  actor(a.region, BRANCH_AGENCY[a.branch]),
+                ),
+              );
               break;
             case 'answer-fact': {
               const open = (await subjects.responsibilities(subjectRef, null)).pendingFactChanges;
               if (open.length === 0) break;
               const c = open[a.pick % open.length];
-              const releasing = actor(c.fromRegion, c.kind === 'hukou-move' ? 'public-security' : BRANCH_AGENCY[c.branch as 'pension' | 'medical']);
+              const releasing = actor(
+                c.fromRegion,
+                c.kind === 'hukou-move' ? 'public-security' : BRANCH_AGENCY[c.branch as 'pension' | 'medical'],
+              );
               if (a.how === 'consent') await domainOnly(facts.consent(c.changeId, releasing));
               else if (a.how === 'object') await domainOnly(facts.object(c.changeId, 'no such move', releasing));
               else await domainOnly(facts.decide(c.changeId, a.how, 'decided', OPERATOR));
@@ -229,7 +312,8 @@ describe('responsibility ledger invariants under random histories (fast-check, r
                     ? await domainOnly(handoffs.reject(h.handoffId, 'not here', actor(h.toRegion, agency)))
                     : await domainOnly(handoffs.object(h.handoffId, 'still here', actor(h.fromRegion, agency)));
               // an effective date outside the proposal's window is refused and changes nothing
-              if (a.how === 'accept' && h.status === 'proposed') expect(outcome).toBe(a.inDays < 0 || effectiveFrom > h.effectiveBy ? 'validation-failed' : 'ok');
+              if (a.how === 'accept' && h.status === 'proposed')
+                expect(outcome).toBe(a.inDays < 0 || effectiveFrom > h.effectiveBy ? 'validation-failed' : 'ok');
               // only an accepted open proposal moves responsibility, and then to its receiving region
               const after = await latestHolder(subjectRef, h.serviceCode);
               if (a.how === 'accept' && outcome === 'ok') expect(after).toBe(h.toRegion);
@@ -241,7 +325,13 @@ describe('responsibility ledger invariants under random histories (fast-check, r
               const open = view.pendingHandoffs.filter((h) => h.status === 'disputed' || h.escalatedAt !== null);
               if (open.length === 0) break;
               const h = open[a.pick % open.length];
-              const outcome = await domainOnly(handoffs.decide(h.handoffId, { decision: a.how, effectiveFrom: addDays(chinaDay(new Date()), a.inDays % 60), reason: 'decided' }, OPERATOR));
+              const outcome = await domainOnly(
+                handoffs.decide(
+                  h.handoffId,
+                  { decision: a.how, effectiveFrom: addDays(chinaDay(new Date()), a.inDays % 60), reason: 'decided' },
+                  OPERATOR,
+                ),
+              );
               expect(outcome).toBe('ok');
               expect(await latestHolder(subjectRef, h.serviceCode)).toBe(a.how === 'accept' ? h.toRegion : h.fromRegion);
               break;
@@ -258,12 +348,25 @@ describe('responsibility ledger invariants under random histories (fast-check, r
               const p = periodAt(service, a.offset);
               // a place-based key names its place: the claiming region's own case
               const periodKey = service === 'assist.temporary' ? `case:${a.region}:e${a.offset + 20}` : p.key;
-              const taken = await n(`SELECT count(*) AS n FROM ledger.provision_claims WHERE subject_ref = $1 AND service_code = $2 AND period_key = $3`, [subjectRef, service, periodKey]);
+              const taken = await n(
+                `SELECT count(*) AS n FROM ledger.provision_claims WHERE subject_ref = $1 AND service_code = $2 AND period_key = $3`,
+                [subjectRef, service, periodKey],
+              );
               const knows = await related(subjectRef, a.region);
               const holder = await holderAt(subjectRef, service, p.start);
-              const window = claimWindow(item.periodicity, chinaDay(new Date()), LEDGER_POLICY.claimLookbackMonths, LEDGER_POLICY.claimPeriodsAhead);
+              const window = claimWindow(
+                item.periodicity,
+                chinaDay(new Date()),
+                LEDGER_POLICY.claimLookbackMonths,
+                LEDGER_POLICY.claimPeriodsAhead,
+              );
               const inWindow = inClaimWindow(p.referenceDate ? { start: `${p.start.slice(0, 7)}-01`, end: p.end } : p, window);
-              const outcome = await domainOnly(claims.claim({ subjectRef, serviceCode: service, periodKey, referenceDate: p.referenceDate }, actor(a.region, agencyOf(service))));
+              const outcome = await domainOnly(
+                claims.claim(
+                  { subjectRef, serviceCode: service, periodKey, referenceDate: p.referenceDate },
+                  actor(a.region, agencyOf(service)),
+                ),
+              );
               // outside the window: refused; a held service: only the holder at the period's start, a non-holder told who holds only when related
               const expected = !inWindow
                 ? 'validation-failed'
@@ -295,7 +398,17 @@ describe('responsibility ledger invariants under random histories (fast-check, r
     initialHukou = '360100';
     const subjectRef = `s1_${randomUUID().replace(/-/g, '')}`;
     await subjects.recordPermitIssued(
-      { permitId: randomUUID(), permitNumber: 'P-0003', subjectRef, hukouRegion: '360100', residenceCity: '360100', basis: 'employment', residenceSince: '2020-01-01', issuedOn: '2020-08-01', validUntil: '2030-01-01' },
+      {
+        permitId: randomUUID(),
+        permitNumber: 'P-0003',
+        subjectRef,
+        hukouRegion: '360100',
+        residenceCity: '360100',
+        basis: 'employment',
+        residenceSince: '2020-01-01',
+        issuedOn: '2020-08-01',
+        validUntil: '2030-01-01',
+      },
       { id: randomUUID(), source: '360100/residence-permit', time: new Date().toISOString() },
     );
     const overlap = suite.db.query(
@@ -304,14 +417,19 @@ describe('responsibility ledger invariants under random histories (fast-check, r
     );
     await expect(overlap).rejects.toMatchObject({ code: '23P01' });
     const hole = suite.db.tx(async () => {
-      await suite.db.query(`UPDATE ledger.responsibilities SET during = tstzrange(lower(during), now()) WHERE subject_ref = $1 AND service_code = 'edu.compulsory'`, [subjectRef]);
+      await suite.db.query(
+        `UPDATE ledger.responsibilities SET during = tstzrange(lower(during), now()) WHERE subject_ref = $1 AND service_code = 'edu.compulsory'`,
+        [subjectRef],
+      );
       await suite.db.query(
         `INSERT INTO ledger.responsibilities (subject_ref, service_code, region, during, opened_by, opened_reason) VALUES ($1, 'edu.compulsory', '440100', tstzrange(now() + interval '1 day', NULL), 'test', 'test')`,
         [subjectRef],
       );
     });
     await expect(hole).rejects.toMatchObject({ code: '23514', constraint: 'responsibilities_contiguous' });
-    await expect(suite.db.query(`DELETE FROM ledger.responsibilities WHERE subject_ref = $1`, [subjectRef])).rejects.toMatchObject({ code: '23514' });
+    await expect(suite.db.query(`DELETE FROM ledger.responsibilities WHERE subject_ref = $1`, [subjectRef])).rejects.toMatchObject({
+      code: '23514',
+    });
     await checkInvariants(subjectRef);
   });
 });

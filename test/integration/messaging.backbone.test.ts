@@ -16,7 +16,9 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
   let kafka: KafkaClient;
 
   const effects = (permitNumber: string): Promise<number> =>
-    suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM probe.effects WHERE permit_number = $1`, [permitNumber]).then((r) => Number(r?.n));
+    suite.db
+      .one<{ n: string }>(`SELECT count(*) AS n FROM probe.effects WHERE permit_number = $1`, [permitNumber])
+      .then((r) => Number(r?.n));
   const unpublished = (): Promise<number> =>
     suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM residence.outbox WHERE published_at IS NULL`).then((r) => Number(r?.n));
   const issue = async (overrides: Record<string, unknown> = {}): Promise<{ permitNumber: string; status: number }> => {
@@ -55,7 +57,11 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     expect(await unpublished()).toBeGreaterThan(0);
     expect(await effects(permitNumber)).toBe(0);
     await relay().publishBatch();
-    await eventually(() => effects(permitNumber), (n) => n === 1, 'the effect');
+    await eventually(
+      () => effects(permitNumber),
+      (n) => n === 1,
+      'the effect',
+    );
     expect(await unpublished()).toBe(0);
   });
 
@@ -69,10 +75,17 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     expect(await unpublished()).toBe(1); // the database never saw the publish
     await relay().publishBatch(); // the restarted relay publishes the same event again
     expect(await unpublished()).toBe(0);
-    const copies = await suite.collect(DOMAIN_TOPICS.residence.name, (got) => got.filter((g) => g.message.value?.toString().includes(permitNumber)).length >= 2);
+    const copies = await suite.collect(
+      DOMAIN_TOPICS.residence.name,
+      (got) => got.filter((g) => g.message.value?.toString().includes(permitNumber)).length >= 2,
+    );
     const ids = copies.filter((g) => g.message.value?.toString().includes(permitNumber)).map((g) => header(g.message, 'ce_id'));
     expect(new Set(ids).size).toBe(1);
-    await eventually(() => effects(permitNumber), (n) => n === 1, 'one effect');
+    await eventually(
+      () => effects(permitNumber),
+      (n) => n === 1,
+      'one effect',
+    );
     await eventually(processed, (n) => n >= processedBefore + 2, 'the probe to process both copies');
     expect(await effects(permitNumber)).toBe(1);
   });
@@ -83,7 +96,11 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     const message = permitIssuedMessage(permitNumber);
     const processedBefore = await processed();
     await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [message, message] });
-    await eventually(() => effects(permitNumber), (n) => n === 1, 'the effect');
+    await eventually(
+      () => effects(permitNumber),
+      (n) => n === 1,
+      'the effect',
+    );
     // the second copy was processed, not merely not reached yet
     await eventually(processed, (n) => n >= processedBefore + 2, 'the probe to process both copies');
     expect(await effects(permitNumber)).toBe(1);
@@ -95,7 +112,11 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     const message = permitIssuedMessage(permitNumber);
     const retriesBefore = await probeCounter('tongban_consumer_retries_total');
     await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [message] });
-    await eventually(() => effects(permitNumber), (n) => n > 0, 'the effect after a retry');
+    await eventually(
+      () => effects(permitNumber),
+      (n) => n > 0,
+      'the effect after a retry',
+    );
     // the consumer itself tried again (a redelivery by Kafka would start over at attempt 1), and said so
     expect(probeAttempts.get(permitNumber)).toEqual([1, 2]);
     expect((await probeCounter('tongban_consumer_retries_total')) - retriesBefore).toBe(1);
@@ -103,7 +124,9 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     expect(await effects(permitNumber)).toBe(1);
     const inbox = await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM probe.inbox WHERE event_id = $1`, [message.headers.ce_id]);
     expect(Number(inbox?.n)).toBe(1);
-    const dead = await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM messaging.dead_letters WHERE event_id = $1`, [message.headers.ce_id]);
+    const dead = await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM messaging.dead_letters WHERE event_id = $1`, [
+      message.headers.ce_id,
+    ]);
     expect(Number(dead?.n)).toBe(0);
   });
 
@@ -114,11 +137,20 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     const after = `AFTER-${randomUUID().slice(0, 8)}`;
     const garbage = { key, value: 'not json at all', headers: { ...permitIssuedMessage('x').headers, ce_id: randomUUID() } };
     // same key => same partition, in this order
-    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [permitIssuedMessage(poison, key), garbage, permitIssuedMessage(after, key)] });
-    await eventually(() => effects(after), (n) => n === 1, 'the message behind the poison');
+    await producer.send({
+      topic: suite.topic(DOMAIN_TOPICS.residence.name),
+      messages: [permitIssuedMessage(poison, key), garbage, permitIssuedMessage(after, key)],
+    });
+    await eventually(
+      () => effects(after),
+      (n) => n === 1,
+      'the message behind the poison',
+    );
     expect(await effects(poison)).toBe(0);
 
-    const list = await call<{ items: Array<{ id: string; eventType: string | null; errorCode: string; attempts: number; consumer: string }> }>(gateway, 'GET', `/v1/ops/dead-letters?consumer=${PROBE_GROUP.groupId}`, { token: OPERATOR });
+    const list = await call<{
+      items: Array<{ id: string; eventType: string | null; errorCode: string; attempts: number; consumer: string }>;
+    }>(gateway, 'GET', `/v1/ops/dead-letters?consumer=${PROBE_GROUP.groupId}`, { token: OPERATOR });
     expect(list.status).toBe(200);
     const mine = list.body.items.filter((d) => d.consumer === PROBE_GROUP.groupId);
     expect(mine.map((d) => d.errorCode).sort()).toEqual(['event-schema-violation', 'rule-violated']);
@@ -132,10 +164,16 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
 
     probeBehaviour.poisonHealed = true;
     const poisonLetter = mine.find((d) => d.errorCode === 'rule-violated')!;
-    const replay = await call<{ replayedAt: string | null }>(gateway, 'POST', `/v1/ops/dead-letters/${poisonLetter.id}/replay`, { token: OPERATOR });
+    const replay = await call<{ replayedAt: string | null }>(gateway, 'POST', `/v1/ops/dead-letters/${poisonLetter.id}/replay`, {
+      token: OPERATOR,
+    });
     expect(replay.status).toBe(200);
     expect(replay.body.replayedAt).not.toBeNull();
-    await eventually(() => effects(poison), (n) => n === 1, 'the replayed event');
+    await eventually(
+      () => effects(poison),
+      (n) => n === 1,
+      'the replayed event',
+    );
     const again = await call(gateway, 'POST', `/v1/ops/dead-letters/${poisonLetter.id}/replay`, { token: OPERATOR });
     expect(again.status).toBe(409);
     await new Promise((r) => setTimeout(r, 500));

@@ -36,7 +36,8 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
   let siClock: ChinaClock;
   let updater: OpsMetricsUpdater;
 
-  const ops = <T = Json>(method: string, path: string, body?: unknown): Promise<CallResult<T>> => call<T>(gateway, method, path, { token: OPERATOR, body });
+  const ops = <T = Json>(method: string, path: string, body?: unknown): Promise<CallResult<T>> =>
+    call<T>(gateway, method, path, { token: OPERATOR, body });
   const queues = async (): Promise<Queue[]> => (await ops<{ queues: Queue[] }>('GET', '/v1/ops/queues')).body.queues;
   const queue = async (id: string): Promise<Queue | undefined> => (await queues()).find((q) => q.id === id);
 
@@ -90,7 +91,19 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect(list.body.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const ids = list.body.queues.map((q) => q.id);
     expect(ids).toEqual(
-      expect.arrayContaining(['dead-letters', 'si-transfers-certificate', 'si-transfers-remittance', 'si-transfers-receipt', 'ledger-handoffs', 'ledger-disputes', 'ledger-gaps', 'ledger-reconciliation', 'medical-settlements', 'medical-statements', 'medical-clearing-disputes']),
+      expect.arrayContaining([
+        'dead-letters',
+        'si-transfers-certificate',
+        'si-transfers-remittance',
+        'si-transfers-receipt',
+        'ledger-handoffs',
+        'ledger-disputes',
+        'ledger-gaps',
+        'ledger-reconciliation',
+        'medical-settlements',
+        'medical-statements',
+        'medical-clearing-disputes',
+      ]),
     );
     expect(list.body.queues.find((q) => q.id === 'dead-letters')?.label).toBe('死信');
     expect((await call(gateway, 'GET', '/v1/ops/queues', { token: token('440100', 'public-security') })).status).toBe(403);
@@ -110,15 +123,26 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect(page.body.items[0]).toMatchObject({ id: late, kind: 'transfer', overdue: true, statutoryWorkingDays: 15 });
     expect(page.body.items[0].workingDaysLeft).toBeLessThan(0);
     expect(page.body.next).toBe(1);
-    const second = await ops<{ items: Item[]; next: number | null }>('GET', '/v1/ops/queues/si-transfers-certificate/items?limit=1&offset=1');
+    const second = await ops<{ items: Item[]; next: number | null }>(
+      'GET',
+      '/v1/ops/queues/si-transfers-certificate/items?limit=1&offset=1',
+    );
     expect(second.body.items[0]).toMatchObject({ id: fresh, overdue: false });
     expect(second.body.items[0].workingDaysLeft).toBeGreaterThan(0);
     expect(second.body.next).toBeNull();
 
-    const detail = await ops<{ status: string; actions: string[]; facts: Json; events: Array<{ type: string; data: Json; seq: string }> }>('GET', page.body.items[0].link);
+    const detail = await ops<{ status: string; actions: string[]; facts: Json; events: Array<{ type: string; data: Json; seq: string }> }>(
+      'GET',
+      page.body.items[0].link,
+    );
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ status: 'requested', actions: [] });
-    expect(detail.body.facts).toMatchObject({ outboundRegion: '360100', inboundRegion: '440100', clockStartedOn: '2026-10-09', statutoryWorkingDays: 15 });
+    expect(detail.body.facts).toMatchObject({
+      outboundRegion: '360100',
+      inboundRegion: '440100',
+      clockStartedOn: '2026-10-09',
+      statutoryWorkingDays: 15,
+    });
     expect(detail.body.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v1']);
     expect(detail.body.events[0].data).toMatchObject({ transferId: late });
     expect(JSON.stringify(detail.body)).not.toMatch(/\d{17}[\dX]/);
@@ -134,12 +158,20 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect(detail.body.facts).toMatchObject({ decideWith: `POST /v1/handoffs/${id}/decision` });
     expect((await ops('POST', `/v1/ops/items/handoff/${id}/decisions`, { action: 'close', note: 'x' })).status).toBe(422);
 
-    const results = await Promise.all([1, 2, 3].map((n) => ops('POST', `/v1/handoffs/${id}/decision`, { decision: 'reject', reason: `rejected by operator ${n}` })));
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => ops('POST', `/v1/handoffs/${id}/decision`, { decision: 'reject', reason: `rejected by operator ${n}` })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
-    expect(await suite.db.one(`SELECT status, decided_by_operator FROM ledger.handoffs WHERE handoff_id = $1`, [id])).toMatchObject({ status: 'rejected', decided_by_operator: true });
+    expect(await suite.db.one(`SELECT status, decided_by_operator FROM ledger.handoffs WHERE handoff_id = $1`, [id])).toMatchObject({
+      status: 'rejected',
+      decided_by_operator: true,
+    });
     expect((await queue('ledger-disputes'))?.total).toBe((before?.total ?? 0) - 1);
 
-    const after = await ops<{ actions: string[]; audit: Array<{ action: string; status: number; actor: string }> }>('GET', `/v1/ops/items/handoff/${id}`);
+    const after = await ops<{ actions: string[]; audit: Array<{ action: string; status: number; actor: string }> }>(
+      'GET',
+      `/v1/ops/items/handoff/${id}`,
+    );
     // the AuditInterceptor records successful operator writes (refused ones roll back with their transaction)
     expect(after.body.audit.map((a) => a.action)).toEqual(['POST /v1/handoffs/:handoffId/decision']);
     expect(after.body.audit.every((a) => a.actor.startsWith('operator:'))).toBe(true);
@@ -152,7 +184,14 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect((await ops('POST', `/v1/ops/items/gap/${gap}/decisions`, { action: 'resolve', note: '' })).status).toBe(422);
     expect((await ops('POST', `/v1/ops/items/gap/${gap}/decisions`, { action: 'resolve', note: 'ok', extra: 1 })).status).toBe(422);
     expect((await ops('POST', `/v1/ops/items/gap/${randomUUID()}/decisions`, { action: 'resolve', note: 'ok' })).status).toBe(404);
-    expect((await call(gateway, 'POST', `/v1/ops/items/gap/${gap}/decisions`, { token: token('440100', 'public-security'), body: { action: 'resolve', note: 'ok' } })).status).toBe(403);
+    expect(
+      (
+        await call(gateway, 'POST', `/v1/ops/items/gap/${gap}/decisions`, {
+          token: token('440100', 'public-security'),
+          body: { action: 'resolve', note: 'ok' },
+        })
+      ).status,
+    ).toBe(403);
     const resolved = await ops('POST', `/v1/ops/items/gap/${gap}/decisions`, { action: 'resolve', note: '已由广州补录申领' });
     expect(resolved.status).toBe(201);
     expect(resolved.body).toMatchObject({ action: 'resolve', note: '已由广州补录申领' });
@@ -164,10 +203,14 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
   it('serves the same queues and items to the command-line tool (tongban-ops queues | show)', async () => {
     const late = await requestTransfer('2026-10-09');
     const run = (...args: string[]): Promise<{ stdout: string }> =>
-      promisify(execFile)(repoPath('node_modules/.bin/ts-node-transpile-only'), ['-r', 'tsconfig-paths/register', '-P', 'tsconfig.json', 'tools/tongban-ops.ts', ...args], {
-        cwd: repoPath('.'),
-        env: { ...process.env, TONGBAN_URL: gateway, TONGBAN_TOKEN: OPERATOR },
-      });
+      promisify(execFile)(
+        repoPath('node_modules/.bin/ts-node-transpile-only'),
+        ['-r', 'tsconfig-paths/register', '-P', 'tsconfig.json', 'tools/tongban-ops.ts', ...args],
+        {
+          cwd: repoPath('.'),
+          env: { ...process.env, TONGBAN_URL: gateway, TONGBAN_TOKEN: OPERATOR },
+        },
+      );
     const queuesOut = (await run('queues')).stdout;
     expect(queuesOut).toMatch(/si-transfers-certificate\s+\d+ waiting\s+[1-9]\d* overdue/);
     expect(queuesOut).toContain('社保转移接续·待出具参保缴费凭证');
@@ -183,10 +226,22 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     await producer.send({ topic: suite.topic(DOMAIN_TOPICS.ledger.name), messages: [1, 2, 3].map((n) => ({ key: `k${n}`, value: 'x' })) });
     await producer.disconnect();
 
-    const report = await ops<{ consumerGroups: Array<{ groupId: string; totalLag: number; partitions: Array<{ topic: string; partition: number; lag: number; committed: string | null }> }>; outboxes: Array<{ schema: string; backlog: number }>; deadLetters: unknown[] }>('GET', '/v1/ops/kafka');
+    const report = await ops<{
+      consumerGroups: Array<{
+        groupId: string;
+        totalLag: number;
+        partitions: Array<{ topic: string; partition: number; lag: number; committed: string | null }>;
+      }>;
+      outboxes: Array<{ schema: string; backlog: number }>;
+      deadLetters: unknown[];
+    }>('GET', '/v1/ops/kafka');
     expect(report.status).toBe(200);
     const groups = new Map(report.body.consumerGroups.map((g) => [g.groupId, g]));
-    expect([...groups.keys()].sort()).toEqual(Object.values(CONSUMER_GROUPS).map((g) => suite.namespace + g.groupId).sort());
+    expect([...groups.keys()].sort()).toEqual(
+      Object.values(CONSUMER_GROUPS)
+        .map((g) => suite.namespace + g.groupId)
+        .sort(),
+    );
     const residence = groups.get(`${suite.namespace}tongban.residence-permit`)!;
     expect(residence.totalLag).toBeGreaterThanOrEqual(3);
     expect(residence.partitions).toHaveLength(DOMAIN_TOPICS.ledger.partitions);
@@ -194,11 +249,17 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect(groups.get(`${suite.namespace}tongban.ledger`)?.partitions.length).toBeGreaterThan(0);
     // the social-insurance app is not running: the transfer events wait in its outbox
     expect(report.body.outboxes.find((o) => o.schema === 'social_insurance')?.backlog).toBeGreaterThanOrEqual(2);
-    expect(report.body.outboxes.map((o) => o.schema)).toEqual(expect.arrayContaining(['gateway', 'ledger', 'medical', 'residence', 'social_insurance']));
+    expect(report.body.outboxes.map((o) => o.schema)).toEqual(
+      expect.arrayContaining(['gateway', 'ledger', 'medical', 'residence', 'social_insurance']),
+    );
 
     await updater.refresh();
     const scrape = await fetch(`${gateway}/metrics`).then((r) => r.text());
-    expect(scrape).toMatch(new RegExp(`tongban_consumer_lag\\{group="${suite.namespace.replace(/\./g, '\\.')}tongban\\.residence-permit",topic="[^"]+",partition="\\d"[^}]*\\} \\d+`));
+    expect(scrape).toMatch(
+      new RegExp(
+        `tongban_consumer_lag\\{group="${suite.namespace.replace(/\./g, '\\.')}tongban\\.residence-permit",topic="[^"]+",partition="\\d"[^}]*\\} \\d+`,
+      ),
+    );
     expect(scrape).toMatch(/tongban_overdue_items\{queue="si-transfers-certificate"[^}]*\} 2\n/); // the two transfers requested on 2026-10-09
     expect(scrape).toMatch(/tongban_queue_items\{queue="ledger-disputes"[^}]*\} \d+/);
     expect(scrape).toMatch(/tongban_outbox_backlog\{schema="social_insurance"[^}]*\} [1-9]/);

@@ -29,14 +29,21 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     jest.spyOn(clock, 'now').mockReturnValue(new Date(`${day}T10:00:00+08:00`));
   };
 
-  const post = <T = Body>(path: string, region: string, body: unknown) => call<T>(gateway, 'POST', path, { token: token(region, 'public-security'), body });
+  const post = <T = Body>(path: string, region: string, body: unknown) =>
+    call<T>(gateway, 'POST', path, { token: token(region, 'public-security'), body });
   const issue = async (region: string, body: Body): Promise<Body> => {
     const res = await post('/v1/residence-permits', region, body);
     expect([res.status, res.body]).toEqual([201, expect.objectContaining({ status: 'active' })]);
     return res.body;
   };
   const permitIn = (city: string, citizenId: string, residenceSince: string, validUntil = '2031-01-01'): Body =>
-    guangzhouPermit(citizenId, { residenceCity: city, permitNumber: `P${city}-${citizenId.slice(14)}-${residenceSince.slice(0, 4)}`, residenceSince, issuedOn: addSixMonths(residenceSince), validUntil });
+    guangzhouPermit(citizenId, {
+      residenceCity: city,
+      permitNumber: `P${city}-${citizenId.slice(14)}-${residenceSince.slice(0, 4)}`,
+      residenceSince,
+      issuedOn: addSixMonths(residenceSince),
+      validUntil,
+    });
   /** The residence events of one person (the ledger's own events about the person travel on the same topics). */
   const eventsOf = (got: Collected[], subjectRef: string): CloudEvent[] =>
     got
@@ -87,17 +94,31 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     // the late endorsement restores the permit and restarts the count of residence years
     on('2028-03-10');
     const late = await post(`/v1/residence-permits/${id}/endorsements`, '440100', { endorsedOn: '2028-03-10' });
-    expect(late.body).toMatchObject({ status: 'active', suspendedOn: null, residenceYearsCountFrom: '2028-03-10', endorsementDue: '2029-03-10' });
-    const history = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/residence-history?asOf=2029-03-01`, { token: token('440100', 'public-security') });
+    expect(late.body).toMatchObject({
+      status: 'active',
+      suspendedOn: null,
+      residenceYearsCountFrom: '2028-03-10',
+      endorsementDue: '2029-03-10',
+    });
+    const history = await call<Body>(gateway, 'GET', `/v1/subjects/${subjectRef}/residence-history?asOf=2029-03-01`, {
+      token: token('440100', 'public-security'),
+    });
     expect(history.status).toBe(200);
-    expect(history.body.intervals).toEqual([expect.objectContaining({ city: '440100', countedFrom: '2028-03-10', months: 11, endedBy: 'as-of' })]);
+    expect(history.body.intervals).toEqual([
+      expect.objectContaining({ city: '440100', countedFrom: '2028-03-10', months: 11, endedBy: 'as-of' }),
+    ]);
     expect((history.body.why as string[]).join('\n')).toContain('restarted the count of residence years from 2028-03-10');
 
     on('2029-06-01');
-    const cancelled = await post(`/v1/residence-permits/${id}/cancellation`, '440100', { reason: 'moved to 深圳', effectiveOn: '2029-06-01' });
+    const cancelled = await post(`/v1/residence-permits/${id}/cancellation`, '440100', {
+      reason: 'moved to 深圳',
+      effectiveOn: '2029-06-01',
+    });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledOn: '2029-06-01', cancellationReason: 'moved to 深圳' });
 
-    const expected = ['permit-issued', 'permit-endorsed', 'permit-renewed', 'permit-suspended', 'permit-endorsed', 'permit-cancelled'].map((t) => `cn.gov.tongban.residence.${t}.v1`);
+    const expected = ['permit-issued', 'permit-endorsed', 'permit-renewed', 'permit-suspended', 'permit-endorsed', 'permit-cancelled'].map(
+      (t) => `cn.gov.tongban.residence.${t}.v1`,
+    );
     for (const topic of ['tongban.deliver.440000.v1', 'tongban.deliver.360000.v1']) {
       const events = eventsOf(await suite.collect(topic, (got) => eventsOf(got, subjectRef).length >= expected.length), subjectRef);
       expect(events.map((e) => e.type)).toEqual(expected);
@@ -105,8 +126,19 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
         expect(e.recipients.sort()).toEqual(['360100', '440100']);
         expect(e.data).toMatchObject({ permitId: id, subjectRef, hukouRegion: '360100', residenceCity: '440100' });
       }
-      expect(events[3].data).toMatchObject({ status: 'suspended', reason: 'endorsement-missed', dueOn: '2028-02-02', suspendedOn: '2028-02-03', effectiveOn: '2028-02-03' });
-      expect(events[4].data).toMatchObject({ late: true, lapsedOn: '2028-02-03', residenceYearsCountFrom: '2028-03-10', nextEndorsementDue: '2029-03-10' });
+      expect(events[3].data).toMatchObject({
+        status: 'suspended',
+        reason: 'endorsement-missed',
+        dueOn: '2028-02-02',
+        suspendedOn: '2028-02-03',
+        effectiveOn: '2028-02-03',
+      });
+      expect(events[4].data).toMatchObject({
+        late: true,
+        lapsedOn: '2028-02-03',
+        residenceYearsCountFrom: '2028-03-10',
+        nextEndorsementDue: '2029-03-10',
+      });
       expect(events[5].data).toMatchObject({ status: 'cancelled', cancelledOn: '2029-06-01', effectiveOn: '2029-06-01' });
     }
   });
@@ -116,11 +148,16 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     on('2027-03-01');
     const late = await post(`/v1/residence-permits/${String(issued.permitId)}/endorsements`, '440100', { endorsedOn: '2027-03-01' });
     expect(late.body).toMatchObject({ status: 'active', residenceYearsCountFrom: '2027-03-01', endorsementDue: '2028-03-01' });
-    const rows = await suite.db.query<{ event_type: string; payload: Body }>(`SELECT event_type, payload FROM residence.outbox WHERE subject = $1 ORDER BY seq`, [issued.subjectRef]);
+    const rows = await suite.db.query<{ event_type: string; payload: Body }>(
+      `SELECT event_type, payload FROM residence.outbox WHERE subject = $1 ORDER BY seq`,
+      [issued.subjectRef],
+    );
     expect(rows.map((r) => r.event_type.split('.')[4])).toEqual(['permit-issued', 'permit-suspended', 'permit-endorsed']);
     expect(rows[1].payload).toMatchObject({ suspendedOn: '2027-02-03', dueOn: '2027-02-02' });
     on('2027-06-01');
-    const early = await post<Problem>(`/v1/residence-permits/${String(issued.permitId)}/endorsements`, '440100', { endorsedOn: '2027-06-01' });
+    const early = await post<Problem>(`/v1/residence-permits/${String(issued.permitId)}/endorsements`, '440100', {
+      endorsedOn: '2027-06-01',
+    });
     expect([early.status, early.body.code, early.body.field]).toEqual([422, 'rule-violated', '/body/endorsedOn']);
   });
 
@@ -128,45 +165,96 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     const mover = async (to: string): Promise<string> => {
       const citizenId = newCitizenId();
       const shanghai = await issue('310100', permitIn('310100', citizenId, '2023-01-01'));
-      expect((await post(`/v1/residence-permits/${String(shanghai.permitId)}/endorsements`, '310100', { endorsedOn: '2024-06-20' })).status).toBe(200);
+      expect(
+        (await post(`/v1/residence-permits/${String(shanghai.permitId)}/endorsements`, '310100', { endorsedOn: '2024-06-20' })).status,
+      ).toBe(200);
       // while the 上海 permit is held, the new city is refused, without being told which city holds it
       const refused = await post<Problem>('/v1/residence-permits', to, permitIn(to, citizenId, '2025-03-01'));
       expect([refused.status, refused.body.code, refused.body.activeCity]).toEqual([409, 'conflict', undefined]);
       expect(JSON.stringify(refused.body)).not.toContain('310100');
-      expect((await post(`/v1/residence-permits/${String(shanghai.permitId)}/cancellation`, '310100', { reason: 'moved', effectiveOn: '2025-03-01' })).status).toBe(200);
+      expect(
+        (
+          await post(`/v1/residence-permits/${String(shanghai.permitId)}/cancellation`, '310100', {
+            reason: 'moved',
+            effectiveOn: '2025-03-01',
+          })
+        ).status,
+      ).toBe(200);
       await issue(to, permitIn(to, citizenId, '2025-03-01'));
       return String(shanghai.subjectRef);
     };
     const toSuzhou = await mover('320500');
     const toGuangzhou = await mover('440100');
 
-    const suzhou = await call<Body>(gateway, 'GET', `/v1/subjects/${toSuzhou}/residence-history?asOf=2026-03-01`, { token: token('320500', 'public-security') });
+    const suzhou = await call<Body>(gateway, 'GET', `/v1/subjects/${toSuzhou}/residence-history?asOf=2026-03-01`, {
+      token: token('320500', 'public-security'),
+    });
     const yrd = (suzhou.body.groups as Body[]).find((g) => g.groupId === 'yrd');
     // 上海 [2023-01-01, 2025-03-01) = 26 months + 苏州 [2025-03-01, 2026-03-02) = 12 months
     expect(yrd).toMatchObject({ targetCity: '320500', recognisedMonths: 38 });
-    const guangzhou = await call<Body>(gateway, 'GET', `/v1/subjects/${toGuangzhou}/residence-history?asOf=2026-03-01`, { token: token('440100', 'public-security') });
-    expect((guangzhou.body.groups as Body[]).find((g) => g.groupId === 'gba')).toMatchObject({ targetCity: '440100', recognisedMonths: 12 });
+    const guangzhou = await call<Body>(gateway, 'GET', `/v1/subjects/${toGuangzhou}/residence-history?asOf=2026-03-01`, {
+      token: token('440100', 'public-security'),
+    });
+    expect((guangzhou.body.groups as Body[]).find((g) => g.groupId === 'gba')).toMatchObject({
+      targetCity: '440100',
+      recognisedMonths: 12,
+    });
     expect((guangzhou.body.why as string[]).join('\n')).toContain('share no recognition group');
 
     // the recognition is an event to 苏州, the hukou region and 上海; none for the move to 广州
-    const jiangsu = eventsOf(await suite.collect('tongban.deliver.320000.v1', (got) => eventsOf(got, toSuzhou).some((e) => e.type.endsWith('permit-recognised.v1'))), toSuzhou);
+    const jiangsu = eventsOf(
+      await suite.collect('tongban.deliver.320000.v1', (got) =>
+        eventsOf(got, toSuzhou).some((e) => e.type.endsWith('permit-recognised.v1')),
+      ),
+      toSuzhou,
+    );
     const recognised = jiangsu.find((e) => e.type === 'cn.gov.tongban.residence.permit-recognised.v1')!;
     expect(recognised.recipients.sort()).toEqual(['310100', '320500', '360100']);
-    expect(recognised.data).toMatchObject({ residenceCity: '320500', groupId: 'yrd', recognisedMonths: 26, sources: [expect.objectContaining({ city: '310100', recognisedMonths: 26 })] });
-    const shanghaiTopic = eventsOf(await suite.collect('tongban.deliver.310000.v1', (got) => eventsOf(got, toSuzhou).some((e) => e.type.endsWith('permit-recognised.v1'))), toSuzhou);
+    expect(recognised.data).toMatchObject({
+      residenceCity: '320500',
+      groupId: 'yrd',
+      recognisedMonths: 26,
+      sources: [expect.objectContaining({ city: '310100', recognisedMonths: 26 })],
+    });
+    const shanghaiTopic = eventsOf(
+      await suite.collect('tongban.deliver.310000.v1', (got) =>
+        eventsOf(got, toSuzhou).some((e) => e.type.endsWith('permit-recognised.v1')),
+      ),
+      toSuzhou,
+    );
     expect(shanghaiTopic.map((e) => e.type)).toContain('cn.gov.tongban.residence.permit-recognised.v1');
-    const guangdong = eventsOf(await suite.collect('tongban.deliver.440000.v1', (got) => eventsOf(got, toGuangzhou).length >= 1), toGuangzhou);
+    const guangdong = eventsOf(
+      await suite.collect('tongban.deliver.440000.v1', (got) => eventsOf(got, toGuangzhou).length >= 1),
+      toGuangzhou,
+    );
     expect(guangdong.map((e) => e.type)).not.toContain('cn.gov.tongban.residence.permit-recognised.v1');
 
     // only related regions see the history
-    expect((await call(gateway, 'GET', `/v1/subjects/${toSuzhou}/residence-history`, { token: token('310100', 'public-security') })).status).toBe(200);
-    expect((await call(gateway, 'GET', `/v1/subjects/${toSuzhou}/residence-history`, { token: token('360100', 'public-security') })).status).toBe(200);
-    expect((await call(gateway, 'GET', `/v1/subjects/${toSuzhou}/residence-history`, { token: token('440100', 'public-security') })).status).toBe(404);
+    expect(
+      (await call(gateway, 'GET', `/v1/subjects/${toSuzhou}/residence-history`, { token: token('310100', 'public-security') })).status,
+    ).toBe(200);
+    expect(
+      (await call(gateway, 'GET', `/v1/subjects/${toSuzhou}/residence-history`, { token: token('360100', 'public-security') })).status,
+    ).toBe(200);
+    expect(
+      (await call(gateway, 'GET', `/v1/subjects/${toSuzhou}/residence-history`, { token: token('440100', 'public-security') })).status,
+    ).toBe(404);
 
     // points: the same facts re-scored under 苏州's scheme, item by item
-    const points = await post<Body>('/v1/points-conversions', '320500', { subjectRef: toSuzhou, fromCity: '310100', toCity: '320500', asOf: '2026-03-01', facts: { socialInsuranceMonths: 30, housing: 'rented' } });
+    const points = await post<Body>('/v1/points-conversions', '320500', {
+      subjectRef: toSuzhou,
+      fromCity: '310100',
+      toCity: '320500',
+      asOf: '2026-03-01',
+      facts: { socialInsuranceMonths: 30, housing: 'rented' },
+    });
     expect(points.status).toBe(200);
-    expect(points.body.facts).toMatchObject({ residenceMonthsFrom: 38, residenceMonthsTo: 38, socialInsuranceMonths: 30, housing: 'rented' });
+    expect(points.body.facts).toMatchObject({
+      residenceMonthsFrom: 38,
+      residenceMonthsTo: 38,
+      socialInsuranceMonths: 30,
+      housing: 'rented',
+    });
     // 上海: floor(38×6/12)=19 + floor(30×3/12)=7 + 10 = 36; 苏州: floor(38×5/12)=15 + floor(30×5/12)=12 + 10 = 37
     expect([(points.body.from as Body).total, (points.body.to as Body).total]).toEqual([36, 37]);
     expect(((points.body.to as Body).items as Body[]).map((i) => [i.kind, i.points])).toEqual([
@@ -175,7 +263,12 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
       ['stable-housing', 10],
     ]);
     expect((points.body.explanation as string[])[0]).toContain('38 month(s) of residence counted by 320500 苏州市 → 15 in 320500 苏州市');
-    const toGz = await post<Body>('/v1/points-conversions', '440100', { subjectRef: toGuangzhou, fromCity: '310100', toCity: '440100', asOf: '2026-03-01' });
+    const toGz = await post<Body>('/v1/points-conversions', '440100', {
+      subjectRef: toGuangzhou,
+      fromCity: '310100',
+      toCity: '440100',
+      asOf: '2026-03-01',
+    });
     expect(toGz.body.facts).toMatchObject({ residenceMonthsFrom: 26, residenceMonthsTo: 12 });
   });
 
@@ -185,21 +278,96 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     const id = String(issued.permitId);
     const before = await counts();
     const cases: Array<[string, Promise<{ status: number; body: Problem }>, number, string]> = [
-      ['unknown residence city', post<Problem>('/v1/residence-permits', '440100', guangzhouPermit(newCitizenId(), { residenceCity: '449900' })), 422, 'invalid-region-code'],
-      ['unknown hukou region', post<Problem>('/v1/residence-permits', '440100', guangzhouPermit(newCitizenId(), { hukouRegion: '990000' })), 422, 'invalid-region-code'],
-      ['validity ending before issue', post<Problem>('/v1/residence-permits', '440100', guangzhouPermit(newCitizenId(), { validUntil: '2026-01-01' })), 422, 'rule-violated'],
-      ['six months not met', post<Problem>('/v1/residence-permits', '440100', guangzhouPermit(newCitizenId(), { residenceSince: '2025-10-01' })), 422, 'rule-violated'],
-      ['the hukou region changes the permit', post<Problem>(`/v1/residence-permits/${id}/endorsements`, '360100', { endorsedOn: '2027-01-20' }), 403, 'forbidden'],
-      ['an unrelated city changes the permit', post<Problem>(`/v1/residence-permits/${id}/cancellation`, '110100', { reason: 'x', effectiveOn: '2026-06-01' }), 404, 'not-found'],
-      ['an unknown permit', post<Problem>('/v1/residence-permits/00000000-0000-4000-8000-000000000000/renewals', '440100', { validUntil: '2030-01-01' }), 404, 'not-found'],
-      ['a renewal that shortens', post<Problem>(`/v1/residence-permits/${id}/renewals`, '440100', { validUntil: '2026-12-01' }), 422, 'rule-violated'],
-      ['a cancellation before residence', post<Problem>(`/v1/residence-permits/${id}/cancellation`, '440100', { reason: 'x', effectiveOn: '2024-01-01' }), 422, 'rule-violated'],
-      ['an endorsement before its window', post<Problem>(`/v1/residence-permits/${id}/endorsements`, '440100', { endorsedOn: '2026-12-01' }), 422, 'rule-violated'],
-      ['an unknown property', post<Problem>(`/v1/residence-permits/${id}/endorsements`, '440100', { endorsedOn: '2027-01-20', late: true }), 422, 'validation-failed'],
-      ['points from an unknown city', post<Problem>('/v1/points-conversions', '440100', { fromCity: '999900', toCity: '440100', facts: { residenceMonths: 12 } }), 422, 'invalid-region-code'],
-      ['points for a bystander', post<Problem>('/v1/points-conversions', '110100', { fromCity: '310100', toCity: '440100', facts: { residenceMonths: 12 } }), 403, 'forbidden'],
-      ['points without facts', post<Problem>('/v1/points-conversions', '440100', { fromCity: '310100', toCity: '440100' }), 422, 'validation-failed'],
-      ['points for a city without a scheme', post<Problem>('/v1/points-conversions', '440100', { fromCity: '360100', toCity: '440100', facts: { residenceMonths: 12 } }), 422, 'rule-violated'],
+      [
+        'unknown residence city',
+        post<Problem>('/v1/residence-permits', '440100', guangzhouPermit(newCitizenId(), { residenceCity: '449900' })),
+        422,
+        'invalid-region-code',
+      ],
+      [
+        'unknown hukou region',
+        post<Problem>('/v1/residence-permits', '440100', guangzhouPermit(newCitizenId(), { hukouRegion: '990000' })),
+        422,
+        'invalid-region-code',
+      ],
+      [
+        'validity ending before issue',
+        post<Problem>('/v1/residence-permits', '440100', guangzhouPermit(newCitizenId(), { validUntil: '2026-01-01' })),
+        422,
+        'rule-violated',
+      ],
+      [
+        'six months not met',
+        post<Problem>('/v1/residence-permits', '440100', guangzhouPermit(newCitizenId(), { residenceSince: '2025-10-01' })),
+        422,
+        'rule-violated',
+      ],
+      [
+        'the hukou region changes the permit',
+        post<Problem>(`/v1/residence-permits/${id}/endorsements`, '360100', { endorsedOn: '2027-01-20' }),
+        403,
+        'forbidden',
+      ],
+      [
+        'an unrelated city changes the permit',
+        post<Problem>(`/v1/residence-permits/${id}/cancellation`, '110100', { reason: 'x', effectiveOn: '2026-06-01' }),
+        404,
+        'not-found',
+      ],
+      [
+        'an unknown permit',
+        post<Problem>('/v1/residence-permits/00000000-0000-4000-8000-000000000000/renewals', '440100', { validUntil: '2030-01-01' }),
+        404,
+        'not-found',
+      ],
+      [
+        'a renewal that shortens',
+        post<Problem>(`/v1/residence-permits/${id}/renewals`, '440100', { validUntil: '2026-12-01' }),
+        422,
+        'rule-violated',
+      ],
+      [
+        'a cancellation before residence',
+        post<Problem>(`/v1/residence-permits/${id}/cancellation`, '440100', { reason: 'x', effectiveOn: '2024-01-01' }),
+        422,
+        'rule-violated',
+      ],
+      [
+        'an endorsement before its window',
+        post<Problem>(`/v1/residence-permits/${id}/endorsements`, '440100', { endorsedOn: '2026-12-01' }),
+        422,
+        'rule-violated',
+      ],
+      [
+        'an unknown property',
+        post<Problem>(`/v1/residence-permits/${id}/endorsements`, '440100', { endorsedOn: '2027-01-20', late: true }),
+        422,
+        'validation-failed',
+      ],
+      [
+        'points from an unknown city',
+        post<Problem>('/v1/points-conversions', '440100', { fromCity: '999900', toCity: '440100', facts: { residenceMonths: 12 } }),
+        422,
+        'invalid-region-code',
+      ],
+      [
+        'points for a bystander',
+        post<Problem>('/v1/points-conversions', '110100', { fromCity: '310100', toCity: '440100', facts: { residenceMonths: 12 } }),
+        403,
+        'forbidden',
+      ],
+      [
+        'points without facts',
+        post<Problem>('/v1/points-conversions', '440100', { fromCity: '310100', toCity: '440100' }),
+        422,
+        'validation-failed',
+      ],
+      [
+        'points for a city without a scheme',
+        post<Problem>('/v1/points-conversions', '440100', { fromCity: '360100', toCity: '440100', facts: { residenceMonths: 12 } }),
+        422,
+        'rule-violated',
+      ],
     ];
     for (const [name, response, status, code] of cases) {
       const res = await response;
@@ -209,7 +377,9 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     expect(await counts()).toEqual(before);
 
     // a cancelled permit cannot change again; a suspended one still blocks a second city
-    expect((await post(`/v1/residence-permits/${id}/cancellation`, '440100', { reason: 'left', effectiveOn: '2026-06-01' })).status).toBe(200);
+    expect((await post(`/v1/residence-permits/${id}/cancellation`, '440100', { reason: 'left', effectiveOn: '2026-06-01' })).status).toBe(
+      200,
+    );
     const again = await post<Problem>(`/v1/residence-permits/${id}/cancellation`, '440100', { reason: 'left', effectiveOn: '2026-06-01' });
     expect([again.status, again.body.code]).toEqual([409, 'invalid-transition']);
   });
@@ -218,7 +388,11 @@ describe('residence permits: lifecycle, recognition, history and points (real Po
     const issued = await issue('440100', guangzhouPermit(newCitizenId()));
     const before = await counts();
     on('2027-01-25');
-    const responses = await Promise.all(Array.from({ length: 8 }, () => post(`/v1/residence-permits/${String(issued.permitId)}/endorsements`, '440100', { endorsedOn: '2027-01-25' })));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        post(`/v1/residence-permits/${String(issued.permitId)}/endorsements`, '440100', { endorsedOn: '2027-01-25' }),
+      ),
+    );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
     expect(responses.every((r) => r.status === 200 || r.status === 422 || r.status === 409)).toBe(true);
     const after = await counts();

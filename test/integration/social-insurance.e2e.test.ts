@@ -36,7 +36,11 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
   const agencyFor = (insuranceType: unknown): AgencyKind => (insuranceType === 'medical' ? 'healthcare-security' : 'human-resources');
   const post = (path: string, region: string, body: unknown, headers?: Record<string, string>): Promise<CallResult> => {
     const insuranceType = path === '' ? (body as Json).insuranceType : typeOfTransfer.get(path.split('/')[1]);
-    return call(gateway, 'POST', `${BASE}${path}`, { token: region === 'operator' ? OPERATOR : token(region, agencyFor(insuranceType)), body, headers });
+    return call(gateway, 'POST', `${BASE}${path}`, {
+      token: region === 'operator' ? OPERATOR : token(region, agencyFor(insuranceType)),
+      body,
+      headers,
+    });
   };
   const get = (path: string, tok: string): Promise<CallResult> => call(gateway, 'GET', `${BASE}${path}`, { token: tok });
   const request = async (region: string, body: Json): Promise<CallResult> => {
@@ -46,10 +50,23 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
   };
   const hr = (region: string): string => token(region, 'human-resources');
   const med = (region: string): string => token(region, 'healthcare-security');
-  const pensionRequest = (citizenId: string, extra: Json = {}): Json => ({ citizenId, insuranceType: 'pension', outboundRegion: '360100', hukouRegion: '360100', ...extra });
+  const pensionRequest = (citizenId: string, extra: Json = {}): Json => ({
+    citizenId,
+    insuranceType: 'pension',
+    outboundRegion: '360100',
+    hukouRegion: '360100',
+    ...extra,
+  });
   const outboxCount = async (subjectRef: string): Promise<number> =>
-    Number((await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM ${SOCIAL_INSURANCE_SCHEMA}.outbox WHERE subject = $1`, [subjectRef]))?.n);
-  const eventsOf = async (province: string, subjectRef: string, until: (types: string[]) => boolean): Promise<ReturnType<typeof fromKafkaMessage>[]> => {
+    Number(
+      (await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM ${SOCIAL_INSURANCE_SCHEMA}.outbox WHERE subject = $1`, [subjectRef]))
+        ?.n,
+    );
+  const eventsOf = async (
+    province: string,
+    subjectRef: string,
+    until: (types: string[]) => boolean,
+  ): Promise<ReturnType<typeof fromKafkaMessage>[]> => {
     const mine = (got: Collected[]): Collected[] => got.filter((g) => g.message.key?.toString() === subjectRef);
     const types = (got: Collected[]): string[] => mine(got).map((g) => fromKafkaMessage(g.message.headers, g.message.value).type);
     const got = await suite.collect(`tongban.deliver.${province}.v1`, (all) => until(types(all)));
@@ -77,7 +94,13 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     const id = created.body.transferId as string;
     const subjectRef = created.body.subjectRef as string;
     expect(created.headers.get('location')).toBe(`${BASE}/${id}`);
-    expect(created.body).toMatchObject({ state: 'requested', step: 'certificate', awaitingRegion: '360100', inboundRegion: '440100', outboundRegion: '360100' });
+    expect(created.body).toMatchObject({
+      state: 'requested',
+      step: 'certificate',
+      awaitingRegion: '360100',
+      inboundRegion: '440100',
+      outboundRegion: '360100',
+    });
     // 15 working days after Mon 2026-09-28, across the National Day golden week and its make-up Saturday 10-10.
     expect(created.body.deadline).toEqual({ party: 'outbound', startedOn: '2026-09-28', workingDays: 15, dueOn: '2026-10-23' });
     expect(JSON.stringify(created.body)).not.toContain(citizenId);
@@ -85,7 +108,11 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     today('2026-10-09');
     const certificate = {
       // 2019-07..12 at 5,000 yuan, 2020 at 6,000 yuan; 2026-08..09 were also paid in 广州 (duplicates).
-      months: [...months('2019-07', '2019-12', 500_000), ...months('2020-01', '2020-12', 600_000), ...months('2026-08', '2026-09', 700_000)],
+      months: [
+        ...months('2019-07', '2019-12', 500_000),
+        ...months('2020-01', '2020-12', 600_000),
+        ...months('2026-08', '2026-09', 700_000),
+      ],
       accountBalanceFen: 1_234_567,
     };
     const certified = await post(`/${id}/certificate`, '360100', certificate, { 'Idempotency-Key': `cert-${id}` });
@@ -108,13 +135,21 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect(certified.body).toMatchObject({ state: 'certified', step: 'remittance', awaitingRegion: '360100' });
     expect((certified.body.deadline as Json).dueOn).toBe('2026-10-23'); // one outbound clock for certificate and remittance
     // 18 months in 360100 (the hukou region) and 2 in 440100, where the relation now is: Art. 6(4), hukou region.
-    expect(certified.body.collectionRegion).toMatchObject({ region: '360100', rule: 'hukou-fallback', monthsByRegion: { '360100': 18, '440100': 2 } });
+    expect(certified.body.collectionRegion).toMatchObject({
+      region: '360100',
+      rule: 'hukou-fallback',
+      monthsByRegion: { '360100': 18, '440100': 2 },
+    });
     const replay = await post(`/${id}/certificate`, '360100', certificate, { 'Idempotency-Key': `cert-${id}` });
     expect(replay.status).toBe(200);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
 
     today('2026-10-12');
-    const remitted = await post(`/${id}/remittance`, '360100', { amountFen: 2_458_567, remittedOn: '2026-10-12', reference: 'NC-2026-10-000123' });
+    const remitted = await post(`/${id}/remittance`, '360100', {
+      amountFen: 2_458_567,
+      remittedOn: '2026-10-12',
+      reference: 'NC-2026-10-000123',
+    });
     expect(remitted.status).toBe(200);
     expect(remitted.body).toMatchObject({ state: 'remitted', step: 'receipt', awaitingRegion: '440100' });
     expect(remitted.body.deadline).toEqual({ party: 'inbound', startedOn: '2026-10-12', workingDays: 15, dueOn: '2026-11-02' });
@@ -122,7 +157,13 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     today('2026-10-14');
     const received = await post(`/${id}/receipt`, '440100', { amountFen: 2_458_567, receivedOn: '2026-10-14' });
     expect(received.status).toBe(200);
-    expect(received.body).toMatchObject({ state: 'completed', step: null, awaitingRegion: null, deadline: null, receipt: { amountFen: 2_458_567, receivedOn: '2026-10-14' } });
+    expect(received.body).toMatchObject({
+      state: 'completed',
+      step: null,
+      awaitingRegion: null,
+      deadline: null,
+      receipt: { amountFen: 2_458_567, receivedOn: '2026-10-14' },
+    });
 
     const read = await get(`/${id}`, hr('360100'));
     expect(read.status).toBe(200);
@@ -138,7 +179,14 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect((await get(`/${id}`, med('360100'))).status).toBe(404);
     expect((await get(`/${id}`, OPERATOR)).status).toBe(200);
 
-    const expected = ['contact-letter-issued', 'certificate-received', 'funds-computed', 'transfer-remitted', 'transfer-received', 'transfer-completed'].map((t) => `${SI}${t}.v1`);
+    const expected = [
+      'contact-letter-issued',
+      'certificate-received',
+      'funds-computed',
+      'transfer-remitted',
+      'transfer-received',
+      'transfer-completed',
+    ].map((t) => `${SI}${t}.v1`);
     for (const province of ['360000', '440000']) {
       const events = await eventsOf(province, subjectRef, (types) => types.length >= expected.length);
       expect(events.map((e) => e.type)).toEqual(expected);
@@ -147,7 +195,13 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
         expect(e.subject).toBe(subjectRef);
         expect(JSON.stringify(e)).not.toContain(citizenId);
       }
-      expect(events[2].data).toMatchObject({ transferId: id, transferFen: 2_458_567, pooledFen: 1_224_000, refundedDuplicateMonths: ['2026-08', '2026-09'], collectionRegion: { region: '360100', rule: 'hukou-fallback' } });
+      expect(events[2].data).toMatchObject({
+        transferId: id,
+        transferFen: 2_458_567,
+        pooledFen: 1_224_000,
+        refundedDuplicateMonths: ['2026-08', '2026-09'],
+        collectionRegion: { region: '360100', rule: 'hukou-fallback' },
+      });
       expect(events[0].data).toMatchObject({ deadline: { dueOn: '2026-10-23' } });
     }
   });
@@ -161,11 +215,21 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect(notYours.status).toBe(403);
     const refused = await post(`/${id}/refusal`, '360100', { reason: 'no insured record for this person in 360100' });
     expect(refused.status).toBe(200);
-    expect(refused.body).toMatchObject({ state: 'refused', step: null, refusal: { step: 'certificate', region: '360100', reason: 'no insured record for this person in 360100' } });
-    expect((await post(`/${id}/certificate`, '360100', { months: months('2025-01', '2025-02', 500_000), accountBalanceFen: 0 })).body).toMatchObject({ status: 409, code: 'invalid-transition' });
+    expect(refused.body).toMatchObject({
+      state: 'refused',
+      step: null,
+      refusal: { step: 'certificate', region: '360100', reason: 'no insured record for this person in 360100' },
+    });
+    expect(
+      (await post(`/${id}/certificate`, '360100', { months: months('2025-01', '2025-02', 500_000), accountBalanceFen: 0 })).body,
+    ).toMatchObject({ status: 409, code: 'invalid-transition' });
     const events = await eventsOf('440000', created.body.subjectRef as string, (types) => types.includes(`${SI}transfer-refused.v1`));
     expect(events.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v1`, `${SI}transfer-refused.v1`]);
-    expect(events[1].data).toMatchObject({ step: 'certificate', refusedBy: '360100', reason: 'no insured record for this person in 360100' });
+    expect(events[1].data).toMatchObject({
+      step: 'certificate',
+      refusedBy: '360100',
+      reason: 'no insured record for this person in 360100',
+    });
     expect((await request('440300', pensionRequest(citizenId))).status).toBe(202);
   });
 
@@ -177,7 +241,8 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect(created.body.deadline).toEqual({ party: 'outbound', startedOn: '2026-09-28', workingDays: 10, dueOn: '2026-10-16' });
 
     const state = async (): Promise<Json> => (await get(`/${id}`, OPERATOR)).body;
-    const clockSteps = async (): Promise<string[]> => ((await state()).history as Json[]).map((h) => h.step as string).filter((s) => s !== 'request');
+    const clockSteps = async (): Promise<string[]> =>
+      ((await state()).history as Json[]).map((h) => h.step as string).filter((s) => s !== 'request');
     expect((await clockJob.runOnce('2026-10-09')).ran).toBe(true); // 6 working days left: nothing yet
     expect(await clockSteps()).toEqual([]);
     await clockJob.runOnce('2026-10-13'); // 14, 15, 16: 3 working days left
@@ -201,7 +266,13 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     const subjectRef = created.body.subjectRef as string;
     const jiangxi = await eventsOf('360000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v1`));
     expect(jiangxi.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v1`, `${SI}deadline-reminder.v1`, `${SI}deadline-overdue.v1`]);
-    expect(jiangxi[1].data).toMatchObject({ step: 'certificate', awaitingRegion: '360100', dueOn: '2026-10-16', workingDaysLeft: 3, today: '2026-10-13' });
+    expect(jiangxi[1].data).toMatchObject({
+      step: 'certificate',
+      awaitingRegion: '360100',
+      dueOn: '2026-10-16',
+      workingDaysLeft: 3,
+      today: '2026-10-13',
+    });
     expect(jiangxi[2].data).toMatchObject({ dueOn: '2026-10-16', overdueSince: '2026-10-17' });
     // The reminder goes to the awaited region only; the overdue event to both.
     const guangdong = await eventsOf('440000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v1`));
@@ -209,18 +280,30 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
 
     // Taking the step resolves the queue item.
     today('2026-10-19');
-    const certified = await post(`/${id}/certificate`, '360100', { months: months('2025-01', '2025-06', 500_000), accountBalanceFen: 12_345, contributionYears: 3 });
+    const certified = await post(`/${id}/certificate`, '360100', {
+      months: months('2025-01', '2025-06', 500_000),
+      accountBalanceFen: 12_345,
+      contributionYears: 3,
+    });
     expect(certified.status).toBe(200);
     expect(certified.body.overdueSince).toBe('2026-10-17'); // the outbound clock still runs past due until remittance
     const remitted = await post(`/${id}/remittance`, '360100', { amountFen: 12_345, remittedOn: '2026-10-19', reference: 'NC-1' });
     expect(remitted.body).toMatchObject({ overdueSince: null, deadline: { party: 'inbound', workingDays: 5, dueOn: '2026-10-26' } });
-    const open = await suite.db.query(`SELECT 1 FROM ${SOCIAL_INSURANCE_SCHEMA}.clock_notices WHERE transfer_id = $1 AND resolved_at IS NULL`, [id]);
+    const open = await suite.db.query(
+      `SELECT 1 FROM ${SOCIAL_INSURANCE_SCHEMA}.clock_notices WHERE transfer_id = $1 AND resolved_at IS NULL`,
+      [id],
+    );
     expect(open).toHaveLength(0);
   });
 
   it('detects duplicate months, keeps them with the inbound region and never counts them twice (medical)', async () => {
     today('2026-09-28');
-    const created = await request('440100', { citizenId: newCitizenId(), insuranceType: 'medical', outboundRegion: '360100', inboundMonths: ['2026-03', '2026-04', '2026-05'] });
+    const created = await request('440100', {
+      citizenId: newCitizenId(),
+      insuranceType: 'medical',
+      outboundRegion: '360100',
+      inboundMonths: ['2026-03', '2026-04', '2026-05'],
+    });
     const certified = await post(`/${created.body.transferId as string}/certificate`, '360100', {
       months: months('2025-10', '2026-04', 600_000),
       accountBalanceFen: 876_543,
@@ -229,7 +312,12 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect(certified.status).toBe(200);
     expect(certified.body.duplicates).toMatchObject({ months: ['2026-03', '2026-04'], kept: 'inbound', refundBy: 'outbound' });
     // The account balance moves; 66 certified months less the 2 refunded ones are credited.
-    expect(certified.body.funds).toMatchObject({ transferFen: 876_543, pooledFen: 0, contributionYears: 5.5, creditedContributionMonths: 64 });
+    expect(certified.body.funds).toMatchObject({
+      transferFen: 876_543,
+      pooledFen: 0,
+      contributionYears: 5.5,
+      creditedContributionMonths: 64,
+    });
     expect((certified.body.funds as { excludedMonths: Json[] }).excludedMonths.map((m) => m.month)).toEqual(['2026-03', '2026-04']);
   });
 
@@ -264,7 +352,9 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     const wrong = await post(`/${id}/remittance`, '360100', { amountFen: 5_568_888, remittedOn: '2026-09-28', reference: 'NC-2' });
     expect(wrong.status).toBe(422);
     expect(wrong.body).toMatchObject({ code: 'rule-violated', field: '/body/amountFen' });
-    expect((await post(`/${id}/remittance`, '360100', { amountFen: 5_568_889, remittedOn: '2026-09-28', reference: 'NC-2' })).status).toBe(200);
+    expect((await post(`/${id}/remittance`, '360100', { amountFen: 5_568_889, remittedOn: '2026-09-28', reference: 'NC-2' })).status).toBe(
+      200,
+    );
     const late = await post(`/${id}/cancellation`, '440100', { reason: 'too late' });
     expect(late.body).toMatchObject({ status: 409, code: 'invalid-transition' });
   });
@@ -283,7 +373,17 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect((await post(`/${id}/certificate`, '110100', good)).status).toBe(404); // not a party: the transfer is not disclosed
 
     const problems: Array<[Json, string, string]> = [
-      [{ ...good, months: [{ month: '2025-02', baseFen: 500_000 }, { month: '2025-01', baseFen: 500_000 }] }, '/body/months/1/month', 'validation-failed'],
+      [
+        {
+          ...good,
+          months: [
+            { month: '2025-02', baseFen: 500_000 },
+            { month: '2025-01', baseFen: 500_000 },
+          ],
+        },
+        '/body/months/1/month',
+        'validation-failed',
+      ],
       [{ ...good, months: [{ month: '2026-10', baseFen: 500_000 }] }, '/body/months/0/month', 'validation-failed'],
       [{ ...good, months: [{ month: '2025-01', baseFen: -1 }] }, '/body/months/0/baseFen', 'validation-failed'],
       [{ ...good, months: [{ month: '2025-01', baseFen: 100_000_001 }] }, '/body/months/0/baseFen', 'validation-failed'],
@@ -307,9 +407,18 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     const second = await request('440300', pensionRequest(citizenId));
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ code: 'conflict', rule: 'one-open-transfer-per-person-and-insurance' });
-    expect((await request('440100', { ...pensionRequest(newCitizenId()), hukouRegion: undefined })).body).toMatchObject({ status: 422, field: '/body/hukouRegion' });
-    expect((await request('440100', pensionRequest(newCitizenId(), { outboundRegion: '440100' }))).body).toMatchObject({ status: 422, field: '/body/outboundRegion' });
-    expect((await request('440100', pensionRequest(newCitizenId(), { inboundMonths: ['2026-09', '2026-08'] }))).body).toMatchObject({ status: 422, field: '/body/inboundMonths/1' });
+    expect((await request('440100', { ...pensionRequest(newCitizenId()), hukouRegion: undefined })).body).toMatchObject({
+      status: 422,
+      field: '/body/hukouRegion',
+    });
+    expect((await request('440100', pensionRequest(newCitizenId(), { outboundRegion: '440100' }))).body).toMatchObject({
+      status: 422,
+      field: '/body/outboundRegion',
+    });
+    expect((await request('440100', pensionRequest(newCitizenId(), { inboundMonths: ['2026-09', '2026-08'] }))).body).toMatchObject({
+      status: 422,
+      field: '/body/inboundMonths/1',
+    });
     expect((await request('440100', pensionRequest(newCitizenId(), { region: '440100' }))).status).toBe(422);
 
     const after = await get(`/${id}`, hr('440100'));
@@ -323,7 +432,11 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
 
   it('admits exactly one of two concurrent requests for the same person and insurance', async () => {
     const citizenId = newCitizenId();
-    const results = await Promise.all([request('440100', pensionRequest(citizenId)), request('440300', pensionRequest(citizenId)), request('310100', pensionRequest(citizenId))]);
+    const results = await Promise.all([
+      request('440100', pensionRequest(citizenId)),
+      request('440300', pensionRequest(citizenId)),
+      request('310100', pensionRequest(citizenId)),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([202, 409, 409]);
     // A medical transfer of the same person is a different relation.
     expect((await request('440100', { citizenId, insuranceType: 'medical', outboundRegion: '360100' })).status).toBe(202);
@@ -332,11 +445,17 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
   it('pages the queue view and shows a region only the transfers it is party to', async () => {
     today('2026-10-20');
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await request('120100', { citizenId: newCitizenId(), insuranceType: 'medical', outboundRegion: '510100' })).body.transferId as string);
+    for (let i = 0; i < 3; i++)
+      ids.push(
+        (await request('120100', { citizenId: newCitizenId(), insuranceType: 'medical', outboundRegion: '510100' })).body
+          .transferId as string,
+      );
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: CallResult = await call(gateway, 'GET', `${BASE}?role=inbound&limit=2${after ? `&after=${after}` : ''}`, { token: med('120100') });
+      const page: CallResult = await call(gateway, 'GET', `${BASE}?role=inbound&limit=2${after ? `&after=${after}` : ''}`, {
+        token: med('120100'),
+      });
       expect(page.status).toBe(200);
       expect((page.body.items as Json[]).length).toBeLessThanOrEqual(2);
       seen.push(...(page.body.items as Json[]).map((t) => t.transferId as string));
@@ -345,7 +464,11 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect(seen).toEqual(ids);
     const outbound = await call(gateway, 'GET', `${BASE}?role=outbound&step=certificate&awaiting=true`, { token: med('510100') });
     expect((outbound.body.items as Json[]).map((t) => t.transferId)).toEqual(ids);
-    expect(((await call(gateway, 'GET', BASE, { token: med('320500') })).body.items as Json[]).filter((t) => ids.includes(t.transferId as string))).toHaveLength(0);
+    expect(
+      ((await call(gateway, 'GET', BASE, { token: med('320500') })).body.items as Json[]).filter((t) =>
+        ids.includes(t.transferId as string),
+      ),
+    ).toHaveLength(0);
     expect((await call(gateway, 'GET', `${BASE}?region=510100`, { token: med('320500') })).status).toBe(403);
     // 人社 lists pension transfers only; asking for medical ones is refused
     expect((await call(gateway, 'GET', `${BASE}?insuranceType=medical`, { token: hr('510100') })).status).toBe(403);

@@ -31,11 +31,20 @@ export const GATEWAY_ACCESS: AccessMatrix = {
   renewResidencePermit: { grants: PUBLIC_SECURITY, who: 'the issuing city' },
   cancelResidencePermit: { grants: PUBLIC_SECURITY, who: 'the issuing city' },
   getResidenceHistory: { grants: ANY_AGENCY, who: 'the cities that issued the person a permit and the hukou region' },
-  convertPoints: { grants: ANY_AGENCY, who: 'the source or the target city; with a subjectRef only a city that issued the person a permit or the hukou region' },
+  convertPoints: {
+    grants: ANY_AGENCY,
+    who: 'the source or the target city; with a subjectRef only a city that issued the person a permit or the hukou region',
+  },
 
   registerSubject: { grants: PUBLIC_SECURITY, who: 'the hukou region named in the body (= the caller)' },
-  getSubjectResponsibilities: { grants: and(ANY_AGENCY, 'operator'), who: 'regions related to the person (hukou, residence, insured, holders, parties to open handoffs and fact changes); operators' },
-  reportHukouMove: { grants: PUBLIC_SECURITY, who: 'the new hukou region (= the caller); provisional until the old hukou region consents or its objection window lapses' },
+  getSubjectResponsibilities: {
+    grants: and(ANY_AGENCY, 'operator'),
+    who: 'regions related to the person (hukou, residence, insured, holders, parties to open handoffs and fact changes); operators',
+  },
+  reportHukouMove: {
+    grants: PUBLIC_SECURITY,
+    who: 'the new hukou region (= the caller); provisional until the old hukou region consents or its objection window lapses',
+  },
   reportInsuredRegionChange: {
     grants: INSURANCE,
     who: "the new insured region's agency of that branch (= the caller; 医保 for medical, 人社 for the others); provisional until the previous region consents or its objection window lapses",
@@ -49,18 +58,30 @@ export const GATEWAY_ACCESS: AccessMatrix = {
   rejectHandoff: { grants: SERVICE_PROVIDERS, who: "the receiving region's agency providing the service" },
   objectToHandoff: { grants: SERVICE_PROVIDERS, who: "the releasing region's agency providing the service" },
   decideHandoff: { grants: OPERATOR, who: 'operators, on a disputed or escalated proposal' },
-  openEntitlement: { grants: SERVICE_PROVIDERS, who: "the agency providing the service, of the region holding it at the start of the entitlement's first period" },
+  openEntitlement: {
+    grants: SERVICE_PROVIDERS,
+    who: "the agency providing the service, of the region holding it at the start of the entitlement's first period",
+  },
   claimProvision: {
     grants: SERVICE_PROVIDERS,
-    who: "the agency providing the service, of the region holding it at the start of the period claimed (or the treatment region named in a bill key, or the place of the emergency named in the key)",
+    who: 'the agency providing the service, of the region holding it at the start of the period claimed (or the treatment region named in a bill key, or the place of the emergency named in the key)',
   },
   uploadReconciliation: { grants: SERVICE_PROVIDERS, who: 'any providing agency, for its own provision records' },
   getReconciliation: { grants: and(SERVICE_PROVIDERS, 'operator'), who: 'the uploading agency of the uploading region; operators' },
   listReconciliationItems: { grants: and(SERVICE_PROVIDERS, 'operator'), who: 'the uploading agency of the uploading region; operators' },
 
-  listSocialInsuranceTransfers: { grants: and(INSURANCE, 'operator'), who: "a region's agency sees the transfers of its insurance type it is party to; operators see all" },
-  requestSocialInsuranceTransfer: { grants: INSURANCE, who: 'the inbound region (= the caller): 人社 for pension, 医保 for medical insurance' },
-  getSocialInsuranceTransfer: { grants: and(INSURANCE, 'operator'), who: 'the inbound and the outbound region (the agency of the insurance type); operators' },
+  listSocialInsuranceTransfers: {
+    grants: and(INSURANCE, 'operator'),
+    who: "a region's agency sees the transfers of its insurance type it is party to; operators see all",
+  },
+  requestSocialInsuranceTransfer: {
+    grants: INSURANCE,
+    who: 'the inbound region (= the caller): 人社 for pension, 医保 for medical insurance',
+  },
+  getSocialInsuranceTransfer: {
+    grants: and(INSURANCE, 'operator'),
+    who: 'the inbound and the outbound region (the agency of the insurance type); operators',
+  },
   submitTransferCertificate: { grants: INSURANCE, who: 'the outbound region (the agency of the insurance type)' },
   confirmTransferRemittance: { grants: INSURANCE, who: 'the outbound region (the agency of the insurance type)' },
   confirmTransferReceipt: { grants: INSURANCE, who: 'the inbound region (the agency of the insurance type)' },
@@ -70,7 +91,10 @@ export const GATEWAY_ACCESS: AccessMatrix = {
   registerMedicalFiling: { grants: MEDICAL, who: "the person's insured region for medical insurance in the ledger (= the caller)" },
   getMedicalFiling: { grants: and(MEDICAL, 'operator'), who: 'the insured and the treatment region (or their provinces); operators' },
   cancelMedicalFiling: { grants: MEDICAL, who: "the region that registered it, or the person's insured region in the ledger" },
-  recordMedicalSettlement: { grants: MEDICAL, who: 'the treatment region (= the caller), for a person insured (in the ledger) in the named region, under a covering filing' },
+  recordMedicalSettlement: {
+    grants: MEDICAL,
+    who: 'the treatment region (= the caller), for a person insured (in the ledger) in the named region, under a covering filing',
+  },
   getMedicalClearing: { grants: and(MEDICAL, 'operator'), who: "the statements of the caller's province; operators see all" },
   confirmMedicalStatement: { grants: MEDICAL, who: 'the insured or the treatment province of the statement' },
   disputeMedicalStatementLines: { grants: MEDICAL, who: 'the insured or the treatment province of the statement' },

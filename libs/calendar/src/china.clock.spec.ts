@@ -10,7 +10,11 @@ describe('the China clock', () => {
 
   it('agrees with the Asia/Shanghai time zone (property)', () => {
     const shanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-    fc.assert(fc.property(fc.date({ min: new Date('1992-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }), (d) => expect(chinaDay(d)).toBe(shanghai.format(d))));
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1992-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }), (d) =>
+        expect(chinaDay(d)).toBe(shanghai.format(d)),
+      ),
+    );
   });
 
   it('can be pinned for a test', () => {

@@ -28,7 +28,14 @@ describe('date windows', () => {
 
   it('refuses a date outside its window with the field and the window', () => {
     expect(() => assertDateWithin('/body/x', '2026-01-01', { notBefore: '2025-01-01', notAfter: '2026-01-01' }, 'x')).not.toThrow();
-    const error = caughtDomainError(() => assertDateWithin('/body/effectiveFrom', '9999-12-31', { notBefore: '2026-11-28', notAfter: '2027-02-28' }, 'within the proposal window'));
+    const error = caughtDomainError(() =>
+      assertDateWithin(
+        '/body/effectiveFrom',
+        '9999-12-31',
+        { notBefore: '2026-11-28', notAfter: '2027-02-28' },
+        'within the proposal window',
+      ),
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect(error.extensions).toMatchObject({ notBefore: '2026-11-28', notAfter: '2027-02-28', errors: [{ field: '/body/effectiveFrom' }] });
   });

@@ -117,9 +117,9 @@ describe('WorkingDayCalendar', () => {
       expect(() => buildWorkingDayTable({ holidays: { '2024-01-01': 'x,元旦,1', '2026-01-01': 'x,元旦,1' }, workdays: {} })).toThrow(
         /not contiguous/,
       );
-      expect(() =>
-        buildWorkingDayTable({ holidays: { '2024-01-01': 'x,元旦,1' }, workdays: { '2024-01-01': 'x,元旦,1' } }),
-      ).toThrow(/both/);
+      expect(() => buildWorkingDayTable({ holidays: { '2024-01-01': 'x,元旦,1' }, workdays: { '2024-01-01': 'x,元旦,1' } })).toThrow(
+        /both/,
+      );
       expect(() => buildWorkingDayTable({ holidays: { 'not-a-date': 'x' }, workdays: {} })).toThrow(/bad entry/);
     });
 

@@ -17,7 +17,6 @@ import {
   seedRefProblem,
 } from '@tongban/catalogue';
 
-
 /** A deep copy of the bundled document, for mutation in rejection tests. */
 function bundledCopy(): { items: Record<string, unknown>[]; domains: Record<string, unknown>[] } & Record<string, unknown> {
   return JSON.parse(JSON.stringify(catalogueV1)) as ReturnType<typeof bundledCopy>;

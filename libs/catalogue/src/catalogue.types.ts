@@ -64,7 +64,8 @@ export const BRANCH_AGENCY: Readonly<Record<InsuranceBranch, AgencyKind>> = Obje
   'occupational-injury': 'human-resources',
 });
 
-export const isInsuranceBranch = (v: unknown): v is InsuranceBranch => typeof v === 'string' && (INSURANCE_BRANCHES as readonly string[]).includes(v);
+export const isInsuranceBranch = (v: unknown): v is InsuranceBranch =>
+  typeof v === 'string' && (INSURANCE_BRANCHES as readonly string[]).includes(v);
 
 export const PERIODICITIES = ['monthly', 'school-term', 'yearly', 'one-off', 'continuous'] as const;
 export type Periodicity = (typeof PERIODICITIES)[number];

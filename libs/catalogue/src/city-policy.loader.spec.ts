@@ -12,7 +12,6 @@ import {
 
 const catalogue = loadServiceCatalogue();
 
-
 /** A document with one city policy for `service` under `conditions`. */
 function doc(conditions: unknown[], service = 'edu.compulsory', cityCode = '440100'): Record<string, unknown> {
   return {
@@ -169,7 +168,9 @@ describe('city policy rejections', () => {
   });
 
   it('rejects conditions on a hukou-based service', () => {
-    const e = caughtDomainError(() => parseCityPolicies(doc([{ kind: 'residence-years', minYears: 2 }], 'veterans.preferential-care'), catalogue));
+    const e = caughtDomainError(() =>
+      parseCityPolicies(doc([{ kind: 'residence-years', minYears: 2 }], 'veterans.preferential-care'), catalogue),
+    );
     expect(e.code).toBe(ErrorCode.PolicyRejected);
     expect(e.detail).toContain("basis 'hukou'");
   });
@@ -225,11 +226,7 @@ describe('validateCityPolicy (one policy)', () => {
 
   it('admits a policy with time factors and points', () => {
     const admitted = validateCityPolicy(
-      policy([
-        { kind: 'residence-permit' },
-        { kind: 'residence-years', minYears: 0.5 },
-        { kind: 'points', threshold: 100 },
-      ]),
+      policy([{ kind: 'residence-permit' }, { kind: 'residence-years', minYears: 0.5 }, { kind: 'points', threshold: 100 }]),
       catalogue,
     );
     expect(admitted.services[0].conditions).toHaveLength(3);

@@ -29,7 +29,7 @@ const NO_CONDITIONS: Readonly<Record<Exclude<ServiceBasis, 'residence' | 'reside
     why: 'employee social insurance is joined where the person works, with no household-registration restriction (全面取消在就业地参加职工社会保险的户籍限制)',
     clause: '000-三',
   },
-  treatment: { why: 'it is provided by the treatment region under the insured region\'s rules, not on residence conditions' },
+  treatment: { why: "it is provided by the treatment region under the insured region's rules, not on residence conditions" },
   hukou: { why: 'it is provided by the hukou region, so residence conditions do not apply' },
 };
 

@@ -1,11 +1,6 @@
 export * from './catalogue.types';
 export { ServiceCatalogue } from './catalogue.model';
-export {
-  BUNDLED_CATALOGUE_VERSION,
-  SERVICE_CATALOGUE_SCHEMA,
-  loadServiceCatalogue,
-  parseServiceCatalogue,
-} from './catalogue.loader';
+export { BUNDLED_CATALOGUE_VERSION, SERVICE_CATALOGUE_SCHEMA, loadServiceCatalogue, parseServiceCatalogue } from './catalogue.loader';
 export { SEED_CLAUSE_COUNTS, formatSeedRef, parseChineseNumeral, seedRefProblem } from './seed-ref.rules';
 export * from './city-policy.types';
 export { CityPolicies } from './city-policy.model';

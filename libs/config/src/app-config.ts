@@ -15,7 +15,13 @@ export class AppConfig {
   readonly production: boolean;
   readonly log: { level: RawConfig['LOG_LEVEL']; pretty: boolean };
   readonly database: { url: string; poolSize: number };
-  readonly kafka: { brokers: string[]; clientId: string; replicationFactor: number; namespace: string; sasl?: { username: string; password: string } };
+  readonly kafka: {
+    brokers: string[];
+    clientId: string;
+    replicationFactor: number;
+    namespace: string;
+    sasl?: { username: string; password: string };
+  };
   readonly http: { host: string; bodyLimit: string; ports: Record<AppName, number> };
   readonly credentialsFile: string;
   readonly subjectKeys: string;
@@ -42,7 +48,10 @@ export class AppConfig {
       clientId: raw.KAFKA_CLIENT_ID,
       replicationFactor: raw.KAFKA_REPLICATION_FACTOR,
       namespace: raw.KAFKA_NAMESPACE,
-      sasl: raw.KAFKA_SASL_USERNAME && raw.KAFKA_SASL_PASSWORD ? { username: raw.KAFKA_SASL_USERNAME, password: raw.KAFKA_SASL_PASSWORD } : undefined,
+      sasl:
+        raw.KAFKA_SASL_USERNAME && raw.KAFKA_SASL_PASSWORD
+          ? { username: raw.KAFKA_SASL_USERNAME, password: raw.KAFKA_SASL_PASSWORD }
+          : undefined,
     };
     this.http = {
       host: raw.HTTP_HOST,
@@ -61,7 +70,8 @@ export class AppConfig {
     if (!fs.existsSync(this.credentialsFile)) throw new ConfigError(`CREDENTIALS_FILE: no such file ${this.credentialsFile}`);
     this.subjectKeys = raw.SUBJECT_KEYS ?? DEV_SUBJECT_KEYS;
     this.subjectKeyVersion = raw.SUBJECT_KEY_VERSION;
-    if (Boolean(raw.KAFKA_SASL_USERNAME) !== Boolean(raw.KAFKA_SASL_PASSWORD)) throw new ConfigError('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: set both or neither');
+    if (Boolean(raw.KAFKA_SASL_USERNAME) !== Boolean(raw.KAFKA_SASL_PASSWORD))
+      throw new ConfigError('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: set both or neither');
     this.outbox = { pollMs: raw.OUTBOX_POLL_MS, batchSize: raw.OUTBOX_BATCH_SIZE };
     this.consumer = { maxAttempts: raw.CONSUMER_MAX_ATTEMPTS, backoffMs: raw.CONSUMER_BACKOFF_MS };
     this.idempotencyRetentionHours = raw.IDEMPOTENCY_RETENTION_HOURS;
@@ -69,11 +79,19 @@ export class AppConfig {
     this.requestTimeoutMs = raw.REQUEST_TIMEOUT_MS;
     this.logFile = raw.LOG_FILE;
     const tlsFiles = [raw.TLS_CERT_FILE, raw.TLS_KEY_FILE, raw.TLS_CA_FILE];
-    if (tlsFiles.some(Boolean) && !tlsFiles.every(Boolean)) throw new ConfigError('TLS_CERT_FILE, TLS_KEY_FILE and TLS_CA_FILE: set all three or none');
-    for (const [name, file] of [['TLS_CERT_FILE', raw.TLS_CERT_FILE], ['TLS_KEY_FILE', raw.TLS_KEY_FILE], ['TLS_CA_FILE', raw.TLS_CA_FILE]] as const) {
+    if (tlsFiles.some(Boolean) && !tlsFiles.every(Boolean))
+      throw new ConfigError('TLS_CERT_FILE, TLS_KEY_FILE and TLS_CA_FILE: set all three or none');
+    for (const [name, file] of [
+      ['TLS_CERT_FILE', raw.TLS_CERT_FILE],
+      ['TLS_KEY_FILE', raw.TLS_KEY_FILE],
+      ['TLS_CA_FILE', raw.TLS_CA_FILE],
+    ] as const) {
       if (file && !fs.existsSync(file)) throw new ConfigError(`${name}: no such file ${file}`);
     }
-    this.tls = raw.TLS_CERT_FILE && raw.TLS_KEY_FILE && raw.TLS_CA_FILE ? { cert: raw.TLS_CERT_FILE, key: raw.TLS_KEY_FILE, ca: raw.TLS_CA_FILE } : undefined;
+    this.tls =
+      raw.TLS_CERT_FILE && raw.TLS_KEY_FILE && raw.TLS_CA_FILE
+        ? { cert: raw.TLS_CERT_FILE, key: raw.TLS_KEY_FILE, ca: raw.TLS_CA_FILE }
+        : undefined;
     // Bearer tokens are the development credential; production with mutual TLS turns them off unless asked.
     this.allowBearerTokens = raw.ALLOW_BEARER_TOKENS ? raw.ALLOW_BEARER_TOKENS === 'true' : !(this.production && this.tls);
   }

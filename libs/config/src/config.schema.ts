@@ -8,14 +8,20 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
-  DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:/.test(u), 'must be a postgres:// URL'),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^postgres(ql)?:/.test(u), 'must be a postgres:// URL'),
   DATABASE_POOL_SIZE: positiveInt.default(10),
   KAFKA_BROKERS: z
     .string()
     .min(1)
     .refine((s) => s.split(',').every((b) => /^[^\s:,]+:\d+$/.test(b.trim())), 'must be host:port[,host:port…]'),
   KAFKA_CLIENT_ID: z.string().min(1).default('tongban'),
-  KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9._-]{0,60}$/, 'lower-case letters, digits, . _ - (at most 60)').default(''),
+  KAFKA_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9._-]{0,60}$/, 'lower-case letters, digits, . _ - (at most 60)')
+    .default(''),
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   KAFKA_REPLICATION_FACTOR: positiveInt.default(1),
@@ -40,7 +46,10 @@ export const configSchema = z.object({
   TLS_KEY_FILE: z.string().min(1).optional(),
   TLS_CA_FILE: z.string().min(1).optional(),
   ALLOW_BEARER_TOKENS: z.enum(['true', 'false']).optional(),
-  HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/)
+    .default('1mb'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

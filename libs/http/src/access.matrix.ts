@@ -28,7 +28,9 @@ export class AccessPolicy {
     const missing = [...operations].filter((id) => !matrix[id]);
     const stale = Object.keys(matrix).filter((id) => !operations.has(id));
     if (missing.length > 0 || stale.length > 0) {
-      throw new Error(`authorisation matrix out of step with contracts/openapi.yaml: missing ${missing.join(', ') || '-'}; unknown ${stale.join(', ') || '-'}`);
+      throw new Error(
+        `authorisation matrix out of step with contracts/openapi.yaml: missing ${missing.join(', ') || '-'}; unknown ${stale.join(', ') || '-'}`,
+      );
     }
   }
 

@@ -33,7 +33,11 @@ export interface RunningApp {
 export async function startApp(spec: AppSpec, opts: { port?: number } = {}): Promise<RunningApp> {
   nameProcess(spec.name);
   const tls = spec.name === 'gateway' ? loadConfig().tls : undefined;
-  const app = await NestFactory.create<NestExpressApplication>(spec.module, { bufferLogs: true, bodyParser: false, httpsOptions: tls && mutualTls(tls) });
+  const app = await NestFactory.create<NestExpressApplication>(spec.module, {
+    bufferLogs: true,
+    bodyParser: false,
+    httpsOptions: tls && mutualTls(tls),
+  });
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] });

@@ -78,8 +78,13 @@ export class AuditLog {
     return this.db.tx(async () => {
       const lock = await this.db.one<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('tongban:audit-chain')) AS ok`);
       if (!lock?.ok) return 0;
-      const last = await this.db.one<{ chain_pos: string; hash: string }>(`SELECT chain_pos, hash FROM gateway.audit_log WHERE chain_pos IS NOT NULL ORDER BY chain_pos DESC LIMIT 1`);
-      const rows = await this.db.query<AuditRow>(`SELECT * FROM gateway.audit_log WHERE chain_pos IS NULL ORDER BY id LIMIT $1 FOR UPDATE`, [limit]);
+      const last = await this.db.one<{ chain_pos: string; hash: string }>(
+        `SELECT chain_pos, hash FROM gateway.audit_log WHERE chain_pos IS NOT NULL ORDER BY chain_pos DESC LIMIT 1`,
+      );
+      const rows = await this.db.query<AuditRow>(
+        `SELECT * FROM gateway.audit_log WHERE chain_pos IS NULL ORDER BY id LIMIT $1 FOR UPDATE`,
+        [limit],
+      );
       let prev = last?.hash ?? GENESIS;
       let pos = BigInt(last?.chain_pos ?? '0');
       const links: Array<{ id: string; pos: string; prev: string; hash: string }> = [];
@@ -106,11 +111,18 @@ export class AuditLog {
     let checked = 0;
     let after = '0';
     for (;;) {
-      const rows = await this.db.query<AuditRow>(`SELECT * FROM gateway.audit_log WHERE chain_pos > $1 ORDER BY chain_pos LIMIT 5000`, [after]);
+      const rows = await this.db.query<AuditRow>(`SELECT * FROM gateway.audit_log WHERE chain_pos > $1 ORDER BY chain_pos LIMIT 5000`, [
+        after,
+      ]);
       if (rows.length === 0) break;
       for (const r of rows) {
         const pos = r.chain_pos!;
-        const broken = (reason: string): ChainReport => ({ ok: false, checked, firstBroken: { chainPos: pos, id: r.id, reason }, unchained: 0 });
+        const broken = (reason: string): ChainReport => ({
+          ok: false,
+          checked,
+          firstBroken: { chainPos: pos, id: r.id, reason },
+          unchained: 0,
+        });
         if (BigInt(pos) !== expected) return broken(`chain position ${expected.toString()} is missing`);
         if (r.prev_hash !== prev) return broken('previous-hash link does not match');
         if (entryHash(prev, r, pos) !== r.hash) return broken('entry was altered after it was chained');
@@ -120,10 +132,11 @@ export class AuditLog {
         after = pos;
       }
     }
-    const unchained = Number((await this.db.one<{ n: string }>(`SELECT count(*) AS n FROM gateway.audit_log WHERE chain_pos IS NULL`))?.n ?? 0);
+    const unchained = Number(
+      (await this.db.one<{ n: string }>(`SELECT count(*) AS n FROM gateway.audit_log WHERE chain_pos IS NULL`))?.n ?? 0,
+    );
     return { ok: true, checked, unchained };
   }
-
 }
 
 /** Chains appended audit entries every second. */

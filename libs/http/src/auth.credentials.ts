@@ -52,12 +52,16 @@ export class CredentialStore {
   constructor(config: AppConfig) {
     const parsed = fileSchema.safeParse(JSON.parse(fs.readFileSync(config.credentialsFile, 'utf8')));
     if (!parsed.success) {
-      throw new ConfigError(`CREDENTIALS_FILE ${config.credentialsFile}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new ConfigError(
+        `CREDENTIALS_FILE ${config.credentialsFile}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     for (const c of parsed.data.credentials) {
       this.byDigest.set(
         c.tokenSha256,
-        c.role === 'region' ? { credentialId: c.id, role: 'region', region: c.region, agency: c.agency as AgencyKind } : { credentialId: c.id, role: 'operator', region: null, agency: null },
+        c.role === 'region'
+          ? { credentialId: c.id, role: 'region', region: c.region, agency: c.agency as AgencyKind }
+          : { credentialId: c.id, role: 'operator', region: null, agency: null },
       );
     }
   }

@@ -34,7 +34,10 @@ export class AuthGuard implements CanActivate {
     this.logger.assign({ region: caller.region, agency: caller.agency, credential: caller.credentialId, role: caller.role });
     const as = granteeOf(caller);
     if (!grants.includes(as)) {
-      throw new DomainError(ErrorCode.Forbidden, as === 'operator' ? 'this operation is not open to operators' : `this operation is not open to ${as} agencies`);
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        as === 'operator' ? 'this operation is not open to operators' : `this operation is not open to ${as} agencies`,
+      );
     }
     return true;
   }
@@ -44,13 +47,22 @@ export class AuthGuard implements CanActivate {
     const socket = req.socket as Partial<TLSSocket>;
     if (typeof socket.getPeerCertificate === 'function' && socket.authorized) {
       const caller = this.credentials.fromCertificate(socket.getPeerCertificate().subject);
-      if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'the client certificate names no agency of a region nor an operator (OU=<agency kind>|operator, CN=<region code>|<id>)');
+      if (!caller)
+        throw new DomainError(
+          ErrorCode.Unauthenticated,
+          'the client certificate names no agency of a region nor an operator (OU=<agency kind>|operator, CN=<region code>|<id>)',
+        );
       return caller;
     }
-    if (!this.config.allowBearerTokens) throw new DomainError(ErrorCode.Unauthenticated, 'a client certificate issued by the Tongban CA is required');
+    if (!this.config.allowBearerTokens)
+      throw new DomainError(ErrorCode.Unauthenticated, 'a client certificate issued by the Tongban CA is required');
     const header = req.headers.authorization;
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'send a region credential as "Authorization: Bearer <token>" or a client certificate');
+    if (!token)
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'send a region credential as "Authorization: Bearer <token>" or a client certificate',
+      );
     const caller = this.credentials.authenticate(token);
     if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'unknown credential');
     return caller;

@@ -31,7 +31,16 @@ describe('date bounds of the contract', () => {
     addFormats(ajv);
     const valid = ajv.compile(contract.schemas.IsoDate);
     for (const day of [EARLIEST_DATE, LATEST_DATE, '2000-02-29', '2026-11-28']) expect([day, valid(day)]).toEqual([day, true]);
-    for (const day of [addDays(EARLIEST_DATE, -1), addDays(LATEST_DATE, 1), '0000-01-01', '0099-12-31', '9999-12-31', '+010000-01-01', '2026-02-29', '2100-02-29']) {
+    for (const day of [
+      addDays(EARLIEST_DATE, -1),
+      addDays(LATEST_DATE, 1),
+      '0000-01-01',
+      '0099-12-31',
+      '9999-12-31',
+      '+010000-01-01',
+      '2026-02-29',
+      '2100-02-29',
+    ]) {
       expect([day, valid(day)]).toEqual([day, false]);
     }
     const month = ajv.compile(contract.schemas.YearMonth);
@@ -85,9 +94,11 @@ describe('the gateway validator refuses days outside the bounds', () => {
       ]);
     }
     const subjectRef = `s1_${'A'.repeat(32)}`;
-    expect(errorsOf('GET', '/v1/subjects/:subjectRef/residence-history', { params: { subjectRef }, query: { asOf: '0000-01-01' } })).toEqual([
-      { field: '/query/asOf', message: `must be a day from ${EARLIEST_DATE} to ${LATEST_DATE}` },
+    expect(
+      errorsOf('GET', '/v1/subjects/:subjectRef/residence-history', { params: { subjectRef }, query: { asOf: '0000-01-01' } }),
+    ).toEqual([{ field: '/query/asOf', message: `must be a day from ${EARLIEST_DATE} to ${LATEST_DATE}` }]);
+    expect(errorsOf('GET', '/v1/medical/clearings/:month', { params: { month: '0000-01' } })).toEqual([
+      { field: '/path/month', message: 'must be a month from 1900-01 to 2199-12' },
     ]);
-    expect(errorsOf('GET', '/v1/medical/clearings/:month', { params: { month: '0000-01' } })).toEqual([{ field: '/path/month', message: 'must be a month from 1900-01 to 2199-12' }]);
   });
 });

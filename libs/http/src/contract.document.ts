@@ -30,7 +30,14 @@ export interface ContractDocument {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 function resolve<T>(doc: Record<string, unknown>, node: unknown): T {
-  if (node && typeof node === 'object' && '$ref' in node && typeof node.$ref === 'string' && node.$ref.startsWith('#/components/') && !node.$ref.startsWith('#/components/schemas/')) {
+  if (
+    node &&
+    typeof node === 'object' &&
+    '$ref' in node &&
+    typeof node.$ref === 'string' &&
+    node.$ref.startsWith('#/components/') &&
+    !node.$ref.startsWith('#/components/schemas/')
+  ) {
     const target = node.$ref
       .slice(2)
       .split('/')
@@ -51,7 +58,10 @@ export function loadContract(file = repoPath('contracts/openapi.yaml')): Contrac
       const op = item[method] as Record<string, unknown> | undefined;
       if (!op) continue;
       const own = ((op.parameters ?? []) as unknown[]).map((p) => resolve<ParameterSpec>(raw, p));
-      const requestBody = resolve<{ required?: boolean; content?: Record<string, { schema?: JsonSchema }> } | undefined>(raw, op.requestBody);
+      const requestBody = resolve<{ required?: boolean; content?: Record<string, { schema?: JsonSchema }> } | undefined>(
+        raw,
+        op.requestBody,
+      );
       operations.push({
         method: method.toUpperCase(),
         path,

@@ -16,7 +16,10 @@ function relink(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(relink);
   if (node && typeof node === 'object') {
     return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', `${COMPONENTS_ID}#/$defs/`) : relink(v)]),
+      Object.entries(node).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', `${COMPONENTS_ID}#/$defs/`) : relink(v),
+      ]),
     );
   }
   return node;
@@ -53,7 +56,11 @@ function boundsMessages(schemas: Record<string, JsonSchema>): PatternMessages {
 function fieldErrors(part: string, errors: ErrorObject[] | null | undefined, patterns: PatternMessages): FieldError[] {
   return (errors ?? []).map((e) => {
     const extra =
-      e.keyword === 'required' ? `/${String(e.params.missingProperty)}` : e.keyword === 'additionalProperties' ? `/${String(e.params.additionalProperty)}` : '';
+      e.keyword === 'required'
+        ? `/${String(e.params.missingProperty)}`
+        : e.keyword === 'additionalProperties'
+          ? `/${String(e.params.additionalProperty)}`
+          : '';
     const bounded = e.keyword === 'pattern' ? patterns.get(String(e.params.pattern)) : undefined;
     const message = e.keyword === 'additionalProperties' ? 'unknown property' : (bounded ?? e.message ?? 'invalid');
     return { field: `/${part}${e.instancePath}${extra}`, message };
@@ -96,13 +103,19 @@ export class ContractValidator implements CanActivate {
     const coercing = newAjv(true);
     for (const ajv of [strict, coercing]) ajv.addSchema({ $id: COMPONENTS_ID, $defs: relink(this.contract.schemas) as JsonSchema });
     for (const spec of this.contract.operations) {
-      const compile = (ajv: Ajv2020, s: JsonSchema | undefined): ValidateFunction | undefined => (s ? ajv.compile(relink(s) as JsonSchema) : undefined);
+      const compile = (ajv: Ajv2020, s: JsonSchema | undefined): ValidateFunction | undefined =>
+        s ? ajv.compile(relink(s) as JsonSchema) : undefined;
       this.operations.set(`${spec.method} ${spec.path}`, {
         spec,
         path: compile(coercing, paramsSchema(spec, 'path')),
         query: compile(coercing, paramsSchema(spec, 'query')),
         headers: compile(strict, paramsSchema(spec, 'header')),
-        body: new Map(Object.entries(spec.body?.contentTypes ?? {}).map(([ct, s]) => [ct, ct === 'application/json' && s ? (compile(strict, s) ?? null) : null])),
+        body: new Map(
+          Object.entries(spec.body?.contentTypes ?? {}).map(([ct, s]) => [
+            ct,
+            ct === 'application/json' && s ? (compile(strict, s) ?? null) : null,
+          ]),
+        ),
       });
     }
   }
@@ -128,7 +141,10 @@ export class ContractValidator implements CanActivate {
     check('query', op.query, query);
     check('header', op.headers, req.headers);
     if (op.spec.body) {
-      const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0' ? true : req.headers['transfer-encoding'] !== undefined;
+      const hasBody =
+        req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0'
+          ? true
+          : req.headers['transfer-encoding'] !== undefined;
       const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       if (!hasBody) {
         if (op.spec.body.required) errors.push({ field: '/body', message: 'a request body is required' });
@@ -139,7 +155,8 @@ export class ContractValidator implements CanActivate {
         if (contentType === 'application/json') errors.push(...citizenIdsOutside('body', req.body, this.personalData));
       }
     }
-    if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, `${errors.length} field(s) do not match the contract`, { errors });
+    if (errors.length > 0)
+      throw new DomainError(ErrorCode.ValidationFailed, `${errors.length} field(s) do not match the contract`, { errors });
     // Coerced query values (numbers, booleans) are what the handler sees.
     Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true });
     return true;

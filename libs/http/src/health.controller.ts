@@ -3,7 +3,6 @@ import type { Response } from 'express';
 import { Database } from '@tongban/database';
 import { KafkaClient } from '@tongban/messaging';
 
-
 /** Liveness (the process answers) and readiness (PostgreSQL and Kafka reachable). */
 @Controller('health')
 export class HealthController {
@@ -25,8 +24,9 @@ export class HealthController {
         () => 'up' as const,
         () => 'down' as const,
       ),
-      this.kafka.producer().then(
-        async () => {
+      this.kafka
+        .producer()
+        .then(async () => {
           const admin = this.kafka.kafka.admin();
           try {
             await admin.connect();
@@ -35,8 +35,8 @@ export class HealthController {
           } finally {
             await admin.disconnect();
           }
-        },
-      ).catch(() => 'down' as const),
+        })
+        .catch(() => 'down' as const),
     ]);
     const status = database === 'up' && kafka === 'up' ? 'up' : 'down';
     res.status(status === 'up' ? 200 : 503);

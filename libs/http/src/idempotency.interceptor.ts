@@ -45,11 +45,16 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
   ) {}
 
   onModuleInit(): void {
-    this.cleanup = setInterval(() => {
-      this.db
-        .query(`DELETE FROM gateway.idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [this.config.idempotencyRetentionHours])
-        .catch(() => undefined);
-    }, 60 * 60 * 1000);
+    this.cleanup = setInterval(
+      () => {
+        this.db
+          .query(`DELETE FROM gateway.idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [
+            this.config.idempotencyRetentionHours,
+          ])
+          .catch(() => undefined);
+      },
+      60 * 60 * 1000,
+    );
     this.cleanup.unref();
   }
 
@@ -61,10 +66,15 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || typeof key !== 'string' || !req.caller) return next.handle();
-    if (!KEY.test(key)) throw new DomainError(ErrorCode.ValidationFailed, 'Idempotency-Key must be 8–128 characters of [A-Za-z0-9_.:-]', { errors: [{ field: '/header/idempotency-key', message: 'invalid format' }] });
+    if (!KEY.test(key))
+      throw new DomainError(ErrorCode.ValidationFailed, 'Idempotency-Key must be 8–128 characters of [A-Za-z0-9_.:-]', {
+        errors: [{ field: '/header/idempotency-key', message: 'invalid format' }],
+      });
     const credential = req.caller.credentialId;
     const routePath = (req.route as { path?: string } | undefined)?.path ?? req.path;
-    const hash = createHash('sha256').update(`${req.method} ${routePath} ${canonical(req.params)} ${canonical(req.body)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${req.method} ${routePath} ${canonical(req.params)} ${canonical(req.body)}`)
+      .digest('hex');
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     const res = context.switchToHttp().getResponse<Response>();
 

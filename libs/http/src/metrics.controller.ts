@@ -1,7 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { metrics } from '@tongban/metrics';
 
-
 /** Prometheus scrape endpoint; the network policy, not a credential, restricts who scrapes it. */
 @Controller('metrics')
 export class MetricsController {

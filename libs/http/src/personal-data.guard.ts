@@ -9,7 +9,11 @@ const PII_REF = '#/components/schemas/';
  * `$ref` to such a schema): the only places a citizen ID number may travel.
  */
 export function personalDataProperties(schemas: Record<string, JsonSchema>): ReadonlySet<string> {
-  const pii = new Set(Object.entries(schemas).filter(([, s]) => s['x-tongban-pii'] === true).map(([name]) => `${PII_REF}${name}`));
+  const pii = new Set(
+    Object.entries(schemas)
+      .filter(([, s]) => s['x-tongban-pii'] === true)
+      .map(([name]) => `${PII_REF}${name}`),
+  );
   const names = new Set<string>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);

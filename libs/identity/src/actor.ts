@@ -20,7 +20,11 @@ export const actorLabel = (a: Actor): string => `${a.region ?? 'operator'}:${a.c
  */
 export function regionActingAs(actor: Actor, kind: AgencyKind, what: string): string {
   if (actor.region === null || actor.agency !== kind) {
-    throw new DomainError(ErrorCode.Forbidden, `${what} is for the ${kind} agency of a region${actor.agency ? `, not ${actor.agency}` : ''}`, { requiredAgency: kind });
+    throw new DomainError(
+      ErrorCode.Forbidden,
+      `${what} is for the ${kind} agency of a region${actor.agency ? `, not ${actor.agency}` : ''}`,
+      { requiredAgency: kind },
+    );
   }
   return actor.region;
 }

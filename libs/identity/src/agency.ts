@@ -21,4 +21,5 @@ export type AgencyKind = keyof typeof AGENCY_KINDS;
 
 export const agencyKinds = (): AgencyKind[] => Object.keys(AGENCY_KINDS) as AgencyKind[];
 
-export const isAgencyKind = (value: unknown): value is AgencyKind => typeof value === 'string' && Object.prototype.hasOwnProperty.call(AGENCY_KINDS, value);
+export const isAgencyKind = (value: unknown): value is AgencyKind =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(AGENCY_KINDS, value);

@@ -22,9 +22,9 @@ const ymd = (d: Date): string => d.toISOString().slice(0, 10).replace(/-/g, '');
 // Valid parts: current or structurally plausible region prefixes, birth dates 1900-01-01..NOW.
 const regionPrefix = fc.oneof(
   fc.constantFrom('110105', '310115', '440305', '360102', '650102', '540102', '419001'),
-  fc.tuple(fc.constantFrom(...provinces().map((p) => p.slice(0, 2))), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 99 })).map(
-    ([p, c, a]) => `${p}${String(c).padStart(2, '0')}${String(a).padStart(2, '0')}`,
-  ),
+  fc
+    .tuple(fc.constantFrom(...provinces().map((p) => p.slice(0, 2))), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 99 }))
+    .map(([p, c, a]) => `${p}${String(c).padStart(2, '0')}${String(a).padStart(2, '0')}`),
 );
 const birth = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-06-15T00:00:00Z'), noInvalidDate: true }).map(ymd);
 const seq = fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0'));

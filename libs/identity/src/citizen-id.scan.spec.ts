@@ -22,7 +22,9 @@ describe('citizen ID numbers in free text', () => {
 
   it('property: any valid number embedded anywhere in any text is found', () => {
     const region = fc.constantFrom('110105', '310101', '360102', '440106', '510104');
-    const birth = fc.integer({ min: 0, max: 30000 }).map((d) => new Date(Date.UTC(1920, 0, 1) + d * 86400000).toISOString().slice(0, 10).replace(/-/g, ''));
+    const birth = fc
+      .integer({ min: 0, max: 30000 })
+      .map((d) => new Date(Date.UTC(1920, 0, 1) + d * 86400000).toISOString().slice(0, 10).replace(/-/g, ''));
     const seq = fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0'));
     fc.assert(
       fc.property(region, birth, seq, fc.string(), fc.string(), (r, b, s, before, after) => {

@@ -15,7 +15,9 @@ const citizen = fc
     fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-01-01T00:00:00Z'), noInvalidDate: true }),
     fc.integer({ min: 0, max: 999 }),
   )
-  .map(([r, d, s]) => parseCitizenId(makeCitizenId(r, d.toISOString().slice(0, 10).replace(/-/g, ''), String(s).padStart(3, '0')), { now: NOW }));
+  .map(([r, d, s]) =>
+    parseCitizenId(makeCitizenId(r, d.toISOString().slice(0, 10).replace(/-/g, ''), String(s).padStart(3, '0')), { now: NOW }),
+  );
 
 const sample = (): CitizenId => parseCitizenId('11010519491231002X', { now: NOW });
 
@@ -58,7 +60,15 @@ describe('SubjectRefs', () => {
     expect(refs.parseRef(`s12_${'A'.repeat(32)}`)).toBe(12);
     expect(refs.hasVersion(12)).toBe(false);
     expect(refs.hasVersion(1)).toBe(true);
-    for (const bad of ['', 's1_', `s_${'A'.repeat(32)}`, `s1_${'A'.repeat(31)}`, `s1_${'A'.repeat(33)}`, `s1_${'A'.repeat(31)}=`, `x1_${'A'.repeat(32)}`]) {
+    for (const bad of [
+      '',
+      's1_',
+      `s_${'A'.repeat(32)}`,
+      `s1_${'A'.repeat(31)}`,
+      `s1_${'A'.repeat(33)}`,
+      `s1_${'A'.repeat(31)}=`,
+      `x1_${'A'.repeat(32)}`,
+    ]) {
       expect(() => refs.parseRef(bad)).toThrow(DomainError);
     }
     expect(() => refs.parseRef('nope')).toThrow(expect.objectContaining({ code: ErrorCode.ValidationFailed }));

@@ -74,7 +74,13 @@ export class ClaimRepository {
   }
 
   /** Opens (or moves back) a periodic entitlement; returns the period it now starts with. */
-  async openEntitlement(subjectRef: string, serviceCode: string, periodStart: string, reason: string, actor: Actor): Promise<{ since: string; openedBy: string }> {
+  async openEntitlement(
+    subjectRef: string,
+    serviceCode: string,
+    periodStart: string,
+    reason: string,
+    actor: Actor,
+  ): Promise<{ since: string; openedBy: string }> {
     const row = await this.db.one<{ since: string; opened_by: string }>(
       `INSERT INTO ${LEDGER_SCHEMA}.entitlements (subject_ref, service_code, since_period, opened_by, opened_reason) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (subject_ref, service_code) DO UPDATE SET since_period = LEAST(entitlements.since_period, EXCLUDED.since_period)

@@ -42,7 +42,10 @@ const toChange = (r: FactChangeRow): FactChange => ({
   note: r.note,
 });
 
-export type NewFactChange = Pick<FactChange, 'changeId' | 'subjectRef' | 'kind' | 'branch' | 'fromRegion' | 'toRegion' | 'effectiveOn' | 'objectionDeadline'>;
+export type NewFactChange = Pick<
+  FactChange,
+  'changeId' | 'subjectRef' | 'kind' | 'branch' | 'fromRegion' | 'toRegion' | 'effectiveOn' | 'objectionDeadline'
+>;
 
 @Injectable()
 export class FactChangeRepository {
@@ -92,7 +95,10 @@ export class FactChangeRepository {
   }
 
   async openFor(subjectRef: string): Promise<FactChange[]> {
-    const rows = await this.db.query<FactChangeRow>(`SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND status IN ('provisional', 'disputed') ORDER BY stated_at`, [subjectRef]);
+    const rows = await this.db.query<FactChangeRow>(
+      `SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND status IN ('provisional', 'disputed') ORDER BY stated_at`,
+      [subjectRef],
+    );
     return rows.map(toChange);
   }
 
@@ -107,7 +113,13 @@ export class FactChangeRepository {
   }
 
   /** Ends an open change; the status check makes a second, concurrent ending impossible. */
-  async decide(changeId: string, status: 'definitive' | 'rejected' | 'superseded', decision: FactDecision, actor: Actor, note: string | null): Promise<FactChange> {
+  async decide(
+    changeId: string,
+    status: 'definitive' | 'rejected' | 'superseded',
+    decision: FactDecision,
+    actor: Actor,
+    note: string | null,
+  ): Promise<FactChange> {
     const row = await this.db.one<FactChangeRow>(
       `UPDATE ${T} SET status = $2, decision = $3, decided_by = $4, decided_at = now(), note = $5
         WHERE change_id = $1 AND status IN ('provisional', 'disputed') RETURNING ${COLUMNS}`,

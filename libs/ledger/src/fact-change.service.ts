@@ -44,7 +44,8 @@ const FACT_DATE_WINDOWS = {
 };
 
 /** The agency kind entitled to state (and to release) a fact. */
-const authorOf = (c: Pick<FactChange, 'kind' | 'branch'>): AgencyKind => (c.kind === 'hukou-move' ? 'public-security' : BRANCH_AGENCY[c.branch as InsuranceBranch]);
+const authorOf = (c: Pick<FactChange, 'kind' | 'branch'>): AgencyKind =>
+  c.kind === 'hukou-move' ? 'public-security' : BRANCH_AGENCY[c.branch as InsuranceBranch];
 
 /** The value the fact has in the ledger now: the region that would release it. */
 const currentHolder = (facts: SubjectFacts, c: Pick<FactChange, 'kind' | 'branch'>): string =>
@@ -80,13 +81,23 @@ export class FactChangeService {
   async stateHukouMove(cmd: HukouMoveCommand, actor: Actor): Promise<FactChangeView> {
     assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
     const region = regionActingAs(actor, 'public-security', 'stating a hukou move');
-    if (region !== cmd.hukouRegion) throw new DomainError(ErrorCode.Forbidden, 'a hukou move is stated by the public security of the new hukou region');
-    assertDateWithin('/body/movedOn', cmd.movedOn, FACT_DATE_WINDOWS.movedOn(this.clock.today()), 'a hukou move is stated within a year of it, or up to a month ahead');
+    if (region !== cmd.hukouRegion)
+      throw new DomainError(ErrorCode.Forbidden, 'a hukou move is stated by the public security of the new hukou region');
+    assertDateWithin(
+      '/body/movedOn',
+      cmd.movedOn,
+      FACT_DATE_WINDOWS.movedOn(this.clock.today()),
+      'a hukou move is stated within a year of it, or up to a month ahead',
+    );
     const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId));
     return this.db.tx(async () => {
       const facts = await this.lockKnown(subjectRef);
-      if (facts.hukouRegion === region) throw new DomainError(ErrorCode.InvalidTransition, `the person's hukou is already registered in ${region}`);
-      const change = await this.state({ subjectRef, kind: 'hukou-move', branch: null, fromRegion: facts.hukouRegion, toRegion: region, effectiveOn: cmd.movedOn }, actor);
+      if (facts.hukouRegion === region)
+        throw new DomainError(ErrorCode.InvalidTransition, `the person's hukou is already registered in ${region}`);
+      const change = await this.state(
+        { subjectRef, kind: 'hukou-move', branch: null, fromRegion: facts.hukouRegion, toRegion: region, effectiveOn: cmd.movedOn },
+        actor,
+      );
       return viewFor(change, region);
     });
   }
@@ -94,17 +105,38 @@ export class FactChangeService {
   async stateInsuredRegion(cmd: InsuredRegionCommand, actor: Actor): Promise<FactChangeView> {
     assertRegionCode(cmd.insuredRegion, '/body/insuredRegion');
     const region = regionActingAs(actor, BRANCH_AGENCY[cmd.branch], `stating the insured region of ${cmd.branch} insurance`);
-    if (region !== cmd.insuredRegion) throw new DomainError(ErrorCode.Forbidden, 'an insured region is stated by the new insured region itself');
-    assertDateWithin('/body/since', cmd.since, FACT_DATE_WINDOWS.since(this.clock.today()), 'an insured relation starts within seventy years back, or up to a month ahead');
+    if (region !== cmd.insuredRegion)
+      throw new DomainError(ErrorCode.Forbidden, 'an insured region is stated by the new insured region itself');
+    assertDateWithin(
+      '/body/since',
+      cmd.since,
+      FACT_DATE_WINDOWS.since(this.clock.today()),
+      'an insured relation starts within seventy years back, or up to a month ahead',
+    );
     const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId));
     return this.db.tx(async () => {
       const facts = await this.lockKnown(subjectRef);
-      if (facts.insured[cmd.branch]?.region === region) throw new DomainError(ErrorCode.InvalidTransition, `the person is already insured in ${region} for ${cmd.branch}`);
-      const draft = { subjectRef, kind: 'insured-region' as const, branch: cmd.branch, fromRegion: currentHolder(facts, { kind: 'insured-region', branch: cmd.branch }), toRegion: region, effectiveOn: cmd.since };
+      if (facts.insured[cmd.branch]?.region === region)
+        throw new DomainError(ErrorCode.InvalidTransition, `the person is already insured in ${region} for ${cmd.branch}`);
+      const draft = {
+        subjectRef,
+        kind: 'insured-region' as const,
+        branch: cmd.branch,
+        fromRegion: currentHolder(facts, { kind: 'insured-region', branch: cmd.branch }),
+        toRegion: region,
+        effectiveOn: cmd.since,
+      };
       if (draft.fromRegion !== region) return viewFor(await this.state(draft, actor), region);
       // A first insured region that is the hukou region takes nothing from anyone: recorded at once.
-      const change = await this.changes.insert({ ...draft, changeId: randomUUID(), objectionDeadline: this.clock.today() }, actor, { status: 'definitive', decision: 'uncontested' });
-      await this.subjectService.apply({ ...facts, insured: { ...facts.insured, [cmd.branch]: { region, since: cmd.since } } }, { reason: `insured in ${region} for ${cmd.branch}` }, actor);
+      const change = await this.changes.insert({ ...draft, changeId: randomUUID(), objectionDeadline: this.clock.today() }, actor, {
+        status: 'definitive',
+        decision: 'uncontested',
+      });
+      await this.subjectService.apply(
+        { ...facts, insured: { ...facts.insured, [cmd.branch]: { region, since: cmd.since } } },
+        { reason: `insured in ${region} for ${cmd.branch}` },
+        actor,
+      );
       return change;
     });
   }
@@ -123,7 +155,8 @@ export class FactChangeService {
     return this.db.tx(async () => {
       const c = await this.lockAsReleasing(changeId, actor);
       if (c.status !== 'provisional') throw notOpen(c);
-      if (chinaDay(now) > c.objectionDeadline) throw new DomainError(ErrorCode.InvalidTransition, `the objection window ended on ${c.objectionDeadline}`, { status: c.status });
+      if (chinaDay(now) > c.objectionDeadline)
+        throw new DomainError(ErrorCode.InvalidTransition, `the objection window ended on ${c.objectionDeadline}`, { status: c.status });
       const disputed = await this.changes.object(c.changeId, reason, actor);
       await this.emit('cn.gov.tongban.ledger.fact-change-objected.v1', disputed, actor, { objectionReason: reason }, [disputed.fromRegion]);
       return disputed;
@@ -135,7 +168,10 @@ export class FactChangeService {
     return this.db.tx(async () => {
       const c = await this.lockChangeAndPerson(changeId);
       if (!c) throw new DomainError(ErrorCode.NotFound, 'no such fact change');
-      if (c.status !== 'disputed') throw new DomainError(ErrorCode.InvalidTransition, `only a disputed fact change is decided by operators; this one is ${c.status}`, { status: c.status });
+      if (c.status !== 'disputed')
+        throw new DomainError(ErrorCode.InvalidTransition, `only a disputed fact change is decided by operators; this one is ${c.status}`, {
+          status: c.status,
+        });
       return this.end(c, outcome, 'operator', actor, note);
     });
   }
@@ -143,7 +179,8 @@ export class FactChangeService {
   /** Visible to its two regions (the stating one without the releasing region until definitive) and to operators. */
   async get(changeId: string, region: string | null): Promise<FactChangeView> {
     const c = await this.changes.find(changeId);
-    if (!c || (region !== null && region !== c.fromRegion && region !== c.toRegion)) throw new DomainError(ErrorCode.NotFound, 'no such fact change');
+    if (!c || (region !== null && region !== c.fromRegion && region !== c.toRegion))
+      throw new DomainError(ErrorCode.NotFound, 'no such fact change');
     return viewFor(c, region);
   }
 
@@ -163,9 +200,13 @@ export class FactChangeService {
     const open = await this.changes.openOf(draft.subjectRef, draft.kind, draft.branch);
     if (open?.toRegion === draft.toRegion && open.effectiveOn === draft.effectiveOn) return open;
     if (open) {
-      throw new DomainError(ErrorCode.Conflict, "a change of this fact is already open for the person; it ends with the releasing region's answer, its objection window or operators", {
-        reason: 'fact-change-open',
-      });
+      throw new DomainError(
+        ErrorCode.Conflict,
+        "a change of this fact is already open for the person; it ends with the releasing region's answer, its objection window or operators",
+        {
+          reason: 'fact-change-open',
+        },
+      );
     }
     const objectionDeadline = addWorkingDays(this.calendar, this.clock.today(), LEDGER_POLICY.factObjectionWorkingDays);
     const change = await this.changes.insert({ ...draft, changeId: randomUUID(), objectionDeadline }, actor);
@@ -177,28 +218,52 @@ export class FactChangeService {
    * Ends an open change (the person is locked). A definitive change applies to the facts — unless the
    * fact moved on meanwhile (a transfer completed, another change applied): then it is superseded.
    */
-  private async end(c: FactChange, status: 'definitive' | 'rejected', decision: FactDecision, actor: Actor, note: string | null): Promise<FactChange> {
+  private async end(
+    c: FactChange,
+    status: 'definitive' | 'rejected',
+    decision: FactDecision,
+    actor: Actor,
+    note: string | null,
+  ): Promise<FactChange> {
     if (status === 'rejected') return this.finish(c, 'rejected', decision, actor, note);
     const facts = (await this.subjects.lock(c.subjectRef)) as SubjectFacts;
     if (currentHolder(facts, c) !== c.fromRegion) return this.finish(c, 'superseded', 'superseded', actor, note);
     const ended = await this.finish(c, 'definitive', decision, actor, note);
     const applied: SubjectFacts =
-      c.kind === 'hukou-move' ? { ...facts, hukouRegion: c.toRegion } : { ...facts, insured: { ...facts.insured, [c.branch as InsuranceBranch]: { region: c.toRegion, since: c.effectiveOn } } };
+      c.kind === 'hukou-move'
+        ? { ...facts, hukouRegion: c.toRegion }
+        : { ...facts, insured: { ...facts.insured, [c.branch as InsuranceBranch]: { region: c.toRegion, since: c.effectiveOn } } };
     const what = c.kind === 'hukou-move' ? `hukou moved to ${c.toRegion}` : `insured in ${c.toRegion} for ${c.branch}`;
     await this.subjectService.apply(applied, { reason: `${what} (fact change ${c.changeId}, ${decision})` }, actor);
     return ended;
   }
 
-  private async finish(c: FactChange, status: 'definitive' | 'rejected' | 'superseded', decision: FactDecision, actor: Actor, note: string | null): Promise<FactChange> {
+  private async finish(
+    c: FactChange,
+    status: 'definitive' | 'rejected' | 'superseded',
+    decision: FactDecision,
+    actor: Actor,
+    note: string | null,
+  ): Promise<FactChange> {
     const ended = await this.changes.decide(c.changeId, status, decision, actor, note);
     // the stating region learns the releasing one only when the change took effect (it is then related)
-    await this.emit('cn.gov.tongban.ledger.fact-change-decided.v1', ended, actor, { decision, note }, status === 'definitive' ? [ended.fromRegion, ended.toRegion] : [ended.fromRegion]);
+    await this.emit(
+      'cn.gov.tongban.ledger.fact-change-decided.v1',
+      ended,
+      actor,
+      { decision, note },
+      status === 'definitive' ? [ended.fromRegion, ended.toRegion] : [ended.fromRegion],
+    );
     return ended;
   }
 
   private async lockKnown(subjectRef: string): Promise<SubjectFacts> {
     const facts = await this.subjects.lock(subjectRef);
-    if (!facts) throw new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: the hukou region registers a person first (POST /v1/subjects)');
+    if (!facts)
+      throw new DomainError(
+        ErrorCode.NotFound,
+        'the ledger does not know this person: the hukou region registers a person first (POST /v1/subjects)',
+      );
     return facts;
   }
 
@@ -213,13 +278,20 @@ export class FactChangeService {
   /** The releasing region's agency competent for the fact; a region not party to it learns nothing. */
   private async lockAsReleasing(changeId: string, actor: Actor): Promise<FactChange> {
     const c = await this.lockChangeAndPerson(changeId);
-    if (!c || (actor.region !== c.fromRegion && actor.region !== c.toRegion)) throw new DomainError(ErrorCode.NotFound, 'no such fact change');
+    if (!c || (actor.region !== c.fromRegion && actor.region !== c.toRegion))
+      throw new DomainError(ErrorCode.NotFound, 'no such fact change');
     if (actor.region !== c.fromRegion) throw new DomainError(ErrorCode.Forbidden, 'only the releasing region answers a fact change');
     regionActingAs(actor, authorOf(c), 'answering this fact change');
     return c;
   }
 
-  private async emit<T extends FactEventType>(type: T, c: FactChange, actor: Actor, extra: Partial<EventDataByType[T]>, recipients: string[]): Promise<void> {
+  private async emit<T extends FactEventType>(
+    type: T,
+    c: FactChange,
+    actor: Actor,
+    extra: Partial<EventDataByType[T]>,
+    recipients: string[],
+  ): Promise<void> {
     const data = {
       changeId: c.changeId,
       subjectRef: c.subjectRef,
@@ -250,4 +322,5 @@ export type FactChangeView = Omit<FactChange, 'fromRegion'> & { fromRegion: stri
 const viewFor = (c: FactChange, region: string | null): FactChangeView =>
   region !== null && region === c.toRegion && region !== c.fromRegion && c.status !== 'definitive' ? { ...c, fromRegion: null } : c;
 
-const notOpen = (c: FactChange): DomainError => new DomainError(ErrorCode.InvalidTransition, `the fact change is ${c.status}`, { status: c.status });
+const notOpen = (c: FactChange): DomainError =>
+  new DomainError(ErrorCode.InvalidTransition, `the fact change is ${c.status}`, { status: c.status });

@@ -73,7 +73,13 @@ export class GapRepository {
        SELECT ins.gap_id, ins.subject_ref, ins.service_code, ins.period_key, ins.region, s.hukou_region,
               ${day('ins.period_end')} AS period_end, ${iso('ins.detected_at')} AS detected_at
          FROM ins JOIN ${LEDGER_SCHEMA}.subjects s USING (subject_ref)`,
-      [periods.map((p) => p.serviceCode), periods.map((p) => p.periodKey), periods.map((p) => p.start), periods.map((p) => p.end), timeZone],
+      [
+        periods.map((p) => p.serviceCode),
+        periods.map((p) => p.periodKey),
+        periods.map((p) => p.start),
+        periods.map((p) => p.end),
+        timeZone,
+      ],
     );
     return rows.map(toGap);
   }

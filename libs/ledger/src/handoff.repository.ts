@@ -70,14 +70,29 @@ export class HandoffRepository {
     const row = await this.db.one<HandoffRow>(
       `INSERT INTO ${T} (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, cause_event_id, proposed_on, remind_on, deadline, effective_by)
        VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
-      [h.handoffId, h.subjectRef, h.serviceCode, h.fromRegion, h.toRegion, h.reason, h.causeEventId, h.proposedOn, h.remindOn, h.deadline, h.effectiveBy],
+      [
+        h.handoffId,
+        h.subjectRef,
+        h.serviceCode,
+        h.fromRegion,
+        h.toRegion,
+        h.reason,
+        h.causeEventId,
+        h.proposedOn,
+        h.remindOn,
+        h.deadline,
+        h.effectiveBy,
+      ],
     );
     return toHandoff(row as HandoffRow);
   }
 
   /** Open (proposed or disputed) proposals of a person. */
   async openFor(subjectRef: string): Promise<Handoff[]> {
-    const rows = await this.db.query<HandoffRow>(`SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND status IN ('proposed', 'disputed') ORDER BY proposed_at`, [subjectRef]);
+    const rows = await this.db.query<HandoffRow>(
+      `SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND status IN ('proposed', 'disputed') ORDER BY proposed_at`,
+      [subjectRef],
+    );
     return rows.map(toHandoff);
   }
 

@@ -59,7 +59,10 @@ export class HandoffService {
     const computed = computeResponsibilities(this.catalogue, { facts, asOf: today }, this.policies);
     const holders = await this.intervals.latest(facts.subjectRef);
     const open = new Map((await this.handoffs.openFor(facts.subjectRef)).map((h) => [h.serviceCode, h]));
-    const resting = await this.handoffs.rejectedSince(facts.subjectRef, new Date(now.getTime() - LEDGER_POLICY.handoffReproposeDays * DAY_MS));
+    const resting = await this.handoffs.rejectedSince(
+      facts.subjectRef,
+      new Date(now.getTime() - LEDGER_POLICY.handoffReproposeDays * DAY_MS),
+    );
     const proposed: Handoff[] = [];
     for (const holder of holders) {
       const target = computed.get(holder.serviceCode) ?? holder.region;
@@ -113,10 +116,17 @@ export class HandoffService {
       const h = await this.lockWithPerson(handoffId);
       if (!h) throw new DomainError(ErrorCode.NotFound, 'no such handoff');
       if (h.status !== 'disputed' && !(h.status === 'proposed' && h.escalatedAt !== null)) {
-        throw new DomainError(ErrorCode.InvalidTransition, `operators decide disputed or escalated proposals; this one is ${h.status}`, { status: h.status });
+        throw new DomainError(ErrorCode.InvalidTransition, `operators decide disputed or escalated proposals; this one is ${h.status}`, {
+          status: h.status,
+        });
       }
       if (cmd.decision === 'reject') {
-        const rejected = await this.answered(h, ['proposed', 'disputed'], { status: 'rejected', reason: cmd.reason, byOperator: true }, actor);
+        const rejected = await this.answered(
+          h,
+          ['proposed', 'disputed'],
+          { status: 'rejected', reason: cmd.reason, byOperator: true },
+          actor,
+        );
         await this.emit('cn.gov.tongban.ledger.handoff-rejected.v1', rejected, actor, { answerReason: cmd.reason });
         return rejected;
       }
@@ -131,7 +141,8 @@ export class HandoffService {
 
   async get(handoffId: string, region: string | null): Promise<Handoff> {
     const h = await this.handoffs.find(handoffId);
-    if (!h || (region !== null && region !== h.fromRegion && region !== h.toRegion)) throw new DomainError(ErrorCode.NotFound, 'no such handoff');
+    if (!h || (region !== null && region !== h.fromRegion && region !== h.toRegion))
+      throw new DomainError(ErrorCode.NotFound, 'no such handoff');
     return h;
   }
 
@@ -141,13 +152,34 @@ export class HandoffService {
   }
 
   /** Reminder and escalation events for proposals taken by the deadline job (in its transaction). */
-  async emitDeadlineStep(type: 'cn.gov.tongban.ledger.handoff-reminder.v1' | 'cn.gov.tongban.ledger.handoff-escalated.v1', h: Handoff, actor: Actor): Promise<void> {
-    await this.emit(type, h, actor, type === 'cn.gov.tongban.ledger.handoff-escalated.v1' ? { escalatedAt: h.escalatedAt ?? this.clock.now().toISOString() } : {});
+  async emitDeadlineStep(
+    type: 'cn.gov.tongban.ledger.handoff-reminder.v1' | 'cn.gov.tongban.ledger.handoff-escalated.v1',
+    h: Handoff,
+    actor: Actor,
+  ): Promise<void> {
+    await this.emit(
+      type,
+      h,
+      actor,
+      type === 'cn.gov.tongban.ledger.handoff-escalated.v1' ? { escalatedAt: h.escalatedAt ?? this.clock.now().toISOString() } : {},
+    );
   }
 
-  private async propose(subjectRef: string, serviceCode: string, from: string, to: string, cause: Cause, actor: Actor, today: string): Promise<Handoff> {
+  private async propose(
+    subjectRef: string,
+    serviceCode: string,
+    from: string,
+    to: string,
+    cause: Cause,
+    actor: Actor,
+    today: string,
+  ): Promise<Handoff> {
     const deadline = addWorkingDays(this.calendar, today, LEDGER_POLICY.handoffDeadlineWorkingDays);
-    const remindOn = addWorkingDays(this.calendar, today, LEDGER_POLICY.handoffDeadlineWorkingDays - LEDGER_POLICY.handoffReminderWorkingDaysBefore);
+    const remindOn = addWorkingDays(
+      this.calendar,
+      today,
+      LEDGER_POLICY.handoffDeadlineWorkingDays - LEDGER_POLICY.handoffReminderWorkingDaysBefore,
+    );
     const h = await this.handoffs.insert({
       handoffId: randomUUID(),
       subjectRef,
@@ -166,7 +198,12 @@ export class HandoffService {
   }
 
   private async withdraw(h: Handoff, actor: Actor, cause: Cause): Promise<void> {
-    const withdrawn = await this.answered(h, ['proposed', 'disputed'], { status: 'withdrawn', reason: `superseded: ${cause.reason}` }, actor);
+    const withdrawn = await this.answered(
+      h,
+      ['proposed', 'disputed'],
+      { status: 'withdrawn', reason: `superseded: ${cause.reason}` },
+      actor,
+    );
     await this.emit('cn.gov.tongban.ledger.handoff-withdrawn.v1', withdrawn, actor, {});
   }
 
@@ -174,12 +211,37 @@ export class HandoffService {
    * Responsibility passes: effective within the proposal's window (today … effectiveBy), at the
    * instant the intervals agree on (never inside a period the releasing region already claimed).
    */
-  private async switchOver(h: Handoff, effectiveFrom: string, actor: Actor, now: Date, byOperator: boolean, note?: string): Promise<Handoff> {
+  private async switchOver(
+    h: Handoff,
+    effectiveFrom: string,
+    actor: Actor,
+    now: Date,
+    byOperator: boolean,
+    note?: string,
+  ): Promise<Handoff> {
     const today = chinaDay(now);
-    assertDateWithin('/body/effectiveFrom', effectiveFrom, { notBefore: today, notAfter: h.effectiveBy > today ? h.effectiveBy : today }, 'responsibility already exercised is never rewritten, and a handoff takes effect within its proposal\'s window');
+    assertDateWithin(
+      '/body/effectiveFrom',
+      effectiveFrom,
+      { notBefore: today, notAfter: h.effectiveBy > today ? h.effectiveBy : today },
+      "responsibility already exercised is never rewritten, and a handoff takes effect within its proposal's window",
+    );
     const cause: Cause = { reason: `handoff ${h.handoffId} ${byOperator ? 'decided by operators' : `accepted by ${h.toRegion}`}` };
-    const effectiveAt = await this.intervals.handOver(h.subjectRef, h.serviceCode, h.toRegion, startOfChinaDay(effectiveFrom), h.handoffId, cause, actor);
-    const accepted = await this.answered(h, ['proposed', 'disputed'], { status: 'accepted', reason: note ?? null, effectiveAt, byOperator }, actor);
+    const effectiveAt = await this.intervals.handOver(
+      h.subjectRef,
+      h.serviceCode,
+      h.toRegion,
+      startOfChinaDay(effectiveFrom),
+      h.handoffId,
+      cause,
+      actor,
+    );
+    const accepted = await this.answered(
+      h,
+      ['proposed', 'disputed'],
+      { status: 'accepted', reason: note ?? null, effectiveAt, byOperator },
+      actor,
+    );
     await this.emit('cn.gov.tongban.ledger.handoff-accepted.v1', accepted, actor, { effectiveAt });
     await this.outbox.append(LEDGER_SCHEMA, {
       type: 'cn.gov.tongban.ledger.responsibility-changed.v1',
@@ -188,7 +250,15 @@ export class HandoffService {
       recipients: [h.fromRegion, h.toRegion],
       actor: actorLabel(actor),
       requestId: actor.requestId,
-      data: { subjectRef: h.subjectRef, serviceCode: h.serviceCode, fromRegion: h.fromRegion, toRegion: h.toRegion, effectiveAt, handoffId: h.handoffId, reason: h.reason },
+      data: {
+        subjectRef: h.subjectRef,
+        serviceCode: h.serviceCode,
+        fromRegion: h.fromRegion,
+        toRegion: h.toRegion,
+        effectiveAt,
+        handoffId: h.handoffId,
+        reason: h.reason,
+      },
     });
     return accepted;
   }

@@ -10,7 +10,7 @@ export function addWorkingDays(calendar: WorkingDayCalendar, start: string, n: n
   } catch (error) {
     if (!(error instanceof CalendarCoverageError)) throw error;
     let date = start;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       date = addDays(date, 1);
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
       if (weekday !== 0 && weekday !== 6) left -= 1;

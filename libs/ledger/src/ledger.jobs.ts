@@ -55,11 +55,19 @@ export class LedgerJobs {
       if (!(await this.tryLock('tongban:ledger:handoff-deadlines'))) return { ran: false, reminded: 0, escalated: 0 };
       let reminded = 0;
       let escalated = 0;
-      for (let batch = await this.handoffs.takeDueEscalations(today, BATCH); batch.length > 0; batch = await this.handoffs.takeDueEscalations(today, BATCH)) {
+      for (
+        let batch = await this.handoffs.takeDueEscalations(today, BATCH);
+        batch.length > 0;
+        batch = await this.handoffs.takeDueEscalations(today, BATCH)
+      ) {
         for (const h of batch) await this.handoffService.emitDeadlineStep('cn.gov.tongban.ledger.handoff-escalated.v1', h, JOB_ACTOR);
         escalated += batch.length;
       }
-      for (let batch = await this.handoffs.takeDueReminders(today, BATCH); batch.length > 0; batch = await this.handoffs.takeDueReminders(today, BATCH)) {
+      for (
+        let batch = await this.handoffs.takeDueReminders(today, BATCH);
+        batch.length > 0;
+        batch = await this.handoffs.takeDueReminders(today, BATCH)
+      ) {
         for (const h of batch) await this.handoffService.emitDeadlineStep('cn.gov.tongban.ledger.handoff-reminder.v1', h, JOB_ACTOR);
         reminded += batch.length;
       }
@@ -76,7 +84,12 @@ export class LedgerJobs {
     return this.db.tx(async () => {
       if (!(await this.tryLock('tongban:ledger:fact-change-windows'))) return { ran: false, applied: 0 };
       let applied = 0;
-      for (let n = await this.factChanges.applyLapsed(today, BATCH, JOB_ACTOR); n > 0; n = await this.factChanges.applyLapsed(today, BATCH, JOB_ACTOR)) applied += n;
+      for (
+        let n = await this.factChanges.applyLapsed(today, BATCH, JOB_ACTOR);
+        n > 0;
+        n = await this.factChanges.applyLapsed(today, BATCH, JOB_ACTOR)
+      )
+        applied += n;
       return { ran: true, applied };
     });
   }
@@ -92,10 +105,22 @@ export class LedgerJobs {
       const before = new Date(now.getTime() - LEDGER_POLICY.handoffReproposeDays * 86_400_000);
       let evaluated = 0;
       let proposed = 0;
-      for (let refs = await this.handoffs.takeRejectedForReevaluation(before, BATCH); refs.length > 0; refs = await this.handoffs.takeRejectedForReevaluation(before, BATCH)) {
+      for (
+        let refs = await this.handoffs.takeRejectedForReevaluation(before, BATCH);
+        refs.length > 0;
+        refs = await this.handoffs.takeRejectedForReevaluation(before, BATCH)
+      ) {
         for (const subjectRef of refs) {
           const facts = await this.subjects.lock(subjectRef);
-          if (facts) proposed += (await this.handoffService.reconcile(facts, { reason: 'periodic re-evaluation: the facts still call for this handoff' }, JOB_ACTOR, now)).length;
+          if (facts)
+            proposed += (
+              await this.handoffService.reconcile(
+                facts,
+                { reason: 'periodic re-evaluation: the facts still call for this handoff' },
+                JOB_ACTOR,
+                now,
+              )
+            ).length;
         }
         evaluated += refs.length;
       }
@@ -109,7 +134,14 @@ export class LedgerJobs {
     const periods: DuePeriod[] = this.catalogue
       .all()
       .filter((i) => i.entitlementNeedsClaimPerPeriod)
-      .flatMap((i) => periodsDue(i.periodicity, today, graceDays, LEDGER_POLICY.gapLookbackDays).map((p) => ({ serviceCode: i.code, periodKey: p.key, start: p.start, end: p.end })));
+      .flatMap((i) =>
+        periodsDue(i.periodicity, today, graceDays, LEDGER_POLICY.gapLookbackDays).map((p) => ({
+          serviceCode: i.code,
+          periodKey: p.key,
+          start: p.start,
+          end: p.end,
+        })),
+      );
     return this.db.tx(async () => {
       if (!(await this.tryLock('tongban:ledger:gaps'))) return { ran: false, detected: 0, resolved: 0 };
       const resolved = await this.gaps.resolveClaimed();
@@ -121,7 +153,14 @@ export class LedgerJobs {
           source: `${g.region}/${LEDGER_SOURCE}`,
           recipients: [g.region, g.hukouRegion],
           actor: 'ledger-jobs',
-          data: { gapId: g.gapId, subjectRef: g.subjectRef, serviceCode: g.serviceCode, periodKey: g.periodKey, region: g.region, periodEnd: g.periodEnd },
+          data: {
+            gapId: g.gapId,
+            subjectRef: g.subjectRef,
+            serviceCode: g.serviceCode,
+            periodKey: g.periodKey,
+            region: g.region,
+            periodEnd: g.periodEnd,
+          },
         });
       }
       return { ran: true, detected: found.length, resolved };

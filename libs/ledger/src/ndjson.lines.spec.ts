@@ -18,7 +18,9 @@ describe('NDJSON lines', () => {
   it('drops a UTF-8 byte order mark before the first line, even split across chunks, and keeps one anywhere else', async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
     expect(await collect([Buffer.concat([bom, Buffer.from('{"a":1}\n{"b":2}\n')])])).toEqual(['1:{"a":1}', '2:{"b":2}']);
-    expect(await collect([bom.subarray(0, 1), bom.subarray(1, 2), Buffer.concat([bom.subarray(2), Buffer.from('{"a":1}')])])).toEqual(['1:{"a":1}']);
+    expect(await collect([bom.subarray(0, 1), bom.subarray(1, 2), Buffer.concat([bom.subarray(2), Buffer.from('{"a":1}')])])).toEqual([
+      '1:{"a":1}',
+    ]);
     expect(await collect([bom])).toEqual([]);
     expect(await collect(['\uFEFF{"a":1}\n'])).toEqual(['1:{"a":1}']);
     // only the first: a mark inside the data is the data's (the JSON parser then refuses that line)

@@ -13,7 +13,10 @@ const BOM = '\uFEFF';
  * the source is read only as fast as the consumer takes lines (backpressure through for-await). A
  * UTF-8 byte order mark before the first line (as spreadsheet exports write) is dropped.
  */
-export async function* lines(source: AsyncIterable<Buffer | string>, maxLineLength: number): AsyncGenerator<{ lineNo: number; text: string }> {
+export async function* lines(
+  source: AsyncIterable<Buffer | string>,
+  maxLineLength: number,
+): AsyncGenerator<{ lineNo: number; text: string }> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
   let lineNo = 0;

@@ -18,7 +18,8 @@ describe('period keys', () => {
   it('windows claims: 12 months back, the current period and the next', () => {
     const w = claimWindow('monthly', '2026-11-28', 12, 1);
     expect(w).toEqual({ notBefore: '2025-11-28', lastStart: '2026-12-01' });
-    const ok = (key: string, p: 'monthly' | 'yearly' | 'school-term' = 'monthly', win = w): boolean => inClaimWindow(periodOf(p, key) as { start: string; end: string }, win);
+    const ok = (key: string, p: 'monthly' | 'yearly' | 'school-term' = 'monthly', win = w): boolean =>
+      inClaimWindow(periodOf(p, key) as { start: string; end: string }, win);
     expect(['2025-11', '2026-11', '2026-12'].map((k) => ok(k))).toEqual([true, true, true]);
     expect(['2025-10', '2027-01', '2099-12', '1990-01', '0000-01'].map((k) => ok(k))).toEqual([false, false, false, false, false]);
     const terms = claimWindow('school-term', '2026-11-28', 12, 1);
@@ -33,14 +34,19 @@ describe('period keys', () => {
   it('property: every claimable period starts on or after the earliest claimable start', () => {
     const day = fc.integer({ min: 0, max: 4000 }).map((d) => addDays('2020-01-01', d));
     fc.assert(
-      fc.property(fc.constantFrom('monthly' as const, 'school-term' as const, 'yearly' as const), day, fc.integer({ min: 0, max: 24 }), (p, today, back) => {
-        const w = claimWindow(p, today, back, 1);
-        const earliest = earliestClaimableStart(today, back);
-        for (let d = w.notBefore; d <= w.lastStart; d = addDays(d, 27)) {
-          const period = periodContaining(p, d);
-          if (period && inClaimWindow(period, w)) expect(period.start >= earliest).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.constantFrom('monthly' as const, 'school-term' as const, 'yearly' as const),
+        day,
+        fc.integer({ min: 0, max: 24 }),
+        (p, today, back) => {
+          const w = claimWindow(p, today, back, 1);
+          const earliest = earliestClaimableStart(today, back);
+          for (let d = w.notBefore; d <= w.lastStart; d = addDays(d, 27)) {
+            const period = periodContaining(p, d);
+            if (period && inClaimWindow(period, w)) expect(period.start >= earliest).toBe(true);
+          }
+        },
+      ),
     );
   });
 
@@ -53,12 +59,17 @@ describe('period keys', () => {
   it('property: periods tile time and every due period ended at least the grace before today', () => {
     const day = fc.integer({ min: 0, max: 4000 }).map((d) => addDays('2020-01-01', d));
     fc.assert(
-      fc.property(fc.constantFrom('monthly' as const, 'school-term' as const, 'yearly' as const), day, fc.integer({ min: 0, max: 60 }), (p, today, grace) => {
-        const here = periodContaining(p, today);
-        expect(here && here.start <= today && today < here.end).toBe(true);
-        expect(periodContaining(p, (here as { end: string }).end)?.start).toBe(here?.end);
-        for (const due of periodsDue(p, today, grace, 800)) expect(addDays(due.end, grace) <= today).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom('monthly' as const, 'school-term' as const, 'yearly' as const),
+        day,
+        fc.integer({ min: 0, max: 60 }),
+        (p, today, grace) => {
+          const here = periodContaining(p, today);
+          expect(here && here.start <= today && today < here.end).toBe(true);
+          expect(periodContaining(p, (here as { end: string }).end)?.start).toBe(here?.end);
+          for (const due of periodsDue(p, today, grace, 800)) expect(addDays(due.end, grace) <= today).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -8,7 +8,6 @@ export interface Period {
   end: string;
 }
 
-
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 /** The first day of month m of year y (m may run past 12 into the next year). */
 const firstOf = (y: number, m: number): string => addMonths(`${pad(y, 4)}-01-01`, m - 1);
@@ -27,7 +26,9 @@ export function periodOf(periodicity: Periodicity, key: string): Period | undefi
     case 'school-term':
       m = /^(\d{4})-(spring|autumn)$/.exec(key);
       if (!m) return undefined;
-      return m[2] === 'spring' ? { key, start: firstOf(+m[1], 2), end: firstOf(+m[1], 8) } : { key, start: firstOf(+m[1], 8), end: firstOf(+m[1] + 1, 2) };
+      return m[2] === 'spring'
+        ? { key, start: firstOf(+m[1], 2), end: firstOf(+m[1], 8) }
+        : { key, start: firstOf(+m[1], 8), end: firstOf(+m[1] + 1, 2) };
     case 'yearly':
       m = /^(\d{4})$/.exec(key);
       return m ? { key, start: firstOf(+m[1], 1), end: firstOf(+m[1] + 1, 1) } : undefined;
@@ -85,7 +86,9 @@ export const inClaimWindow = (p: { start: string; end: string }, w: ClaimWindow)
  */
 export function earliestClaimableStart(today: string, lookbackMonths: number): string {
   const notBefore = addMonths(today, -lookbackMonths);
-  return (['monthly', 'school-term', 'yearly'] as const).map((p) => (periodContaining(p, notBefore) as Period).start).reduce((a, b) => (a < b ? a : b));
+  return (['monthly', 'school-term', 'yearly'] as const)
+    .map((p) => (periodContaining(p, notBefore) as Period).start)
+    .reduce((a, b) => (a < b ? a : b));
 }
 
 /**

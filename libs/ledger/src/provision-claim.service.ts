@@ -24,7 +24,11 @@ interface Span {
   end: string;
 }
 
-const unknownPerson = (): DomainError => new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: a residence permit or a registration by the hukou region comes first');
+const unknownPerson = (): DomainError =>
+  new DomainError(
+    ErrorCode.NotFound,
+    'the ledger does not know this person: a residence permit or a registration by the hukou region comes first',
+  );
 const invalid = (field: string, message: string, extra: Record<string, string> = {}): DomainError =>
   new DomainError(ErrorCode.ValidationFailed, `${field.split('/').pop() ?? field}: ${message}`, { errors: [{ field, message }], ...extra });
 
@@ -57,7 +61,9 @@ export class ProvisionClaimService {
     const region = regionActingAs(actor, item.agency, `claiming ${item.code}`);
     const span = this.spanOf(item, cmd, chinaDay(now));
     return this.db.tx(async () => {
-      const responsibilityId = PLACE_BASES.has(item.basis) ? await this.checkPlace(item, cmd, region) : await this.checkHolder(item, cmd.subjectRef, region, span.start);
+      const responsibilityId = PLACE_BASES.has(item.basis)
+        ? await this.checkPlace(item, cmd, region)
+        : await this.checkHolder(item, cmd.subjectRef, region, span.start);
       const claim = await this.claims.insertIfFree(
         {
           claimId: randomUUID(),
@@ -74,13 +80,18 @@ export class ProvisionClaimService {
       );
       if (!claim) {
         const existing = await this.claims.find(cmd.subjectRef, item.code, cmd.periodKey);
-        throw new DomainError(ErrorCode.AlreadyClaimed, `${item.code} for period ${cmd.periodKey} is already claimed${existing ? ` by region ${existing.region}` : ''}`, {
-          claimedBy: existing?.region ?? null,
-          claimId: existing?.claimId ?? null,
-          claimedAt: existing?.claimedAt ?? null,
-        });
+        throw new DomainError(
+          ErrorCode.AlreadyClaimed,
+          `${item.code} for period ${cmd.periodKey} is already claimed${existing ? ` by region ${existing.region}` : ''}`,
+          {
+            claimedBy: existing?.region ?? null,
+            claimId: existing?.claimId ?? null,
+            claimedAt: existing?.claimedAt ?? null,
+          },
+        );
       }
-      if (item.entitlementNeedsClaimPerPeriod) await this.claims.openEntitlement(cmd.subjectRef, item.code, span.start, 'first claim', actor);
+      if (item.entitlementNeedsClaimPerPeriod)
+        await this.claims.openEntitlement(cmd.subjectRef, item.code, span.start, 'first claim', actor);
       return claim;
     });
   }
@@ -91,18 +102,30 @@ export class ProvisionClaimService {
    * ("both skip" is seen before anyone has provided). An earlier start moves it back; a later one
    * leaves it.
    */
-  async openEntitlement(cmd: { subjectRef: string; serviceCode: string; sincePeriod: string }, actor: Actor, now: Date = this.clock.now()): Promise<Entitlement> {
+  async openEntitlement(
+    cmd: { subjectRef: string; serviceCode: string; sincePeriod: string },
+    actor: Actor,
+    now: Date = this.clock.now(),
+  ): Promise<Entitlement> {
     if (actor.region === null) throw new DomainError(ErrorCode.Forbidden, 'only a region opens an entitlement');
     this.checkKeyVersion(cmd.subjectRef);
     const item = this.itemOf(cmd.serviceCode);
     const region = regionActingAs(actor, item.agency, `opening an entitlement to ${item.code}`);
     if (!item.entitlementNeedsClaimPerPeriod) {
-      throw new DomainError(ErrorCode.RuleViolated, `${item.code} is provided on demand, not every period: it has no entitlement to open`, { rule: 'not-periodic' });
+      throw new DomainError(ErrorCode.RuleViolated, `${item.code} is provided on demand, not every period: it has no entitlement to open`, {
+        rule: 'not-periodic',
+      });
     }
     const span = this.spanOf(item, { ...cmd, periodKey: cmd.sincePeriod }, chinaDay(now), '/body/sincePeriod');
     return this.db.tx(async () => {
       await this.checkHolder(item, cmd.subjectRef, region, span.start);
-      const opened = await this.claims.openEntitlement(cmd.subjectRef, item.code, span.start, `opened by the responsible region ${region}`, actor);
+      const opened = await this.claims.openEntitlement(
+        cmd.subjectRef,
+        item.code,
+        span.start,
+        `opened by the responsible region ${region}`,
+        actor,
+      );
       const sincePeriod = periodContaining(item.periodicity, opened.since)?.key ?? cmd.sincePeriod;
       return { subjectRef: cmd.subjectRef, serviceCode: item.code, sincePeriod, since: opened.since, openedBy: opened.openedBy };
     });
@@ -117,14 +140,22 @@ export class ProvisionClaimService {
     if (holder?.region === region) return holder.responsibilityId;
     if (!(await this.subjects.isRelated(subjectRef, region))) throw unknownPerson();
     if (!holder) {
-      throw new DomainError(ErrorCode.RuleViolated, `no region held ${item.code} for this person on ${start}: the period began before the ledger knew the person`, { rule: 'before-ledger' });
+      throw new DomainError(
+        ErrorCode.RuleViolated,
+        `no region held ${item.code} for this person on ${start}: the period began before the ledger knew the person`,
+        { rule: 'before-ledger' },
+      );
     }
-    throw new DomainError(ErrorCode.NotResponsible, `region ${holder.region} held ${item.code} for this person on ${start}, the start of the period claimed`, {
-      responsibleRegion: holder.region,
-      since: holder.since,
-      serviceCode: item.code,
-      periodStart: start,
-    });
+    throw new DomainError(
+      ErrorCode.NotResponsible,
+      `region ${holder.region} held ${item.code} for this person on ${start}, the start of the period claimed`,
+      {
+        responsibleRegion: holder.region,
+        since: holder.since,
+        serviceCode: item.code,
+        periodStart: start,
+      },
+    );
   }
 
   /**
@@ -138,11 +169,19 @@ export class ProvisionClaimService {
     const format = PLACE_KEY_FORMATS[item.basis]?.format ?? '';
     if (place === undefined) throw invalid('/body/periodKey', `${item.code} is claimed with a key ${format}`);
     if (place === region) return null;
-    if (item.basis === 'treatment' && (await this.responsibilities.currentRegions(cmd.subjectRef, MEDICAL_INSURANCE_SERVICES)).includes(region)) return null;
-    throw new DomainError(ErrorCode.RuleViolated, `the key names region ${place}: only that region${item.basis === 'treatment' ? " or the person's medical insurer" : ''} claims it`, {
-      rule: 'place-bound-key',
-      errors: [{ field: '/body/periodKey', message: `bound to region ${place}` }],
-    });
+    if (
+      item.basis === 'treatment' &&
+      (await this.responsibilities.currentRegions(cmd.subjectRef, MEDICAL_INSURANCE_SERVICES)).includes(region)
+    )
+      return null;
+    throw new DomainError(
+      ErrorCode.RuleViolated,
+      `the key names region ${place}: only that region${item.basis === 'treatment' ? " or the person's medical insurer" : ''} claims it`,
+      {
+        rule: 'place-bound-key',
+        errors: [{ field: '/body/periodKey', message: `bound to region ${place}` }],
+      },
+    );
   }
 
   private checkKeyVersion(subjectRef: string): void {
@@ -164,13 +203,21 @@ export class ProvisionClaimService {
     if (!PERIOD_KEY.test(cmd.periodKey)) throw invalid(keyField, '1-100 characters of [A-Za-z0-9:._-]');
     const window = claimWindow(item.periodicity, today, LEDGER_POLICY.claimLookbackMonths, LEDGER_POLICY.claimPeriodsAhead);
     const outside = (field: string, what: string): DomainError =>
-      invalid(field, `${what} is outside the claim window: periods ending after ${window.notBefore} and starting by ${window.lastStart} (${LEDGER_POLICY.claimLookbackMonths} months back, ${LEDGER_POLICY.claimPeriodsAhead} period ahead)`, {
-        notBefore: window.notBefore,
-        lastStart: window.lastStart,
-      });
+      invalid(
+        field,
+        `${what} is outside the claim window: periods ending after ${window.notBefore} and starting by ${window.lastStart} (${LEDGER_POLICY.claimLookbackMonths} months back, ${LEDGER_POLICY.claimPeriodsAhead} period ahead)`,
+        {
+          notBefore: window.notBefore,
+          lastStart: window.lastStart,
+        },
+      );
     const format = PERIOD_KEY_FORMATS[item.periodicity];
     if (format) {
-      if (cmd.referenceDate !== undefined) throw invalid('/body/referenceDate', `${item.code} is ${item.periodicity}: a claim is judged at its period's start, named by the period key`);
+      if (cmd.referenceDate !== undefined)
+        throw invalid(
+          '/body/referenceDate',
+          `${item.code} is ${item.periodicity}: a claim is judged at its period's start, named by the period key`,
+        );
       const period = periodOf(item.periodicity, cmd.periodKey);
       if (!period) throw invalid(keyField, `${item.code} is ${item.periodicity}: the period key is ${format}`);
       if (!inClaimWindow(period, window)) throw outside(keyField, `period ${cmd.periodKey}`);
@@ -178,7 +225,8 @@ export class ProvisionClaimService {
     }
     const date = cmd.referenceDate ?? today;
     // windowed as the month containing it; compared before any date arithmetic
-    if (date < window.notBefore || `${date.slice(0, 7)}-01` > window.lastStart) throw outside('/body/referenceDate', `reference date ${date}`);
+    if (date < window.notBefore || `${date.slice(0, 7)}-01` > window.lastStart)
+      throw outside('/body/referenceDate', `reference date ${date}`);
     return { start: date, end: addDays(date, 1) };
   }
 }

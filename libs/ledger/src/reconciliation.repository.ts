@@ -50,13 +50,10 @@ export class ReconciliationRepository {
   constructor(private readonly db: Database) {}
 
   async create(id: string, region: string, actor: Actor): Promise<void> {
-    await this.db.query(`INSERT INTO ${R} (reconciliation_id, region, agency, status, created_by, request_id) VALUES ($1, $2, $3, 'completed', $4, $5)`, [
-      id,
-      region,
-      actor.agency,
-      actorLabel(actor),
-      actor.requestId ?? null,
-    ]);
+    await this.db.query(
+      `INSERT INTO ${R} (reconciliation_id, region, agency, status, created_by, request_id) VALUES ($1, $2, $3, 'completed', $4, $5)`,
+      [id, region, actor.agency, actorLabel(actor), actor.requestId ?? null],
+    );
   }
 
   /** One multi-row INSERT per batch (arrays through unnest: one round trip, constant statement text). */
@@ -65,7 +62,14 @@ export class ReconciliationRepository {
     await this.db.query(
       `INSERT INTO ${LEDGER_SCHEMA}.reconciliation_records (reconciliation_id, line_no, region, subject_ref, service_code, period_key)
        SELECT $1, l, $2, s, c, p FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[]) AS u(l, s, c, p)`,
-      [id, region, batch.map((r) => r.lineNo), batch.map((r) => r.subjectRef), batch.map((r) => r.serviceCode), batch.map((r) => r.periodKey)],
+      [
+        id,
+        region,
+        batch.map((r) => r.lineNo),
+        batch.map((r) => r.subjectRef),
+        batch.map((r) => r.serviceCode),
+        batch.map((r) => r.periodKey),
+      ],
     );
   }
 
@@ -136,7 +140,10 @@ export class ReconciliationRepository {
       unknown_count: string;
       created_at: string;
       completed_at: string | null;
-    }>(`SELECT reconciliation_id, region, agency, status, record_count, overlap_count, gap_count, unknown_count, ${iso('created_at')} AS created_at, ${iso('completed_at')} AS completed_at FROM ${R} WHERE reconciliation_id = $1`, [id]);
+    }>(
+      `SELECT reconciliation_id, region, agency, status, record_count, overlap_count, gap_count, unknown_count, ${iso('created_at')} AS created_at, ${iso('completed_at')} AS completed_at FROM ${R} WHERE reconciliation_id = $1`,
+      [id],
+    );
     return (
       row && {
         reconciliationId: row.reconciliation_id,
@@ -154,7 +161,15 @@ export class ReconciliationRepository {
   }
 
   async items(id: string, afterItemNo: number, limit: number): Promise<ReconciliationItem[]> {
-    const rows = await this.db.query<{ item_no: string; kind: ReconciliationItem['kind']; subject_ref: string; service_code: string; period_key: string; other_regions: string[]; line_no: string | null }>(
+    const rows = await this.db.query<{
+      item_no: string;
+      kind: ReconciliationItem['kind'];
+      subject_ref: string;
+      service_code: string;
+      period_key: string;
+      other_regions: string[];
+      line_no: string | null;
+    }>(
       `SELECT item_no, kind, subject_ref, service_code, period_key, other_regions, line_no FROM ${LEDGER_SCHEMA}.reconciliation_items
         WHERE reconciliation_id = $1 AND item_no > $2 ORDER BY item_no LIMIT $3`,
       [id, afterItemNo, limit],

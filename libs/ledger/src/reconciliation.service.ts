@@ -16,7 +16,10 @@ const PERIOD = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$/;
 
 function parseRecord(text: string, lineNo: number): StagedRecord {
   const bad = (message: string): DomainError =>
-    new DomainError(ErrorCode.ValidationFailed, `line ${lineNo}: ${message}; nothing was stored`, { line: lineNo, errors: [{ field: `/body/${lineNo}`, message }] });
+    new DomainError(ErrorCode.ValidationFailed, `line ${lineNo}: ${message}; nothing was stored`, {
+      line: lineNo,
+      errors: [{ field: `/body/${lineNo}`, message }],
+    });
   if (containsCitizenId(text)) throw bad('a record names a person by subjectRef only: the line carries a citizen ID number');
   let value: unknown;
   try {
@@ -27,7 +30,8 @@ function parseRecord(text: string, lineNo: number): StagedRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('not a JSON object');
   const { subjectRef, serviceCode, periodKey, ...rest } = value as Record<string, unknown>;
   if (Object.keys(rest).length > 0) throw bad(`unknown property ${Object.keys(rest)[0]}`);
-  if (typeof subjectRef !== 'string' || !SUBJECT_REF.test(subjectRef)) throw bad('subjectRef must be a subject reference (s<version>_…), never a citizen ID number');
+  if (typeof subjectRef !== 'string' || !SUBJECT_REF.test(subjectRef))
+    throw bad('subjectRef must be a subject reference (s<version>_…), never a citizen ID number');
   if (typeof serviceCode !== 'string' || !SERVICE.test(serviceCode)) throw bad('serviceCode must be a catalogue code');
   if (typeof periodKey !== 'string' || !PERIOD.test(periodKey)) throw bad('periodKey must be 1-100 characters of [A-Za-z0-9:._-]');
   return { lineNo, subjectRef, serviceCode, periodKey };
@@ -63,7 +67,10 @@ export class ReconciliationService {
           }
         }
       } catch (error) {
-        if (error instanceof LineTooLongError) throw new DomainError(ErrorCode.ValidationFailed, `line ${error.lineNo} is longer than ${MAX_LINE} characters`, { line: error.lineNo });
+        if (error instanceof LineTooLongError)
+          throw new DomainError(ErrorCode.ValidationFailed, `line ${error.lineNo} is longer than ${MAX_LINE} characters`, {
+            line: error.lineNo,
+          });
         throw error;
       }
       await this.repo.stage(id, region, batch);
@@ -84,11 +91,17 @@ export class ReconciliationService {
   /** Visible to the agency that uploaded it, of its region, and to operators. */
   async get(id: string, viewer: Pick<Actor, 'region' | 'agency'>): Promise<Reconciliation> {
     const r = await this.repo.find(id);
-    if (!r || (viewer.region !== null && (viewer.region !== r.region || viewer.agency !== r.agency))) throw new DomainError(ErrorCode.NotFound, 'no such reconciliation');
+    if (!r || (viewer.region !== null && (viewer.region !== r.region || viewer.agency !== r.agency)))
+      throw new DomainError(ErrorCode.NotFound, 'no such reconciliation');
     return r;
   }
 
-  async items(id: string, viewer: Pick<Actor, 'region' | 'agency'>, cursor: string | undefined, limit: number): Promise<{ items: ReconciliationItem[]; next: string | null }> {
+  async items(
+    id: string,
+    viewer: Pick<Actor, 'region' | 'agency'>,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ items: ReconciliationItem[]; next: string | null }> {
     await this.get(id, viewer);
     const items = await this.repo.items(id, cursor === undefined ? 0 : Number(cursor), limit);
     return { items, next: items.length === limit ? String(items[items.length - 1].itemNo) : null };

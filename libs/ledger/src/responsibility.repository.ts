@@ -26,7 +26,12 @@ export interface IntervalRow {
 }
 
 const T = `${LEDGER_SCHEMA}.responsibilities`;
-const toHolder = (r: HolderRow): Holder => ({ responsibilityId: r.responsibility_id, serviceCode: r.service_code, region: r.region, since: r.since });
+const toHolder = (r: HolderRow): Holder => ({
+  responsibilityId: r.responsibility_id,
+  serviceCode: r.service_code,
+  region: r.region,
+  since: r.since,
+});
 
 /** Responsibility intervals. Only ever opened, or closed-and-continued in one statement pair. */
 @Injectable()
@@ -38,13 +43,27 @@ export class ResponsibilityRepository {
    * them, their default holder — the hukou region — was responsible; `from` is the earliest day any
    * claimable period starts, so every claimable period has a holder at its start).
    */
-  async openFirst(subjectRef: string, holders: Array<{ serviceCode: string; region: string }>, from: string, cause: Cause, actor: Actor): Promise<void> {
+  async openFirst(
+    subjectRef: string,
+    holders: Array<{ serviceCode: string; region: string }>,
+    from: string,
+    cause: Cause,
+    actor: Actor,
+  ): Promise<void> {
     if (holders.length === 0) return;
     await this.db.query(
       `INSERT INTO ${T} (subject_ref, service_code, region, during, opened_by, opened_reason, opened_event_id)
        SELECT $1, s.code, s.region, tstzrange(LEAST($7::timestamptz, now()), NULL, '[)'), $4, $5, $6
          FROM unnest($2::text[], $3::text[]) AS s(code, region)`,
-      [subjectRef, holders.map((h) => h.serviceCode), holders.map((h) => h.region), actorLabel(actor), cause.reason, cause.eventId ?? null, from],
+      [
+        subjectRef,
+        holders.map((h) => h.serviceCode),
+        holders.map((h) => h.region),
+        actorLabel(actor),
+        cause.reason,
+        cause.eventId ?? null,
+        from,
+      ],
     );
   }
 
@@ -61,7 +80,11 @@ export class ResponsibilityRepository {
         [subjectRef, serviceCode, at],
       );
       if (row) return toHolder(row);
-      const covered = await this.db.one(`SELECT 1 FROM ${T} WHERE subject_ref = $1 AND service_code = $2 AND during @> $3::timestamptz`, [subjectRef, serviceCode, at]);
+      const covered = await this.db.one(`SELECT 1 FROM ${T} WHERE subject_ref = $1 AND service_code = $2 AND during @> $3::timestamptz`, [
+        subjectRef,
+        serviceCode,
+        at,
+      ]);
       if (!covered) return undefined;
     }
     return undefined;

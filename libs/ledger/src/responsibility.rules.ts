@@ -63,7 +63,11 @@ export function responsibleRegion(item: ServiceItem, input: ResponsibilityInput,
 }
 
 /** The responsible region of every held service of the catalogue. */
-export function computeResponsibilities(catalogue: ServiceCatalogue, input: ResponsibilityInput, policies: CityPolicies): Map<string, string> {
+export function computeResponsibilities(
+  catalogue: ServiceCatalogue,
+  input: ResponsibilityInput,
+  policies: CityPolicies,
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const item of catalogue.all()) {
     const region = responsibleRegion(item, input, policies);

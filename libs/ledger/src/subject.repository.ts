@@ -75,7 +75,12 @@ export class SubjectRepository {
    * about them.
    */
   async isRelated(subjectRef: string, region: string): Promise<boolean> {
-    return (await this.db.one(`SELECT 1 FROM ${LEDGER_SCHEMA}.subject_regions WHERE subject_ref = $1 AND region = $2 LIMIT 1`, [subjectRef, region])) !== undefined;
+    return (
+      (await this.db.one(`SELECT 1 FROM ${LEDGER_SCHEMA}.subject_regions WHERE subject_ref = $1 AND region = $2 LIMIT 1`, [
+        subjectRef,
+        region,
+      ])) !== undefined
+    );
   }
 
   /** Branches are only ever set (a person's insurance history is in the fact changes and transfers). */

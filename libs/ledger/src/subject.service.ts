@@ -19,7 +19,10 @@ import { SubjectRepository } from './subject.repository';
 
 export type PermitIssued = EventDataByType['cn.gov.tongban.residence.permit-issued.v1'];
 /** What every later permit event (endorsed, suspended, renewed, cancelled) says about residence. */
-export type PermitChanged = Pick<EventDataByType['cn.gov.tongban.residence.permit-endorsed.v1'], 'permitId' | 'subjectRef' | 'residenceCity' | 'status' | 'residenceYearsCountFrom'>;
+export type PermitChanged = Pick<
+  EventDataByType['cn.gov.tongban.residence.permit-endorsed.v1'],
+  'permitId' | 'subjectRef' | 'residenceCity' | 'status' | 'residenceYearsCountFrom'
+>;
 export type PermitRecognised = EventDataByType['cn.gov.tongban.residence.permit-recognised.v1'];
 export type TransferCompleted = EventDataByType['cn.gov.tongban.social-insurance.transfer-completed.v1'];
 
@@ -48,7 +51,11 @@ const olderThanApplied = (facts: SubjectFacts, event: EventRef): boolean =>
 const holderView = (h: Holder): HolderView => ({ serviceCode: h.serviceCode, region: h.region, since: h.since });
 
 /** The system actor of changes the ledger makes on an event it consumed. */
-const eventActor = (source: string): Actor => ({ region: /^\d{6}/.test(source) ? source.slice(0, 6) : null, agency: null, credential: `event:${source}` });
+const eventActor = (source: string): Actor => ({
+  region: /^\d{6}/.test(source) ? source.slice(0, 6) : null,
+  agency: null,
+  credential: `event:${source}`,
+});
 
 /** The insurance branch a completed transfer moves (pension and employee medical insurance are transferred). */
 const TRANSFERRED_BRANCH: Record<TransferCompleted['insuranceType'], InsuranceBranch> = { pension: 'pension', medical: 'medical' };
@@ -88,11 +95,16 @@ export class SubjectService {
     return this.db.tx(async () => {
       const existing = await this.subjects.lock(subjectRef);
       if (existing && existing.hukouRegion !== cmd.hukouRegion) {
-        throw new DomainError(ErrorCode.Conflict, 'the person is registered with another hukou region; if the hukou moved here, state the move (POST /v1/hukou-moves)', {
-          reason: 'registered-elsewhere',
-        });
+        throw new DomainError(
+          ErrorCode.Conflict,
+          'the person is registered with another hukou region; if the hukou moved here, state the move (POST /v1/hukou-moves)',
+          {
+            reason: 'registered-elsewhere',
+          },
+        );
       }
-      if (!existing) await this.create(this.blank(subjectRef, cmd.hukouRegion), { reason: `registered by hukou region ${cmd.hukouRegion}` }, actor);
+      if (!existing)
+        await this.create(this.blank(subjectRef, cmd.hukouRegion), { reason: `registered by hukou region ${cmd.hukouRegion}` }, actor);
       return this.view(subjectRef);
     });
   }
@@ -108,7 +120,11 @@ export class SubjectService {
     await this.db.tx(async () => {
       const facts = (await this.subjects.lock(p.subjectRef)) ?? (await this.create(this.blank(p.subjectRef, p.hukouRegion), cause, actor));
       if (olderThanApplied(facts, event)) return;
-      await this.apply({ ...facts, residenceCity: p.residenceCity, permitId: p.permitId, residenceSince: p.residenceSince, permitEventAt: event.time }, cause, actor);
+      await this.apply(
+        { ...facts, residenceCity: p.residenceCity, permitId: p.permitId, residenceSince: p.residenceSince, permitEventAt: event.time },
+        cause,
+        actor,
+      );
     });
   }
 
@@ -163,7 +179,11 @@ export class SubjectService {
     await this.db.tx(async () => {
       const facts = await this.subjects.lock(t.subjectRef);
       if (!facts || facts.insured[branch]?.region === t.inboundRegion) return;
-      await this.apply({ ...facts, insured: { ...facts.insured, [branch]: { region: t.inboundRegion, since: t.completedOn } } }, cause, actor);
+      await this.apply(
+        { ...facts, insured: { ...facts.insured, [branch]: { region: t.inboundRegion, since: t.completedOn } } },
+        cause,
+        actor,
+      );
     });
   }
 
@@ -174,7 +194,8 @@ export class SubjectService {
    */
   async responsibilities(subjectRef: string, region: string | null): Promise<SubjectResponsibilities> {
     this.refs.parseRef(subjectRef);
-    if (region !== null && !(await this.subjects.isRelated(subjectRef, region))) throw new DomainError(ErrorCode.NotFound, 'no such person in the ledger');
+    if (region !== null && !(await this.subjects.isRelated(subjectRef, region)))
+      throw new DomainError(ErrorCode.NotFound, 'no such person in the ledger');
     const view = await this.findView(subjectRef);
     if (!view) throw new DomainError(ErrorCode.NotFound, 'no such person in the ledger');
     return view;
@@ -205,7 +226,13 @@ export class SubjectService {
     if (!inserted) return (await this.subjects.lock(facts.subjectRef)) as SubjectFacts;
     const held = this.catalogue.all().filter(isHeld);
     const from = startOfChinaDay(earliestClaimableStart(this.clock.today(), LEDGER_POLICY.claimLookbackMonths));
-    await this.intervals.openFirst(facts.subjectRef, held.map((i) => ({ serviceCode: i.code, region: facts.hukouRegion })), from, cause, actor);
+    await this.intervals.openFirst(
+      facts.subjectRef,
+      held.map((i) => ({ serviceCode: i.code, region: facts.hukouRegion })),
+      from,
+      cause,
+      actor,
+    );
     await this.subjects.lock(facts.subjectRef);
     return facts;
   }
@@ -228,7 +255,10 @@ export class SubjectService {
       subjectRef,
       hukouRegion: facts.hukouRegion,
       residenceCity: facts.residenceCity,
-      insuredRegions: (Object.entries(facts.insured) as Array<[InsuranceBranch, { region: string; since: string }]>).map(([branch, r]) => ({ branch, ...r })),
+      insuredRegions: (Object.entries(facts.insured) as Array<[InsuranceBranch, { region: string; since: string }]>).map(([branch, r]) => ({
+        branch,
+        ...r,
+      })),
       holders: holders.map(holderView),
       upcoming: upcoming.map(holderView),
       pendingHandoffs: await this.handoffs.openFor(subjectRef),

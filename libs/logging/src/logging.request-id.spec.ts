@@ -23,7 +23,13 @@ describe('request ids', () => {
   });
 
   it('logs the route template of a matched request, never its path', () => {
-    expect(routeTemplate({ route: { path: '/:permitId' }, baseUrl: '/v1/residence-permits', url: '/v1/residence-permits/abc' } as unknown as IncomingMessage)).toBe('/v1/residence-permits/:permitId');
+    expect(
+      routeTemplate({
+        route: { path: '/:permitId' },
+        baseUrl: '/v1/residence-permits',
+        url: '/v1/residence-permits/abc',
+      } as unknown as IncomingMessage),
+    ).toBe('/v1/residence-permits/:permitId');
     expect(routeTemplate({ url: '/v1/anything/11010519491231002X' } as unknown as IncomingMessage)).toBe('unmatched');
   });
 });

@@ -92,7 +92,9 @@ const toLine = (r: LineRow): ClearingLine => ({
   recordedAt: r.recorded_at.toISOString(),
   status: r.status,
   dispute:
-    r.status === 'disputed' ? { side: r.disputed_side as ClearingSide, reason: r.dispute_reason as string, disputedAt: (r.disputed_at as Date).toISOString() } : null,
+    r.status === 'disputed'
+      ? { side: r.disputed_side as ClearingSide, reason: r.dispute_reason as string, disputedAt: (r.disputed_at as Date).toISOString() }
+      : null,
 });
 
 const toStatement = (r: StatementRow, lines: ClearingLine[]): ClearingStatement => ({
@@ -214,8 +216,20 @@ export class ClearingRepository {
     );
   }
 
-  async dispute(statementId: string, lines: ReadonlyArray<{ lineId: string; reason: string }>, side: ClearingSide, by: string): Promise<DisputedLine[]> {
-    const rows = await this.db.query<{ line_id: string; line_no: number; treatment_region: string; settlement_id: string; fund_paid_fen: string; dispute_reason: string }>(
+  async dispute(
+    statementId: string,
+    lines: ReadonlyArray<{ lineId: string; reason: string }>,
+    side: ClearingSide,
+    by: string,
+  ): Promise<DisputedLine[]> {
+    const rows = await this.db.query<{
+      line_id: string;
+      line_no: number;
+      treatment_region: string;
+      settlement_id: string;
+      fund_paid_fen: string;
+      dispute_reason: string;
+    }>(
       `UPDATE ${S}.statement_lines l
           SET status = 'disputed', dispute_reason = d.reason, disputed_side = $4, disputed_by = $5, disputed_at = now()
          FROM unnest($2::uuid[], $3::text[]) AS d(line_id, reason)
@@ -224,7 +238,14 @@ export class ClearingRepository {
       [statementId, lines.map((l) => l.lineId), lines.map((l) => l.reason), side, by],
     );
     return rows
-      .map((r) => ({ lineId: r.line_id, lineNo: r.line_no, treatmentRegion: r.treatment_region, settlementId: r.settlement_id, fundPaidFen: fen(r.fund_paid_fen), reason: r.dispute_reason }))
+      .map((r) => ({
+        lineId: r.line_id,
+        lineNo: r.line_no,
+        treatmentRegion: r.treatment_region,
+        settlementId: r.settlement_id,
+        fundPaidFen: fen(r.fund_paid_fen),
+        reason: r.dispute_reason,
+      }))
       .sort((a, b) => a.lineNo - b.lineNo);
   }
 

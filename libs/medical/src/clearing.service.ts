@@ -64,13 +64,26 @@ export class ClearingService {
     return this.db.tx(async () => {
       const { statement, side, region } = await this.forSide(month, statementId, actor);
       const at = confirmedAt(statement, side);
-      if (at !== null) throw new DomainError(ErrorCode.InvalidTransition, `the ${side} side confirmed this statement at ${at}; it can no longer dispute lines`, { side });
+      if (at !== null)
+        throw new DomainError(
+          ErrorCode.InvalidTransition,
+          `the ${side} side confirmed this statement at ${at}; it can no longer dispute lines`,
+          { side },
+        );
       const byId = new Map(statement.lines.map((l) => [l.lineId, l]));
-      const unknown: FieldError[] = cmd.lines.flatMap((l, i) => (byId.has(l.lineId) ? [] : [{ field: `/body/lines/${i}/lineId`, message: 'not a line of this statement' }]));
-      if (unknown.length > 0) throw new DomainError(ErrorCode.RuleViolated, 'only lines of this statement can be disputed', { rule: 'line-of-statement', errors: unknown });
+      const unknown: FieldError[] = cmd.lines.flatMap((l, i) =>
+        byId.has(l.lineId) ? [] : [{ field: `/body/lines/${i}/lineId`, message: 'not a line of this statement' }],
+      );
+      if (unknown.length > 0)
+        throw new DomainError(ErrorCode.RuleViolated, 'only lines of this statement can be disputed', {
+          rule: 'line-of-statement',
+          errors: unknown,
+        });
       const already = cmd.lines.map((l) => byId.get(l.lineId)).filter((l) => l?.status === 'disputed');
       if (already.length > 0) {
-        throw new DomainError(ErrorCode.Conflict, `line(s) ${already.map((l) => l?.lineNo).join(', ')} are already disputed`, { rule: 'dispute-once' });
+        throw new DomainError(ErrorCode.Conflict, `line(s) ${already.map((l) => l?.lineNo).join(', ')} are already disputed`, {
+          rule: 'dispute-once',
+        });
       }
       const disputed = await this.clearing.dispute(statementId, cmd.lines, side, actorLabel(actor));
       const after = (await this.clearing.statement(statementId)) as ClearingStatement;
@@ -97,15 +110,22 @@ export class ClearingService {
   }
 
   /** The statement, locked, and which side the caller's province is on; invisible statements do not exist. */
-  private async forSide(month: string, statementId: string, actor: Actor): Promise<{ statement: ClearingStatement; side: ClearingSide; region: string }> {
-    if (actor.region === null) throw new DomainError(ErrorCode.Forbidden, 'only the insured or the treatment province confirms or disputes a statement');
+  private async forSide(
+    month: string,
+    statementId: string,
+    actor: Actor,
+  ): Promise<{ statement: ClearingStatement; side: ClearingSide; region: string }> {
+    if (actor.region === null)
+      throw new DomainError(ErrorCode.Forbidden, 'only the insured or the treatment province confirms or disputes a statement');
     const statement = await this.clearing.statement(statementId, true);
     const province = provinceOf(actor.region);
     const side: ClearingSide | undefined =
       statement?.insuredProvince === province ? 'insured' : statement?.treatmentProvince === province ? 'treatment' : undefined;
-    if (!statement || statement.month !== month || side === undefined) throw new DomainError(ErrorCode.NotFound, `no such clearing statement in ${month}`);
+    if (!statement || statement.month !== month || side === undefined)
+      throw new DomainError(ErrorCode.NotFound, `no such clearing statement in ${month}`);
     return { statement, side, region: actor.region };
   }
 }
 
-const confirmedAt = (s: ClearingStatement, side: ClearingSide): string | null => (side === 'insured' ? s.insuredConfirmedAt : s.treatmentConfirmedAt);
+const confirmedAt = (s: ClearingStatement, side: ClearingSide): string | null =>
+  side === 'insured' ? s.insuredConfirmedAt : s.treatmentConfirmedAt;

@@ -55,13 +55,26 @@ export class FilingRepository {
     const row = await this.db.one<FilingRow>(
       `INSERT INTO ${MEDICAL_SCHEMA}.filings (filing_id, subject_ref, insured_region, treatment_region, category, valid_from, valid_to, registered_by, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
-      [f.filingId, f.subjectRef, f.insuredRegion, f.treatmentRegion, f.category, f.validFrom, f.validTo, actorLabel(actor), actor.requestId ?? null],
+      [
+        f.filingId,
+        f.subjectRef,
+        f.insuredRegion,
+        f.treatmentRegion,
+        f.category,
+        f.validFrom,
+        f.validTo,
+        actorLabel(actor),
+        actor.requestId ?? null,
+      ],
     );
     return toFiling(row as FilingRow);
   }
 
   async findById(filingId: string, lock = false): Promise<MedicalFiling | undefined> {
-    const row = await this.db.one<FilingRow>(`SELECT ${COLUMNS} FROM ${MEDICAL_SCHEMA}.filings WHERE filing_id = $1${lock ? ' FOR UPDATE' : ''}`, [filingId]);
+    const row = await this.db.one<FilingRow>(
+      `SELECT ${COLUMNS} FROM ${MEDICAL_SCHEMA}.filings WHERE filing_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [filingId],
+    );
     return row && toFiling(row);
   }
 

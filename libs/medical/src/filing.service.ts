@@ -39,17 +39,30 @@ export class FilingService {
     const term = termOf(cmd.category);
     const validTo = cmd.validTo ?? null;
     if (term === 'temporary' && validTo === null) {
-      throw new DomainError(ErrorCode.RuleViolated, `a temporary filing (${cmd.category}) needs validTo; only a long-term stay may be open-ended`, {
-        field: '/body/validTo',
-        rule: 'temporary-needs-end',
-      });
+      throw new DomainError(
+        ErrorCode.RuleViolated,
+        `a temporary filing (${cmd.category}) needs validTo; only a long-term stay may be open-ended`,
+        {
+          field: '/body/validTo',
+          rule: 'temporary-needs-end',
+        },
+      );
     }
     const windows = filingWindows(this.clock.today(), cmd.validFrom);
     assertDateWithin('/body/validFrom', cmd.validFrom, windows.validFrom, 'a filing starts within a year of today');
     if (validTo !== null && validTo < cmd.validFrom) {
-      throw new DomainError(ErrorCode.RuleViolated, 'validTo (the last day of validity) must not be before validFrom', { field: '/body/validTo', rule: 'validity-order' });
+      throw new DomainError(ErrorCode.RuleViolated, 'validTo (the last day of validity) must not be before validFrom', {
+        field: '/body/validTo',
+        rule: 'validity-order',
+      });
     }
-    if (validTo !== null) assertDateWithin('/body/validTo', validTo, windows.validTo, 'a filing ends at most ten years after validFrom (a longer stay is open-ended)');
+    if (validTo !== null)
+      assertDateWithin(
+        '/body/validTo',
+        validTo,
+        windows.validTo,
+        'a filing ends at most ten years after validFrom (a longer stay is open-ended)',
+      );
     const subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId));
     try {
       return await this.db.tx(async () => {
@@ -59,7 +72,15 @@ export class FilingService {
           if (overlapping) throw oneLongTermConflict(overlapping.validFrom, overlapping.validTo);
         }
         const filing = await this.filings.insert(
-          { filingId: randomUUID(), subjectRef, insuredRegion, treatmentRegion: cmd.treatmentRegion, category: cmd.category, validFrom: cmd.validFrom, validTo },
+          {
+            filingId: randomUUID(),
+            subjectRef,
+            insuredRegion,
+            treatmentRegion: cmd.treatmentRegion,
+            category: cmd.category,
+            validFrom: cmd.validFrom,
+            validTo,
+          },
           actor,
         );
         await this.outbox.append(MEDICAL_SCHEMA, {
@@ -85,7 +106,8 @@ export class FilingService {
       });
     } catch (error) {
       // a concurrent registration committed first: the exclusion constraint is the last word
-      if (pgErrorCode(error) === PgError.ExclusionViolation && pgConstraint(error) === 'filings_one_active_long_term') throw oneLongTermConflict();
+      if (pgErrorCode(error) === PgError.ExclusionViolation && pgConstraint(error) === 'filings_one_active_long_term')
+        throw oneLongTermConflict();
       throw error;
     }
   }
@@ -93,9 +115,17 @@ export class FilingService {
   /** The caller must insure the person's medical care according to the ledger (which must know the person). */
   private async requireInsurer(subjectRef: string, region: string): Promise<void> {
     const insurers = await this.ledger.medicalInsurers(subjectRef);
-    if (insurers === undefined) throw new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: the hukou region registers a person first (POST /v1/subjects)');
+    if (insurers === undefined)
+      throw new DomainError(
+        ErrorCode.NotFound,
+        'the ledger does not know this person: the hukou region registers a person first (POST /v1/subjects)',
+      );
     if (!insurers.includes(region)) {
-      throw new DomainError(ErrorCode.Forbidden, "only the person's insured region for medical insurance (in the ledger) registers a filing", { rule: 'insured-region-only' });
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        "only the person's insured region for medical insurance (in the ledger) registers a filing",
+        { rule: 'insured-region-only' },
+      );
     }
   }
 
@@ -117,7 +147,9 @@ export class FilingService {
         throw new DomainError(ErrorCode.Forbidden, "only the region that registered a filing, or the person's insured region, cancels it");
       }
       if (filing.status !== 'active') {
-        throw new DomainError(ErrorCode.InvalidTransition, `the filing was cancelled on ${filing.cancelledAt ?? 'an earlier date'}`, { status: filing.status });
+        throw new DomainError(ErrorCode.InvalidTransition, `the filing was cancelled on ${filing.cancelledAt ?? 'an earlier date'}`, {
+          status: filing.status,
+        });
       }
       const cancelled = await this.filings.cancel(filingId, cmd?.reason ?? null, actor);
       await this.outbox.append(MEDICAL_SCHEMA, {
@@ -142,12 +174,16 @@ export class FilingService {
   }
 }
 
-
-const visibleTo = (f: MedicalFiling, region: string | null): boolean => region === null || concerns(region, f.insuredRegion) || concerns(region, f.treatmentRegion);
+const visibleTo = (f: MedicalFiling, region: string | null): boolean =>
+  region === null || concerns(region, f.insuredRegion) || concerns(region, f.treatmentRegion);
 
 function oneLongTermConflict(from?: string, to?: string | null): DomainError {
   const which = from === undefined ? '' : ` (valid ${from}..${to ?? 'open'})`;
-  return new DomainError(ErrorCode.Conflict, `the person already has an active long-term filing overlapping this validity${which}; cancel it first`, {
-    rule: 'one-active-long-term-filing',
-  });
+  return new DomainError(
+    ErrorCode.Conflict,
+    `the person already has an active long-term filing overlapping this validity${which}; cancel it first`,
+    {
+      rule: 'one-active-long-term-filing',
+    },
+  );
 }

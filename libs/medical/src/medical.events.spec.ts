@@ -7,9 +7,14 @@ describe('medical event contracts', () => {
   const medical = (Object.keys(EVENT_TYPES) as EventType[]).filter((t) => t.startsWith('cn.gov.tongban.medical.'));
 
   it('registers the six medical events on the medical domain topic', () => {
-    expect(medical.map((t) => t.split('.')[4]).sort()).toEqual(
-      ['filing-cancelled', 'filing-registered', 'settlement-recorded', 'statement-confirmed', 'statement-disputed', 'statement-issued'],
-    );
+    expect(medical.map((t) => t.split('.')[4]).sort()).toEqual([
+      'filing-cancelled',
+      'filing-registered',
+      'settlement-recorded',
+      'statement-confirmed',
+      'statement-disputed',
+      'statement-issued',
+    ]);
     for (const t of medical) expect(EVENT_TYPES[t].name).toBe('tongban.medical.events.v1');
   });
 

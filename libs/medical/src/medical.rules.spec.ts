@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { amountsAddUp, concerns, CoverageFiling, coveringFiling, filingWindows, regionWithin, shiftMonth, stayWindows } from './medical.rules';
+import {
+  amountsAddUp,
+  concerns,
+  CoverageFiling,
+  coveringFiling,
+  filingWindows,
+  regionWithin,
+  shiftMonth,
+  stayWindows,
+} from './medical.rules';
 import { billPeriodKey, termOf } from './medical.types';
 
 const filing = (over: Partial<CoverageFiling> = {}): CoverageFiling => ({
@@ -35,14 +44,19 @@ describe('medical rules', () => {
     expect(shiftMonth('0050-03', -2)).toBe('0050-01');
     expect(shiftMonth('2199-12', 1)).toBe('2200-01');
     fc.assert(
-      fc.property(fc.integer({ min: 100, max: 9000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -1200, max: 1200 }), (y, m, by) => {
-        const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
-        const shifted = shiftMonth(month, by);
-        const [sy, sm] = [Number(shifted.slice(0, -3)), Number(shifted.slice(-2))];
-        // the same month index, and a shift back returns the month
-        expect(sy * 12 + sm - 1).toBe(y * 12 + m - 1 + by);
-        expect(shiftMonth(shifted, -by)).toBe(month);
-      }),
+      fc.property(
+        fc.integer({ min: 100, max: 9000 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: -1200, max: 1200 }),
+        (y, m, by) => {
+          const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+          const shifted = shiftMonth(month, by);
+          const [sy, sm] = [Number(shifted.slice(0, -3)), Number(shifted.slice(-2))];
+          // the same month index, and a shift back returns the month
+          expect(sy * 12 + sm - 1).toBe(y * 12 + m - 1 + by);
+          expect(shiftMonth(shifted, -by)).toBe(month);
+        },
+      ),
     );
   });
 

@@ -73,8 +73,7 @@ export interface Stay {
 }
 
 export type Coverage<F extends CoverageFiling> =
-  | { covered: true; filing: F }
-  | { covered: false; rule: 'filing-required' | 'filing-region' | 'filing-validity'; detail: string };
+  { covered: true; filing: F } | { covered: false; rule: 'filing-required' | 'filing-region' | 'filing-validity'; detail: string };
 
 /**
  * Which active filing covers a stay: registered by (a region containing) the settlement's insured
@@ -84,12 +83,20 @@ export type Coverage<F extends CoverageFiling> =
 export function coveringFiling<F extends CoverageFiling>(active: readonly F[], stay: Stay): Coverage<F> {
   const insured = active.filter((f) => regionWithin(stay.insuredRegion, f.insuredRegion));
   if (insured.length === 0) {
-    return { covered: false, rule: 'filing-required', detail: `no active filing of insured region ${stay.insuredRegion} exists for this person` };
+    return {
+      covered: false,
+      rule: 'filing-required',
+      detail: `no active filing of insured region ${stay.insuredRegion} exists for this person`,
+    };
   }
   const here = insured.filter((f) => regionWithin(stay.treatmentRegion, f.treatmentRegion));
   if (here.length === 0) {
     // never name where else the person is filed for treatment: the settling region may be unrelated to them
-    return { covered: false, rule: 'filing-region', detail: `no active filing of insured region ${stay.insuredRegion} covers treatment in ${stay.treatmentRegion}` };
+    return {
+      covered: false,
+      rule: 'filing-region',
+      detail: `no active filing of insured region ${stay.insuredRegion} covers treatment in ${stay.treatmentRegion}`,
+    };
   }
   const valid = here.find((f) => f.validFrom <= stay.admissionDate && (f.validTo === null || f.validTo >= stay.dischargeDate));
   if (!valid) {

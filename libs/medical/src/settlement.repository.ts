@@ -72,10 +72,10 @@ export class SettlementRepository {
   constructor(private readonly db: Database) {}
 
   async find(treatmentRegion: string, settlementId: string): Promise<MedicalSettlement | undefined> {
-    const row = await this.db.one<SettlementRow>(`SELECT ${COLUMNS} FROM ${MEDICAL_SCHEMA}.settlements WHERE treatment_region = $1 AND settlement_id = $2`, [
-      treatmentRegion,
-      settlementId,
-    ]);
+    const row = await this.db.one<SettlementRow>(
+      `SELECT ${COLUMNS} FROM ${MEDICAL_SCHEMA}.settlements WHERE treatment_region = $1 AND settlement_id = $2`,
+      [treatmentRegion, settlementId],
+    );
     return row && toSettlement(row);
   }
 
@@ -90,14 +90,32 @@ export class SettlementRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (treatment_region, settlement_id) DO NOTHING RETURNING ${COLUMNS}`,
       [
-        s.treatmentRegion, s.settlementId, s.subjectRef, s.insuredRegion, s.insuredProvince, s.treatmentProvince, s.hospitalCode, s.admissionType,
-        s.filingId, s.admissionDate, s.dischargeDate, s.totalFen, s.fundPaidFen, s.selfPaidFen, actorLabel(actor), actor.requestId ?? null,
+        s.treatmentRegion,
+        s.settlementId,
+        s.subjectRef,
+        s.insuredRegion,
+        s.insuredProvince,
+        s.treatmentProvince,
+        s.hospitalCode,
+        s.admissionType,
+        s.filingId,
+        s.admissionDate,
+        s.dischargeDate,
+        s.totalFen,
+        s.fundPaidFen,
+        s.selfPaidFen,
+        actorLabel(actor),
+        actor.requestId ?? null,
       ],
     );
     return row && toSettlement(row);
   }
 
   async setClaim(treatmentRegion: string, settlementId: string, claimId: string): Promise<void> {
-    await this.db.query(`UPDATE ${MEDICAL_SCHEMA}.settlements SET claim_id = $3 WHERE treatment_region = $1 AND settlement_id = $2`, [treatmentRegion, settlementId, claimId]);
+    await this.db.query(`UPDATE ${MEDICAL_SCHEMA}.settlements SET claim_id = $3 WHERE treatment_region = $1 AND settlement_id = $2`, [
+      treatmentRegion,
+      settlementId,
+      claimId,
+    ]);
   }
 }

@@ -8,7 +8,14 @@ import { OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode, provinceOf } from '@tongban/regions';
 import { FilingRepository } from './filing.repository';
 import { amountsAddUp, concerns, coveringFiling, stayWindows } from './medical.rules';
-import { billPeriodKey, MEDICAL_SCHEMA, MEDICAL_SOURCE, MedicalSettlement, RecordSettlementCommand, SETTLEMENT_SERVICE_CODE } from './medical.types';
+import {
+  billPeriodKey,
+  MEDICAL_SCHEMA,
+  MEDICAL_SOURCE,
+  MedicalSettlement,
+  RecordSettlementCommand,
+  SETTLEMENT_SERVICE_CODE,
+} from './medical.types';
 import { NewSettlement, SettlementRepository } from './settlement.repository';
 
 export interface RecordedSettlement {
@@ -19,7 +26,15 @@ export interface RecordedSettlement {
 
 /** The fields whose equality makes a repeated settlement id the same settlement. */
 const CONTENT: ReadonlyArray<keyof NewSettlement & keyof MedicalSettlement> = [
-  'hospitalCode', 'subjectRef', 'insuredRegion', 'admissionType', 'admissionDate', 'dischargeDate', 'totalFen', 'fundPaidFen', 'selfPaidFen',
+  'hospitalCode',
+  'subjectRef',
+  'insuredRegion',
+  'admissionType',
+  'admissionDate',
+  'dischargeDate',
+  'totalFen',
+  'fundPaidFen',
+  'selfPaidFen',
 ];
 
 /**
@@ -47,10 +62,14 @@ export class SettlementService {
     const insuredProvince = provinceOf(cmd.insuredRegion);
     const treatmentProvince = provinceOf(treatmentRegion);
     if (insuredProvince === treatmentProvince) {
-      throw new DomainError(ErrorCode.RuleViolated, 'a cross-region settlement is between two provinces: the insured region lies in the treatment province', {
-        field: '/body/insuredRegion',
-        rule: 'cross-province',
-      });
+      throw new DomainError(
+        ErrorCode.RuleViolated,
+        'a cross-region settlement is between two provinces: the insured region lies in the treatment province',
+        {
+          field: '/body/insuredRegion',
+          rule: 'cross-province',
+        },
+      );
     }
     const draft: NewSettlement = {
       treatmentRegion,
@@ -101,10 +120,16 @@ export class SettlementService {
   private checkAmountsAndDates(cmd: RecordSettlementCommand): void {
     if (!amountsAddUp(cmd)) {
       const errors: FieldError[] = [
-        { field: '/body/fundPaidFen', message: `fund-paid ${cmd.fundPaidFen} + self-paid ${cmd.selfPaidFen} = ${cmd.fundPaidFen + cmd.selfPaidFen} fen` },
+        {
+          field: '/body/fundPaidFen',
+          message: `fund-paid ${cmd.fundPaidFen} + self-paid ${cmd.selfPaidFen} = ${cmd.fundPaidFen + cmd.selfPaidFen} fen`,
+        },
         { field: '/body/selfPaidFen', message: `must make up totalFen ${cmd.totalFen} with fundPaidFen` },
       ];
-      throw new DomainError(ErrorCode.RuleViolated, `fundPaidFen + selfPaidFen must equal totalFen (${cmd.totalFen} fen)`, { rule: 'amounts-add-up', errors });
+      throw new DomainError(ErrorCode.RuleViolated, `fundPaidFen + selfPaidFen must equal totalFen (${cmd.totalFen} fen)`, {
+        rule: 'amounts-add-up',
+        errors,
+      });
     }
     if (cmd.dischargeDate < cmd.admissionDate) {
       throw new DomainError(ErrorCode.RuleViolated, `dischargeDate ${cmd.dischargeDate} is before admissionDate ${cmd.admissionDate}`, {
@@ -113,8 +138,18 @@ export class SettlementService {
       });
     }
     const windows = stayWindows(this.clock.today());
-    assertDateWithin('/body/admissionDate', cmd.admissionDate, windows.admissionDate, 'a stay settled now began at most two years ago (China time)');
-    assertDateWithin('/body/dischargeDate', cmd.dischargeDate, windows.dischargeDate, 'a settlement is recorded at or after discharge, within a year of it (China time)');
+    assertDateWithin(
+      '/body/admissionDate',
+      cmd.admissionDate,
+      windows.admissionDate,
+      'a stay settled now began at most two years ago (China time)',
+    );
+    assertDateWithin(
+      '/body/dischargeDate',
+      cmd.dischargeDate,
+      windows.dischargeDate,
+      'a settlement is recorded at or after discharge, within a year of it (China time)',
+    );
   }
 
   /**
@@ -123,12 +158,20 @@ export class SettlementService {
    */
   private async requireInsuredIn(subjectRef: string, insuredRegion: string): Promise<void> {
     const insurers = await this.ledger.medicalInsurers(subjectRef);
-    if (insurers === undefined) throw new DomainError(ErrorCode.NotFound, 'the ledger does not know this person: a settlement needs a person registered by the hukou region');
+    if (insurers === undefined)
+      throw new DomainError(
+        ErrorCode.NotFound,
+        'the ledger does not know this person: a settlement needs a person registered by the hukou region',
+      );
     if (!insurers.some((r) => concerns(insuredRegion, r))) {
-      throw new DomainError(ErrorCode.RuleViolated, `the person is not insured for medical care in ${insuredRegion} according to the ledger`, {
-        rule: 'not-insured-there',
-        errors: [{ field: '/body/insuredRegion', message: "not the person's medical insurer" }],
-      });
+      throw new DomainError(
+        ErrorCode.RuleViolated,
+        `the person is not insured for medical care in ${insuredRegion} according to the ledger`,
+        {
+          rule: 'not-insured-there',
+          errors: [{ field: '/body/insuredRegion', message: "not the person's medical insurer" }],
+        },
+      );
     }
   }
 
@@ -140,12 +183,21 @@ export class SettlementService {
     const active = await this.filings.findActiveForSettlement(s.subjectRef);
     const coverage = coveringFiling(
       active.map((f) => ({ ...f, validTo: f.validTo ?? null })),
-      { insuredRegion: s.insuredRegion, treatmentRegion: s.treatmentRegion, admissionDate: s.admissionDate, dischargeDate: s.dischargeDate },
+      {
+        insuredRegion: s.insuredRegion,
+        treatmentRegion: s.treatmentRegion,
+        admissionDate: s.admissionDate,
+        dischargeDate: s.dischargeDate,
+      },
     );
     if (!coverage.covered) {
-      throw new DomainError(ErrorCode.RuleViolated, `${coverage.detail}; settle an emergency with admissionType 'emergency' or register a filing first`, {
-        rule: coverage.rule,
-      });
+      throw new DomainError(
+        ErrorCode.RuleViolated,
+        `${coverage.detail}; settle an emergency with admissionType 'emergency' or register a filing first`,
+        {
+          rule: coverage.rule,
+        },
+      );
     }
     return coverage.filing.filingId;
   }
@@ -154,8 +206,12 @@ export class SettlementService {
 function sameOrConflict(earlier: MedicalSettlement, draft: NewSettlement): MedicalSettlement {
   const differing = CONTENT.filter((k) => earlier[k] !== draft[k]);
   if (differing.length === 0) return earlier;
-  throw new DomainError(ErrorCode.Conflict, `settlement ${draft.settlementId} of ${draft.treatmentRegion} was recorded on ${earlier.recordedAt} with different content`, {
-    settlementId: draft.settlementId,
-    differingFields: differing.map((k) => `/body/${k}`),
-  });
+  throw new DomainError(
+    ErrorCode.Conflict,
+    `settlement ${draft.settlementId} of ${draft.treatmentRegion} was recorded on ${earlier.recordedAt} with different content`,
+    {
+      settlementId: draft.settlementId,
+      differingFields: differing.map((k) => `/body/${k}`),
+    },
+  );
 }

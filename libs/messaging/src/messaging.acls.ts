@@ -3,7 +3,13 @@ import { deliveryTopic } from './messaging.topics';
 
 type AclEntry = Parameters<Admin['createAcls']>[0]['acl'][number];
 
-const allow = (principal: string, resourceType: AclResourceTypes, resourceName: string, patternType: ResourcePatternTypes, operation: AclOperationTypes): AclEntry => ({
+const allow = (
+  principal: string,
+  resourceType: AclResourceTypes,
+  resourceName: string,
+  patternType: ResourcePatternTypes,
+  operation: AclOperationTypes,
+): AclEntry => ({
   principal: `User:${principal}`,
   host: '*',
   resourceType,

@@ -52,7 +52,8 @@ export function fromKafkaMessage(headers: IHeaders | undefined, value: Buffer | 
   const type = required('ce_type');
   if (!isEventType(type)) throw new CloudEventDecodeError(`unknown event type ${type}`);
   const contentType = header(headers, 'content-type');
-  if (contentType && !contentType.startsWith('application/json')) throw new CloudEventDecodeError(`unsupported content-type ${contentType}`);
+  if (contentType && !contentType.startsWith('application/json'))
+    throw new CloudEventDecodeError(`unsupported content-type ${contentType}`);
   let data: unknown;
   try {
     data = JSON.parse((value ?? Buffer.alloc(0)).toString('utf8'));

@@ -101,7 +101,14 @@ export class DeadLetterService {
   async detail(id: string): Promise<DeadLetterDetail | undefined> {
     if (!/^[0-9]{1,18}$/.test(id)) return undefined;
     const row = await this.db.one<DeadLetterRow>(`SELECT * FROM messaging.dead_letters WHERE id = $1`, [id]);
-    return row && { ...toDeadLetter(row), messageKey: row.message_key, value: row.value === null ? null : scrubCitizenIds(row.value).slice(0, 2000), replayedBy: row.replayed_by };
+    return (
+      row && {
+        ...toDeadLetter(row),
+        messageKey: row.message_key,
+        value: row.value === null ? null : scrubCitizenIds(row.value).slice(0, 2000),
+        replayedBy: row.replayed_by,
+      }
+    );
   }
 
   async replay(id: string, actor: string): Promise<DeadLetter> {

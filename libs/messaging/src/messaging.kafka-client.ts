@@ -109,7 +109,10 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[], replication
         // topics' metadata (UNKNOWN_TOPIC_OR_PARTITION, which kafkajs does not retry): the topics were
         // created, so wait for their leaders here.
         if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
-        await waitForLeaders(admin, missing.map((t) => t.name));
+        await waitForLeaders(
+          admin,
+          missing.map((t) => t.name),
+        );
       }
     }
     return missing.map((t) => t.name);

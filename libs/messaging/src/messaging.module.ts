@@ -12,7 +12,14 @@ export class MessagingModule {
   static forRoot(outboxSchemas: string[]): DynamicModule {
     return {
       module: MessagingModule,
-      providers: [KafkaClient, EventValidator, OutboxWriter, DeadLetterService, OutboxRelays, { provide: OUTBOX_SCHEMAS, useValue: outboxSchemas }],
+      providers: [
+        KafkaClient,
+        EventValidator,
+        OutboxWriter,
+        DeadLetterService,
+        OutboxRelays,
+        { provide: OUTBOX_SCHEMAS, useValue: outboxSchemas },
+      ],
       exports: [KafkaClient, EventValidator, OutboxWriter, DeadLetterService, OutboxRelays],
     };
   }

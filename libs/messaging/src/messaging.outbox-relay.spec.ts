@@ -18,7 +18,9 @@ describe('assertAcknowledged (a batch counts as published only when every partit
   ];
 
   it('accepts a batch whose every (topic, partition) was acknowledged', () => {
-    expect(() => assertAcknowledged(groups, [ack('domain', 0), ack('domain', 3), ack('deliver.44', 2), ack('deliver.44', 1)])).not.toThrow();
+    expect(() =>
+      assertAcknowledged(groups, [ack('domain', 0), ack('domain', 3), ack('deliver.44', 2), ack('deliver.44', 1)]),
+    ).not.toThrow();
   });
 
   it('refuses a batch kafkajs resolved with a partition missing (its leader moved to a broker that had already answered)', () => {

@@ -58,7 +58,11 @@ export function messagesFor(row: OutboxRow, topicName: (base: string) => string 
  * that always holds is per topic: the longest prefix of rows whose records stay within `maxTopicBytes`
  * on every topic (at least one row, so an oversized event fails loudly instead of being skipped).
  */
-export function withinTopicBytes<R>(rows: R[], messagesOf: (row: R) => TopicMessages[], maxTopicBytes: number): { rows: R[]; groups: TopicMessages[] } {
+export function withinTopicBytes<R>(
+  rows: R[],
+  messagesOf: (row: R) => TopicMessages[],
+  maxTopicBytes: number,
+): { rows: R[]; groups: TopicMessages[] } {
   const bytes = new Map<string, number>();
   const groups: TopicMessages[] = [];
   const sized = new Map<KafkaMessage, number>(); // a row's one message stands in each of its topics: size it once
@@ -149,7 +153,11 @@ export class OutboxRelay {
       );
       if (selected.length === 0) return 0;
       // rows left out stay unpublished (and unlocked at commit) for the next batch, in order
-      const { rows, groups } = withinTopicBytes(selected, (r) => messagesFor(r, (t) => this.kafka.topic(t)), this.options.maxTopicBytes ?? MAX_TOPIC_BYTES);
+      const { rows, groups } = withinTopicBytes(
+        selected,
+        (r) => messagesFor(r, (t) => this.kafka.topic(t)),
+        this.options.maxTopicBytes ?? MAX_TOPIC_BYTES,
+      );
       assertAcknowledged(groups, await producer.sendBatch({ topicMessages: groups, acks: -1 }));
       await this.options.afterPublish?.(rows.map((r) => r.event_id));
       await this.db.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);

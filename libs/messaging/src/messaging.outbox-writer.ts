@@ -43,7 +43,18 @@ export class OutboxWriter {
          INSERT INTO ${schema}.outbox (event_id, event_type, subject, source, recipients, payload, traceparent, actor, request_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING 1)
        SELECT pg_notify('tongban_outbox', $10) FROM appended`,
-      [id, draft.type, draft.subject, draft.source, [...new Set(draft.recipients)], JSON.stringify(draft.data), traceparent, draft.actor ?? null, draft.requestId ?? null, schema],
+      [
+        id,
+        draft.type,
+        draft.subject,
+        draft.source,
+        [...new Set(draft.recipients)],
+        JSON.stringify(draft.data),
+        traceparent,
+        draft.actor ?? null,
+        draft.requestId ?? null,
+        schema,
+      ],
     );
     return id;
   }

@@ -33,7 +33,10 @@ export function deadLetterTopic(groupId: string): string {
 
 /** Consumer groups of the apps: what each subscribes to. */
 export const CONSUMER_GROUPS = {
-  ledger: { groupId: 'tongban.ledger', topics: [DOMAIN_TOPICS.residence.name, DOMAIN_TOPICS.socialInsurance.name, DOMAIN_TOPICS.medical.name] },
+  ledger: {
+    groupId: 'tongban.ledger',
+    topics: [DOMAIN_TOPICS.residence.name, DOMAIN_TOPICS.socialInsurance.name, DOMAIN_TOPICS.medical.name],
+  },
   residencePermit: { groupId: 'tongban.residence-permit', topics: [DOMAIN_TOPICS.ledger.name] },
   socialInsurance: { groupId: 'tongban.social-insurance', topics: [DOMAIN_TOPICS.ledger.name, DOMAIN_TOPICS.residence.name] },
   medicalSettlement: { groupId: 'tongban.medical-settlement', topics: [DOMAIN_TOPICS.ledger.name] },

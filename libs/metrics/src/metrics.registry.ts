@@ -13,11 +13,36 @@ export class Metrics {
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
-  readonly eventsProduced = new Counter({ name: 'tongban_events_produced_total', help: 'events published by outbox relays', labelNames: ['type'], registers: [this.registry] });
-  readonly eventsConsumed = new Counter({ name: 'tongban_events_consumed_total', help: 'events applied by consumers', labelNames: ['group', 'type', 'outcome'], registers: [this.registry] });
-  readonly consumerRetries = new Counter({ name: 'tongban_consumer_retries_total', help: 'retried event deliveries', labelNames: ['group', 'type'], registers: [this.registry] });
-  readonly deadLetters = new Counter({ name: 'tongban_dead_letters_total', help: 'messages sent to a dead-letter topic', labelNames: ['group', 'code'], registers: [this.registry] });
-  readonly outboxBacklog = new Gauge({ name: 'tongban_outbox_backlog', help: 'unpublished outbox rows', labelNames: ['schema'], registers: [this.registry] });
+  readonly eventsProduced = new Counter({
+    name: 'tongban_events_produced_total',
+    help: 'events published by outbox relays',
+    labelNames: ['type'],
+    registers: [this.registry],
+  });
+  readonly eventsConsumed = new Counter({
+    name: 'tongban_events_consumed_total',
+    help: 'events applied by consumers',
+    labelNames: ['group', 'type', 'outcome'],
+    registers: [this.registry],
+  });
+  readonly consumerRetries = new Counter({
+    name: 'tongban_consumer_retries_total',
+    help: 'retried event deliveries',
+    labelNames: ['group', 'type'],
+    registers: [this.registry],
+  });
+  readonly deadLetters = new Counter({
+    name: 'tongban_dead_letters_total',
+    help: 'messages sent to a dead-letter topic',
+    labelNames: ['group', 'code'],
+    registers: [this.registry],
+  });
+  readonly outboxBacklog = new Gauge({
+    name: 'tongban_outbox_backlog',
+    help: 'unpublished outbox rows',
+    labelNames: ['schema'],
+    registers: [this.registry],
+  });
   readonly relayDelay = new Histogram({
     name: 'tongban_outbox_relay_delay_seconds',
     help: 'time from commit to publish',
@@ -25,7 +50,12 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30],
     registers: [this.registry],
   });
-  readonly overdueItems = new Gauge({ name: 'tongban_overdue_items', help: 'items past their statutory deadline', labelNames: ['queue'], registers: [this.registry] });
+  readonly overdueItems = new Gauge({
+    name: 'tongban_overdue_items',
+    help: 'items past their statutory deadline',
+    labelNames: ['queue'],
+    registers: [this.registry],
+  });
 
   constructor(app: string) {
     this.registry.setDefaultLabels({ app });

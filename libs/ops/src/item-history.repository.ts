@@ -100,7 +100,18 @@ export class ItemHistoryRepository {
 
   async audit(paths: string[]): Promise<AuditRecord[]> {
     if (paths.length === 0) return [];
-    const rows = await this.db.query<{ id: string; occurred_at: Date; actor: string; role: string; region: string | null; request_id: string | null; action: string; resource: string; status: number; chain_pos: string | null }>(
+    const rows = await this.db.query<{
+      id: string;
+      occurred_at: Date;
+      actor: string;
+      role: string;
+      region: string | null;
+      request_id: string | null;
+      action: string;
+      resource: string;
+      status: number;
+      chain_pos: string | null;
+    }>(
       `SELECT id, occurred_at, actor, role, region, request_id, action, resource, status, chain_pos FROM gateway.audit_log
         WHERE resource = ANY($1::text[]) OR resource LIKE ANY($2::text[]) ORDER BY id LIMIT 1000`,
       [paths, paths.map((p) => `${escapeLike(p)}/%`)],
@@ -120,15 +131,36 @@ export class ItemHistoryRepository {
   }
 
   async decisions(kind: ItemKind, id: string): Promise<Decision[]> {
-    const rows = await this.db.query<{ decision_id: string; action: DecisionAction; note: string; decided_by: string; request_id: string | null; decided_at: Date }>(
+    const rows = await this.db.query<{
+      decision_id: string;
+      action: DecisionAction;
+      note: string;
+      decided_by: string;
+      request_id: string | null;
+      decided_at: Date;
+    }>(
       `SELECT decision_id, action, note, decided_by, request_id, decided_at FROM ops.item_decisions WHERE kind = $1 AND item_id = $2 ORDER BY decision_id`,
       [kind, id],
     );
-    return rows.map((r) => ({ id: r.decision_id, action: r.action, note: r.note, decidedBy: r.decided_by, requestId: r.request_id, decidedAt: r.decided_at.toISOString() }));
+    return rows.map((r) => ({
+      id: r.decision_id,
+      action: r.action,
+      note: r.note,
+      decidedBy: r.decided_by,
+      requestId: r.request_id,
+      decidedAt: r.decided_at.toISOString(),
+    }));
   }
 
   /** Records a decision; the partial unique indexes refuse a second settlement or escalation (23505). */
-  async decide(kind: ItemKind, id: string, action: DecisionAction, note: string, decidedBy: string, requestId: string | null): Promise<Decision> {
+  async decide(
+    kind: ItemKind,
+    id: string,
+    action: DecisionAction,
+    note: string,
+    decidedBy: string,
+    requestId: string | null,
+  ): Promise<Decision> {
     const r = await this.db.one<{ decision_id: string; decided_at: Date }>(
       `INSERT INTO ops.item_decisions (kind, item_id, action, note, decided_by, request_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING decision_id, decided_at`,
       [kind, id, action, note, decidedBy, requestId],

@@ -30,7 +30,11 @@ export class KafkaHealthService {
       const { oldestUnpublishedAt, ...rest } = await this.lag.outbox(schema);
       outboxes.push({ ...rest, oldestUnpublishedAgeSeconds: age(oldestUnpublishedAt) });
     }
-    const deadLetters = (await this.deadLetters.openByConsumer()).map((d) => ({ consumer: d.consumer, open: d.open, oldestAgeSeconds: age(d.oldestAt) }));
+    const deadLetters = (await this.deadLetters.openByConsumer()).map((d) => ({
+      consumer: d.consumer,
+      open: d.open,
+      oldestAgeSeconds: age(d.oldestAt),
+    }));
     return { checkedAt: now.toISOString(), consumerGroups, outboxes, deadLetters };
   }
 }

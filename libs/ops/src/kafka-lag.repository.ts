@@ -42,7 +42,11 @@ export class KafkaLagRepository {
     const admin = this.kafka.kafka.admin();
     await admin.connect();
     try {
-      const groups = Object.values(CONSUMER_GROUPS).map((g) => ({ groupId: g.groupId, name: this.kafka.topic(g.groupId), topics: g.topics.map((t) => this.kafka.topic(t)) }));
+      const groups = Object.values(CONSUMER_GROUPS).map((g) => ({
+        groupId: g.groupId,
+        name: this.kafka.topic(g.groupId),
+        topics: g.topics.map((t) => this.kafka.topic(t)),
+      }));
       const described = await admin.describeGroups(groups.map((g) => g.name));
       const highs = new Map<string, Map<number, { high: string; low: string }>>();
       for (const topic of new Set(groups.flatMap((g) => g.topics))) {
@@ -59,12 +63,24 @@ export class KafkaLagRepository {
             if (!mark) continue;
             const has = BigInt(p.offset) >= 0n;
             const lag = BigInt(mark.high) - (has ? BigInt(p.offset) : BigInt(mark.low));
-            partitions.push({ topic: t.topic, partition: p.partition, committed: has ? p.offset : null, high: mark.high, lag: Number(lag > 0n ? lag : 0n) });
+            partitions.push({
+              topic: t.topic,
+              partition: p.partition,
+              committed: has ? p.offset : null,
+              high: mark.high,
+              lag: Number(lag > 0n ? lag : 0n),
+            });
           }
         }
         partitions.sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
         const d = described.groups.find((x) => x.groupId === g.name);
-        out.push({ groupId: g.name, state: d?.state ?? 'Unknown', members: d?.members.length ?? 0, totalLag: partitions.reduce((n, p) => n + p.lag, 0), partitions });
+        out.push({
+          groupId: g.name,
+          state: d?.state ?? 'Unknown',
+          members: d?.members.length ?? 0,
+          totalLag: partitions.reduce((n, p) => n + p.lag, 0),
+          partitions,
+        });
       }
       return out;
     } finally {
@@ -80,6 +96,11 @@ export class KafkaLagRepository {
               (SELECT extract(epoch FROM published_at - occurred_at)::float8 FROM ${schema}.outbox
                 WHERE published_at IS NOT NULL ORDER BY seq DESC LIMIT 1) AS last_delay`,
     );
-    return { schema, backlog: Number(r?.backlog ?? 0), oldestUnpublishedAt: r?.oldest ?? null, lastRelayDelaySeconds: r?.last_delay ?? null };
+    return {
+      schema,
+      backlog: Number(r?.backlog ?? 0),
+      oldestUnpublishedAt: r?.oldest ?? null,
+      lastRelayDelaySeconds: r?.last_delay ?? null,
+    };
   }
 }

@@ -60,7 +60,14 @@ interface HandoffRow {
 /** The responsibility ledger's operator queues: pending handoffs, disputes (handoffs, fact changes), gaps, reconciliation findings. */
 @Injectable()
 export class LedgerQueueRepository extends TodayQueueSource implements OpsSource {
-  readonly requires = ['ledger.handoffs', 'ledger.fact_changes', 'ledger.gaps', 'ledger.reconciliations', 'ledger.reconciliation_items', 'ledger.outbox'];
+  readonly requires = [
+    'ledger.handoffs',
+    'ledger.fact_changes',
+    'ledger.gaps',
+    'ledger.reconciliations',
+    'ledger.reconciliation_items',
+    'ledger.outbox',
+  ];
   readonly queues: QueueDef[] = [
     { id: 'ledger-handoffs', label: '待处理交接', group: '待处理交接', kind: 'handoff', statutory: true },
     { id: 'ledger-disputes', label: '争议·交接异议', group: '争议', kind: 'handoff', statutory: true },
@@ -77,8 +84,6 @@ export class LedgerQueueRepository extends TodayQueueSource implements OpsSource
   protected rowsSql(queueId: string): string {
     return ROWS[queueId];
   }
-
-
 
   find(kind: ItemKind, id: string): Promise<ItemFacts | undefined> {
     if (kind === 'handoff') return this.handoff(id);
@@ -114,7 +119,10 @@ export class LedgerQueueRepository extends TodayQueueSource implements OpsSource
         escalatedAt: h.escalated_at?.toISOString() ?? null,
         answeredAt: h.answered_at?.toISOString() ?? null,
         answerReason: h.answer_reason,
-        decideWith: h.status === 'disputed' || (h.status === 'proposed' && h.escalated_at !== null) ? `POST /v1/handoffs/${h.handoff_id}/decision` : null,
+        decideWith:
+          h.status === 'disputed' || (h.status === 'proposed' && h.escalated_at !== null)
+            ? `POST /v1/handoffs/${h.handoff_id}/decision`
+            : null,
       },
       history: [{ schema: 'ledger', match: { handoffId: h.handoff_id } }],
       auditPaths: [`/v1/handoffs/${h.handoff_id}`, `/v1/ops/items/handoff/${h.handoff_id}`],
@@ -123,7 +131,20 @@ export class LedgerQueueRepository extends TodayQueueSource implements OpsSource
 
   private async factChange(id: string): Promise<ItemFacts | undefined> {
     if (!UUID.test(id)) return undefined;
-    const f = await this.db.one<{ change_id: string; subject_ref: string; kind: string; branch: string | null; from_region: string; to_region: string; effective_on: string; status: string; objection_deadline: string; objection_reason: string | null; decision: string | null; note: string | null }>(
+    const f = await this.db.one<{
+      change_id: string;
+      subject_ref: string;
+      kind: string;
+      branch: string | null;
+      from_region: string;
+      to_region: string;
+      effective_on: string;
+      status: string;
+      objection_deadline: string;
+      objection_reason: string | null;
+      decision: string | null;
+      note: string | null;
+    }>(
       `SELECT change_id, subject_ref, kind, branch, from_region, to_region, ${day('effective_on')} AS effective_on, status, ${day('objection_deadline')} AS objection_deadline,
               objection_reason, decision, note FROM ledger.fact_changes WHERE change_id = $1`,
       [id],
@@ -155,7 +176,16 @@ export class LedgerQueueRepository extends TodayQueueSource implements OpsSource
 
   private async gap(id: string): Promise<ItemFacts | undefined> {
     if (!UUID.test(id)) return undefined;
-    const g = await this.db.one<{ gap_id: string; subject_ref: string; service_code: string; period_key: string; region: string; period_end: string; detected_at: Date; resolved_at: Date | null }>(
+    const g = await this.db.one<{
+      gap_id: string;
+      subject_ref: string;
+      service_code: string;
+      period_key: string;
+      region: string;
+      period_end: string;
+      detected_at: Date;
+      resolved_at: Date | null;
+    }>(
       `SELECT gap_id, subject_ref, service_code, period_key, region, ${day('period_end')} AS period_end, detected_at, resolved_at FROM ledger.gaps WHERE gap_id = $1`,
       [id],
     );
@@ -167,7 +197,14 @@ export class LedgerQueueRepository extends TodayQueueSource implements OpsSource
       subjectRef: g.subject_ref,
       status: g.resolved_at ? 'resolved' : 'open',
       decidable: g.resolved_at === null,
-      facts: { serviceCode: g.service_code, periodKey: g.period_key, region: g.region, periodEnd: g.period_end, detectedAt: g.detected_at.toISOString(), resolvedAt: g.resolved_at?.toISOString() ?? null },
+      facts: {
+        serviceCode: g.service_code,
+        periodKey: g.period_key,
+        region: g.region,
+        periodEnd: g.period_end,
+        detectedAt: g.detected_at.toISOString(),
+        resolvedAt: g.resolved_at?.toISOString() ?? null,
+      },
       history: [{ schema: 'ledger', match: { gapId: g.gap_id } }],
       auditPaths: [`/v1/ops/items/gap/${g.gap_id}`],
     };
@@ -176,7 +213,16 @@ export class LedgerQueueRepository extends TodayQueueSource implements OpsSource
   private async finding(id: string): Promise<ItemFacts | undefined> {
     const [reconciliationId, itemNo] = id.split(':');
     if (!UUID.test(reconciliationId ?? '') || !/^[0-9]{1,18}$/.test(itemNo ?? '')) return undefined;
-    const i = await this.db.one<{ kind: string; subject_ref: string; service_code: string; period_key: string; other_regions: string[]; line_no: string | null; region: string; created_at: Date }>(
+    const i = await this.db.one<{
+      kind: string;
+      subject_ref: string;
+      service_code: string;
+      period_key: string;
+      other_regions: string[];
+      line_no: string | null;
+      region: string;
+      created_at: Date;
+    }>(
       `SELECT i.kind, i.subject_ref, i.service_code, i.period_key, i.other_regions, i.line_no, r.region, r.created_at
          FROM ledger.reconciliation_items i JOIN ledger.reconciliations r USING (reconciliation_id)
         WHERE i.reconciliation_id = $1 AND i.item_no = $2`,

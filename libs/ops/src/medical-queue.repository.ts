@@ -55,8 +55,6 @@ export class MedicalQueueRepository extends TodayQueueSource implements OpsSourc
     return ROWS[queueId];
   }
 
-
-
   find(kind: ItemKind, id: string): Promise<ItemFacts | undefined> {
     if (kind === 'settlement') return this.settlement(id);
     if (kind === 'statement') return this.statement(id);
@@ -66,7 +64,16 @@ export class MedicalQueueRepository extends TodayQueueSource implements OpsSourc
   private async settlement(id: string): Promise<ItemFacts | undefined> {
     const m = /^([0-9]{6}):(.{1,200})$/.exec(id);
     if (!m) return undefined;
-    const s = await this.db.one<{ subject_ref: string; insured_region: string; hospital_code: string; admission_type: string; total_fen: string; fund_paid_fen: string; clearing_month: string; recorded_at: Date }>(
+    const s = await this.db.one<{
+      subject_ref: string;
+      insured_region: string;
+      hospital_code: string;
+      admission_type: string;
+      total_fen: string;
+      fund_paid_fen: string;
+      clearing_month: string;
+      recorded_at: Date;
+    }>(
       `SELECT subject_ref, insured_region, hospital_code, admission_type, total_fen, fund_paid_fen, clearing_month, recorded_at
          FROM medical.settlements WHERE treatment_region = $1 AND settlement_id = $2`,
       [m[1], m[2]],
@@ -97,7 +104,17 @@ export class MedicalQueueRepository extends TodayQueueSource implements OpsSourc
 
   private async statement(id: string): Promise<ItemFacts | undefined> {
     if (!UUID.test(id)) return undefined;
-    const st = await this.db.one<{ month: string; insured_province: string; treatment_province: string; status: string; issued_at: Date; insured_confirmed_at: Date | null; treatment_confirmed_at: Date | null; lines: string; disputed: string }>(
+    const st = await this.db.one<{
+      month: string;
+      insured_province: string;
+      treatment_province: string;
+      status: string;
+      issued_at: Date;
+      insured_confirmed_at: Date | null;
+      treatment_confirmed_at: Date | null;
+      lines: string;
+      disputed: string;
+    }>(
       `SELECT st.month, st.insured_province, st.treatment_province, st.status, st.issued_at, st.insured_confirmed_at, st.treatment_confirmed_at,
               (SELECT count(*) FROM medical.statement_lines l WHERE l.statement_id = st.statement_id) AS lines,
               (SELECT count(*) FROM medical.statement_lines l WHERE l.statement_id = st.statement_id AND l.status = 'disputed') AS disputed
@@ -130,7 +147,20 @@ export class MedicalQueueRepository extends TodayQueueSource implements OpsSourc
 
   private async line(id: string): Promise<ItemFacts | undefined> {
     if (!UUID.test(id)) return undefined;
-    const l = await this.db.one<{ statement_id: string; month: string; line_no: number; settlement_id: string; treatment_region: string; status: string; disputed_side: string | null; dispute_reason: string | null; disputed_at: Date | null; fund_paid_fen: string; subject_ref: string; corrected: boolean }>(
+    const l = await this.db.one<{
+      statement_id: string;
+      month: string;
+      line_no: number;
+      settlement_id: string;
+      treatment_region: string;
+      status: string;
+      disputed_side: string | null;
+      dispute_reason: string | null;
+      disputed_at: Date | null;
+      fund_paid_fen: string;
+      subject_ref: string;
+      corrected: boolean;
+    }>(
       `SELECT l.statement_id, st.month, l.line_no, l.settlement_id, l.treatment_region, l.status, l.disputed_side, l.dispute_reason, l.disputed_at,
               l.fund_paid_fen, s.subject_ref, EXISTS (SELECT 1 FROM medical.statement_lines c WHERE c.corrects_line_id = l.line_id) AS corrected
          FROM medical.statement_lines l JOIN medical.statements st USING (statement_id)

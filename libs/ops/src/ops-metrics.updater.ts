@@ -33,7 +33,8 @@ export class OpsMetricsUpdater extends PeriodicJob {
     }
     const health = await this.kafka.report();
     gauges.consumerLag.reset();
-    for (const g of health.consumerGroups) for (const p of g.partitions) gauges.consumerLag.set({ group: g.groupId, topic: p.topic, partition: String(p.partition) }, p.lag);
+    for (const g of health.consumerGroups)
+      for (const p of g.partitions) gauges.consumerLag.set({ group: g.groupId, topic: p.topic, partition: String(p.partition) }, p.lag);
     gauges.openDeadLetters.reset();
     for (const d of health.deadLetters) gauges.openDeadLetters.set({ group: d.consumer }, d.open);
     for (const o of health.outboxes) metrics().outboxBacklog.set({ schema: o.schema }, o.backlog);

@@ -110,7 +110,17 @@ describe('OpsQueueService', () => {
   });
 
   it('accepts only the actions of the kind and state, and turns a second settlement into a 409', async () => {
-    const facts: ItemFacts = { kind: 'statement-line', id: 'h', title: 't', subjectRef: null, status: 'disputed', decidable: true, facts: {}, history: [], auditPaths: [] };
+    const facts: ItemFacts = {
+      kind: 'statement-line',
+      id: 'h',
+      title: 't',
+      subjectRef: null,
+      status: 'disputed',
+      decidable: true,
+      facts: {},
+      history: [],
+      auditPaths: [],
+    };
     const s = service([source('q', ['a.t'], { facts })], ['a.t']);
     await expect(s.decide('statement-line', 'h', 'resolve', 'n', 'op', null)).rejects.toMatchObject({ code: ErrorCode.RuleViolated });
     await expect(s.decide('statement-line', 'h', 'close', 'n', 'op', null)).resolves.toMatchObject({ action: 'close' });
@@ -118,6 +128,8 @@ describe('OpsQueueService', () => {
     await expect(second).rejects.toBeInstanceOf(DomainError);
     await expect(second).rejects.toMatchObject({ code: ErrorCode.InvalidTransition });
     const closed = service([source('q', ['a.t'], { facts: { ...facts, status: 'accepted', decidable: false } })], ['a.t']);
-    await expect(closed.decide('statement-line', 'h', 'close', 'n', 'op', null)).rejects.toMatchObject({ code: ErrorCode.InvalidTransition });
+    await expect(closed.decide('statement-line', 'h', 'close', 'n', 'op', null)).rejects.toMatchObject({
+      code: ErrorCode.InvalidTransition,
+    });
   });
 });

@@ -121,17 +121,32 @@ export class OpsQueueService {
   }
 
   /** Resolve a discrepancy, escalate or close a dispute: recorded once, in the request's (audited) transaction. */
-  async decide(kind: ItemKind, id: string, action: DecisionAction, note: string, actor: string, requestId: string | null): Promise<Decision> {
+  async decide(
+    kind: ItemKind,
+    id: string,
+    action: DecisionAction,
+    note: string,
+    actor: string,
+    requestId: string | null,
+  ): Promise<Decision> {
     if (!ACTIONS_BY_KIND[kind].includes(action)) {
-      throw new DomainError(ErrorCode.RuleViolated, `an item of kind ${kind} cannot be given the action ${action}`, { allowed: [...ACTIONS_BY_KIND[kind]] });
+      throw new DomainError(ErrorCode.RuleViolated, `an item of kind ${kind} cannot be given the action ${action}`, {
+        allowed: [...ACTIONS_BY_KIND[kind]],
+      });
     }
     const facts = await this.find(kind, id);
-    if (!facts.decidable) throw new DomainError(ErrorCode.InvalidTransition, `the ${kind} is ${facts.status}; there is nothing to ${action}`, { status: facts.status });
+    if (!facts.decidable)
+      throw new DomainError(ErrorCode.InvalidTransition, `the ${kind} is ${facts.status}; there is nothing to ${action}`, {
+        status: facts.status,
+      });
     try {
       return await this.history.decide(kind, id, action, note, actor, requestId);
     } catch (error) {
       if (pgErrorCode(error) === PgError.UniqueViolation) {
-        throw new DomainError(ErrorCode.InvalidTransition, action === 'escalate' ? `the ${kind} was already escalated` : `the ${kind} was already settled by an operator`);
+        throw new DomainError(
+          ErrorCode.InvalidTransition,
+          action === 'escalate' ? `the ${kind} was already escalated` : `the ${kind} was already settled by an operator`,
+        );
       }
       throw error;
     }

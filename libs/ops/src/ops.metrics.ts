@@ -10,7 +10,11 @@ function gauge(name: string, help: string, labelNames: string[]): Gauge {
 }
 
 export const opsGauges = (): { consumerLag: Gauge; openDeadLetters: Gauge; queueItems: Gauge } => ({
-  consumerLag: gauge('tongban_consumer_lag', 'messages behind the high watermark, per consumer group and partition', ['group', 'topic', 'partition']),
+  consumerLag: gauge('tongban_consumer_lag', 'messages behind the high watermark, per consumer group and partition', [
+    'group',
+    'topic',
+    'partition',
+  ]),
   openDeadLetters: gauge('tongban_dead_letters_open', 'dead letters waiting for replay, per consumer group', ['group']),
   queueItems: gauge('tongban_queue_items', 'items waiting in an operator queue', ['queue']),
 });

@@ -54,7 +54,11 @@ export interface RawCounts {
   oldest_at: Date | null;
 }
 
-export const toCounts = (r: RawCounts | undefined): QueueCounts => ({ total: Number(r?.total ?? 0), overdue: Number(r?.overdue ?? 0), oldestAt: r?.oldest_at ?? null });
+export const toCounts = (r: RawCounts | undefined): QueueCounts => ({
+  total: Number(r?.total ?? 0),
+  overdue: Number(r?.overdue ?? 0),
+  oldestAt: r?.oldest_at ?? null,
+});
 
 /** Counts over a queue's row query (which selects overdue and waiting_since). */
 export const countsOf = (rowsSql: string): string =>

@@ -1,7 +1,17 @@
 export const OPS_SCHEMA = 'ops';
 
 /** Kinds of item an operator can open; the path segment of /v1/ops/items/{kind}/{id}. */
-export const ITEM_KINDS = ['dead-letter', 'transfer', 'handoff', 'fact-change', 'gap', 'reconciliation-item', 'settlement', 'statement', 'statement-line'] as const;
+export const ITEM_KINDS = [
+  'dead-letter',
+  'transfer',
+  'handoff',
+  'fact-change',
+  'gap',
+  'reconciliation-item',
+  'settlement',
+  'statement',
+  'statement-line',
+] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const isItemKind = (k: string): k is ItemKind => (ITEM_KINDS as readonly string[]).includes(k);

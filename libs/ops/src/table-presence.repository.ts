@@ -14,10 +14,9 @@ export class TablePresenceRepository {
   async allExist(tables: readonly string[]): Promise<boolean> {
     const unknown = tables.filter((t) => !this.seen.has(t));
     if (unknown.length === 0) return true;
-    const rows = await this.db.query<{ name: string }>(
-      `SELECT t AS name FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NOT NULL`,
-      [unknown],
-    );
+    const rows = await this.db.query<{ name: string }>(`SELECT t AS name FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NOT NULL`, [
+      unknown,
+    ]);
     for (const r of rows) this.seen.add(r.name);
     return rows.length === unknown.length;
   }

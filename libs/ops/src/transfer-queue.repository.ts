@@ -43,7 +43,13 @@ interface TransferRow {
 @Injectable()
 export class TransferQueueRepository extends TodayQueueSource implements OpsSource {
   readonly requires = ['social_insurance.transfers', 'social_insurance.outbox'];
-  readonly queues: QueueDef[] = Object.entries(STEPS).map(([id, s]) => ({ id, label: `社保转移接续·${s.label}`, group: GROUP, kind: 'transfer', statutory: true }));
+  readonly queues: QueueDef[] = Object.entries(STEPS).map(([id, s]) => ({
+    id,
+    label: `社保转移接续·${s.label}`,
+    group: GROUP,
+    kind: 'transfer',
+    statutory: true,
+  }));
   readonly kinds: ItemKind[] = ['transfer'];
 
   constructor(db: Database) {
@@ -53,8 +59,6 @@ export class TransferQueueRepository extends TodayQueueSource implements OpsSour
   protected rowsSql(queueId: string): string {
     return rowsOf(STEPS[queueId].state, STEPS[queueId].label);
   }
-
-
 
   async find(_kind: ItemKind, id: string): Promise<ItemFacts | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;

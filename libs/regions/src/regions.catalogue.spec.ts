@@ -11,7 +11,6 @@ import {
   regionName,
 } from '@tongban/regions';
 
-
 describe('region codes', () => {
   it.each([
     ['110000', 'province', '北京市'],
@@ -28,13 +27,10 @@ describe('region codes', () => {
     expect(regionName(code)).toBe(name);
   });
 
-  it.each(['', '11', '1100000', '11000a', ' 110000', '990000', '000000', '100000', '110199', '119900', '110100 '])(
-    'rejects %j',
-    (code) => {
-      expect(isRegionCode(code)).toBe(false);
-      expect(caughtDomainError(() => assertRegionCode(code)).code).toBe(ErrorCode.InvalidRegionCode);
-    },
-  );
+  it.each(['', '11', '1100000', '11000a', ' 110000', '990000', '000000', '100000', '110199', '119900', '110100 '])('rejects %j', (code) => {
+    expect(isRegionCode(code)).toBe(false);
+    expect(caughtDomainError(() => assertRegionCode(code)).code).toBe(ErrorCode.InvalidRegionCode);
+  });
 
   it('names the field and the reason', () => {
     const e = caughtDomainError(() => assertRegionCode('990000', '/body/regionCode'));

@@ -7,7 +7,15 @@ import type { EventDataByType } from '@tongban/contracts';
 import { EventType, OutboxWriter } from '@tongban/messaging';
 import { PERMIT_EVENT_SOURCE, lifecycleData, permitRecipients } from './permit.events';
 import { PermitRepository } from './permit.repository';
-import { ENDORSEMENT_GRACE_DAYS, ENDORSEMENT_RULE, ENDORSEMENT_WINDOW_DAYS, cityLabel, lapseDate, permitWindows, windowOpens } from './permit.rules';
+import {
+  ENDORSEMENT_GRACE_DAYS,
+  ENDORSEMENT_RULE,
+  ENDORSEMENT_WINDOW_DAYS,
+  cityLabel,
+  lapseDate,
+  permitWindows,
+  windowOpens,
+} from './permit.rules';
 import { addYears, isBefore } from './residence.dates';
 import { CancelPermitCommand, EndorsePermitCommand, Permit, RESIDENCE_SCHEMA, RenewPermitCommand } from './residence.types';
 
@@ -32,13 +40,25 @@ export class PermitLifecycleService {
       return await this.db.tx(async () => {
         let permit = await this.lockForChange(permitId, actor);
         const on = cmd.endorsedOn;
-        assertDateWithin('/body/endorsedOn', on, permitWindows.endorsedOn(this.clock.today()), 'an endorsement is recorded once made, never ahead');
+        assertDateWithin(
+          '/body/endorsedOn',
+          on,
+          permitWindows.endorsedOn(this.clock.today()),
+          'an endorsement is recorded once made, never ahead',
+        );
         if (on > permit.validUntil) {
-          throw new DomainError(ErrorCode.InvalidTransition, `the permit's validity ended on ${permit.validUntil}; renew it before endorsing`, { validUntil: permit.validUntil });
+          throw new DomainError(
+            ErrorCode.InvalidTransition,
+            `the permit's validity ended on ${permit.validUntil}; renew it before endorsing`,
+            { validUntil: permit.validUntil },
+          );
         }
         const earliest = [permit.issuedOn, permit.lastEndorsedOn ?? permit.issuedOn].sort().at(-1)!;
         if (on < earliest) {
-          throw new DomainError(ErrorCode.RuleViolated, `endorsedOn ${on} is before the permit's last issue or endorsement (${earliest})`, { field: '/body/endorsedOn', rule: 'endorsement-order' });
+          throw new DomainError(ErrorCode.RuleViolated, `endorsedOn ${on} is before the permit's last issue or endorsement (${earliest})`, {
+            field: '/body/endorsedOn',
+            rule: 'endorsement-order',
+          });
         }
         const dueOn = permit.endorsementDue;
         if (on < windowOpens(dueOn)) {
@@ -75,7 +95,8 @@ export class PermitLifecycleService {
         return next;
       });
     } catch (error) {
-      if (pgErrorCode(error) === PgError.UniqueViolation) throw new DomainError(ErrorCode.Conflict, 'this endorsement was recorded concurrently');
+      if (pgErrorCode(error) === PgError.UniqueViolation)
+        throw new DomainError(ErrorCode.Conflict, 'this endorsement was recorded concurrently');
       throw error;
     }
   }
@@ -84,21 +105,37 @@ export class PermitLifecycleService {
     return this.db.tx(async () => {
       const permit = await this.lockForChange(permitId, actor);
       const today = this.clock.today();
-      assertDateWithin('/body/validUntil', cmd.validUntil, permitWindows.renewedUntil(today), 'a renewed permit is valid from today for at most ten years');
+      assertDateWithin(
+        '/body/validUntil',
+        cmd.validUntil,
+        permitWindows.renewedUntil(today),
+        'a renewed permit is valid from today for at most ten years',
+      );
       if (permit.status === 'suspended') {
-        throw new DomainError(ErrorCode.InvalidTransition, `the permit is suspended since ${permit.suspendedOn} (missed endorsement due ${permit.endorsementDue}); endorse it before renewing`, {
-          status: permit.status,
-        });
+        throw new DomainError(
+          ErrorCode.InvalidTransition,
+          `the permit is suspended since ${permit.suspendedOn} (missed endorsement due ${permit.endorsementDue}); endorse it before renewing`,
+          {
+            status: permit.status,
+          },
+        );
       }
       if (cmd.validUntil <= permit.validUntil) {
-        throw new DomainError(ErrorCode.RuleViolated, `the new validUntil ${cmd.validUntil} must be after the current one, ${permit.validUntil}`, {
-          field: '/body/validUntil',
-          rule: 'renewal-extends',
-        });
+        throw new DomainError(
+          ErrorCode.RuleViolated,
+          `the new validUntil ${cmd.validUntil} must be after the current one, ${permit.validUntil}`,
+          {
+            field: '/body/validUntil',
+            rule: 'renewal-extends',
+          },
+        );
       }
       const next: Permit = { ...permit, validUntil: cmd.validUntil };
       await this.permits.update(next, actor);
-      await this.emit(next, actor, 'cn.gov.tongban.residence.permit-renewed.v1', { ...lifecycleData(next, today), previousValidUntil: permit.validUntil });
+      await this.emit(next, actor, 'cn.gov.tongban.residence.permit-renewed.v1', {
+        ...lifecycleData(next, today),
+        previousValidUntil: permit.validUntil,
+      });
       return next;
     });
   }
@@ -106,13 +143,22 @@ export class PermitLifecycleService {
   async cancel(permitId: string, cmd: CancelPermitCommand, actor: Actor): Promise<Permit> {
     return this.db.tx(async () => {
       const permit = await this.lockForChange(permitId, actor);
-      assertDateWithin('/body/effectiveOn', cmd.effectiveOn, permitWindows.cancelledOn(this.clock.today()), 'a departure is recorded once made or up to a month ahead');
+      assertDateWithin(
+        '/body/effectiveOn',
+        cmd.effectiveOn,
+        permitWindows.cancelledOn(this.clock.today()),
+        'a departure is recorded once made or up to a month ahead',
+      );
       const end = addDays(permit.validUntil, 1);
       if (isBefore(cmd.effectiveOn, permit.residenceSince) || isBefore(end, cmd.effectiveOn)) {
-        throw new DomainError(ErrorCode.RuleViolated, `effectiveOn ${cmd.effectiveOn} must be between residenceSince ${permit.residenceSince} and the end of validity ${end}`, {
-          field: '/body/effectiveOn',
-          rule: 'cancellation-date',
-        });
+        throw new DomainError(
+          ErrorCode.RuleViolated,
+          `effectiveOn ${cmd.effectiveOn} must be between residenceSince ${permit.residenceSince} and the end of validity ${end}`,
+          {
+            field: '/body/effectiveOn',
+            rule: 'cancellation-date',
+          },
+        );
       }
       const next: Permit = { ...permit, status: 'cancelled', cancelledOn: cmd.effectiveOn, cancellationReason: cmd.reason };
       await this.permits.update(next, actor);
@@ -158,7 +204,9 @@ export class PermitLifecycleService {
       throw new DomainError(ErrorCode.NotFound, 'no such residence permit');
     }
     if (actor.region !== permit.residenceCity) {
-      throw new DomainError(ErrorCode.Forbidden, `only the issuing city ${cityLabel(permit.residenceCity)} may change this permit`, { issuingCity: permit.residenceCity });
+      throw new DomainError(ErrorCode.Forbidden, `only the issuing city ${cityLabel(permit.residenceCity)} may change this permit`, {
+        issuingCity: permit.residenceCity,
+      });
     }
     if (permit.status === 'cancelled') {
       throw new DomainError(ErrorCode.InvalidTransition, `the permit was cancelled on ${permit.cancelledOn}`, { status: permit.status });

@@ -64,8 +64,20 @@ export class PermitRepository {
          residence_since, issued_on, valid_until, status, count_from, endorsement_due, created_by, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
-        p.permitId, p.permitNumber, p.subjectRef, p.hukouRegion, p.residenceCity, p.basis, p.residenceSince, p.issuedOn, p.validUntil,
-        p.status, p.residenceYearsCountFrom, p.endorsementDue, actorLabel(actor), actor.requestId ?? null,
+        p.permitId,
+        p.permitNumber,
+        p.subjectRef,
+        p.hukouRegion,
+        p.residenceCity,
+        p.basis,
+        p.residenceSince,
+        p.issuedOn,
+        p.validUntil,
+        p.status,
+        p.residenceYearsCountFrom,
+        p.endorsementDue,
+        actorLabel(actor),
+        actor.requestId ?? null,
       ],
     );
   }
@@ -77,8 +89,16 @@ export class PermitRepository {
          suspended_on = $7, cancelled_on = $8, cancellation_reason = $9, updated_by = $10, updated_at = now()
        WHERE permit_id = $1`,
       [
-        p.permitId, p.status, p.validUntil, p.residenceYearsCountFrom, p.endorsementDue, p.lastEndorsedOn, p.suspendedOn, p.cancelledOn,
-        p.cancellationReason, typeof actor === 'string' ? actor : actorLabel(actor),
+        p.permitId,
+        p.status,
+        p.validUntil,
+        p.residenceYearsCountFrom,
+        p.endorsementDue,
+        p.lastEndorsedOn,
+        p.suspendedOn,
+        p.cancelledOn,
+        p.cancellationReason,
+        typeof actor === 'string' ? actor : actorLabel(actor),
       ],
     );
   }
@@ -90,15 +110,18 @@ export class PermitRepository {
 
   /** The permit, locked for the rest of the transaction so lifecycle changes of one permit serialise. */
   async lock(permitId: string): Promise<Permit | undefined> {
-    const row = await this.db.one<PermitRow>(`SELECT ${COLUMNS} FROM ${RESIDENCE_SCHEMA}.permits WHERE permit_id = $1 FOR UPDATE`, [permitId]);
+    const row = await this.db.one<PermitRow>(`SELECT ${COLUMNS} FROM ${RESIDENCE_SCHEMA}.permits WHERE permit_id = $1 FOR UPDATE`, [
+      permitId,
+    ]);
     return row && toPermit(row);
   }
 
   /** The permit the person holds (active or suspended), if any. */
   async findHeldBySubject(subjectRef: string): Promise<Permit | undefined> {
-    const row = await this.db.one<PermitRow>(`SELECT ${COLUMNS} FROM ${RESIDENCE_SCHEMA}.permits WHERE subject_ref = $1 AND status <> 'cancelled'`, [
-      subjectRef,
-    ]);
+    const row = await this.db.one<PermitRow>(
+      `SELECT ${COLUMNS} FROM ${RESIDENCE_SCHEMA}.permits WHERE subject_ref = $1 AND status <> 'cancelled'`,
+      [subjectRef],
+    );
     return row && toPermit(row);
   }
 

@@ -4,7 +4,8 @@ import { permitWindows } from './permit.rules';
 
 const TODAY = '2026-11-28';
 /** The services' check of `day` against `window`, to run under expect. */
-const checking = (window: { notBefore: string; notAfter: string }, day: string) => (): void => assertDateWithin('/body/x', day, window, 'x');
+const checking = (window: { notBefore: string; notAfter: string }, day: string) => (): void =>
+  assertDateWithin('/body/x', day, window, 'x');
 
 describe('windows of permit dates', () => {
   it('refuses a permit issued in the future, valid for more than ten years, or a residence begun after today', () => {

@@ -31,7 +31,12 @@ export const windowOpens = (dueOn: string): string => addDays(dueOn, -ENDORSEMEN
  * residence began within a lifetime; a history may be measured up to ten years ahead, as far as a
  * validity reaches.
  */
-export const DATE_HORIZONS = Object.freeze({ maxValidityYears: 10, recordYearsBack: 20, residenceYearsBack: 100, cancellationMonthsAhead: 1 });
+export const DATE_HORIZONS = Object.freeze({
+  maxValidityYears: 10,
+  recordYearsBack: 20,
+  residenceYearsBack: 100,
+  cancellationMonthsAhead: 1,
+});
 
 const recorded = (today: string): DateWindow => ({ notBefore: addYears(today, -DATE_HORIZONS.recordYearsBack), notAfter: today });
 
@@ -39,13 +44,22 @@ export const permitWindows = {
   residenceSince: (today: string): DateWindow => ({ notBefore: addYears(today, -DATE_HORIZONS.residenceYearsBack), notAfter: today }),
   issuedOn: recorded,
   /** after the issue day, and at most the longest validity after it */
-  validUntil: (issuedOn: string): DateWindow => ({ notBefore: addDays(issuedOn, 1), notAfter: addYears(issuedOn, DATE_HORIZONS.maxValidityYears) }),
+  validUntil: (issuedOn: string): DateWindow => ({
+    notBefore: addDays(issuedOn, 1),
+    notAfter: addYears(issuedOn, DATE_HORIZONS.maxValidityYears),
+  }),
   endorsedOn: recorded,
   /** a renewed validity has not ended already and runs at most the longest validity from today */
   renewedUntil: (today: string): DateWindow => ({ notBefore: today, notAfter: addYears(today, DATE_HORIZONS.maxValidityYears) }),
   /** a departure already made, or announced up to a month ahead */
-  cancelledOn: (today: string): DateWindow => ({ notBefore: addYears(today, -DATE_HORIZONS.recordYearsBack), notAfter: addMonths(today, DATE_HORIZONS.cancellationMonthsAhead) }),
-  asOf: (today: string): DateWindow => ({ notBefore: addYears(today, -DATE_HORIZONS.residenceYearsBack), notAfter: addYears(today, DATE_HORIZONS.maxValidityYears) }),
+  cancelledOn: (today: string): DateWindow => ({
+    notBefore: addYears(today, -DATE_HORIZONS.recordYearsBack),
+    notAfter: addMonths(today, DATE_HORIZONS.cancellationMonthsAhead),
+  }),
+  asOf: (today: string): DateWindow => ({
+    notBefore: addYears(today, -DATE_HORIZONS.residenceYearsBack),
+    notAfter: addYears(today, DATE_HORIZONS.maxValidityYears),
+  }),
 };
 
 const MUNICIPALITIES: Readonly<Record<string, string>> = { '110100': '北京市', '120100': '天津市', '310100': '上海市', '500100': '重庆市' };

@@ -31,24 +31,48 @@ export class PermitService {
     assertRegionCode(cmd.residenceCity, '/body/residenceCity');
     assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
     if (regionKind(cmd.residenceCity) !== 'city') {
-      throw new DomainError(ErrorCode.InvalidRegionCode, 'residenceCity must be a city-level code (xxxx00)', { field: '/body/residenceCity' });
+      throw new DomainError(ErrorCode.InvalidRegionCode, 'residenceCity must be a city-level code (xxxx00)', {
+        field: '/body/residenceCity',
+      });
     }
     if (actor.region !== cmd.residenceCity) {
       throw new DomainError(ErrorCode.Forbidden, 'only the city of residence issues its residence permits');
     }
     const today = this.clock.today();
-    assertDateWithin('/body/residenceSince', cmd.residenceSince, permitWindows.residenceSince(today), 'a residence began within the last hundred years, not after today');
-    assertDateWithin('/body/issuedOn', cmd.issuedOn, permitWindows.issuedOn(today), 'a permit is recorded once issued, within the last twenty years');
+    assertDateWithin(
+      '/body/residenceSince',
+      cmd.residenceSince,
+      permitWindows.residenceSince(today),
+      'a residence began within the last hundred years, not after today',
+    );
+    assertDateWithin(
+      '/body/issuedOn',
+      cmd.issuedOn,
+      permitWindows.issuedOn(today),
+      'a permit is recorded once issued, within the last twenty years',
+    );
     if (!isBefore(cmd.issuedOn, cmd.validUntil)) {
-      throw new DomainError(ErrorCode.RuleViolated, `validUntil ${cmd.validUntil} must be after issuedOn ${cmd.issuedOn}`, { field: '/body/validUntil', rule: 'validity-after-issue' });
+      throw new DomainError(ErrorCode.RuleViolated, `validUntil ${cmd.validUntil} must be after issuedOn ${cmd.issuedOn}`, {
+        field: '/body/validUntil',
+        rule: 'validity-after-issue',
+      });
     }
-    assertDateWithin('/body/validUntil', cmd.validUntil, permitWindows.validUntil(cmd.issuedOn), 'a permit is valid for at most ten years from its issue');
+    assertDateWithin(
+      '/body/validUntil',
+      cmd.validUntil,
+      permitWindows.validUntil(cmd.issuedOn),
+      'a permit is valid for at most ten years from its issue',
+    );
     const earliest = addMonths(cmd.residenceSince, 6);
     if (isBefore(cmd.issuedOn, earliest)) {
-      throw new DomainError(ErrorCode.RuleViolated, `a permit needs six months' residence: residence since ${cmd.residenceSince} allows issue from ${earliest}`, {
-        field: '/body/issuedOn',
-        rule: 'six-months-residence',
-      });
+      throw new DomainError(
+        ErrorCode.RuleViolated,
+        `a permit needs six months' residence: residence since ${cmd.residenceSince} allows issue from ${earliest}`,
+        {
+          field: '/body/issuedOn',
+          rule: 'six-months-residence',
+        },
+      );
     }
     const subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId));
     const permit: Permit = {
@@ -77,9 +101,13 @@ export class PermitService {
         const held = await this.permits.findHeldBySubject(subjectRef);
         if (held) {
           const whose = held.residenceCity === cmd.residenceCity ? `of ${cityLabel(held.residenceCity)} (this city)` : 'of another city';
-          throw new DomainError(ErrorCode.Conflict, `the person holds a ${held.status} residence permit ${whose}; the issuing city must cancel it first`, {
-            reason: 'second-active-permit',
-          });
+          throw new DomainError(
+            ErrorCode.Conflict,
+            `the person holds a ${held.status} residence permit ${whose}; the issuing city must cancel it first`,
+            {
+              reason: 'second-active-permit',
+            },
+          );
         }
         const earlier = await this.permits.findBySubject(subjectRef);
         await this.permits.insert(permit, actor);

@@ -28,6 +28,10 @@ describe('points conversion', () => {
   it('scores a fact that was not stated as 0 and says so', () => {
     const s = scoreUnder(schemes.schemeFor('320500'), 1, { residenceMonths: 0, socialInsuranceMonths: null, housing: null });
     expect(s.total).toBe(0);
-    expect(s.items.map((i) => i.why)).toEqual(['floor(0 × 5 / 12) = 0', 'social-insurance months were not stated: 0 points', 'housing was not stated: 0 points']);
+    expect(s.items.map((i) => i.why)).toEqual([
+      'floor(0 × 5 / 12) = 0',
+      'social-insurance months were not stated: 0 points',
+      'housing was not stated: 0 points',
+    ]);
   });
 });

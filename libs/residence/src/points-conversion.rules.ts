@@ -51,7 +51,14 @@ export function scoreUnder(scheme: PointsScheme, version: number, facts: PointsF
       }
       case 'social-insurance-years': {
         if (facts.socialInsuranceMonths === null) {
-          return { kind: item.kind, fact: 'not stated', rule: `${item.pointsPerYear} per year, at most ${item.maxPoints}`, points: 0, capped: false, why: 'social-insurance months were not stated: 0 points' };
+          return {
+            kind: item.kind,
+            fact: 'not stated',
+            rule: `${item.pointsPerYear} per year, at most ${item.maxPoints}`,
+            points: 0,
+            capped: false,
+            why: 'social-insurance months were not stated: 0 points',
+          };
         }
         const months = facts.socialInsuranceMonths;
         const { points, capped } = perYear(months, item.pointsPerYear, item.maxPoints);
@@ -66,13 +73,27 @@ export function scoreUnder(scheme: PointsScheme, version: number, facts: PointsF
       }
       case 'stable-housing': {
         const rule = `owned ${item.ownedPoints}, rented ${item.rentedPoints}, none 0`;
-        if (facts.housing === null) return { kind: item.kind, fact: 'not stated', rule, points: 0, capped: false, why: 'housing was not stated: 0 points' };
+        if (facts.housing === null)
+          return { kind: item.kind, fact: 'not stated', rule, points: 0, capped: false, why: 'housing was not stated: 0 points' };
         const points = facts.housing === 'owned' ? item.ownedPoints : facts.housing === 'rented' ? item.rentedPoints : 0;
-        return { kind: item.kind, fact: `housing ${facts.housing}`, rule, points, capped: false, why: `${facts.housing} housing scores ${points}` };
+        return {
+          kind: item.kind,
+          fact: `housing ${facts.housing}`,
+          rule,
+          points,
+          capped: false,
+          why: `${facts.housing} housing scores ${points}`,
+        };
       }
     }
   });
-  return { city: scheme.cityCode, schemeVersion: version, illustrative: scheme.illustrative, total: items.reduce((s, i) => s + i.points, 0), items };
+  return {
+    city: scheme.cityCode,
+    schemeVersion: version,
+    illustrative: scheme.illustrative,
+    total: items.reduce((s, i) => s + i.points, 0),
+    items,
+  };
 }
 
 /** One line per item of the target scheme: what the same facts were worth in the source city and are worth now. */
@@ -85,6 +106,8 @@ export function explainConversion(from: PointsScore, to: PointsScore): string[] 
   for (const f of from.items.filter((i) => !to.items.some((t) => t.kind === i.kind))) {
     lines.push(`${f.kind}: scored ${f.points} in ${cityLabel(from.city)}, not an item of ${cityLabel(to.city)}'s scheme: 0`);
   }
-  lines.push(`total: ${from.total} in ${cityLabel(from.city)} → ${to.total} in ${cityLabel(to.city)}, re-scored item by item from the facts (never a ratio of totals)`);
+  lines.push(
+    `total: ${from.total} in ${cityLabel(from.city)} → ${to.total} in ${cityLabel(to.city)}, re-scored item by item from the facts (never a ratio of totals)`,
+  );
   return lines;
 }

@@ -20,7 +20,13 @@ export interface PointsConversion {
   fromCity: string;
   toCity: string;
   asOf: string;
-  facts: { residenceMonthsFrom: number; residenceMonthsTo: number; socialInsuranceMonths: number | null; housing: Housing | null; sources: string[] };
+  facts: {
+    residenceMonthsFrom: number;
+    residenceMonthsTo: number;
+    socialInsuranceMonths: number | null;
+    housing: Housing | null;
+    sources: string[];
+  };
   from: PointsScore;
   to: PointsScore;
   explanation: string[];
@@ -34,9 +40,16 @@ export class PointsConversionService {
   constructor(private readonly history: ResidenceHistoryService) {}
 
   async convert(cmd: PointsConversionCommand, region: string | null): Promise<PointsConversion> {
-    for (const [code, field] of [[cmd.fromCity, '/body/fromCity'], [cmd.toCity, '/body/toCity']] as const) {
+    for (const [code, field] of [
+      [cmd.fromCity, '/body/fromCity'],
+      [cmd.toCity, '/body/toCity'],
+    ] as const) {
       assertRegionCode(code, field);
-      if (regionKind(code) !== 'city') throw new DomainError(ErrorCode.InvalidRegionCode, `${field} '${code}' must be a city-level code (xxxx00)`, { field, reason: 'not-city-level' });
+      if (regionKind(code) !== 'city')
+        throw new DomainError(ErrorCode.InvalidRegionCode, `${field} '${code}' must be a city-level code (xxxx00)`, {
+          field,
+          reason: 'not-city-level',
+        });
     }
     if (region !== cmd.fromCity && region !== cmd.toCity) {
       throw new DomainError(ErrorCode.Forbidden, 'only the city converting from or the city converting to may convert points');
@@ -66,7 +79,11 @@ export class PointsConversionService {
       sources.push(`residence: ${residenceFrom} month(s) as stated by the caller, for both cities`);
     }
     const common = { socialInsuranceMonths: cmd.facts?.socialInsuranceMonths ?? null, housing: cmd.facts?.housing ?? null };
-    sources.push(common.socialInsuranceMonths === null ? 'social insurance: not stated' : `social insurance: ${common.socialInsuranceMonths} month(s) as stated by the caller`);
+    sources.push(
+      common.socialInsuranceMonths === null
+        ? 'social insurance: not stated'
+        : `social insurance: ${common.socialInsuranceMonths} month(s) as stated by the caller`,
+    );
     sources.push(common.housing === null ? 'housing: not stated' : `housing: ${common.housing} as stated by the caller`);
     const fromFacts: PointsFactsForCity = { residenceMonths: residenceFrom, ...common };
     const toFacts: PointsFactsForCity = { residenceMonths: residenceTo, ...common };

@@ -44,11 +44,15 @@ export class PointsSchemes {
   schemeFor(city: string, field?: string): PointsScheme {
     const scheme = this.byCity.get(city);
     if (!scheme) {
-      throw new DomainError(ErrorCode.RuleViolated, `city ${city} has no points scheme in points-schemes v${this.version}; schemes exist for ${this.cities().join(', ')}`, {
-        city,
-        reason: 'no-points-scheme',
-        ...(field === undefined ? {} : { field }),
-      });
+      throw new DomainError(
+        ErrorCode.RuleViolated,
+        `city ${city} has no points scheme in points-schemes v${this.version}; schemes exist for ${this.cities().join(', ')}`,
+        {
+          city,
+          reason: 'no-points-scheme',
+          ...(field === undefined ? {} : { field }),
+        },
+      );
     }
     return scheme;
   }
@@ -66,7 +70,10 @@ export function parsePointsSchemes(document: unknown, source = 'points-schemes')
   const byCity = new Map<string, PointsScheme>();
   document.schemes.forEach((s, i) => {
     if (byCity.has(s.cityCode)) {
-      throw new DomainError(ErrorCode.PolicyRejected, `${source} /schemes/${i}: city ${s.cityCode} has two points schemes`, { city: s.cityCode, reason: 'duplicate-city' });
+      throw new DomainError(ErrorCode.PolicyRejected, `${source} /schemes/${i}: city ${s.cityCode} has two points schemes`, {
+        city: s.cityCode,
+        reason: 'duplicate-city',
+      });
     }
     const kinds = new Set<string>();
     for (const item of s.items) {
@@ -79,7 +86,10 @@ export function parsePointsSchemes(document: unknown, source = 'points-schemes')
       }
       kinds.add(item.kind);
     }
-    byCity.set(s.cityCode, Object.freeze({ ...s, items: Object.freeze(s.items.filter((it): it is PointsItem => !FORBIDDEN.includes(it.kind))) }));
+    byCity.set(
+      s.cityCode,
+      Object.freeze({ ...s, items: Object.freeze(s.items.filter((it): it is PointsItem => !FORBIDDEN.includes(it.kind))) }),
+    );
   });
   return new PointsSchemes(document.version, byCity);
 }

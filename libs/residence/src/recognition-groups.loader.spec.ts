@@ -4,12 +4,17 @@ import { loadRecognitionGroups, parseRecognitionGroups } from './recognition-gro
 
 /** Every current city-level code of a province, from @tongban/regions (GB/T 2260). */
 const citiesOf = (province: string): string[] =>
-  Array.from({ length: 99 }, (_, i) => `${province.slice(0, 2)}${String(i + 1).padStart(2, '0')}00`).filter((c) => isRegionCode(c) && regionKind(c) === 'city');
-
+  Array.from({ length: 99 }, (_, i) => `${province.slice(0, 2)}${String(i + 1).padStart(2, '0')}00`).filter(
+    (c) => isRegionCode(c) && regionKind(c) === 'city',
+  );
 
 describe('recognition groups (data)', () => {
   const groups = loadRecognitionGroups();
-  const codes = (id: string): string[] => groups.get(id)!.members.map((m) => m.code).sort();
+  const codes = (id: string): string[] =>
+    groups
+      .get(id)!
+      .members.map((m) => m.code)
+      .sort();
 
   it('长三角 is 上海 and every city of 江苏, 浙江, 安徽, as the dataset has them', () => {
     expect(codes('yrd')).toEqual(['310100', ...citiesOf('320000'), ...citiesOf('330000'), ...citiesOf('340000')].sort());
@@ -35,7 +40,11 @@ describe('recognition groups (data)', () => {
   });
 
   it('rejects unknown or non-city codes, duplicates and shape errors precisely', () => {
-    const doc = (members: unknown[]): unknown => ({ version: 1, illustrativeDates: true, groups: [{ id: 'xx', nameZh: 'x', nameEn: 'x', rule: 'x', members }] });
+    const doc = (members: unknown[]): unknown => ({
+      version: 1,
+      illustrativeDates: true,
+      groups: [{ id: 'xx', nameZh: 'x', nameEn: 'x', rule: 'x', members }],
+    });
     const m = (code: string) => ({ code, nameZh: 'c', joinedOn: '2020-01-01' });
     expect(caughtDomainError(() => parseRecognitionGroups(doc([m('310100'), m('999900')]))).code).toBe(ErrorCode.InvalidRegionCode);
     expect(caughtDomainError(() => parseRecognitionGroups(doc([m('310100'), m('310100')]))).detail).toContain('listed twice');

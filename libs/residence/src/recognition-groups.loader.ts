@@ -38,7 +38,9 @@ export class RecognitionGroups {
   constructor(doc: RecognitionGroupsDocument) {
     this.version = doc.version;
     this.illustrativeDates = doc.illustrativeDates;
-    this.groups = Object.freeze(doc.groups.map((g) => Object.freeze({ ...g, members: Object.freeze(g.members.map((m) => Object.freeze({ ...m }))) })));
+    this.groups = Object.freeze(
+      doc.groups.map((g) => Object.freeze({ ...g, members: Object.freeze(g.members.map((m) => Object.freeze({ ...m }))) })),
+    );
   }
 
   get(id: string): RecognitionGroup | undefined {
@@ -67,15 +69,26 @@ export function parseRecognitionGroups(document: unknown, source = 'recognition-
   assertSchema(validate, document, source);
   const ids = new Set<string>();
   document.groups.forEach((g, i) => {
-    if (ids.has(g.id)) throw new DomainError(ErrorCode.ValidationFailed, `${source} /groups/${i}: group id '${g.id}' is given twice`, { source, pointer: `/groups/${i}/id` });
+    if (ids.has(g.id))
+      throw new DomainError(ErrorCode.ValidationFailed, `${source} /groups/${i}: group id '${g.id}' is given twice`, {
+        source,
+        pointer: `/groups/${i}/id`,
+      });
     ids.add(g.id);
     const codes = new Set<string>();
     g.members.forEach((m, j) => {
       const pointer = `/groups/${i}/members/${j}/code`;
       if (!isRegionCode(m.code) || regionKind(m.code) !== 'city') {
-        throw new DomainError(ErrorCode.InvalidRegionCode, `${source} ${pointer}: '${m.code}' is not a current GB/T 2260 city-level code`, { source, pointer });
+        throw new DomainError(ErrorCode.InvalidRegionCode, `${source} ${pointer}: '${m.code}' is not a current GB/T 2260 city-level code`, {
+          source,
+          pointer,
+        });
       }
-      if (codes.has(m.code)) throw new DomainError(ErrorCode.ValidationFailed, `${source} ${pointer}: city ${m.code} is listed twice in ${g.id}`, { source, pointer });
+      if (codes.has(m.code))
+        throw new DomainError(ErrorCode.ValidationFailed, `${source} ${pointer}: city ${m.code} is listed twice in ${g.id}`, {
+          source,
+          pointer,
+        });
       codes.add(m.code);
     });
   });

@@ -49,7 +49,12 @@ describe('residence history', () => {
       ['310100', '2019-12-01', 63],
       ['320500', '2025-03-01', 12],
     ]);
-    expect(h.cities.find((c) => c.city === '320500')).toEqual({ city: '320500', countedMonths: 12, continuousMonths: 12, continuousYears: 1 });
+    expect(h.cities.find((c) => c.city === '320500')).toEqual({
+      city: '320500',
+      countedMonths: 12,
+      continuousMonths: 12,
+      continuousYears: 1,
+    });
     expect(h.why.join('\n')).toContain('63 month(s) held in 310100 上海市 from 2019-12-01 count for 320500 苏州市');
   });
 
@@ -71,8 +76,18 @@ describe('residence history', () => {
   });
 
   it('restarts the count from a late endorsement and stops it while suspended', () => {
-    const restarted = permit('440100', '2020-01-01', { residenceYearsCountFrom: '2022-09-01', lastEndorsedOn: '2022-09-01', endorsementDue: '2023-09-01' });
-    const late: Endorsement = { permitId: restarted.permitId, dueOn: '2021-07-01', endorsedOn: '2022-09-01', late: true, lapsedOn: '2021-07-02' };
+    const restarted = permit('440100', '2020-01-01', {
+      residenceYearsCountFrom: '2022-09-01',
+      lastEndorsedOn: '2022-09-01',
+      endorsementDue: '2023-09-01',
+    });
+    const late: Endorsement = {
+      permitId: restarted.permitId,
+      dueOn: '2021-07-01',
+      endorsedOn: '2022-09-01',
+      late: true,
+      lapsedOn: '2021-07-02',
+    };
     const h = residenceHistory(REF, [restarted], [late], groups, '2023-03-01');
     expect(h.intervals[0]).toMatchObject({ countedFrom: '2022-09-01', months: 6, endedBy: 'as-of' });
     expect(h.why.join('\n')).toContain('restarted the count of residence years from 2022-09-01');
@@ -84,12 +99,19 @@ describe('residence history', () => {
 
     // lapsed but not yet marked by the job: the same as suspended
     const lapsed = permit('440100', '2020-01-01', { endorsementDue: '2021-07-01' });
-    expect(residenceHistory(REF, [lapsed], [], groups, '2023-03-01').intervals[0]).toMatchObject({ countedTo: '2021-07-02', endedBy: 'lapsed' });
+    expect(residenceHistory(REF, [lapsed], [], groups, '2023-03-01').intervals[0]).toMatchObject({
+      countedTo: '2021-07-02',
+      endedBy: 'lapsed',
+    });
   });
 
   it('counts a permit stored before the date bounds, valid until 9999-12-31, up to the measuring day (not 0 months)', () => {
     const forever = permit('440100', '2020-01-01', { validUntil: '9999-12-31' });
-    expect(residenceHistory(REF, [forever], [], groups, '2026-11-28').intervals[0]).toMatchObject({ countedTo: '2026-11-29', endedBy: 'as-of', months: 82 });
+    expect(residenceHistory(REF, [forever], [], groups, '2026-11-28').intervals[0]).toMatchObject({
+      countedTo: '2026-11-29',
+      endedBy: 'as-of',
+      months: 82,
+    });
     // a residence stated from year 99 when Date.UTC read it as 1999 is counted from year 99, not 1999
     const ancient = permit('440100', '0099-01-01', { issuedOn: '2020-01-01' });
     expect(residenceHistory(REF, [ancient], [], groups, '2026-11-28').intervals[0].months).toBe((2026 - 99) * 12 + 10);
@@ -97,11 +119,15 @@ describe('residence history', () => {
 
   it('counts whole months: n months after a day is n (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 400 }), (d, months) => {
-        const from = d.toISOString().slice(0, 10);
-        const to = addMonths(from, months);
-        return completedMonths(from, to) === months || (Number(from.slice(8)) > 28 && completedMonths(from, to) >= months - 1);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 400 }),
+        (d, months) => {
+          const from = d.toISOString().slice(0, 10);
+          const to = addMonths(from, months);
+          return completedMonths(from, to) === months || (Number(from.slice(8)) > 28 && completedMonths(from, to) >= months - 1);
+        },
+      ),
     );
   });
 });

@@ -55,7 +55,10 @@ export interface ResidenceHistory {
 
 /** The counted interval of one permit as of `asOf`: from its count start to the first of its ends. */
 export function countedInterval(p: Permit, asOf: string): ResidenceInterval {
-  const ends: Array<[string, IntervalEnd]> = [[addDays(asOf, 1), 'as-of'], [addDays(p.validUntil, 1), 'expired']];
+  const ends: Array<[string, IntervalEnd]> = [
+    [addDays(asOf, 1), 'as-of'],
+    [addDays(p.validUntil, 1), 'expired'],
+  ];
   if (p.status === 'cancelled' && p.cancelledOn) ends.push([p.cancelledOn, 'cancelled']);
   if (p.suspendedOn) ends.push([p.suspendedOn, 'suspended']);
   if (p.status === 'active') ends.push([lapseDate(p.endorsementDue), 'lapsed']);
@@ -79,7 +82,12 @@ export function countedInterval(p: Permit, asOf: string): ResidenceInterval {
  * Recognised months for `target` inside `groupId`: the months held in every member city, each counted
  * from the date both that city and the target are members; overlapping intervals are counted once.
  */
-export function recognise(intervals: readonly ResidenceInterval[], groups: RecognitionGroups, groupId: string, target: string): RecognitionSource[] {
+export function recognise(
+  intervals: readonly ResidenceInterval[],
+  groups: RecognitionGroups,
+  groupId: string,
+  target: string,
+): RecognitionSource[] {
   const group = groups.get(groupId);
   if (!group) return [];
   let covered = '0000-01-01';
@@ -90,7 +98,8 @@ export function recognise(intervals: readonly ResidenceInterval[], groups: Recog
     const recognisedFrom = maxDate(maxDate(iv.countedFrom, since), covered);
     const months = completedMonths(recognisedFrom, iv.countedTo);
     covered = maxDate(covered, iv.countedTo);
-    if (isBefore(recognisedFrom, iv.countedTo)) sources.push({ permitId: iv.permitId, city: iv.city, recognisedFrom, recognisedTo: iv.countedTo, months });
+    if (isBefore(recognisedFrom, iv.countedTo))
+      sources.push({ permitId: iv.permitId, city: iv.city, recognisedFrom, recognisedTo: iv.countedTo, months });
   }
   return sources;
 }
@@ -120,7 +129,12 @@ export function residenceHistory(
   const cities = [...new Set(intervals.map((iv) => iv.city))].map((city) => {
     const own = intervals.filter((iv) => iv.city === city);
     const continuousMonths = own.filter((iv) => iv.endedBy === 'as-of').reduce((s, iv) => s + iv.months, 0);
-    return { city, countedMonths: own.reduce((s, iv) => s + iv.months, 0), continuousMonths, continuousYears: monthsToYears(continuousMonths) };
+    return {
+      city,
+      countedMonths: own.reduce((s, iv) => s + iv.months, 0),
+      continuousMonths,
+      continuousYears: monthsToYears(continuousMonths),
+    };
   });
 
   const latest = [...intervals].sort((a, b) => (a.countedFrom < b.countedFrom ? -1 : a.countedFrom > b.countedFrom ? 1 : 0)).at(-1);
@@ -131,7 +145,14 @@ export function residenceHistory(
     const target = [...inGroup].sort((a, b) => (a.countedFrom < b.countedFrom ? -1 : 1)).at(-1)!.city;
     const sources = recognise(inGroup, groups, group.id, target);
     const recognisedMonths = sources.reduce((s, x) => s + x.months, 0);
-    result.push({ groupId: group.id, nameZh: group.nameZh, targetCity: target, recognisedMonths, recognisedYears: monthsToYears(recognisedMonths), sources });
+    result.push({
+      groupId: group.id,
+      nameZh: group.nameZh,
+      targetCity: target,
+      recognisedMonths,
+      recognisedYears: monthsToYears(recognisedMonths),
+      sources,
+    });
     for (const src of sources.filter((s) => s.city !== target)) {
       const since = groups.recognisedSince(group, src.city, target)!;
       why.push(
@@ -144,7 +165,9 @@ export function residenceHistory(
     const shared = new Set(groups.groupsOf(latest.city).map((g) => g.id));
     for (const city of new Set(intervals.map((iv) => iv.city))) {
       if (city === latest.city || groups.groupsOf(city).some((g) => shared.has(g.id))) continue;
-      why.push(`${cityLabel(city)} and ${cityLabel(latest.city)} share no recognition group: the years held in ${cityLabel(city)} do not count in ${cityLabel(latest.city)}`);
+      why.push(
+        `${cityLabel(city)} and ${cityLabel(latest.city)} share no recognition group: the years held in ${cityLabel(city)} do not count in ${cityLabel(latest.city)}`,
+      );
     }
   }
   return { subjectRef, asOf, intervals, cities, groups: result, why };
@@ -164,4 +187,3 @@ function describeEnd(iv: ResidenceInterval, p: Permit): string {
       return `validity ended on ${p.validUntil}`;
   }
 }
-

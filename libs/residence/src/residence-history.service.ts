@@ -36,7 +36,8 @@ export class ResidenceHistoryService {
   async visiblePermits(subjectRef: string, region: string | null): Promise<Permit[]> {
     const permits = await this.permits.findBySubject(subjectRef);
     const related = region === null || permits.some((p) => p.residenceCity === region || p.hukouRegion === region);
-    if (permits.length === 0 || !related) throw new DomainError(ErrorCode.NotFound, 'no residence history for this person is visible to the calling region');
+    if (permits.length === 0 || !related)
+      throw new DomainError(ErrorCode.NotFound, 'no residence history for this person is visible to the calling region');
     return permits;
   }
 }

@@ -17,5 +17,9 @@ const SERVICES = [PermitService, PermitLifecycleService, ResidenceHistoryService
 export class ResidenceModule {}
 
 /** The asynchronous side for the residence-permit app: the suspension job and what it needs (no citizen IDs there). */
-@Module({ imports: [CalendarModule], providers: [PermitRepository, PermitLifecycleService, PermitSuspensionJob], exports: [PermitSuspensionJob] })
+@Module({
+  imports: [CalendarModule],
+  providers: [PermitRepository, PermitLifecycleService, PermitSuspensionJob],
+  exports: [PermitSuspensionJob],
+})
 export class ResidenceJobsModule {}

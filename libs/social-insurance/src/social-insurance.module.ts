@@ -8,7 +8,10 @@ import { TransferRepository } from './transfer.repository';
 import { TransferService } from './transfer.service';
 import { SOCIAL_INSURANCE_SCHEMA } from './transfer.types';
 
-export const SOCIAL_INSURANCE_MIGRATIONS: MigrationSet = { schema: SOCIAL_INSURANCE_SCHEMA, dirs: [MESSAGING_MIGRATIONS, 'libs/social-insurance/migrations'] };
+export const SOCIAL_INSURANCE_MIGRATIONS: MigrationSet = {
+  schema: SOCIAL_INSURANCE_SCHEMA,
+  dirs: [MESSAGING_MIGRATIONS, 'libs/social-insurance/migrations'],
+};
 
 /** Transfers: commands and queries (gateway), statutory clocks (social-insurance app). Needs IdentityModule (global). */
 @Module({

@@ -51,11 +51,20 @@ export class TransferClockService {
         if (t.clock && t.clock.dueOn === null) {
           const dueOn = this.deadlines.dueOn(t.clock.startedOn, t.clock.workingDays);
           if (dueOn === null) {
-            this.logger.warn(`transfer ${t.transferId}: the holiday schedule does not yet reach its deadline (${t.clock.workingDays} working days after ${t.clock.startedOn})`);
+            this.logger.warn(
+              `transfer ${t.transferId}: the holiday schedule does not yet reach its deadline (${t.clock.workingDays} working days after ${t.clock.startedOn})`,
+            );
             continue;
           }
           t = await this.transfers.update({ ...t, clock: { ...t.clock, dueOn } }, CLOCK_ACTOR);
-          await this.transfers.recordStep(t.transferId, 'deadline', t.state, t.state, { region: null, label: CLOCK_ACTOR }, { deadline: t.clock });
+          await this.transfers.recordStep(
+            t.transferId,
+            'deadline',
+            t.state,
+            t.state,
+            { region: null, label: CLOCK_ACTOR },
+            { deadline: t.clock },
+          );
           result.scheduled++;
         }
         const clock = t.clock;
@@ -81,11 +90,25 @@ export class TransferClockService {
   private raise(t: TransferRecord, kind: 'reminder' | 'overdue', today: string): Promise<boolean> {
     const { step, awaitingRegion, dueOn } = awaiting(t);
     if (!t.clock) return Promise.resolve(false);
-    return this.transfers.raiseNotice({ transferId: t.transferId, clock: { ...t.clock, dueOn }, kind, step, awaitingRegion, raisedOn: today });
+    return this.transfers.raiseNotice({
+      transferId: t.transferId,
+      clock: { ...t.clock, dueOn },
+      kind,
+      step,
+      awaitingRegion,
+      raisedOn: today,
+    });
   }
 
   private async record(t: TransferRecord, kind: 'reminder' | 'overdue', event: TransferEvent): Promise<void> {
-    await this.transfers.recordStep(t.transferId, kind, t.state, t.state, { region: null, label: CLOCK_ACTOR }, event.data as unknown as Record<string, unknown>);
+    await this.transfers.recordStep(
+      t.transferId,
+      kind,
+      t.state,
+      t.state,
+      { region: null, label: CLOCK_ACTOR },
+      event.data as unknown as Record<string, unknown>,
+    );
     await this.outbox.append(SOCIAL_INSURANCE_SCHEMA, {
       type: event.type,
       subject: t.subjectRef,

@@ -11,7 +11,8 @@ export interface TransferViewer {
 }
 
 /** The insurance type an agency handles (人社 pension, 医保 medical), if any. */
-const typeOf = (agency: AgencyKind | null): InsuranceType | undefined => (Object.keys(TRANSFER_AGENCY) as InsuranceType[]).find((t) => TRANSFER_AGENCY[t] === agency);
+const typeOf = (agency: AgencyKind | null): InsuranceType | undefined =>
+  (Object.keys(TRANSFER_AGENCY) as InsuranceType[]).find((t) => TRANSFER_AGENCY[t] === agency);
 
 /** Reads for the two regions of a transfer (the agency of its insurance type) and for operators. */
 @Injectable()
@@ -20,7 +21,9 @@ export class TransferQueryService {
 
   async get(transferId: string, viewer: TransferViewer): Promise<Transfer> {
     const t = await this.transfers.find(transferId);
-    const party = viewer.region === null || ((viewer.region === t?.inboundRegion || viewer.region === t?.outboundRegion) && typeOf(viewer.agency) === t?.insuranceType);
+    const party =
+      viewer.region === null ||
+      ((viewer.region === t?.inboundRegion || viewer.region === t?.outboundRegion) && typeOf(viewer.agency) === t?.insuranceType);
     if (!t || !party) throw new DomainError(ErrorCode.NotFound, 'no such transfer');
     return toView(t, await this.transfers.history(transferId));
   }
@@ -29,7 +32,9 @@ export class TransferQueryService {
   async list(query: TransferFilter, viewer: TransferViewer): Promise<TransferPage> {
     const own = viewer.region === null ? undefined : typeOf(viewer.agency);
     if (own !== undefined && query.insuranceType !== undefined && query.insuranceType !== own) {
-      throw new DomainError(ErrorCode.Forbidden, `a ${viewer.agency} agency lists ${own} transfers only`, { field: '/query/insuranceType' });
+      throw new DomainError(ErrorCode.Forbidden, `a ${viewer.agency} agency lists ${own} transfers only`, {
+        field: '/query/insuranceType',
+      });
     }
     const filter: TransferFilter = own === undefined ? query : { ...query, insuranceType: own };
     return this.page(filter, viewer.region);

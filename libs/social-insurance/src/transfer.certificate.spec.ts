@@ -43,11 +43,23 @@ const fieldOf = (fn: () => unknown): unknown => caughtDomainError(fn).extensions
 describe('assessCertificate', () => {
   it('pension: refunded duplicate months are kept by the inbound region and left out of the pooled part', () => {
     // Outbound 2025-01..2025-12 at 8,000.00 yuan; the inbound region already has 2025-11 and 2025-12.
-    const a = assessCertificate(transfer({ inboundMonths: ['2025-11', '2025-12', '2026-01'] }), { months: months('2025-01', '2025-12', 800_000), accountBalanceFen: 1_000_001 }, '2026-09-28', policy);
+    const a = assessCertificate(
+      transfer({ inboundMonths: ['2025-11', '2025-12', '2026-01'] }),
+      { months: months('2025-01', '2025-12', 800_000), accountBalanceFen: 1_000_001 },
+      '2026-09-28',
+      policy,
+    );
     expect(a.duplicates).toMatchObject({ months: ['2025-11', '2025-12'], kept: 'inbound', refundBy: 'outbound' });
     // 10 months × 800,000 = 8,000,000 fen × 12 % = 960,000 fen; + 1,000,001 = 1,960,001 fen.
-    expect(a.funds).toMatchObject({ transferFen: 1_960_001, pooledFen: 960_000, years: [{ year: 2025, months: 10, baseTotalFen: 8_000_000, pooledFen: 960_000 }] });
-    expect(a.funds.excludedMonths.map((m) => [m.month, m.reason])).toEqual([['2025-11', 'refunded-duplicate'], ['2025-12', 'refunded-duplicate']]);
+    expect(a.funds).toMatchObject({
+      transferFen: 1_960_001,
+      pooledFen: 960_000,
+      years: [{ year: 2025, months: 10, baseTotalFen: 8_000_000, pooledFen: 960_000 }],
+    });
+    expect(a.funds.excludedMonths.map((m) => [m.month, m.reason])).toEqual([
+      ['2025-11', 'refunded-duplicate'],
+      ['2025-12', 'refunded-duplicate'],
+    ]);
     // Collection region: 10 months in 360100 (the hukou region), relation now in 440100 with 3 months → Art. 6(4).
     expect(a.collectionRegion).toMatchObject({ region: '360100', rule: 'hukou-fallback', monthsByRegion: { '360100': 10, '440100': 3 } });
   });
@@ -55,7 +67,11 @@ describe('assessCertificate', () => {
   it('pension: ≥ 10 years at an earlier place makes it the collection region (Art. 6(3))', () => {
     const a = assessCertificate(
       transfer({ hukouRegion: '510100', inboundMonths: ['2026-07'] }),
-      { months: months('2024-01', '2026-06', 500_000), accountBalanceFen: 0, priorPeriods: [{ region: '320500', from: '2010-01', to: '2023-12' }] },
+      {
+        months: months('2024-01', '2026-06', 500_000),
+        accountBalanceFen: 0,
+        priorPeriods: [{ region: '320500', from: '2010-01', to: '2023-12' }],
+      },
       '2026-09-28',
       policy,
     );
@@ -75,11 +91,48 @@ describe('assessCertificate', () => {
 
   it('points at the offending field', () => {
     const today = '2026-09-28';
-    expect(fieldOf(() => assessCertificate(transfer(), { months: [{ month: '2026-10', baseFen: 1 }], accountBalanceFen: 0 }, today, policy))).toBe('/body/months/0/month');
-    expect(fieldOf(() => assessCertificate(transfer(), { months: [{ month: '2026-02', baseFen: 1 }, { month: '2026-01', baseFen: 1 }], accountBalanceFen: 0 }, today, policy))).toBe('/body/months/1/month');
-    expect(fieldOf(() => assessCertificate(transfer({ insuranceType: 'medical' }), { months: [{ month: '2026-01', baseFen: 1 }], accountBalanceFen: 0 }, today, policy))).toBe('/body/contributionYears');
     expect(
-      fieldOf(() => assessCertificate(transfer(), { months: [{ month: '2026-01', baseFen: 1 }], accountBalanceFen: 0, priorPeriods: [{ region: '320500', from: '2020-01', to: '2026-01' }] }, today, policy)),
+      fieldOf(() => assessCertificate(transfer(), { months: [{ month: '2026-10', baseFen: 1 }], accountBalanceFen: 0 }, today, policy)),
+    ).toBe('/body/months/0/month');
+    expect(
+      fieldOf(() =>
+        assessCertificate(
+          transfer(),
+          {
+            months: [
+              { month: '2026-02', baseFen: 1 },
+              { month: '2026-01', baseFen: 1 },
+            ],
+            accountBalanceFen: 0,
+          },
+          today,
+          policy,
+        ),
+      ),
+    ).toBe('/body/months/1/month');
+    expect(
+      fieldOf(() =>
+        assessCertificate(
+          transfer({ insuranceType: 'medical' }),
+          { months: [{ month: '2026-01', baseFen: 1 }], accountBalanceFen: 0 },
+          today,
+          policy,
+        ),
+      ),
+    ).toBe('/body/contributionYears');
+    expect(
+      fieldOf(() =>
+        assessCertificate(
+          transfer(),
+          {
+            months: [{ month: '2026-01', baseFen: 1 }],
+            accountBalanceFen: 0,
+            priorPeriods: [{ region: '320500', from: '2020-01', to: '2026-01' }],
+          },
+          today,
+          policy,
+        ),
+      ),
     ).toBe('/body/priorPeriods/0/to');
     expect(fieldOf(() => validateInboundMonths(['2026-01', '2025-12'], today))).toBe('/body/inboundMonths/1');
     expect(fieldOf(() => validateInboundMonths(['2026-10'], today))).toBe('/body/inboundMonths/0');
@@ -87,22 +140,29 @@ describe('assessCertificate', () => {
 });
 
 describe('duplicate months are never summed twice (property)', () => {
-  const monthArb = fc.integer({ min: 2015 * 12, max: 2026 * 12 + 8 }).map((i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  const monthArb = fc
+    .integer({ min: 2015 * 12, max: 2026 * 12 + 8 })
+    .map((i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
   const sortedUnique = (xs: string[]): string[] => [...new Set(xs)].sort();
 
   it('every certificate month is either pooled once or excluded once, and duplicates are exactly the shared months', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(monthArb, { minLength: 1, maxLength: 60 }), fc.uniqueArray(monthArb, { maxLength: 60 }), fc.integer({ min: 1, max: 5_000_000 }), (outbound, inbound, base) => {
-        const cert = { months: sortedUnique(outbound).map((month) => ({ month, baseFen: base })), accountBalanceFen: 0 };
-        const a = assessCertificate(transfer({ inboundMonths: sortedUnique(inbound) }), cert, '2026-09-28', policy);
-        const shared = sortedUnique(outbound).filter((m) => inbound.includes(m));
-        expect(a.duplicates.months).toEqual(shared);
-        const pooledMonths = a.funds.years.reduce((n, y) => n + y.months, 0);
-        expect(pooledMonths + a.funds.excludedMonths.length).toBe(cert.months.length);
-        expect(a.funds.excludedMonths.filter((m) => m.reason === 'refunded-duplicate').map((m) => m.month)).toEqual(shared);
-        expect(a.funds.years.reduce((n, y) => n + y.baseTotalFen, 0)).toBe(pooledMonths * base);
-        expect(a.funds.transferFen).toBe(a.funds.accountBalanceFen + a.funds.pooledFen);
-      }),
+      fc.property(
+        fc.uniqueArray(monthArb, { minLength: 1, maxLength: 60 }),
+        fc.uniqueArray(monthArb, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 5_000_000 }),
+        (outbound, inbound, base) => {
+          const cert = { months: sortedUnique(outbound).map((month) => ({ month, baseFen: base })), accountBalanceFen: 0 };
+          const a = assessCertificate(transfer({ inboundMonths: sortedUnique(inbound) }), cert, '2026-09-28', policy);
+          const shared = sortedUnique(outbound).filter((m) => inbound.includes(m));
+          expect(a.duplicates.months).toEqual(shared);
+          const pooledMonths = a.funds.years.reduce((n, y) => n + y.months, 0);
+          expect(pooledMonths + a.funds.excludedMonths.length).toBe(cert.months.length);
+          expect(a.funds.excludedMonths.filter((m) => m.reason === 'refunded-duplicate').map((m) => m.month)).toEqual(shared);
+          expect(a.funds.years.reduce((n, y) => n + y.baseTotalFen, 0)).toBe(pooledMonths * base);
+          expect(a.funds.transferFen).toBe(a.funds.accountBalanceFen + a.funds.pooledFen);
+        },
+      ),
     );
   });
 });

@@ -34,7 +34,8 @@ export function validateInboundMonths(months: readonly string[], today: string, 
   const current = today.slice(0, 7);
   months.forEach((m, i) => {
     if (!MONTH.test(m)) errors.push({ field: `${pointer}/${i}`, message: 'must be a month in YYYY-MM form' });
-    else if (i > 0 && m <= months[i - 1]) errors.push({ field: `${pointer}/${i}`, message: `must come after ${months[i - 1]} (months strictly ascending)` });
+    else if (i > 0 && m <= months[i - 1])
+      errors.push({ field: `${pointer}/${i}`, message: `must come after ${months[i - 1]} (months strictly ascending)` });
     else if (m > current) errors.push({ field: `${pointer}/${i}`, message: 'must not be in the future' });
   });
   if (errors.length > 0) fail(errors, 'invalid inbound months');
@@ -46,7 +47,8 @@ function validatePriorPeriods(periods: readonly InsuredPeriod[], firstMonth: str
   periods.forEach((p, i) => {
     const at = `/body/priorPeriods/${i}`;
     if (p.to < p.from) errors.push({ field: `${at}/to`, message: 'must not be before from' });
-    else if (i > 0 && p.from <= periods[i - 1].to) errors.push({ field: `${at}/from`, message: 'must come after the previous period (chronological, not overlapping)' });
+    else if (i > 0 && p.from <= periods[i - 1].to)
+      errors.push({ field: `${at}/from`, message: 'must come after the previous period (chronological, not overlapping)' });
     else if (p.to >= firstMonth) errors.push({ field: `${at}/to`, message: `must end before the certificate's first month ${firstMonth}` });
   });
   if (errors.length > 0) fail(errors, 'invalid prior periods');
@@ -77,8 +79,8 @@ function collectionRegionOf(
 ): StoredCollectionRegion | null {
   if (t.hukouRegion === null) return null;
   const outbound = cert.months.map((m) => m.month).filter((m) => !refunded.has(m));
-  const periods = [...(cert.priorPeriods ?? []), ...runs(t.outboundRegion, outbound), ...runs(t.inboundRegion, t.inboundMonths)].sort((a, b) =>
-    a.from.localeCompare(b.from),
+  const periods = [...(cert.priorPeriods ?? []), ...runs(t.outboundRegion, outbound), ...runs(t.inboundRegion, t.inboundMonths)].sort(
+    (a, b) => a.from.localeCompare(b.from),
   );
   const last = periods[periods.length - 1];
   if (!last || last.region !== t.inboundRegion) {
@@ -99,13 +101,21 @@ function collectionRegionOf(
  * region and refunded by the outbound region, so they are left out of the funds and never counted twice.
  * Throws DomainError(ValidationFailed) with the JSON pointer of the offending field.
  */
-export function assessCertificate(t: TransferRecord, cmd: CertificateCommand, today: string, policy: TransferPolicy): CertificateAssessment {
+export function assessCertificate(
+  t: TransferRecord,
+  cmd: CertificateCommand,
+  today: string,
+  policy: TransferPolicy,
+): CertificateAssessment {
   validateContributionMonths(cmd.months, today, '/body/months');
   if (t.insuranceType === 'medical') {
-    if (cmd.contributionYears === undefined) fail([{ field: '/body/contributionYears', message: 'is required for a medical transfer' }], 'invalid certificate');
-    if (cmd.priorPeriods !== undefined) fail([{ field: '/body/priorPeriods', message: 'applies to pension transfers only' }], 'invalid certificate');
+    if (cmd.contributionYears === undefined)
+      fail([{ field: '/body/contributionYears', message: 'is required for a medical transfer' }], 'invalid certificate');
+    if (cmd.priorPeriods !== undefined)
+      fail([{ field: '/body/priorPeriods', message: 'applies to pension transfers only' }], 'invalid certificate');
   } else {
-    if (cmd.contributionYears !== undefined) fail([{ field: '/body/contributionYears', message: 'applies to medical transfers only' }], 'invalid certificate');
+    if (cmd.contributionYears !== undefined)
+      fail([{ field: '/body/contributionYears', message: 'applies to medical transfers only' }], 'invalid certificate');
     validatePriorPeriods(cmd.priorPeriods ?? [], cmd.months[0].month);
   }
   const months: ContributionMonth[] = cmd.months.map((m) => ({ month: m.month, baseFen: m.baseFen }));
@@ -117,7 +127,12 @@ export function assessCertificate(t: TransferRecord, cmd: CertificateCommand, to
     receivedOn: today,
   };
   const resolution = resolveDuplicates(months, t.inboundMonths);
-  const duplicates = { months: [...resolution.months], kept: resolution.kept, refundBy: resolution.refundBy, explanation: resolution.explanation };
+  const duplicates = {
+    months: [...resolution.months],
+    kept: resolution.kept,
+    refundBy: resolution.refundBy,
+    explanation: resolution.explanation,
+  };
   const refunded = new Set(resolution.months);
 
   if (t.insuranceType === 'pension') {

@@ -6,7 +6,12 @@ describe('TransferDeadlines (statutory clocks on the official holiday schedule)'
 
   it('pension: 15 working days across the 2026 National Day golden week and its make-up Saturday', () => {
     // From Mon 2026-09-28: 29, 30 (2), holiday 10-01..07, Thu 08, Fri 09, Sat 10 (make-up) (5), 12..16 (10), 19..23 (15).
-    expect(deadlines.start('pension', 'outbound', '2026-09-28')).toEqual({ party: 'outbound', startedOn: '2026-09-28', workingDays: 15, dueOn: '2026-10-23' });
+    expect(deadlines.start('pension', 'outbound', '2026-09-28')).toEqual({
+      party: 'outbound',
+      startedOn: '2026-09-28',
+      workingDays: 15,
+      dueOn: '2026-10-23',
+    });
     expect(deadlines.start('pension', 'inbound', '2026-09-28').dueOn).toBe('2026-10-23');
   });
 
@@ -22,7 +27,12 @@ describe('TransferDeadlines (statutory clocks on the official holiday schedule)'
   });
 
   it('leaves the due date open (null) when the holiday schedule does not reach it, instead of guessing', () => {
-    expect(deadlines.start('pension', 'outbound', '2026-12-20')).toEqual({ party: 'outbound', startedOn: '2026-12-20', workingDays: 15, dueOn: null });
+    expect(deadlines.start('pension', 'outbound', '2026-12-20')).toEqual({
+      party: 'outbound',
+      startedOn: '2026-12-20',
+      workingDays: 15,
+      dueOn: null,
+    });
     expect(deadlines.workingDaysLeft('2026-12-20', '2027-01-05')).toBeUndefined();
     expect(deadlines.workingDaysLeft('2026-10-20', '2026-10-23')).toBe(3);
   });

@@ -11,8 +11,22 @@ export interface TransferEvent<T extends SocialInsuranceEvent = SocialInsuranceE
   recipients?: string[];
 }
 
-function base(t: TransferRecord): { transferId: string; subjectRef: string; insuranceType: TransferRecord['insuranceType']; inboundRegion: string; outboundRegion: string; state: TransferRecord['state'] } {
-  return { transferId: t.transferId, subjectRef: t.subjectRef, insuranceType: t.insuranceType, inboundRegion: t.inboundRegion, outboundRegion: t.outboundRegion, state: t.state };
+function base(t: TransferRecord): {
+  transferId: string;
+  subjectRef: string;
+  insuranceType: TransferRecord['insuranceType'];
+  inboundRegion: string;
+  outboundRegion: string;
+  state: TransferRecord['state'];
+} {
+  return {
+    transferId: t.transferId,
+    subjectRef: t.subjectRef,
+    insuranceType: t.insuranceType,
+    inboundRegion: t.inboundRegion,
+    outboundRegion: t.outboundRegion,
+    state: t.state,
+  };
 }
 
 function clockOf(t: TransferRecord): StepClock {
@@ -24,7 +38,13 @@ function clockOf(t: TransferRecord): StepClock {
 export const transferEvents = {
   contactLetter: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.contact-letter-issued.v1'> => ({
     type: 'cn.gov.tongban.social-insurance.contact-letter-issued.v1',
-    data: { ...base(t), hukouRegion: t.hukouRegion, requestedOn: clockOf(t).startedOn, inboundMonthsCount: t.inboundMonths.length, deadline: clockOf(t) },
+    data: {
+      ...base(t),
+      hukouRegion: t.hukouRegion,
+      requestedOn: clockOf(t).startedOn,
+      inboundMonthsCount: t.inboundMonths.length,
+      deadline: clockOf(t),
+    },
   }),
 
   certificateReceived: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.certificate-received.v1'> => {
@@ -84,15 +104,26 @@ export const transferEvents = {
   refused: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-refused.v1'> => {
     const r = t.refusal;
     if (!r) throw new Error('transfer-refused needs a refusal');
-    return { type: 'cn.gov.tongban.social-insurance.transfer-refused.v1', data: { ...base(t), step: r.step, refusedBy: r.region, reason: r.reason } };
+    return {
+      type: 'cn.gov.tongban.social-insurance.transfer-refused.v1',
+      data: { ...base(t), step: r.step, refusedBy: r.region, reason: r.reason },
+    };
   },
 
-  cancelled: (t: TransferRecord, step: NonNullable<ReturnType<typeof awaitedOf>>['step'], cancelledOn: string): TransferEvent<'cn.gov.tongban.social-insurance.transfer-cancelled.v1'> => ({
+  cancelled: (
+    t: TransferRecord,
+    step: NonNullable<ReturnType<typeof awaitedOf>>['step'],
+    cancelledOn: string,
+  ): TransferEvent<'cn.gov.tongban.social-insurance.transfer-cancelled.v1'> => ({
     type: 'cn.gov.tongban.social-insurance.transfer-cancelled.v1',
     data: { ...base(t), step, reason: t.cancellation?.reason ?? '', cancelledOn },
   }),
 
-  reminder: (t: TransferRecord, today: string, workingDaysLeft: number): TransferEvent<'cn.gov.tongban.social-insurance.deadline-reminder.v1'> => {
+  reminder: (
+    t: TransferRecord,
+    today: string,
+    workingDaysLeft: number,
+  ): TransferEvent<'cn.gov.tongban.social-insurance.deadline-reminder.v1'> => {
     const { step, awaitingRegion, dueOn } = awaiting(t);
     return {
       type: 'cn.gov.tongban.social-insurance.deadline-reminder.v1',
@@ -107,7 +138,11 @@ export const transferEvents = {
   },
 };
 
-export function awaiting(t: TransferRecord): { step: NonNullable<ReturnType<typeof awaitedOf>>['step']; awaitingRegion: string; dueOn: string } {
+export function awaiting(t: TransferRecord): {
+  step: NonNullable<ReturnType<typeof awaitedOf>>['step'];
+  awaitingRegion: string;
+  dueOn: string;
+} {
   const a = awaitedOf(t.state);
   const dueOn = t.clock?.dueOn;
   if (!a || !dueOn) throw new Error(`transfer ${t.transferId} awaits nothing with a due date`);

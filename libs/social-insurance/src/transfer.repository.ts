@@ -89,8 +89,22 @@ export class TransferRepository {
          clock_party, clock_started_on, clock_working_days, due_on, inbound_months, created_by, updated_by, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)
        RETURNING ${COLUMNS}`,
-      [t.transferId, t.subjectRef, t.insuranceType, t.inboundRegion, t.outboundRegion, t.hukouRegion, t.state, t.clock?.party ?? null,
-        t.clock?.startedOn ?? null, t.clock?.workingDays ?? null, t.clock?.dueOn ?? null, t.inboundMonths, actorLabel(actor), actor.requestId ?? null],
+      [
+        t.transferId,
+        t.subjectRef,
+        t.insuranceType,
+        t.inboundRegion,
+        t.outboundRegion,
+        t.hukouRegion,
+        t.state,
+        t.clock?.party ?? null,
+        t.clock?.startedOn ?? null,
+        t.clock?.workingDays ?? null,
+        t.clock?.dueOn ?? null,
+        t.inboundMonths,
+        actorLabel(actor),
+        actor.requestId ?? null,
+      ],
     );
     if (!row) throw new Error('insert returned no row');
     return toRecord(row);
@@ -114,9 +128,25 @@ export class TransferRepository {
          overdue_since = $7, certificate = $8, duplicates = $9, funds = $10, transfer_fen = $11, collection_region = $12,
          remittance = $13, receipt = $14, refusal = $15, cancellation = $16, updated_by = $17, updated_at = now()
        WHERE transfer_id = $1 RETURNING ${COLUMNS}`,
-      [t.transferId, t.state, t.clock?.party ?? null, t.clock?.startedOn ?? null, t.clock?.workingDays ?? null, t.clock?.dueOn ?? null,
-        t.overdueSince, json(t.certificate), json(t.duplicates), json(t.funds), t.funds?.transferFen ?? null, json(t.collectionRegion),
-        json(t.remittance), json(t.receipt), json(t.refusal), json(t.cancellation), actor],
+      [
+        t.transferId,
+        t.state,
+        t.clock?.party ?? null,
+        t.clock?.startedOn ?? null,
+        t.clock?.workingDays ?? null,
+        t.clock?.dueOn ?? null,
+        t.overdueSince,
+        json(t.certificate),
+        json(t.duplicates),
+        json(t.funds),
+        t.funds?.transferFen ?? null,
+        json(t.collectionRegion),
+        json(t.remittance),
+        json(t.receipt),
+        json(t.refusal),
+        json(t.cancellation),
+        actor,
+      ],
     );
     if (!row) throw new Error(`transfer ${t.transferId} vanished`);
     return toRecord(row);
@@ -137,11 +167,27 @@ export class TransferRepository {
   }
 
   async history(transferId: string): Promise<Schemas['TransferStepRecord'][]> {
-    const rows = await this.db.query<{ step: StepName; from_state: TransferState | null; to_state: TransferState; region: string | null; actor: string; detail: Record<string, unknown>; occurred_at: Date }>(
+    const rows = await this.db.query<{
+      step: StepName;
+      from_state: TransferState | null;
+      to_state: TransferState;
+      region: string | null;
+      actor: string;
+      detail: Record<string, unknown>;
+      occurred_at: Date;
+    }>(
       `SELECT step, from_state, to_state, region, actor, detail, occurred_at FROM ${S}.transfer_steps WHERE transfer_id = $1 ORDER BY id`,
       [transferId],
     );
-    return rows.map((r) => ({ step: r.step, fromState: r.from_state, toState: r.to_state, region: r.region, actor: r.actor, detail: r.detail, occurredAt: r.occurred_at.toISOString() }));
+    return rows.map((r) => ({
+      step: r.step,
+      fromState: r.from_state,
+      toState: r.to_state,
+      region: r.region,
+      actor: r.actor,
+      detail: r.detail,
+      occurredAt: r.occurred_at.toISOString(),
+    }));
   }
 
   /** A page of transfers the viewer may see (viewer null: an operator sees all). */

@@ -29,7 +29,8 @@ import {
   toView,
 } from './transfer.types';
 
-const field = (f: string, message: string): DomainError => new DomainError(ErrorCode.ValidationFailed, `${f} ${message}`, { field: f, errors: [{ field: f, message }] });
+const field = (f: string, message: string): DomainError =>
+  new DomainError(ErrorCode.ValidationFailed, `${f} ${message}`, { field: f, errors: [{ field: f, message }] });
 
 /**
  * The transfer workflow (社保关系转移接续): the inbound region requests (contact letter), the outbound region
@@ -53,7 +54,8 @@ export class TransferService {
     assertRegionCode(cmd.outboundRegion, '/body/outboundRegion');
     if (cmd.outboundRegion === inbound) throw field('/body/outboundRegion', 'must differ from the calling (inbound) region');
     if (cmd.hukouRegion !== undefined) assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
-    else if (cmd.insuranceType === 'pension') throw field('/body/hukouRegion', 'is required for a pension transfer (collection region, 国办发〔2009〕66号 Art. 6)');
+    else if (cmd.insuranceType === 'pension')
+      throw field('/body/hukouRegion', 'is required for a pension transfer (collection region, 国办发〔2009〕66号 Art. 6)');
     const inboundMonths = cmd.inboundMonths ?? [];
     validateInboundMonths(inboundMonths, today);
     let subjectRef: string;
@@ -92,9 +94,13 @@ export class TransferService {
       });
     } catch (error) {
       if (pgErrorCode(error) === PgError.UniqueViolation && pgConstraint(error) === 'transfers_one_open_per_subject') {
-        throw new DomainError(ErrorCode.Conflict, `the person already has an open ${cmd.insuranceType} transfer; it must complete, be refused or be cancelled first`, {
-          rule: 'one-open-transfer-per-person-and-insurance',
-        });
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `the person already has an open ${cmd.insuranceType} transfer; it must complete, be refused or be cancelled first`,
+          {
+            rule: 'one-open-transfer-per-person-and-insurance',
+          },
+        );
       }
       throw error;
     }
@@ -105,7 +111,11 @@ export class TransferService {
     return this.step(transferId, actor, 'certificate', 'outbound', ['requested'], async (t, today) => {
       const a = assessCertificate(t, cmd, today, this.deadlines.policy);
       const next = await this.save({ ...t, state: 'certified', ...a }, actor);
-      return { next, events: [transferEvents.certificateReceived(next), transferEvents.fundsComputed(next)], detail: { transferFen: a.funds.transferFen, duplicateMonths: a.duplicates.months } };
+      return {
+        next,
+        events: [transferEvents.certificateReceived(next), transferEvents.fundsComputed(next)],
+        detail: { transferFen: a.funds.transferFen, duplicateMonths: a.duplicates.months },
+      };
     });
   }
 
@@ -114,23 +124,53 @@ export class TransferService {
       const due = t.funds?.transferFen ?? 0;
       if (cmd.amountFen !== due) throw rule('/body/amountFen', `must equal the computed transfer amount ${due} fen`);
       const certifiedOn = t.certificate?.receivedOn ?? today;
-      assertDateWithin('/body/remittedOn', cmd.remittedOn, { notBefore: certifiedOn, notAfter: today }, 'funds are remitted once certified, and recorded once sent');
+      assertDateWithin(
+        '/body/remittedOn',
+        cmd.remittedOn,
+        { notBefore: certifiedOn, notAfter: today },
+        'funds are remitted once certified, and recorded once sent',
+      );
       const next = await this.save(
-        { ...t, state: 'remitted', remittance: { amountFen: cmd.amountFen, remittedOn: cmd.remittedOn, reference: cmd.reference }, clock: this.deadlines.start(t.insuranceType, 'inbound', today), overdueSince: null },
+        {
+          ...t,
+          state: 'remitted',
+          remittance: { amountFen: cmd.amountFen, remittedOn: cmd.remittedOn, reference: cmd.reference },
+          clock: this.deadlines.start(t.insuranceType, 'inbound', today),
+          overdueSince: null,
+        },
         actor,
       );
-      return { next, events: [transferEvents.remitted(next)], detail: { amountFen: cmd.amountFen, reference: cmd.reference }, clockMoved: true };
+      return {
+        next,
+        events: [transferEvents.remitted(next)],
+        detail: { amountFen: cmd.amountFen, reference: cmd.reference },
+        clockMoved: true,
+      };
     });
   }
 
   receipt(transferId: string, cmd: ReceiptCommand, actor: Actor): Promise<Transfer> {
     return this.step(transferId, actor, 'receipt', 'inbound', ['remitted'], async (t, today) => {
       const remitted = t.remittance?.amountFen ?? 0;
-      if (cmd.amountFen !== remitted) throw rule('/body/amountFen', `must equal the remitted amount ${remitted} fen; refuse the transfer if the funds differ`);
+      if (cmd.amountFen !== remitted)
+        throw rule('/body/amountFen', `must equal the remitted amount ${remitted} fen; refuse the transfer if the funds differ`);
       const remittedOn = t.remittance?.remittedOn ?? today;
-      assertDateWithin('/body/receivedOn', cmd.receivedOn, { notBefore: remittedOn, notAfter: today }, 'funds arrive once remitted, and are recorded once arrived');
-      const next = await this.save({ ...t, state: 'completed', receipt: { amountFen: cmd.amountFen, receivedOn: cmd.receivedOn }, clock: null, overdueSince: null }, actor);
-      return { next, events: [transferEvents.received(next), transferEvents.completed(next, today)], detail: { amountFen: cmd.amountFen }, clockMoved: true };
+      assertDateWithin(
+        '/body/receivedOn',
+        cmd.receivedOn,
+        { notBefore: remittedOn, notAfter: today },
+        'funds arrive once remitted, and are recorded once arrived',
+      );
+      const next = await this.save(
+        { ...t, state: 'completed', receipt: { amountFen: cmd.amountFen, receivedOn: cmd.receivedOn }, clock: null, overdueSince: null },
+        actor,
+      );
+      return {
+        next,
+        events: [transferEvents.received(next), transferEvents.completed(next, today)],
+        detail: { amountFen: cmd.amountFen },
+        clockMoved: true,
+      };
     });
   }
 
@@ -150,7 +190,10 @@ export class TransferService {
     return this.step(transferId, actor, 'cancellation', 'inbound', ['requested', 'certified'], async (t, today) => {
       const awaited = awaitedOf(t.state);
       if (!awaited) throw new Error('unreachable: cancellation of a closed transfer');
-      const next = await this.save({ ...t, state: 'cancelled', cancellation: { reason: cmd.reason }, clock: null, overdueSince: null }, actor);
+      const next = await this.save(
+        { ...t, state: 'cancelled', cancellation: { reason: cmd.reason }, clock: null, overdueSince: null },
+        actor,
+      );
       return { next, events: [transferEvents.cancelled(next, awaited.step, today)], detail: { reason: cmd.reason }, clockMoved: true };
     });
   }
@@ -161,7 +204,10 @@ export class TransferService {
     name: StepName,
     party: ClockParty | 'awaited',
     allowed: readonly TransferState[],
-    apply: (t: TransferRecord, today: string) => Promise<{ next: TransferRecord; events: TransferEvent[]; detail: Record<string, unknown>; clockMoved?: boolean }>,
+    apply: (
+      t: TransferRecord,
+      today: string,
+    ) => Promise<{ next: TransferRecord; events: TransferEvent[]; detail: Record<string, unknown>; clockMoved?: boolean }>,
   ): Promise<Transfer> {
     const region = this.regionOf(actor);
     return this.db.tx(async () => {
@@ -169,15 +215,24 @@ export class TransferService {
       if (!t || (t.inboundRegion !== region && t.outboundRegion !== region)) throw new DomainError(ErrorCode.NotFound, 'no such transfer');
       const mustBe = party === 'awaited' ? awaitedOf(t.state)?.party : party;
       if (mustBe !== undefined && region !== (mustBe === 'outbound' ? t.outboundRegion : t.inboundRegion)) {
-        throw new DomainError(ErrorCode.Forbidden, `the ${name} is for the ${mustBe} region ${mustBe === 'outbound' ? t.outboundRegion : t.inboundRegion} to submit`);
+        throw new DomainError(
+          ErrorCode.Forbidden,
+          `the ${name} is for the ${mustBe} region ${mustBe === 'outbound' ? t.outboundRegion : t.inboundRegion} to submit`,
+        );
       }
       regionActingAs(actor, TRANSFER_AGENCY[t.insuranceType], `a step of a ${t.insuranceType} transfer`);
       if (!allowed.includes(t.state)) {
-        throw new DomainError(ErrorCode.InvalidTransition, `a ${name} is not possible while the transfer is ${t.state}`, { state: t.state, allowedStates: [...allowed] });
+        throw new DomainError(ErrorCode.InvalidTransition, `a ${name} is not possible while the transfer is ${t.state}`, {
+          state: t.state,
+          allowedStates: [...allowed],
+        });
       }
       const { next, events, detail, clockMoved } = await apply(t, this.clock.today());
       if (clockMoved) await this.transfers.resolveNotices(t.transferId);
-      await this.transfers.recordStep(t.transferId, name, t.state, next.state, this.who(actor), { ...detail, ...(clockMoved ? { deadline: next.clock } : {}) });
+      await this.transfers.recordStep(t.transferId, name, t.state, next.state, this.who(actor), {
+        ...detail,
+        ...(clockMoved ? { deadline: next.clock } : {}),
+      });
       await this.emit(next, actor, events);
       return toView(next);
     });

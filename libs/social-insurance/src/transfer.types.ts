@@ -9,7 +9,10 @@ export const SOCIAL_INSURANCE_SOURCE = 'social-insurance';
 export type InsuranceType = Schemas['InsuranceType'];
 
 /** The agency that takes every step of a transfer on each side: 人社 for pension, 医保 for medical insurance. */
-export const TRANSFER_AGENCY: Readonly<Record<InsuranceType, AgencyKind>> = Object.freeze({ pension: 'human-resources', medical: 'healthcare-security' });
+export const TRANSFER_AGENCY: Readonly<Record<InsuranceType, AgencyKind>> = Object.freeze({
+  pension: 'human-resources',
+  medical: 'healthcare-security',
+});
 export type TransferState = Schemas['TransferState'];
 export type TransferStep = Schemas['TransferStep'];
 export type ClockParty = 'outbound' | 'inbound';

@@ -12,13 +12,21 @@ export class FactChangesController {
 
   @Post('hukou-moves')
   @HttpCode(202)
-  moveHukou(@Body() body: Schemas['HukouMoveRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['FactChange']> {
+  moveHukou(
+    @Body() body: Schemas['HukouMoveRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['FactChange']> {
     return this.changes.stateHukouMove(body, requestActor(caller, req));
   }
 
   @Post('insured-region-changes')
   @HttpCode(202)
-  changeInsuredRegion(@Body() body: Schemas['InsuredRegionChangeRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['FactChange']> {
+  changeInsuredRegion(
+    @Body() body: Schemas['InsuredRegionChangeRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['FactChange']> {
     return this.changes.stateInsuredRegion(body, requestActor(caller, req));
   }
 
@@ -35,13 +43,23 @@ export class FactChangesController {
 
   @Post('fact-changes/:changeId/objection')
   @HttpCode(200)
-  object(@Param('changeId') changeId: string, @Body() body: Schemas['ObjectionRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['FactChange']> {
+  object(
+    @Param('changeId') changeId: string,
+    @Body() body: Schemas['ObjectionRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['FactChange']> {
     return this.changes.object(changeId, body.reason, requestActor(caller, req));
   }
 
   @Post('fact-changes/:changeId/decision')
   @HttpCode(200)
-  decide(@Param('changeId') changeId: string, @Body() body: Schemas['FactChangeDecisionRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['FactChange']> {
+  decide(
+    @Param('changeId') changeId: string,
+    @Body() body: Schemas['FactChangeDecisionRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['FactChange']> {
     return this.changes.decide(changeId, body.outcome, body.note, requestActor(caller, req));
   }
 }

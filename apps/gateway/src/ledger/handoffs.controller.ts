@@ -16,25 +16,45 @@ export class HandoffsController {
 
   @Post(':handoffId/accept')
   @HttpCode(200)
-  accept(@Param('handoffId') handoffId: string, @Body() body: Schemas['AcceptHandoffRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Handoff']> {
+  accept(
+    @Param('handoffId') handoffId: string,
+    @Body() body: Schemas['AcceptHandoffRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['Handoff']> {
     return this.handoffs.accept(handoffId, body.effectiveFrom, requestActor(caller, req));
   }
 
   @Post(':handoffId/reject')
   @HttpCode(200)
-  reject(@Param('handoffId') handoffId: string, @Body() body: Schemas['HandoffReasonRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Handoff']> {
+  reject(
+    @Param('handoffId') handoffId: string,
+    @Body() body: Schemas['HandoffReasonRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['Handoff']> {
     return this.handoffs.reject(handoffId, body.reason, requestActor(caller, req));
   }
 
   @Post(':handoffId/decision')
   @HttpCode(200)
-  decide(@Param('handoffId') handoffId: string, @Body() body: Schemas['HandoffDecisionRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Handoff']> {
+  decide(
+    @Param('handoffId') handoffId: string,
+    @Body() body: Schemas['HandoffDecisionRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['Handoff']> {
     return this.handoffs.decide(handoffId, body, requestActor(caller, req));
   }
 
   @Post(':handoffId/object')
   @HttpCode(200)
-  object(@Param('handoffId') handoffId: string, @Body() body: Schemas['HandoffReasonRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Handoff']> {
+  object(
+    @Param('handoffId') handoffId: string,
+    @Body() body: Schemas['HandoffReasonRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['Handoff']> {
     return this.handoffs.object(handoffId, body.reason, requestActor(caller, req));
   }
 }

@@ -11,7 +11,11 @@ export class ProvisionClaimsController {
 
   @Post()
   @HttpCode(201)
-  claim(@Body() body: Schemas['ProvisionClaimRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['ProvisionClaim']> {
+  claim(
+    @Body() body: Schemas['ProvisionClaimRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['ProvisionClaim']> {
     return this.claims.claim(body, requestActor(caller, req)) as Promise<Schemas['ProvisionClaim']>;
   }
 }

@@ -11,7 +11,11 @@ export class SubjectsController {
 
   @Post()
   @HttpCode(201)
-  register(@Body() body: Schemas['RegisterSubjectRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['SubjectResponsibilities']> {
+  register(
+    @Body() body: Schemas['RegisterSubjectRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['SubjectResponsibilities']> {
     return this.subjects.register(body, requestActor(caller, req));
   }
 

@@ -16,7 +16,11 @@ export class MedicalController {
 
   @Post('filings')
   @HttpCode(201)
-  registerFiling(@Body() body: Schemas['RegisterFilingRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['MedicalFiling']> {
+  registerFiling(
+    @Body() body: Schemas['RegisterFilingRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['MedicalFiling']> {
     return this.filings.register(body, requestActor(caller, req));
   }
 
@@ -56,7 +60,12 @@ export class MedicalController {
 
   @Post('clearings/:month/statements/:statementId/confirmation')
   @HttpCode(200)
-  confirm(@Param('month') month: string, @Param('statementId') statementId: string, @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['ClearingStatement']> {
+  confirm(
+    @Param('month') month: string,
+    @Param('statementId') statementId: string,
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['ClearingStatement']> {
     return this.clearing.confirm(month, statementId, requestActor(caller, req));
   }
 

@@ -9,7 +9,11 @@ export class ResidenceHistoryController {
   constructor(private readonly history: ResidenceHistoryService) {}
 
   @Get(':subjectRef/residence-history')
-  get(@Param('subjectRef') subjectRef: string, @Query('asOf') asOf: string | undefined, @CurrentCaller() caller: Caller): Promise<Schemas['ResidenceHistory']> {
+  get(
+    @Param('subjectRef') subjectRef: string,
+    @Query('asOf') asOf: string | undefined,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Schemas['ResidenceHistory']> {
     return this.history.history(subjectRef, caller.region, asOf);
   }
 }

@@ -25,19 +25,34 @@ export class ResidencePermitsController {
 
   @Post(':permitId/endorsements')
   @HttpCode(200)
-  endorse(@Param('permitId') permitId: string, @Body() body: Schemas['EndorsePermitRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Permit']> {
+  endorse(
+    @Param('permitId') permitId: string,
+    @Body() body: Schemas['EndorsePermitRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['Permit']> {
     return this.lifecycle.endorse(permitId, body, requestActor(caller, req));
   }
 
   @Post(':permitId/renewals')
   @HttpCode(200)
-  renew(@Param('permitId') permitId: string, @Body() body: Schemas['RenewPermitRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Permit']> {
+  renew(
+    @Param('permitId') permitId: string,
+    @Body() body: Schemas['RenewPermitRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['Permit']> {
     return this.lifecycle.renew(permitId, body, requestActor(caller, req));
   }
 
   @Post(':permitId/cancellation')
   @HttpCode(200)
-  cancel(@Param('permitId') permitId: string, @Body() body: Schemas['CancelPermitRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Schemas['Permit']> {
+  cancel(
+    @Param('permitId') permitId: string,
+    @Body() body: Schemas['CancelPermitRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Schemas['Permit']> {
     return this.lifecycle.cancel(permitId, body, requestActor(caller, req));
   }
 }

@@ -29,7 +29,10 @@ export class SocialInsuranceController {
   }
 
   @Get()
-  list(@Query() query: Omit<TransferFilter, 'limit'> & { limit?: number }, @CurrentCaller() caller: Caller): Promise<Schemas['SocialInsuranceTransferPage']> {
+  list(
+    @Query() query: Omit<TransferFilter, 'limit'> & { limit?: number },
+    @CurrentCaller() caller: Caller,
+  ): Promise<Schemas['SocialInsuranceTransferPage']> {
     return this.queries.list({ ...query, limit: query.limit ?? 50 }, caller);
   }
 
@@ -40,31 +43,56 @@ export class SocialInsuranceController {
 
   @Post(':transferId/certificate')
   @HttpCode(200)
-  certificate(@Param('transferId') id: string, @Body() body: Schemas['TransferCertificateRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Transfer> {
+  certificate(
+    @Param('transferId') id: string,
+    @Body() body: Schemas['TransferCertificateRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Transfer> {
     return this.transfers.certificate(id, body, requestActor(caller, req));
   }
 
   @Post(':transferId/remittance')
   @HttpCode(200)
-  remittance(@Param('transferId') id: string, @Body() body: Schemas['TransferRemittanceRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Transfer> {
+  remittance(
+    @Param('transferId') id: string,
+    @Body() body: Schemas['TransferRemittanceRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Transfer> {
     return this.transfers.remittance(id, body, requestActor(caller, req));
   }
 
   @Post(':transferId/receipt')
   @HttpCode(200)
-  receipt(@Param('transferId') id: string, @Body() body: Schemas['TransferReceiptRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Transfer> {
+  receipt(
+    @Param('transferId') id: string,
+    @Body() body: Schemas['TransferReceiptRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Transfer> {
     return this.transfers.receipt(id, body, requestActor(caller, req));
   }
 
   @Post(':transferId/refusal')
   @HttpCode(200)
-  refusal(@Param('transferId') id: string, @Body() body: Schemas['TransferRefusalRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Transfer> {
+  refusal(
+    @Param('transferId') id: string,
+    @Body() body: Schemas['TransferRefusalRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Transfer> {
     return this.transfers.refusal(id, body, requestActor(caller, req));
   }
 
   @Post(':transferId/cancellation')
   @HttpCode(200)
-  cancellation(@Param('transferId') id: string, @Body() body: Schemas['TransferCancellationRequest'], @CurrentCaller() caller: Caller, @Req() req: Request): Promise<Transfer> {
+  cancellation(
+    @Param('transferId') id: string,
+    @Body() body: Schemas['TransferCancellationRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Transfer> {
     return this.transfers.cancellation(id, body, requestActor(caller, req));
   }
 }

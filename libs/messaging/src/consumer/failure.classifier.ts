@@ -41,7 +41,8 @@ export function classifyFailure(error: unknown): { outcome: FailureOutcome; code
   if (error instanceof CloudEventDecodeError) return { outcome: 'dead-letter', code: ErrorCode.EventSchemaViolation };
   if (error instanceof DomainError) return { outcome: outcomeOf(error.code), code: error.code };
   const sqlstate = pgErrorCode(error);
-  if (sqlstate === PgError.SerializationFailure || sqlstate === PgError.DeadlockDetected) return { outcome: 'retry', code: ErrorCode.Unavailable };
+  if (sqlstate === PgError.SerializationFailure || sqlstate === PgError.DeadlockDetected)
+    return { outcome: 'retry', code: ErrorCode.Unavailable };
   // Unknown failures (a bug, an unreachable dependency) get the bounded retries, then a dead letter.
   return { outcome: 'retry', code: ErrorCode.Internal };
 }

@@ -62,8 +62,16 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
         maxWaitTimeInMs: 1000,
       });
       await this.consumer.connect();
-      await this.consumer.subscribe({ topics: this.options.topics.map((t) => this.kafka.topic(t)), fromBeginning: this.options.fromBeginning ?? true });
-      await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 3, eachBatch: (p) => this.eachBatch(p) });
+      await this.consumer.subscribe({
+        topics: this.options.topics.map((t) => this.kafka.topic(t)),
+        fromBeginning: this.options.fromBeginning ?? true,
+      });
+      await this.consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: 3,
+        eachBatch: (p) => this.eachBatch(p),
+      });
       callback();
     } catch (error) {
       callback(error);
@@ -132,7 +140,14 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
     }
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown, attempts: number, event: CloudEvent | undefined): Promise<void> {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    error: unknown,
+    attempts: number,
+    event: CloudEvent | undefined,
+  ): Promise<void> {
     const { code } = classifyFailure(error);
     const detail = scrubCitizenIds(error instanceof Error ? error.message : String(error)).slice(0, 2000);
     const headers = headersAsStrings(message.headers);
@@ -142,7 +157,20 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
         `INSERT INTO messaging.dead_letters (consumer, topic, partition, "offset", message_key, headers, value, event_id, event_type, error_code, error_detail, attempts)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (consumer, topic, partition, "offset") DO NOTHING RETURNING id`,
-        [this.options.groupId, topic, partition, message.offset, message.key?.toString() ?? null, JSON.stringify(headers), message.value?.toString('utf8') ?? null, event?.id ?? headers.ce_id ?? null, event?.type ?? headers.ce_type ?? null, code, detail, attempts],
+        [
+          this.options.groupId,
+          topic,
+          partition,
+          message.offset,
+          message.key?.toString() ?? null,
+          JSON.stringify(headers),
+          message.value?.toString('utf8') ?? null,
+          event?.id ?? headers.ce_id ?? null,
+          event?.type ?? headers.ce_type ?? null,
+          code,
+          detail,
+          attempts,
+        ],
       );
       if (!row) return; // dead-lettered on an earlier delivery
       metrics().deadLetters.inc({ group: this.options.groupId, code });

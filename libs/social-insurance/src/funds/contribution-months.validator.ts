@@ -7,12 +7,7 @@ import { checkFen, FieldErrors, MAX_CONTRIBUTION_MONTHS, MAX_MONTHLY_BASE_FEN, m
  * baseFen }`, months strictly ascending (so no duplicates), base an integer in 1..MAX_MONTHLY_BASE_FEN fen,
  * and — when `todayMonthIndex` is given — no month after the current one.
  */
-export function checkContributionMonths(
-  errors: FieldErrors,
-  months: unknown,
-  pointer: string,
-  todayMonthIndex?: number,
-): void {
+export function checkContributionMonths(errors: FieldErrors, months: unknown, pointer: string, todayMonthIndex?: number): void {
   if (!Array.isArray(months)) {
     errors.add(pointer, 'must be an array of contribution months');
     return;
@@ -50,11 +45,7 @@ export function checkContributionMonths(
  * the current month is allowed). Throws DomainError(ValidationFailed) listing every problem, with
  * `extensions.field` the pointer of the first (e.g. `/body/months/3/baseFen`).
  */
-export function validateContributionMonths(
-  months: readonly ContributionMonth[],
-  today: string,
-  pointer = '/body/months',
-): void {
+export function validateContributionMonths(months: readonly ContributionMonth[], today: string, pointer = '/body/months'): void {
   if (!isIsoDate(today)) throw new RangeError(`today must be a YYYY-MM-DD date, got ${JSON.stringify(today)}`);
   const errors = new FieldErrors();
   checkContributionMonths(errors, months, pointer, monthIndex(today.slice(0, 7)));

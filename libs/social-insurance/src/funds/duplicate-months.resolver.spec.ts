@@ -5,12 +5,10 @@ describe('duplicate contribution months (重复缴费)', () => {
   it('detects months present in both regions, ascending and unique', () => {
     const feb: ContributionMonth = { month: '2021-02', baseFen: 1 };
     const dec: ContributionMonth = { month: '2020-12', baseFen: 1 };
-    expect(
-      detectDuplicateMonths(
-        ['2021-03', '2020-12', '2021-01', { month: '2021-02' }],
-        [feb, dec, '2021-05', '2021-02'],
-      ),
-    ).toEqual(['2020-12', '2021-02']);
+    expect(detectDuplicateMonths(['2021-03', '2020-12', '2021-01', { month: '2021-02' }], [feb, dec, '2021-05', '2021-02'])).toEqual([
+      '2020-12',
+      '2021-02',
+    ]);
     expect(detectDuplicateMonths(['2020-01'], ['2020-02'])).toEqual([]);
   });
 

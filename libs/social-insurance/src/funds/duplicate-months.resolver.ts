@@ -17,10 +17,7 @@ function indices(months: readonly MonthLike[]): Set<number> {
 }
 
 /** Months present in both the outbound and the inbound contribution records, ascending and unique. */
-export function detectDuplicateMonths(
-  outboundMonths: readonly MonthLike[],
-  inboundMonths: readonly MonthLike[],
-): string[] {
+export function detectDuplicateMonths(outboundMonths: readonly MonthLike[], inboundMonths: readonly MonthLike[]): string[] {
   const inbound = indices(inboundMonths);
   return [...indices(outboundMonths)]
     .filter((i) => inbound.has(i))
@@ -36,10 +33,7 @@ export function detectDuplicateMonths(
  * transfer and of the pooled-fund computation (pass `months` as computePensionTransfer's `excludeMonths`), so
  * no month is ever counted twice. Agencies may override the decision case by case.
  */
-export function resolveDuplicates(
-  outboundMonths: readonly MonthLike[],
-  inboundMonths: readonly MonthLike[],
-): DuplicateResolution {
+export function resolveDuplicates(outboundMonths: readonly MonthLike[], inboundMonths: readonly MonthLike[]): DuplicateResolution {
   const months = detectDuplicateMonths(outboundMonths, inboundMonths);
   const explanation =
     months.length === 0

@@ -13,7 +13,9 @@ describe('computeMedicalTransfer', () => {
 
   it('rejects float money and impossible years', () => {
     expect(() => computeMedicalTransfer({ accountBalanceFen: 10.5, contributionYears: 1 })).toThrow(DomainError);
-    expect(caughtDomainError(() => computeMedicalTransfer({ accountBalanceFen: 100, contributionYears: -1 }, '/body/medical')).extensions.field).toBe('/body/medical/contributionYears');
+    expect(
+      caughtDomainError(() => computeMedicalTransfer({ accountBalanceFen: 100, contributionYears: -1 }, '/body/medical')).extensions.field,
+    ).toBe('/body/medical/contributionYears');
     expect.assertions(2);
   });
 });

@@ -59,7 +59,9 @@ describe('pensionCollectionRegion (国办发〔2009〕66号 Art. 6)', () => {
 
   it('rejects overlapping, reversed or malformed periods with field pointers', () => {
     const fieldsOf = (periods: InsuredPeriod[]): string[] =>
-      (caughtDomainError(() => pensionCollectionRegion({ hukouRegion: 'H', periods })).extensions.errors as { field: string }[]).map((x) => x.field);
+      (caughtDomainError(() => pensionCollectionRegion({ hukouRegion: 'H', periods })).extensions.errors as { field: string }[]).map(
+        (x) => x.field,
+      );
     expect(fieldsOf([p('X', '2000-01', '2005-12'), p('Y', '2005-12', '2010-12')])).toEqual(['/body/periods/1/from']);
     expect(fieldsOf([p('X', '2005-01', '2000-12')])).toEqual(['/body/periods/0/to']);
     expect(fieldsOf([p('', '2000-13', '2001-01')])).toEqual(['/body/periods/0/region', '/body/periods/0/from']);

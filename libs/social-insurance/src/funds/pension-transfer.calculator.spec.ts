@@ -17,7 +17,6 @@ function months(from: string, to: string, baseFen: number): ContributionMonth[] 
   return result;
 }
 
-
 describe('computePensionTransfer', () => {
   it('hand-checked: 2019-07..12 at 5,000 yuan and 2020 at 6,000 yuan', () => {
     const cert: PensionCertificate = {
@@ -71,7 +70,13 @@ describe('computePensionTransfer', () => {
   it('rounds each year, not the grand total (the total is the sum of the yearly amounts)', () => {
     // Each year: 100,021 × 0.12 = 12,002.52 → 12,003 fen. Sum 24,006 fen.
     // (Rounding the grand total instead would give 200,042 × 0.12 = 24,005.04 → 24,005 fen.)
-    const cert = { months: [{ month: '2021-01', baseFen: 100_021 }, { month: '2022-01', baseFen: 100_021 }], accountBalanceFen: 0 };
+    const cert = {
+      months: [
+        { month: '2021-01', baseFen: 100_021 },
+        { month: '2022-01', baseFen: 100_021 },
+      ],
+      accountBalanceFen: 0,
+    };
     const result = computePensionTransfer(cert, policy);
     expect(result.years.map((y) => y.pooledFen)).toEqual([12_003, 12_003]);
     expect(result.pooledFen).toBe(24_006);
@@ -141,18 +146,16 @@ describe('computePensionTransfer', () => {
 
   describe('properties', () => {
     // Unique months between 1990-01 and 2035-12, bases up to the absurdity cap.
-    const certArb = fc
-      .uniqueArray(fc.integer({ min: 1990 * 12, max: 2035 * 12 + 11 }), { minLength: 1, maxLength: 300 })
-      .chain((indices) =>
-        fc.record({
-          months: fc.tuple(
-            ...[...indices]
-              .sort((a, b) => a - b)
-              .map((i) => fc.integer({ min: 1, max: 100_000_000 }).map((baseFen) => ({ month: monthFromIndex(i), baseFen }))),
-          ),
-          accountBalanceFen: fc.integer({ min: 0, max: 10_000_000_000 }),
-        }),
-      );
+    const certArb = fc.uniqueArray(fc.integer({ min: 1990 * 12, max: 2035 * 12 + 11 }), { minLength: 1, maxLength: 300 }).chain((indices) =>
+      fc.record({
+        months: fc.tuple(
+          ...[...indices]
+            .sort((a, b) => a - b)
+            .map((i) => fc.integer({ min: 1, max: 100_000_000 }).map((baseFen) => ({ month: monthFromIndex(i), baseFen }))),
+        ),
+        accountBalanceFen: fc.integer({ min: 0, max: 10_000_000_000 }),
+      }),
+    );
 
     it('pooled total = sum of the yearly parts; every amount is an integer; each year is round-half-up(12 % × bases)', () => {
       fc.assert(
