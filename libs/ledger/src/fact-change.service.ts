@@ -89,7 +89,7 @@ export class FactChangeService {
       FACT_DATE_WINDOWS.movedOn(this.clock.today()),
       'a hukou move is stated within a year of it, or up to a month ahead',
     );
-    const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId));
+    const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId, { now: this.clock.now() }));
     return this.db.tx(async () => {
       const facts = await this.lockKnown(subjectRef);
       if (facts.hukouRegion === region)
@@ -113,7 +113,7 @@ export class FactChangeService {
       FACT_DATE_WINDOWS.since(this.clock.today()),
       'an insured relation starts within seventy years back, or up to a month ahead',
     );
-    const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId));
+    const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId, { now: this.clock.now() }));
     return this.db.tx(async () => {
       const facts = await this.lockKnown(subjectRef);
       if (facts.insured[cmd.branch]?.region === region)

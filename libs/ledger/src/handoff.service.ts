@@ -257,7 +257,7 @@ export class HandoffService {
         toRegion: h.toRegion,
         effectiveAt,
         handoffId: h.handoffId,
-        reason: h.reason,
+        reason: h.reason.slice(0, 500),
       },
     });
     return accepted;

@@ -91,7 +91,7 @@ export class SubjectService {
     assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
     const region = regionActingAs(actor, 'public-security', 'registering a person');
     if (region !== cmd.hukouRegion) throw new DomainError(ErrorCode.Forbidden, 'only the hukou region registers a person in the ledger');
-    const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId));
+    const subjectRef = this.refs.ref(parseCitizenId(cmd.citizenId, { now: this.clock.now() }));
     return this.db.tx(async () => {
       const existing = await this.subjects.lock(subjectRef);
       if (existing && existing.hukouRegion !== cmd.hukouRegion) {

@@ -63,7 +63,7 @@ export class FilingService {
         windows.validTo,
         'a filing ends at most ten years after validFrom (a longer stay is open-ended)',
       );
-    const subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId));
+    const subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId, { now: this.clock.now() }));
     try {
       return await this.db.tx(async () => {
         await this.requireInsurer(subjectRef, insuredRegion);

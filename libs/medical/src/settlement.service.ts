@@ -74,7 +74,7 @@ export class SettlementService {
     const draft: NewSettlement = {
       treatmentRegion,
       settlementId: cmd.settlementId,
-      subjectRef: this.subjects.ref(parseCitizenId(cmd.citizenId)),
+      subjectRef: this.subjects.ref(parseCitizenId(cmd.citizenId, { now: this.clock.now() })),
       insuredRegion: cmd.insuredRegion,
       insuredProvince,
       treatmentProvince,

@@ -74,7 +74,7 @@ export class PermitService {
         },
       );
     }
-    const subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId));
+    const subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId, { now: this.clock.now() }));
     const permit: Permit = {
       permitId: randomUUID(),
       permitNumber: cmd.permitNumber,

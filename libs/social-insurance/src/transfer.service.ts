@@ -60,7 +60,7 @@ export class TransferService {
     validateInboundMonths(inboundMonths, today);
     let subjectRef: string;
     try {
-      subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId));
+      subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId, { now: this.clock.now() }));
     } catch (error) {
       if (error instanceof DomainError) throw new DomainError(error.code, error.detail, { ...error.extensions, field: '/body/citizenId' });
       throw error;
