@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppConfig, loadConfig } from '@tongban/config';
-import { KafkaClient, OutboxRelay, DOMAIN_TOPICS, deadLetterTopic } from '@tongban/messaging';
+import { KafkaClient, OutboxRelay, OutboxRelays, DOMAIN_TOPICS, deadLetterTopic } from '@tongban/messaging';
 import { PROBE_GROUP, ProbeModule, probeAttempts, probeBehaviour } from '../harness/probe.module';
 import { eventually } from '../harness/eventually';
 import { Suite, header } from '../harness/suite';
@@ -42,8 +42,10 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
 
   beforeAll(async () => {
     suite = await Suite.create('backbone');
-    // The gateway writes residence outbox rows but does not relay them: the tests drive the relay.
-    gateway = (await suite.start(GATEWAY_APP)).url;
+    // The gateway writes residence outbox rows and would relay them: its relays are stopped, the tests drive the relay.
+    const running = await suite.start(GATEWAY_APP);
+    await running.app.get(OutboxRelays).stop();
+    gateway = running.url;
     probe = (await suite.start({ name: 'residence-permit', module: ProbeModule, consumer: PROBE_GROUP })).url;
     await suite.kafka.admin().createTopics({ topics: [{ topic: suite.topic(deadLetterTopic(PROBE_GROUP.groupId)), numPartitions: 1 }] });
     config = loadConfig({ ...process.env, ...suite.env() });

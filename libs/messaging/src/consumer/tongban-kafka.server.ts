@@ -8,7 +8,7 @@ import { metrics } from '@tongban/metrics';
 import { KafkaClient } from '../messaging.kafka-client';
 import { EventValidator } from '../messaging.event-validator';
 import { CloudEvent, CloudEventDecodeError, fromKafkaMessage } from '../messaging.cloud-event';
-import { isEventType } from '../messaging.event-types';
+import { isEventType, topicOf } from '../messaging.event-types';
 import { deadLetterTopic } from '../messaging.topics';
 import { classifyFailure } from './failure.classifier';
 import { EventContext } from './event.context';
@@ -48,7 +48,8 @@ function typeHeader(headers: IHeaders | undefined): string | undefined {
  * effect or the dead letter is stored. Failures get bounded retries with backoff, then go to the
  * group's dead-letter topic, and the partition keeps flowing. The handler is found from the
  * `ce_type` header before anything is decoded or validated: a type this group does not handle is
- * committed and skipped at the cost of one map lookup.
+ * committed and skipped at the cost of one map lookup. A subscription to a topic carrying no type the
+ * app handles is refused at start.
  */
 export class TongbanKafkaServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | undefined;
@@ -64,6 +65,7 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
+      this.assertEveryTopicHandled();
       this.consumer = this.kafka.kafka.consumer({
         groupId: this.kafka.topic(this.options.groupId),
         allowAutoTopicCreation: false,
@@ -86,6 +88,14 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
     } catch (error) {
       callback(error);
     }
+  }
+
+  /** No subscription without a handler: every subscribed topic carries at least one event type handled here. */
+  private assertEveryTopicHandled(): void {
+    const handled = new Set([...this.getHandlers().keys()].filter(isEventType).map(topicOf));
+    const idle = this.options.topics.filter((t) => !handled.has(t));
+    if (idle.length > 0)
+      throw new Error(`consumer group ${this.options.groupId} subscribes to ${idle.join(', ')} but handles no event type of it`);
   }
 
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
