@@ -13,8 +13,10 @@ export const PORT_VARS: Record<AppName, string> = {
   'residence-permit': 'RESIDENCE_PERMIT_PORT',
   'social-insurance': 'SOCIAL_INSURANCE_PORT',
   'medical-settlement': 'MEDICAL_SETTLEMENT_PORT',
+  ledger: 'LEDGER_PORT',
 };
-export const ADAPTERS: readonly AppName[] = ['residence-permit', 'social-insurance', 'medical-settlement'];
+/** Every app behind the gateway: the ledger (its consumer and jobs) and the domain adapters (their clocks). */
+export const BACKEND_APPS: readonly AppName[] = ['ledger', 'residence-permit', 'social-insurance', 'medical-settlement'];
 
 function httpStatus(url: string): Promise<number> {
   return new Promise((resolve) => {
@@ -193,7 +195,13 @@ export class BenchCluster {
 
   /** Starts `instances` of each named app (in order, each ready before the next kind starts). */
   async startApps(names: readonly AppName[], instances = 1, extraEnv: Record<string, string> = {}): Promise<AppProcess[]> {
-    const offset: Record<AppName, number> = { gateway: 0, 'residence-permit': 1, 'social-insurance': 2, 'medical-settlement': 3 };
+    const offset: Record<AppName, number> = {
+      gateway: 0,
+      'residence-permit': 1,
+      'social-insurance': 2,
+      'medical-settlement': 3,
+      ledger: 4,
+    };
     const started: AppProcess[] = [];
     for (const name of names) {
       const batch: AppProcess[] = [];
@@ -249,7 +257,7 @@ export class BenchCluster {
 
   /** Stops the apps (gateway first), then Kafka, then PostgreSQL; keeps the data folder for inspection. */
   async stop(): Promise<void> {
-    for (const name of ['gateway', ...ADAPTERS] as AppName[])
+    for (const name of ['gateway', ...BACKEND_APPS] as AppName[])
       await Promise.all(this.apps.filter((a) => a.name === name).map((a) => a.stop()));
     await this.infra.stop().catch((e: unknown) => this.opts.log(`kafka stop failed: ${String(e)}`));
     await this.pg.stop();

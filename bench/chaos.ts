@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { repoPath } from '@tongban/config';
-import { ADAPTERS, AppProcess, BenchCluster } from './bench.cluster';
+import { AppProcess, BACKEND_APPS, BenchCluster } from './bench.cluster';
 import { sleep } from './bench.http';
 import { RetryingGateway } from './chaos/chaos.client';
 import { Check, quiesce, verify } from './chaos/chaos.verify';
@@ -8,9 +8,10 @@ import { emptyLog, runWorkload } from './chaos/chaos.workload';
 
 /**
  * `npm run chaos`: a three-broker Kafka cluster (replication 3, min.insync.replicas 2, acks=all), two
- * instances of the gateway and of every adapter as processes, and a bounded workload of whole
- * workflows with Idempotency-Keys and client retries. During it: kill -9 a gateway, kill -9 an adapter,
- * kill -9 a Kafka broker (restarted later), restart PostgreSQL. Then quiescence and the checks; exit 1
+ * instances of the gateway, of the ledger and of every adapter as processes, and a bounded workload of
+ * whole workflows with Idempotency-Keys and client retries. During it: kill -9 a gateway, kill -9 an
+ * adapter, kill -9 a ledger (its consumer mid-batch), kill -9 a Kafka broker (restarted later), restart
+ * PostgreSQL. Then quiescence and the checks; exit 1
  * on any violation. Loopback only; stops everything it started.
  */
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
@@ -59,6 +60,8 @@ async function faults(cluster: BenchCluster, killed: Set<AppProcess>): Promise<v
   await sleep(6000);
   await crashAndRestart(cluster.app('residence-permit', 0), 4000);
   await sleep(5000);
+  await crashAndRestart(cluster.app('ledger', 0), 4000);
+  await sleep(5000);
   await crashAndRestart(cluster.app('social-insurance', 1), 3000);
   await sleep(5000);
   cluster.kafkaNode('kill', 2);
@@ -102,7 +105,7 @@ async function main(): Promise<number> {
   let watcher: NodeJS.Timeout | undefined;
   const db = new Client({ connectionString: cluster.databaseUrl });
   try {
-    await cluster.startApps(['gateway', ...ADAPTERS], 2);
+    await cluster.startApps(['gateway', ...BACKEND_APPS], 2);
     log(`started ${cluster.apps.map((a) => `${a.key}:${a.port}`).join(' ')}; Kafka ${cluster.kafkaBrokers}`);
     watcher = watch(cluster.apps, killed, crashes);
     const gw = new RetryingGateway([cluster.app('gateway', 0).url, cluster.app('gateway', 1).url]);

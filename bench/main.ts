@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { repoPath } from '@tongban/config';
-import { ADAPTERS, BenchCluster } from './bench.cluster';
+import { BACKEND_APPS, BenchCluster } from './bench.cluster';
 import { Figure, machine, markdown, RunReport, writeReport } from './bench.report';
 import { setUpPopulation } from './bench.setup';
 import { claimKeys, claimsFigure } from './figures/claims.figure';
@@ -78,7 +78,7 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   const db = new Client({ connectionString: cluster.databaseUrl });
   try {
-    await cluster.startApps(['gateway', ...ADAPTERS]);
+    await cluster.startApps(['gateway', ...BACKEND_APPS]);
     const gateway = cluster.app('gateway');
     log(`apps ready; gateway ${gateway.url} (pid ${gateway.pid})`);
     await db.connect();

@@ -10,7 +10,7 @@ examples="${1:-${FUZZ_MAX_EXAMPLES:-15}}"
 command -v schemathesis >/dev/null || { echo "fuzz.sh: schemathesis is not installed (pip install schemathesis)" >&2; exit 1; }
 data="$(mktemp -d /tmp/tongban-fuzz-XXXXXX)"; chmod 755 "$data"
 export TONGBAN_DATA_DIR="$data" PG_PORT=15435 KAFKA_PORT=19392 KAFKA_CONTROLLER_PORT=19393 \
-  GATEWAY_PORT=18080 RESIDENCE_PERMIT_PORT=18081 SOCIAL_INSURANCE_PORT=18082 MEDICAL_SETTLEMENT_PORT=18083 \
+  GATEWAY_PORT=18080 RESIDENCE_PERMIT_PORT=18081 SOCIAL_INSURANCE_PORT=18082 MEDICAL_SETTLEMENT_PORT=18083 LEDGER_PORT=18084 \
   LOG_LEVEL=warn LOG_FORMAT=json RATE_LIMIT_PER_SECOND=100000 RATE_LIMIT_BURST=100000
 node -r ./tools/paths.js dist/tools/start.js > "$data/system.log" 2>&1 &
 system=$!

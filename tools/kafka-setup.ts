@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   if (username) {
     const admin = kafka.admin();
     await admin.connect();
-    await applyAcls(admin, tongbanAcls(namespace, ['gateway', 'residence-permit', 'social-insurance', 'medical-settlement'], provinces()));
+    await applyAcls(
+      admin,
+      tongbanAcls(namespace, ['gateway', 'ledger', 'residence-permit', 'social-insurance', 'medical-settlement'], provinces()),
+    );
     await admin.disconnect();
     console.log('ACLs applied');
   }

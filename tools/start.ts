@@ -8,11 +8,11 @@ import { startInfra } from './infra';
  * TONGBAN_KAFKA_CLUSTER=3 a three-node Kafka cluster (replication 3, min.insync.replicas 2).
  *
  * The main job: real PostgreSQL and Kafka (embedded/local unless DATABASE_URL / KAFKA_BROKERS are
- * set), topics, then the gateway and every adapter as separate processes. Ctrl-C or SIGTERM stops the
- * gateway first (HTTP), then the adapters (each drains its consumers and relays), then Kafka, then
- * PostgreSQL, and leaves no process behind.
+ * set), topics, then the gateway, the ledger and every adapter as separate processes. Ctrl-C or SIGTERM
+ * stops the gateway first (HTTP), then the ledger and the adapters (each drains its consumer and
+ * relays), then Kafka, then PostgreSQL, and leaves no process behind.
  */
-const APPS = ['gateway', 'residence-permit', 'social-insurance', 'medical-settlement'] as const;
+const APPS = ['gateway', 'ledger', 'residence-permit', 'social-insurance', 'medical-settlement'] as const;
 const log = (line: string): void => {
   process.stdout.write(`[tongban] ${line}\n`);
 };
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const stopAll = async (code: number): Promise<never> => {
     if (stopping) return new Promise<never>(() => undefined);
     stopping = true;
-    log('stopping: gateway, adapters, Kafka, PostgreSQL');
+    log('stopping: gateway, ledger, adapters, Kafka, PostgreSQL');
     for (const name of APPS) {
       const mine = [...children].filter(([key]) => key.split('#')[0] === name).map(([, child]) => child);
       mine.forEach((child) => child.kill('SIGTERM'));
@@ -62,8 +62,9 @@ async function main(): Promise<void> {
     'residence-permit': 'RESIDENCE_PERMIT_PORT',
     'social-insurance': 'SOCIAL_INSURANCE_PORT',
     'medical-settlement': 'MEDICAL_SETTLEMENT_PORT',
+    ledger: 'LEDGER_PORT',
   };
-  const defaults = { gateway: 8080, 'residence-permit': 8081, 'social-insurance': 8082, 'medical-settlement': 8083 };
+  const defaults = { gateway: 8080, 'residence-permit': 8081, 'social-insurance': 8082, 'medical-settlement': 8083, ledger: 8084 };
   for (const name of APPS) {
     for (let i = 0; i < instances; i++) {
       const port = Number(process.env[ports[name]] ?? defaults[name]) + 100 * i;

@@ -85,7 +85,7 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
     }
     return out;
   };
-  /** Ledger events not yet relayed (the gateway relays the ledger's outbox; the domain apps, not started here, the others). */
+  /** Ledger events not yet relayed (the gateway relays every outbox its commands write; no ledger app runs here). */
   const unpublished = async (): Promise<number> =>
     Number((await suite.db.one<{ n: string }>(`SELECT count(*)::text AS n FROM ledger.outbox WHERE published_at IS NULL`))?.n);
   /** The snapshot once the events of the setup are relayed and the tables still for a second (the ledger consumes asynchronously). */

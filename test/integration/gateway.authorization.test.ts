@@ -6,7 +6,7 @@ import { Suite } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
 import { fill, Fixtures, MONTH, seedVictims, STRANGER, STRANGER_CASES, strangerAgency } from '../harness/victims';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
-import { RESIDENCE_PERMIT_APP } from '../../apps/residence-permit/src/residence-permit.app';
+import { LEDGER_APP } from '../../apps/ledger/src/ledger.app';
 import { MEDICAL_SETTLEMENT_APP } from '../../apps/medical-settlement/src/medical-settlement.app';
 
 type Json = Record<string, unknown>;
@@ -22,8 +22,8 @@ describe('authorisation: every operation, wrong roles and strangers (real Postgr
     const running = await suite.start(GATEWAY_APP);
     gateway = running.url;
     expect(running.app.get(ContractValidator).contract.operations.length).toBe(operations.length);
-    // the residence-permit app relays permit events to the ledger, which proposes the handoffs
-    await suite.start(RESIDENCE_PERMIT_APP);
+    // the gateway relays permit events to the ledger app, which proposes the handoffs
+    await suite.start(LEDGER_APP);
     const medical = await suite.start(MEDICAL_SETTLEMENT_APP);
 
     fixtures = await seedVictims(gateway, medical.app.get(ClearingJob));

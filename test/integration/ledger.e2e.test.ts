@@ -8,6 +8,7 @@ import { agencyOf, call, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
 import { insureIn, registerPerson } from '../harness/ledger-steps';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
+import { LEDGER_APP } from '../../apps/ledger/src/ledger.app';
 
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
@@ -22,6 +23,7 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     suite = await Suite.create('ledger');
     running = await suite.start(GATEWAY_APP);
     gateway = running.url;
+    await suite.start(LEDGER_APP); // consumes the permit events of the Kafka test below
   });
   afterAll(() => suite.stop());
 

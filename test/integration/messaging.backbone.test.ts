@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppConfig, loadConfig } from '@tongban/config';
-import { KafkaClient, OutboxRelay, DOMAIN_TOPICS, deadLetterTopic } from '@tongban/messaging';
+import { KafkaClient, OutboxRelay, OutboxRelays, DOMAIN_TOPICS, deadLetterTopic } from '@tongban/messaging';
 import { PROBE_GROUP, ProbeModule, probeAttempts, probeBehaviour } from '../harness/probe.module';
 import { eventually } from '../harness/eventually';
 import { Suite, header } from '../harness/suite';
@@ -27,20 +27,25 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     return { permitNumber: String(body.permitNumber), status: res.status };
   };
   /** A counter of the probe's consumer group as its /metrics endpoint reports it, summed over the other labels. */
-  const probeCounter = async (name: string): Promise<number> => {
+  const probeCounter = async (name: string, only: (line: string) => boolean = () => true): Promise<number> => {
     const scrape = await fetch(`${probe}/metrics`).then((r) => r.text());
-    const mine = scrape.split('\n').filter((line) => line.startsWith(`${name}{`) && line.includes(`group="${PROBE_GROUP.groupId}"`));
+    const mine = scrape
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`) && line.includes(`group="${PROBE_GROUP.groupId}"`) && only(line));
     return mine.reduce((n, line) => n + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
   };
-  /** Events the probe has processed: applied, or found in its inbox as applied before. */
-  const processed = (): Promise<number> => probeCounter('tongban_events_consumed_total');
+  /** Events the probe has processed: applied, or found in its inbox as applied before (not skipped types). */
+  const processed = (): Promise<number> => probeCounter('tongban_events_consumed_total', (line) => !line.includes('outcome="skipped"'));
+  const skipped = (): Promise<number> => probeCounter('tongban_events_consumed_total', (line) => line.includes('outcome="skipped"'));
   const relay = (afterPublish?: (ids: string[]) => Promise<void>): OutboxRelay =>
     new OutboxRelay(suite.db, kafka, 'residence', { batchSize: 100, pollMs: 50, afterPublish });
 
   beforeAll(async () => {
     suite = await Suite.create('backbone');
-    // The gateway writes residence outbox rows but does not relay them: the tests drive the relay.
-    gateway = (await suite.start(GATEWAY_APP)).url;
+    // The gateway writes residence outbox rows and would relay them: its relays are stopped, the tests drive the relay.
+    const running = await suite.start(GATEWAY_APP);
+    await running.app.get(OutboxRelays).stop();
+    gateway = running.url;
     probe = (await suite.start({ name: 'residence-permit', module: ProbeModule, consumer: PROBE_GROUP })).url;
     await suite.kafka.admin().createTopics({ topics: [{ topic: suite.topic(deadLetterTopic(PROBE_GROUP.groupId)), numPartitions: 1 }] });
     config = loadConfig({ ...process.env, ...suite.env() });
@@ -128,6 +133,33 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
       message.headers.ce_id,
     ]);
     expect(Number(dead?.n)).toBe(0);
+  });
+
+  it('skips an event type it has no handler for without decoding it, and the partition flows on', async () => {
+    const producer = await kafka.producer();
+    const key = `s1_${'S'.repeat(32)}`;
+    const after = `AFTER-${randomUUID().slice(0, 8)}`;
+    // not JSON: decoding or validating it would dead-letter it, so its skipping proves the handler came first
+    const unhandled = {
+      key,
+      value: 'not json at all',
+      headers: { ...permitIssuedMessage('x').headers, ce_id: randomUUID(), ce_type: 'cn.gov.tongban.residence.permit-endorsed.v1' },
+    };
+    const skippedBefore = await skipped();
+    await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [unhandled, permitIssuedMessage(after, key)] });
+    await eventually(
+      () => effects(after),
+      (n) => n === 1,
+      'the message behind the unhandled one',
+    );
+    expect(await skipped()).toBeGreaterThan(skippedBefore);
+    const dead = await suite.db.one<{ n: string }>(
+      `SELECT count(*) AS n FROM messaging.dead_letters WHERE event_id = $1 AND consumer = $2`,
+      [unhandled.headers.ce_id, PROBE_GROUP.groupId],
+    );
+    expect(Number(dead?.n)).toBe(0);
+    const inbox = await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM probe.inbox WHERE event_id = $1`, [unhandled.headers.ce_id]);
+    expect(Number(inbox?.n)).toBe(0);
   });
 
   it('dead-letters poison messages and keeps the partition flowing; a replay applies the event once', async () => {

@@ -6,20 +6,18 @@ import { GATEWAY_ACCESS } from './gateway.access';
 import { IdentityModule } from '@tongban/identity';
 import { LEDGER_MIGRATIONS, LEDGER_SCHEMA, LedgerModule } from '@tongban/ledger';
 import { LoggingModule } from '@tongban/logging';
-import { MEDICAL_MIGRATIONS, MedicalModule } from '@tongban/medical';
+import { MEDICAL_MIGRATIONS, MEDICAL_SCHEMA, MedicalModule } from '@tongban/medical';
 import { DEAD_LETTER_MIGRATIONS, MessagingModule } from '@tongban/messaging';
 import { OPS_MIGRATIONS, OpsModule } from '@tongban/ops';
-import { RESIDENCE_MIGRATIONS, ResidenceModule } from '@tongban/residence';
-import { SOCIAL_INSURANCE_MIGRATIONS, SocialInsuranceModule } from '@tongban/social-insurance';
+import { RESIDENCE_MIGRATIONS, RESIDENCE_SCHEMA, ResidenceModule } from '@tongban/residence';
+import { SOCIAL_INSURANCE_MIGRATIONS, SOCIAL_INSURANCE_SCHEMA, SocialInsuranceModule } from '@tongban/social-insurance';
 import { AuditController } from './ops/audit.controller';
 import { DeadLettersController } from './ops/dead-letters.controller';
 import { OpsKafkaController } from './ops/ops-kafka.controller';
 import { OpsQueuesController } from './ops/ops-queues.controller';
 import { FactChangesController } from './ledger/fact-changes.controller';
 import { HandoffsController } from './ledger/handoffs.controller';
-import { LedgerEventsController } from './ledger/ledger.events';
 import { LedgerOpsController } from './ledger/ledger-ops.controller';
-import { LedgerScheduler } from './ledger/ledger.scheduler';
 import { ProvisionClaimsController } from './ledger/provision-claims.controller';
 import { EntitlementsController } from './ledger/entitlements.controller';
 import { ReconciliationsController } from './ledger/reconciliations.controller';
@@ -34,7 +32,9 @@ export const GATEWAY_SCHEMA = 'gateway';
 
 /**
  * The REST edge for provincial systems. Synchronous commands run here, in-process, through the
- * domain libraries (state change + outbox in one transaction); the adapters relay and consume.
+ * domain libraries (state change + outbox rows in one transaction), so the gateway relays every
+ * outbox its commands write; the ledger app consumes, the adapters run their domains' clocks. The
+ * `gateway` schema holds idempotency keys and the audit log; nothing writes its outbox.
  */
 @Module({
   imports: [
@@ -49,7 +49,7 @@ export const GATEWAY_SCHEMA = 'gateway';
       MEDICAL_MIGRATIONS,
       OPS_MIGRATIONS,
     ]),
-    MessagingModule.forRoot([GATEWAY_SCHEMA, LEDGER_SCHEMA]),
+    MessagingModule.forRoot([RESIDENCE_SCHEMA, SOCIAL_INSURANCE_SCHEMA, MEDICAL_SCHEMA, LEDGER_SCHEMA]),
     IdentityModule,
     GatewayHttpModule.forRoot(GATEWAY_ACCESS),
     ResidenceModule,
@@ -58,7 +58,6 @@ export const GATEWAY_SCHEMA = 'gateway';
     MedicalModule,
     OpsModule,
   ],
-  providers: [LedgerScheduler],
   controllers: [
     SubjectsController,
     FactChangesController,
@@ -67,7 +66,6 @@ export const GATEWAY_SCHEMA = 'gateway';
     EntitlementsController,
     ReconciliationsController,
     LedgerOpsController,
-    LedgerEventsController,
     ResidencePermitsController,
     ResidenceHistoryController,
     PointsConversionsController,

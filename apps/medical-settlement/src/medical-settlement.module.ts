@@ -8,8 +8,9 @@ import { DEAD_LETTER_MIGRATIONS, MessagingModule } from '@tongban/messaging';
 import { ClearingScheduler } from './clearing.scheduler';
 
 /**
- * Cross-region medical settlement adapter: relays the medical outbox (filings and settlements are
- * written by the gateway through @tongban/medical) and issues the monthly clearing statements.
+ * Cross-region medical settlement adapter: issues the monthly clearing statements, which write the
+ * medical outbox, so it relays that outbox too (as does the gateway, whose REST commands write filings
+ * and settlements through @tongban/medical).
  */
 @Module({
   imports: [

@@ -1,11 +1,8 @@
 import type { AppSpec } from '@tongban/http';
-import { CONSUMER_GROUPS } from '@tongban/messaging';
-import { RESIDENCE_SCHEMA } from '@tongban/residence';
 import { ResidencePermitModule } from './residence-permit.module';
 
 /** The residence-permit app as it runs: main.ts and every test that starts it use this one definition. */
 export const RESIDENCE_PERMIT_APP: AppSpec = {
   name: 'residence-permit',
   module: ResidencePermitModule,
-  consumer: { ...CONSUMER_GROUPS.residencePermit, inboxSchema: RESIDENCE_SCHEMA },
 };

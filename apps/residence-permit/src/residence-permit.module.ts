@@ -7,7 +7,10 @@ import { DEAD_LETTER_MIGRATIONS, MessagingModule } from '@tongban/messaging';
 import { RESIDENCE_MIGRATIONS, RESIDENCE_SCHEMA, ResidenceJobsModule } from '@tongban/residence';
 import { PermitSuspensionScheduler } from './permit-suspension.scheduler';
 
-/** Residence-permit adapter: relays permit events, consumes responsibility changes, runs the permit clocks. */
+/**
+ * Residence-permit adapter: the permit clocks (the suspension job), which write the residence outbox,
+ * so it relays that outbox too (as does the gateway, whose REST commands write it).
+ */
 @Module({
   imports: [
     ConfigModule.forRoot(),

@@ -9,8 +9,9 @@ import { SOCIAL_INSURANCE_MIGRATIONS, SOCIAL_INSURANCE_SCHEMA, SocialInsuranceMo
 import { TransferClockScheduler } from './transfer-clock.scheduler';
 
 /**
- * Social-insurance transfer adapter: relays the transfer events (written by the gateway through the
- * library) to Kafka and runs the statutory clocks (reminders, overdue events, operators' queue items).
+ * Social-insurance transfer adapter: the statutory clocks (reminders, overdue events, operators' queue
+ * items), which write the social_insurance outbox, so it relays that outbox too (as does the gateway,
+ * whose REST commands write the transfer steps).
  */
 @Module({
   imports: [

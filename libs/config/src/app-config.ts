@@ -61,6 +61,7 @@ export class AppConfig {
         'residence-permit': raw.RESIDENCE_PERMIT_PORT,
         'social-insurance': raw.SOCIAL_INSURANCE_PORT,
         'medical-settlement': raw.MEDICAL_SETTLEMENT_PORT,
+        ledger: raw.LEDGER_PORT,
       },
     };
     // Development credentials and pseudonymisation keys are public test values; production must name its own.
@@ -97,7 +98,7 @@ export class AppConfig {
   }
 }
 
-export type AppName = 'gateway' | 'residence-permit' | 'social-insurance' | 'medical-settlement';
+export type AppName = 'gateway' | 'residence-permit' | 'social-insurance' | 'medical-settlement' | 'ledger';
 
 /** A fixed, public key for development and tests only (32 bytes of 'tongban-dev…'). */
 const DEV_SUBJECT_KEYS = `1:${Buffer.from('tongban-development-subject-key!').toString('base64')}`;

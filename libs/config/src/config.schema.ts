@@ -30,6 +30,7 @@ export const configSchema = z.object({
   RESIDENCE_PERMIT_PORT: port.default(8081),
   SOCIAL_INSURANCE_PORT: port.default(8082),
   MEDICAL_SETTLEMENT_PORT: port.default(8083),
+  LEDGER_PORT: port.default(8084),
   CREDENTIALS_FILE: z.string().min(1).optional(),
   SUBJECT_KEYS: z.string().min(1).optional(),
   SUBJECT_KEY_VERSION: positiveInt.optional(),

@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { KafkaClient } from './messaging.kafka-client';
 import { EventValidator } from './messaging.event-validator';
-import { OutboxWriter } from './messaging.outbox-writer';
+import { randomUUID } from 'node:crypto';
+import { OUTBOX_WRITER_ID, OutboxWriter } from './messaging.outbox-writer';
 import { DeadLetterService } from './messaging.dead-letters';
 import { OUTBOX_SCHEMAS, OutboxRelays } from './messaging.relays';
 
@@ -19,6 +20,7 @@ export class MessagingModule {
         DeadLetterService,
         OutboxRelays,
         { provide: OUTBOX_SCHEMAS, useValue: outboxSchemas },
+        { provide: OUTBOX_WRITER_ID, useFactory: () => randomUUID() },
       ],
       exports: [KafkaClient, EventValidator, OutboxWriter, DeadLetterService, OutboxRelays],
     };

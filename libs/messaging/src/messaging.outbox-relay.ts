@@ -7,6 +7,7 @@ import { chosenPartitions, KafkaClient } from './messaging.kafka-client';
 import { deliveryTopic } from './messaging.topics';
 import { EventType, topicOf } from './messaging.event-types';
 import { toKafkaHeaders } from './messaging.cloud-event';
+import { outboxWakePayload } from './messaging.outbox-writer';
 
 interface OutboxRow {
   seq: string;
@@ -28,6 +29,11 @@ export interface RelayOptions {
   /** bytes of records per topic in one batch (MAX_TOPIC_BYTES unless set) */
   maxTopicBytes?: number;
   pollMs: number;
+  /**
+   * Wake at once only for rows this process's OutboxWriter committed (its id); rows other processes
+   * wrote are reached by polling every pollMs. Unset: woken by every commit to the schema's outbox.
+   */
+  writerId?: string;
   /** test hook: runs after Kafka acknowledged a batch, before the rows are marked published */
   afterPublish?: (eventIds: string[]) => Promise<void>;
 }
@@ -119,7 +125,9 @@ export function assertAcknowledged(groups: TopicMessages[], acks: RecordMetadata
 /**
  * Publishes one schema's outbox in commit order. One batch at a time cluster-wide (a transaction
  * advisory lock) keeps per-key order when several instances run; FOR UPDATE SKIP LOCKED keeps two
- * relays from ever taking the same rows. A crash after Kafka's ack but before the UPDATE republishes
+ * relays from ever taking the same rows. The process that wrote a row is woken at its commit, the
+ * other relays of the schema only poll: an event is normally published by the process that wrote it,
+ * and another process takes it only when that one is down or behind. A crash after Kafka's ack but before the UPDATE republishes
  * the batch: consumers de-duplicate by event id (inbox), so the effect stays exactly once.
  */
 export class OutboxRelay {
@@ -129,6 +137,8 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private listener: PoolClient | undefined;
   private wake: (() => void) | undefined;
+  /** woken while a batch ran: go on without waiting */
+  private notified = false;
   private readonly logger: Logger;
 
   constructor(
@@ -190,7 +200,9 @@ export class OutboxRelay {
     const client = await this.db.dedicated();
     let broken = false;
     client.on('notification', (n: Notification) => {
-      if (n.payload === this.schema) this.wake?.();
+      if (!this.wakesFor(n.payload)) return;
+      this.notified = true;
+      this.wake?.();
     });
     client.on('error', () => {
       if (broken) return;
@@ -210,16 +222,22 @@ export class OutboxRelay {
     if (!broken) this.listener = client;
   }
 
+  private wakesFor(payload: string | undefined): boolean {
+    if (this.options.writerId !== undefined) return payload === outboxWakePayload(this.schema, this.options.writerId);
+    return payload !== undefined && payload.startsWith(`${this.schema}:`);
+  }
+
   private async loop(): Promise<void> {
     while (!this.stopping) {
       if (!this.listener) await this.listen().catch(() => undefined);
       this.moreWaiting = false;
+      this.notified = false;
       try {
         await this.publishBatch();
       } catch (error) {
         this.logger.warn({ err: error }, 'outbox batch failed; will retry');
       }
-      if (!this.moreWaiting && !this.stopping) await this.idle();
+      if (!this.moreWaiting && !this.notified && !this.stopping) await this.idle();
     }
   }
 

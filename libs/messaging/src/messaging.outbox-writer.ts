@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
 import { EventType } from './messaging.event-types';
@@ -22,12 +22,19 @@ export interface EventDraft<T extends EventType = EventType> {
 
 const SCHEMA = /^[a-z][a-z0-9_]*$/;
 
+/** Names this process's writer in its wake-up calls (one per app instance; see OutboxRelay). */
+export const OUTBOX_WRITER_ID = 'TONGBAN_OUTBOX_WRITER_ID';
+
+/** The NOTIFY payload of a commit that appended to `schema`'s outbox, by the writer `writerId`. */
+export const outboxWakePayload = (schema: string, writerId: string): string => `${schema}:${writerId}`;
+
 /** Appends events to a schema's outbox inside the caller's transaction (never on its own). */
 @Injectable()
 export class OutboxWriter {
   constructor(
     private readonly db: Database,
     private readonly validator: EventValidator,
+    @Inject(OUTBOX_WRITER_ID) private readonly writerId: string,
   ) {}
 
   async append<T extends EventType>(schema: string, draft: EventDraft<T>): Promise<string> {
@@ -37,7 +44,7 @@ export class OutboxWriter {
     const id = randomUUID();
     const traceparent = draft.traceparent ?? newTraceparent(randomBytes(16).toString('hex'), randomBytes(8).toString('hex'));
     // One round trip: the row and the relay's wake-up call. NOTIFY is delivered at commit only, so
-    // the relay never wakes for a row it cannot see yet.
+    // the relay never wakes for a row it cannot see yet; it names this process, whose relay it wakes.
     await this.db.query(
       `WITH appended AS (
          INSERT INTO ${schema}.outbox (event_id, event_type, subject, source, recipients, payload, traceparent, actor, request_id)
@@ -53,7 +60,7 @@ export class OutboxWriter {
         traceparent,
         draft.actor ?? null,
         draft.requestId ?? null,
-        schema,
+        outboxWakePayload(schema, this.writerId),
       ],
     );
     return id;

@@ -4,6 +4,7 @@ import { Database } from '@tongban/database';
 import { metrics } from '@tongban/metrics';
 import { KafkaClient } from './messaging.kafka-client';
 import { OutboxRelay } from './messaging.outbox-relay';
+import { OUTBOX_WRITER_ID } from './messaging.outbox-writer';
 
 export const OUTBOX_SCHEMAS = 'TONGBAN_OUTBOX_SCHEMAS';
 
@@ -12,8 +13,14 @@ export const OUTBOX_SCHEMAS = 'TONGBAN_OUTBOX_SCHEMAS';
 export class OutboxRelays {
   readonly relays: OutboxRelay[];
 
-  constructor(db: Database, kafka: KafkaClient, config: AppConfig, @Inject(OUTBOX_SCHEMAS) schemas: string[]) {
-    this.relays = schemas.map((s) => new OutboxRelay(db, kafka, s, config.outbox));
+  constructor(
+    db: Database,
+    kafka: KafkaClient,
+    config: AppConfig,
+    @Inject(OUTBOX_SCHEMAS) schemas: string[],
+    @Inject(OUTBOX_WRITER_ID) writerId: string,
+  ) {
+    this.relays = schemas.map((s) => new OutboxRelay(db, kafka, s, { ...config.outbox, writerId }));
   }
 
   private gauge: NodeJS.Timeout | undefined;

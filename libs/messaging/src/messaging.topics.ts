@@ -31,15 +31,13 @@ export function deadLetterTopic(groupId: string): string {
   return `tongban.dlq.${groupId}.v1`;
 }
 
-/** Consumer groups of the apps: what each subscribes to. */
+/**
+ * Consumer groups of the apps: what each subscribes to. A group subscribes only to topics carrying an
+ * event type it handles (checked when its consumer starts); an app with nothing to consume has no group.
+ */
 export const CONSUMER_GROUPS = {
-  ledger: {
-    groupId: 'tongban.ledger',
-    topics: [DOMAIN_TOPICS.residence.name, DOMAIN_TOPICS.socialInsurance.name, DOMAIN_TOPICS.medical.name],
-  },
-  residencePermit: { groupId: 'tongban.residence-permit', topics: [DOMAIN_TOPICS.ledger.name] },
-  socialInsurance: { groupId: 'tongban.social-insurance', topics: [DOMAIN_TOPICS.ledger.name, DOMAIN_TOPICS.residence.name] },
-  medicalSettlement: { groupId: 'tongban.medical-settlement', topics: [DOMAIN_TOPICS.ledger.name] },
+  /** the ledger app: permit events change the residence facts, a completed transfer the insured region */
+  ledger: { groupId: 'tongban.ledger', topics: [DOMAIN_TOPICS.residence.name, DOMAIN_TOPICS.socialInsurance.name] },
 } as const satisfies Record<string, { groupId: string; topics: readonly string[] }>;
 
 /** Every topic the system needs, for explicit creation at start (auto-creation is off on our brokers). */

@@ -21,7 +21,7 @@ export class Metrics {
   });
   readonly eventsConsumed = new Counter({
     name: 'tongban_events_consumed_total',
-    help: 'events applied by consumers',
+    help: 'events seen by consumers: applied, duplicate (in the inbox already) or skipped (a type the group does not handle)',
     labelNames: ['group', 'type', 'outcome'],
     registers: [this.registry],
   });

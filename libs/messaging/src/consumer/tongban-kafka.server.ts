@@ -7,7 +7,8 @@ import { scrubCitizenIds } from '@tongban/logging';
 import { metrics } from '@tongban/metrics';
 import { KafkaClient } from '../messaging.kafka-client';
 import { EventValidator } from '../messaging.event-validator';
-import { CloudEvent, fromKafkaMessage } from '../messaging.cloud-event';
+import { CloudEvent, CloudEventDecodeError, fromKafkaMessage } from '../messaging.cloud-event';
+import { isEventType, topicOf } from '../messaging.event-types';
 import { deadLetterTopic } from '../messaging.topics';
 import { classifyFailure } from './failure.classifier';
 import { EventContext } from './event.context';
@@ -33,12 +34,22 @@ function headersAsStrings(headers: IHeaders | undefined): Record<string, string>
   return out;
 }
 
+/** The message's CloudEvents type as its header names it (binary mode), before anything is decoded. */
+function typeHeader(headers: IHeaders | undefined): string | undefined {
+  const raw = headers?.ce_type;
+  const first = Array.isArray(raw) ? raw[0] : raw;
+  return first?.toString();
+}
+
 /**
  * A NestJS transport for our Kafka contract: CloudEvents in binary mode, dispatched to
  * @EventPattern(<ce_type>) handlers. Each handler runs in one transaction with the inbox insert,
  * so a redelivered event has no second effect; offsets are committed (offset+1) only after the
  * effect or the dead letter is stored. Failures get bounded retries with backoff, then go to the
- * group's dead-letter topic, and the partition keeps flowing.
+ * group's dead-letter topic, and the partition keeps flowing. The handler is found from the
+ * `ce_type` header before anything is decoded or validated: a type this group does not handle is
+ * committed and skipped at the cost of one map lookup. A subscription to a topic carrying no type the
+ * app handles is refused at start.
  */
 export class TongbanKafkaServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | undefined;
@@ -54,6 +65,7 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
+      this.assertEveryTopicHandled();
       this.consumer = this.kafka.kafka.consumer({
         groupId: this.kafka.topic(this.options.groupId),
         allowAutoTopicCreation: false,
@@ -76,6 +88,14 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
     } catch (error) {
       callback(error);
     }
+  }
+
+  /** No subscription without a handler: every subscribed topic carries at least one event type handled here. */
+  private assertEveryTopicHandled(): void {
+    const handled = new Set([...this.getHandlers().keys()].filter(isEventType).map(topicOf));
+    const idle = this.options.topics.filter((t) => !handled.has(t));
+    if (idle.length > 0)
+      throw new Error(`consumer group ${this.options.groupId} subscribes to ${idle.join(', ')} but handles no event type of it`);
   }
 
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -101,6 +121,15 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
   }
 
   private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+    const type = typeHeader(message.headers);
+    if (type === undefined)
+      return this.deadLetter(topic, partition, message, new CloudEventDecodeError('missing header ce_type'), 1, undefined);
+    const handler = this.getHandlerByPattern(type);
+    if (!handler) {
+      // another group's event on a shared topic: not decoded, not validated; its offset is committed with the batch
+      metrics().eventsConsumed.inc({ group: this.options.groupId, type: isEventType(type) ? type : 'unknown', outcome: 'skipped' });
+      return;
+    }
     let event: CloudEvent;
     try {
       event = fromKafkaMessage(message.headers, message.value);
@@ -108,8 +137,6 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
     } catch (error) {
       return this.deadLetter(topic, partition, message, error, 1, undefined);
     }
-    const handler = this.getHandlerByPattern(event.type);
-    if (!handler) return; // an event type this app does not handle
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.tx(async () => {

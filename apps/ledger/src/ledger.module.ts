@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@tongban/config';
+import { DatabaseModule } from '@tongban/database';
+import { HealthModule } from '@tongban/http';
+import { IdentityModule } from '@tongban/identity';
+import { LEDGER_MIGRATIONS, LEDGER_SCHEMA, LedgerModule } from '@tongban/ledger';
+import { LoggingModule } from '@tongban/logging';
+import { DEAD_LETTER_MIGRATIONS, MessagingModule } from '@tongban/messaging';
+import { LedgerEventsController } from './ledger.events';
+import { LedgerScheduler } from './ledger.scheduler';
+
+/**
+ * The ledger's asynchronous side: the `tongban.ledger` consumer (permit and transfer events change
+ * the facts, handoffs are proposed) and the ledger jobs. Both write the ledger outbox, so this app
+ * relays it too (as does the gateway, whose REST commands write it).
+ */
+@Module({
+  imports: [
+    ConfigModule.forRoot(),
+    LoggingModule.forApp('ledger'),
+    DatabaseModule.forRoot([LEDGER_MIGRATIONS, DEAD_LETTER_MIGRATIONS]),
+    MessagingModule.forRoot([LEDGER_SCHEMA]),
+    IdentityModule,
+    LedgerModule,
+    HealthModule,
+  ],
+  providers: [LedgerScheduler],
+  controllers: [LedgerEventsController],
+})
+export class LedgerAppModule {}
