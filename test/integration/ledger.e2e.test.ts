@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { chinaDay } from '@tongban/calendar';
 import { makeCitizenId } from '@tongban/identity';
 import { LedgerJobs, Period, periodContaining } from '@tongban/ledger';
 import { DOMAIN_TOPICS, fromKafkaMessage, toKafkaHeaders } from '@tongban/messaging';
@@ -10,7 +11,7 @@ import { insureIn, registerPerson } from '../harness/ledger-steps';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 import { LEDGER_APP } from '../../apps/ledger/src/ledger.app';
 
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const TODAY = chinaDay(new Date());
 
 type Body = Record<string, unknown>;
 
@@ -255,24 +256,23 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(early.body).toMatchObject({ code: 'not-responsible', responsibleRegion: '440100' });
 
     const handoffId = (education?.data as Body).handoffId as string;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     expect(
       (
         await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, {
           token: token('440100', 'education'),
-          body: { effectiveFrom: today },
+          body: { effectiveFrom: TODAY },
         })
       ).status,
     ).toBe(403);
     // a school place is answered by the education bureau, not by another agency of the receiving region
     const wrongAgency = await call<Body>(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, {
       token: token('360100', 'housing'),
-      body: { effectiveFrom: today },
+      body: { effectiveFrom: TODAY },
     });
     expect([wrongAgency.status, wrongAgency.body.requiredAgency]).toEqual([403, 'education']);
     const accepted = await call<Body>(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, {
       token: token('360100', 'education'),
-      body: { effectiveFrom: today },
+      body: { effectiveFrom: TODAY },
     });
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('accepted');
@@ -280,7 +280,7 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
       (
         await call(gateway, 'POST', `/v1/handoffs/${handoffId}/accept`, {
           token: token('360100', 'education'),
-          body: { effectiveFrom: today },
+          body: { effectiveFrom: TODAY },
         })
       ).status,
     ).toBe(409);

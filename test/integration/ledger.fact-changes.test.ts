@@ -113,7 +113,7 @@ describe('fact changes: provisional statements, consent, objection window, dispu
     expect(veterans).toMatchObject({ fromRegion: NANCHANG, toRegion: GUANGZHOU });
     // the gaining region's agency for the service accepts; the old holder keeps it until then
     expect(await holderOf(subjectRef, 'veterans.preferential-care')).toBe(NANCHANG);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = chinaDay(new Date());
     expect(
       (await post(`/v1/handoffs/${String(veterans?.handoffId)}/accept`, GUANGZHOU, 'veterans-affairs', { effectiveFrom: today })).status,
     ).toBe(200);

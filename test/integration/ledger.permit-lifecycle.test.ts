@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addMonths } from '@tongban/calendar';
+import { addMonths, chinaDay } from '@tongban/calendar';
 import { DOMAIN_TOPICS, toKafkaHeaders } from '@tongban/messaging';
 import { Suite } from '../harness/suite';
 import { call, CallResult, token } from '../harness/http';
@@ -14,7 +14,7 @@ const NANCHANG = '360100';
 const GUANGZHOU = '440100';
 /** residence-permit based, monthly, and 广州's policy sets no further condition for it */
 const SERVICE = 'assist.minimum-living';
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const TODAY = chinaDay(new Date());
 const MONTH = TODAY.slice(0, 7);
 const NEXT = addMonths(`${MONTH}-01`, 1).slice(0, 7);
 
