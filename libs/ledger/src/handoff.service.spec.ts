@@ -1,24 +1,16 @@
-import { addDays, ChinaClock, WorkingDayCalendar } from '@tongban/calendar';
+import { addDays, WorkingDayCalendar } from '@tongban/calendar';
 import { loadCityPolicies, loadServiceCatalogue } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, AgencyKind } from '@tongban/identity';
-import { EventDraft, EventType, EventValidator, OutboxWriter } from '@tongban/messaging';
+import { OutboxWriter } from '@tongban/messaging';
 import fc from 'fast-check';
 import { HandoffRepository, NewHandoff } from './handoff.repository';
 import { HandoffService } from './handoff.service';
 import { Cause, Handoff, HandoffStatus, Holder, SubjectFacts } from './ledger.types';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
-
-class PinnedClock extends ChinaClock {
-  constructor(private readonly at: Date) {
-    super();
-  }
-  override now(): Date {
-    return this.at;
-  }
-}
+import { FakeDatabase, PinnedClock, RecordingOutbox, refusal } from '../../../test/harness/service-fakes';
 
 // Monday 1 June 2026, 10:00 in China; the Dragon Boat holiday (19 June) lies past every deadline here
 const NOW = new Date('2026-06-01T02:00:00Z');
@@ -80,39 +72,6 @@ const handoff = (over: Partial<Handoff> = {}): Handoff => ({
 });
 
 /** Runs fn as the transaction; the outbox below refuses rows written outside one, as the real writer does. */
-class FakeDatabase {
-  transactions = 0;
-  private depth = 0;
-  async tx<T>(fn: () => Promise<T>): Promise<T> {
-    this.transactions += 1;
-    this.depth += 1;
-    try {
-      return await fn();
-    } finally {
-      this.depth -= 1;
-    }
-  }
-  get inTransaction(): boolean {
-    return this.depth > 0;
-  }
-}
-
-const validator = new EventValidator();
-
-/** Records appended events after checking them against their schemas. */
-class RecordingOutbox {
-  readonly events: Array<{ schema: string; draft: EventDraft }> = [];
-  constructor(private readonly db: FakeDatabase) {}
-  async append<T extends EventType>(schema: string, draft: EventDraft<T>): Promise<string> {
-    if (!this.db.inTransaction) throw new Error('outbox rows must be written in the transaction of the state change');
-    validator.validate(draft.type, draft.data);
-    this.events.push({ schema, draft });
-    return `event-${this.events.length}`;
-  }
-  types(): string[] {
-    return this.events.map((e) => e.draft.type);
-  }
-}
 
 /** Handoffs in memory; `answer` honours the status check the way the UPDATE … WHERE status = ANY does. */
 class FakeHandoffs {
@@ -203,16 +162,6 @@ function setup() {
     outbox as unknown as OutboxWriter,
   );
   return { service, db, outbox, handoffs, intervals, subjects };
-}
-
-/** The rejection of a promise that must reject with a DomainError. */
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a DomainError, the call succeeded'),
-    (e: unknown) => e,
-  );
-  if (error instanceof DomainError) return error;
-  throw error;
 }
 
 describe('HandoffService.reconcile', () => {

@@ -1,4 +1,4 @@
-import { addDays, addMonths, ChinaClock } from '@tongban/calendar';
+import { addDays, addMonths } from '@tongban/calendar';
 import { loadServiceCatalogue } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
@@ -9,18 +9,7 @@ import { Holder, MEDICAL_INSURANCE_SERVICES, ProvisionClaim } from './ledger.typ
 import { ProvisionClaimService } from './provision-claim.service';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
-
-/** The methods a service calls, as jest mocks typed like the repository's (so calls and answers are checked). */
-type Mocked<T, K extends keyof T> = { [P in K]: T[P] extends (...args: infer A) => infer R ? jest.Mock<R, A> : never };
-
-class PinnedClock extends ChinaClock {
-  constructor(private readonly at: Date) {
-    super();
-  }
-  override now(): Date {
-    return this.at;
-  }
-}
+import { Mocked, PinnedClock, refusal } from '../../../test/harness/service-fakes';
 
 // Saturday 10 October 2026, 10:00 in China: the monthly claim window is 2025-10 … 2026-11
 const NOW = new Date('2026-10-10T02:00:00Z');
@@ -87,16 +76,6 @@ function setup(now: Date = NOW) {
     new PinnedClock(now),
   );
   return { service, claims, responsibilities, subjects, db };
-}
-
-/** The rejection of a promise that must reject with a DomainError. */
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a DomainError, the call succeeded'),
-    (e: unknown) => e,
-  );
-  if (error instanceof DomainError) return error;
-  throw error;
 }
 
 const fieldsOf = (e: DomainError): unknown => (e.extensions.errors as Array<{ field: string }>).map((f) => f.field);

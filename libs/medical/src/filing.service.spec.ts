@@ -1,22 +1,14 @@
-import { addDays, addMonths, ChinaClock } from '@tongban/calendar';
+import { addDays, addMonths } from '@tongban/calendar';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, AgencyKind, makeCitizenId, parseCitizenId, SubjectRefs } from '@tongban/identity';
 import { SubjectService } from '@tongban/ledger';
-import { EventDraft, EventType, EventValidator, OutboxWriter } from '@tongban/messaging';
+import { OutboxWriter } from '@tongban/messaging';
 import fc from 'fast-check';
 import { FilingRepository, NewFiling } from './filing.repository';
 import { FilingService } from './filing.service';
 import { FilingCategory, MedicalFiling, RegisterFilingCommand, termOf } from './medical.types';
-
-class PinnedClock extends ChinaClock {
-  constructor(private readonly at: Date) {
-    super();
-  }
-  override now(): Date {
-    return this.at;
-  }
-}
+import { FakeDatabase, PinnedClock, RecordingOutbox, refusal } from '../../../test/harness/service-fakes';
 
 // 10:00 on 10 October 2026 in China
 const NOW = new Date('2026-10-10T02:00:00Z');
@@ -63,35 +55,6 @@ const filing = (over: Partial<MedicalFiling> = {}): MedicalFiling => ({
   ...over,
 });
 
-class FakeDatabase {
-  private depth = 0;
-  async tx<T>(fn: () => Promise<T>): Promise<T> {
-    this.depth += 1;
-    try {
-      return await fn();
-    } finally {
-      this.depth -= 1;
-    }
-  }
-  get inTransaction(): boolean {
-    return this.depth > 0;
-  }
-}
-
-const validator = new EventValidator();
-
-/** Records appended events after checking them against their schemas, inside a transaction only. */
-class RecordingOutbox {
-  readonly events: Array<{ schema: string; draft: EventDraft }> = [];
-  constructor(private readonly db: FakeDatabase) {}
-  async append<T extends EventType>(schema: string, draft: EventDraft<T>): Promise<string> {
-    if (!this.db.inTransaction) throw new Error('outbox rows must be written in the transaction of the state change');
-    validator.validate(draft.type, draft.data);
-    this.events.push({ schema, draft });
-    return `event-${this.events.length}`;
-  }
-}
-
 /** Filings in memory. */
 class FakeFilings {
   readonly rows = new Map<string, MedicalFiling>();
@@ -131,16 +94,6 @@ function setup() {
     new PinnedClock(NOW),
   );
   return { service, filings, ledger, outbox };
-}
-
-/** The rejection of a promise that must reject with a DomainError. */
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a DomainError, the call succeeded'),
-    (e: unknown) => e,
-  );
-  if (error instanceof DomainError) return error;
-  throw error;
 }
 
 describe('FilingService.register', () => {

@@ -1,24 +1,19 @@
-import { addDays, addMonths, ChinaClock, WorkingDayCalendar } from '@tongban/calendar';
+import { addDays, addMonths, WorkingDayCalendar } from '@tongban/calendar';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, AgencyKind, makeCitizenId, parseCitizenId, SubjectRefs } from '@tongban/identity';
-import { EventDraft, EventType, EventValidator, OutboxWriter } from '@tongban/messaging';
+import { OutboxWriter } from '@tongban/messaging';
 import fc from 'fast-check';
 import { TransferDeadlines } from './transfer.deadlines';
 import { TransferRepository } from './transfer.repository';
 import { TransferService } from './transfer.service';
 import { InsuranceType, RequestTransferCommand, StepName, TransferRecord, TransferState } from './transfer.types';
+import { FakeDatabase, PinnedClock, RecordingOutbox, refusal } from '../../../test/harness/service-fakes';
+
+/** The event names without their namespace and version (contact-letter-issued, …). */
+const kinds = (outbox: RecordingOutbox): string[] => outbox.types().map((t) => t.split('.')[4]);
 
 /** A clock the test moves from step to step (each at 10:00 in China). */
-class SteppedClock extends ChinaClock {
-  private at = new Date();
-  on(day: string): void {
-    this.at = new Date(`${day}T10:00:00+08:00`);
-  }
-  override now(): Date {
-    return this.at;
-  }
-}
 
 const GUANGZHOU = '440100'; // inbound: where the person works now
 const NANCHANG = '360100'; // outbound, and the hukou region
@@ -66,38 +61,6 @@ const medicalRequest = (over: Partial<RequestTransferCommand> = {}): RequestTran
   ...over,
 });
 
-class FakeDatabase {
-  private depth = 0;
-  async tx<T>(fn: () => Promise<T>): Promise<T> {
-    this.depth += 1;
-    try {
-      return await fn();
-    } finally {
-      this.depth -= 1;
-    }
-  }
-  get inTransaction(): boolean {
-    return this.depth > 0;
-  }
-}
-
-const validator = new EventValidator();
-
-/** Records appended events after checking them against their schemas, inside a transaction only. */
-class RecordingOutbox {
-  readonly events: Array<{ schema: string; draft: EventDraft }> = [];
-  constructor(private readonly db: FakeDatabase) {}
-  async append<T extends EventType>(schema: string, draft: EventDraft<T>): Promise<string> {
-    if (!this.db.inTransaction) throw new Error('outbox rows must be written in the transaction of the state change');
-    validator.validate(draft.type, draft.data);
-    this.events.push({ schema, draft });
-    return `event-${this.events.length}`;
-  }
-  types(): string[] {
-    return this.events.map((e) => e.draft.type.split('.')[4]);
-  }
-}
-
 interface StepRow {
   transferId: string;
   step: StepName;
@@ -142,7 +105,7 @@ function setup() {
   const db = new FakeDatabase();
   const outbox = new RecordingOutbox(db);
   const transfers = new FakeTransfers();
-  const clock = new SteppedClock();
+  const clock = new PinnedClock();
   clock.on(REQUESTED_ON);
   const service = new TransferService(
     db as unknown as Database,
@@ -168,16 +131,6 @@ function setup() {
     return transferId;
   }
   return { service, transfers, outbox, clock, at };
-}
-
-/** The rejection of a promise that must reject with a DomainError. */
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a DomainError, the call succeeded'),
-    (e: unknown) => e,
-  );
-  if (error instanceof DomainError) return error;
-  throw error;
 }
 
 describe('TransferService.request', () => {
@@ -319,7 +272,7 @@ describe('TransferService steps', () => {
       detail: { transferFen: PENSION_FEN, duplicateMonths: ['2025-11', '2025-12'] },
     });
     expect(transfers.steps.at(-1)?.detail).not.toHaveProperty('deadline');
-    expect(outbox.types()).toEqual(['contact-letter-issued', 'certificate-received', 'funds-computed']);
+    expect(kinds(outbox)).toEqual(['contact-letter-issued', 'certificate-received', 'funds-computed']);
   });
 
   it('remittance (outbound): exactly the computed amount, sent between the certificate and today; the inbound clock starts', async () => {
@@ -348,7 +301,7 @@ describe('TransferService steps', () => {
     });
     expect(transfers.resolveNotices).toHaveBeenCalledWith(id);
     expect(transfers.steps.at(-1)).toMatchObject({ step: 'remittance', detail: { amountFen: PENSION_FEN, deadline: t.deadline } });
-    expect(outbox.types().at(-1)).toBe('transfer-remitted');
+    expect(kinds(outbox).at(-1)).toBe('transfer-remitted');
   });
 
   it('property: a remittance is recorded iff it is the computed amount, sent from the certificate day to today', async () => {
@@ -382,7 +335,7 @@ describe('TransferService steps', () => {
     const t = await service.receipt(id, { amountFen: PENSION_FEN, receivedOn: '2026-10-16' }, inbound());
     expect(t).toMatchObject({ state: 'completed', step: null, awaitingRegion: null, deadline: null });
     expect(transfers.resolveNotices).toHaveBeenCalledTimes(2);
-    expect(outbox.types().slice(-2)).toEqual(['transfer-received', 'transfer-completed']);
+    expect(kinds(outbox).slice(-2)).toEqual(['transfer-received', 'transfer-completed']);
     expect(outbox.events.at(-1)?.draft.data).toMatchObject({ transferFen: PENSION_FEN, completedOn: '2026-10-19' });
   });
 
@@ -453,7 +406,7 @@ describe('TransferService steps', () => {
       const e = await refusal(service.certificate(id, { months: months('2026-09', '2026-10', 800_000), accountBalanceFen: 0 }, outbound()));
       expect(e.code).toBe(ErrorCode.ValidationFailed);
       expect(transfers.update).not.toHaveBeenCalled();
-      expect(outbox.types()).toEqual(['contact-letter-issued']);
+      expect(kinds(outbox)).toEqual(['contact-letter-issued']);
     });
   });
 
