@@ -26,6 +26,7 @@ const CASES: Array<[string, string, string | undefined]> = [
   ['libs/medical/src/probe.ts', '@tongban/residence', 'the medical domain does not import another domain (only ledger)'],
   ['apps/gateway/src/probe.ts', '../../residence-permit/src/residence-permit.module', 'apps must not import one another'],
   ['apps/gateway/src/probe.ts', '@tongban/ledger/src/ledger.types', 'public index'],
+  ['libs/medical/src/probe.ts', '@tongban/ledger/src/ledger.types', 'public index'],
   ['libs/ledger/src/probe.ts', '../../../apps/gateway/src/gateway.module', 'libs must not depend on apps'],
   ['apps/gateway/src/probe.ts', '@tongban/ledger', undefined],
 ];
