@@ -9,6 +9,7 @@ import {
   HandoffService,
   HELD_BASES,
   inClaimWindow,
+  referenceInClaimWindow,
   LEDGER_POLICY,
   LedgerJobs,
   Period,
@@ -360,7 +361,7 @@ describe('responsibility ledger invariants under random histories (fast-check, r
                 LEDGER_POLICY.claimLookbackMonths,
                 LEDGER_POLICY.claimPeriodsAhead,
               );
-              const inWindow = inClaimWindow(p.referenceDate ? { start: `${p.start.slice(0, 7)}-01`, end: p.end } : p, window);
+              const inWindow = p.referenceDate ? referenceInClaimWindow(p.referenceDate, window) : inClaimWindow(p, window);
               const outcome = await domainOnly(
                 claims.claim(
                   { subjectRef, serviceCode: service, periodKey, referenceDate: p.referenceDate },

@@ -9,13 +9,11 @@ import { Actor, actorLabel, regionActingAs } from '@tongban/identity';
 import { EventType, OutboxWriter } from '@tongban/messaging';
 import { HandoffRepository } from './handoff.repository';
 import { addWorkingDays } from './ledger.clock';
-import { LEDGER_POLICY } from './ledger.policy';
+import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { Cause, Handoff, HandoffStatus, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
 import { computeResponsibilities } from './responsibility.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
-
-const DAY_MS = 86_400_000;
 
 /** Operators' decision on a disputed or escalated proposal. */
 export interface HandoffDecision {
@@ -59,10 +57,7 @@ export class HandoffService {
     const computed = computeResponsibilities(this.catalogue, { facts, asOf: today }, this.policies);
     const holders = await this.intervals.latest(facts.subjectRef);
     const open = new Map((await this.handoffs.openFor(facts.subjectRef)).map((h) => [h.serviceCode, h]));
-    const resting = await this.handoffs.rejectedSince(
-      facts.subjectRef,
-      new Date(now.getTime() - LEDGER_POLICY.handoffReproposeDays * DAY_MS),
-    );
+    const resting = await this.handoffs.rejectedSince(facts.subjectRef, reproposalCutoff(now));
     const proposed: Handoff[] = [];
     for (const holder of holders) {
       const target = computed.get(holder.serviceCode) ?? holder.region;

@@ -8,7 +8,7 @@ import { GapRepository } from './gap.repository';
 import { HandoffRepository } from './handoff.repository';
 import { FactChangeService } from './fact-change.service';
 import { HandoffService } from './handoff.service';
-import { LEDGER_POLICY } from './ledger.policy';
+import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
 import { periodsDue } from './period.rules';
 import { SubjectRepository } from './subject.repository';
@@ -102,7 +102,7 @@ export class LedgerJobs {
   async runReevaluation(now: Date = this.clock.now()): Promise<{ ran: boolean; evaluated: number; proposed: number }> {
     return this.db.tx(async () => {
       if (!(await this.tryLock('tongban:ledger:reevaluation'))) return { ran: false, evaluated: 0, proposed: 0 };
-      const before = new Date(now.getTime() - LEDGER_POLICY.handoffReproposeDays * 86_400_000);
+      const before = reproposalCutoff(now);
       let evaluated = 0;
       let proposed = 0;
       for (

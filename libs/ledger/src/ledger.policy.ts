@@ -29,3 +29,6 @@ export interface LedgerPolicy {
 }
 
 export const LEDGER_POLICY: LedgerPolicy = Object.freeze({ ...policy });
+
+/** Proposals rejected after this instant rest: they are not proposed again yet. */
+export const reproposalCutoff = (now: Date): Date => new Date(now.getTime() - LEDGER_POLICY.handoffReproposeDays * 86_400_000);

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { addDays } from '@tongban/calendar';
-import { claimWindow, earliestClaimableStart, inClaimWindow, periodContaining, periodOf, periodsDue } from './period.rules';
+import {
+  claimWindow,
+  earliestClaimableStart,
+  inClaimWindow,
+  periodContaining,
+  periodOf,
+  periodsDue,
+  referenceInClaimWindow,
+} from './period.rules';
 
 describe('period keys', () => {
   it('parses the keys of periodic services', () => {
@@ -29,6 +37,13 @@ describe('period keys', () => {
     expect(['2025', '2027', '2028'].map((k) => ok(k, 'yearly', years))).toEqual([true, true, false]);
     // one-off services are windowed as the month of their reference date
     expect(claimWindow('one-off', '2026-11-28', 12, 1)).toEqual(w);
+    expect(['2025-11-28', '2026-11-28', '2026-12-31'].map((d) => referenceInClaimWindow(d, w))).toEqual([true, true, true]);
+    expect(['2025-11-27', '2027-01-01', '0000-01-01', '9999-12-31'].map((d) => referenceInClaimWindow(d, w))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('property: every claimable period starts on or after the earliest claimable start', () => {

@@ -80,6 +80,10 @@ export function claimWindow(periodicity: Periodicity, today: string, lookbackMon
 /** Whether a period [start, end) lies in a claim window. */
 export const inClaimWindow = (p: { start: string; end: string }, w: ClaimWindow): boolean => p.end > w.notBefore && p.start <= w.lastStart;
 
+/** Whether a reference date (a service without periods) lies in a claim window: windowed as the month containing it, compared as strings (no date arithmetic on an unchecked date). */
+export const referenceInClaimWindow = (date: string, w: ClaimWindow): boolean =>
+  date >= w.notBefore && `${date.slice(0, 7)}-01` <= w.lastStart;
+
 /**
  * The earliest day any claimable period can start today: where a newly known person's default holder
  * (the hukou region) holds from, so that every claimable period has a holder at its start.

@@ -9,7 +9,7 @@ import { ClaimRepository } from './claim.repository';
 import { PLACE_KEY_FORMATS, placeOfKey } from './claim-key.rules';
 import { LEDGER_POLICY } from './ledger.policy';
 import { ClaimCommand, Entitlement, MEDICAL_INSURANCE_SERVICES, ProvisionClaim } from './ledger.types';
-import { claimWindow, inClaimWindow, PERIOD_KEY_FORMATS, periodContaining, periodOf } from './period.rules';
+import { claimWindow, inClaimWindow, PERIOD_KEY_FORMATS, referenceInClaimWindow, periodContaining, periodOf } from './period.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
 
@@ -224,9 +224,7 @@ export class ProvisionClaimService {
       return { start: period.start, end: period.end };
     }
     const date = cmd.referenceDate ?? today;
-    // windowed as the month containing it; compared before any date arithmetic
-    if (date < window.notBefore || `${date.slice(0, 7)}-01` > window.lastStart)
-      throw outside('/body/referenceDate', `reference date ${date}`);
+    if (!referenceInClaimWindow(date, window)) throw outside('/body/referenceDate', `reference date ${date}`);
     return { start: date, end: addDays(date, 1) };
   }
 }
