@@ -432,6 +432,12 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect((await call(gateway, 'GET', `/v1/reconciliations/${id}`, { token: token('440100', 'veterans-affairs') })).status).toBe(404);
     expect((await call(gateway, 'GET', `/v1/reconciliations/${id}`, { token: token('360100', 'civil-affairs') })).status).toBe(404);
     expect((await call(gateway, 'GET', `/v1/reconciliations/${id}`, { token: OPERATOR })).status).toBe(200);
+    // operators open a finding from the ledger's own operator views
+    const gapItem = await call<Body>(gateway, 'GET', `/v1/ops/items/reconciliation-item/${id}:${String(page1.body.items[0].itemNo)}`, {
+      token: OPERATOR,
+    });
+    expect(gapItem.status).toBe(200);
+    expect(gapItem.body).toMatchObject({ actions: ['resolve'], facts: { reconciliationId: id, uploadingRegion: '360100' } });
 
     // a related region is told who else provided: 310100 helped a in an emergency, the hukou region uploads the same case
     expect((await claim('310100', a, 'assist.temporary', 'case:310100:c1')).status).toBe(201);

@@ -512,6 +512,24 @@ describe('cross-region medical settlement end to end (real PostgreSQL and Kafka)
         status: 409,
         rule: 'dispute-once',
       });
+      // operators open the disputed line, its statement and the settlement from medical's own operator views
+      const item = async (kind: string, id: string): Promise<Json> => {
+        const res = await get(`/v1/ops/items/${kind}/${encodeURIComponent(id)}`, OPERATOR);
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      expect(await item('statement-line', String(second.lineId))).toMatchObject({
+        status: 'disputed',
+        actions: ['escalate', 'close'],
+        facts: { disputedSide: 'insured', disputeReason: 'items outside the insured catalogue', fundPaidFen: second.fundPaidFen },
+      });
+      expect(await item('statement', String(shStatement.statementId))).toMatchObject({
+        status: 'issued',
+        facts: { lines: 2, disputedLines: 1 },
+      });
+      expect(await item('settlement', `320500:${String(second.settlementId)}`)).toMatchObject({
+        facts: { treatmentRegion: '320500', settlementId: second.settlementId, fundPaidFen: second.fundPaidFen },
+      });
       // a city acts for its province
       expect((await post(`${path}/confirmation`, '310100')).body).toMatchObject({ insuredConfirmedAt: expect.any(String) });
       expect((await post(`${path}/confirmation`, '320500')).body).toMatchObject({

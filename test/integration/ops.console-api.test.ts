@@ -2,7 +2,11 @@ import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { CONSUMER_GROUPS, DOMAIN_TOPICS, OutboxRelays } from '@tongban/messaging';
-import { OpsMetricsUpdater } from '@tongban/ops';
+import { OperatorViewsRepository, OpsMetricsUpdater } from '@tongban/ops';
+import { LEDGER_OPERATOR_READS } from '@tongban/ledger';
+import { MEDICAL_OPERATOR_READS } from '@tongban/medical';
+import { SOCIAL_INSURANCE_OPERATOR_READS } from '@tongban/social-insurance';
+import { DEAD_LETTER_OPERATOR_READS } from '@tongban/messaging';
 import { ChinaClock } from '@tongban/calendar';
 import { Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
@@ -35,6 +39,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
   let gateway: string;
   let siClock: ChinaClock;
   let updater: OpsMetricsUpdater;
+  let views: OperatorViewsRepository;
 
   const ops = <T = Json>(method: string, path: string, body?: unknown): Promise<CallResult<T>> =>
     call<T>(gateway, method, path, { token: OPERATOR, body });
@@ -83,6 +88,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     gateway = gw.url;
     siClock = gw.app.get(ChinaClock);
     updater = gw.app.get(OpsMetricsUpdater);
+    views = gw.app.get(OperatorViewsRepository);
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => suite.stop());
@@ -111,6 +117,32 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect((await call(gateway, 'GET', '/v1/ops/queues', { token: token('440100', 'public-security') })).status).toBe(403);
     expect((await call(gateway, 'GET', '/v1/ops/queues')).status).toBe(401);
     expect((await ops('GET', '/v1/ops/queues/no-such-queue/items')).status).toBe(404);
+  });
+
+  it("reads each lib's own operator views: every queue answers, every kind of item opens, a column a view uses cannot be dropped, a missing view stops start", async () => {
+    const libs = [DEAD_LETTER_OPERATOR_READS, SOCIAL_INSURANCE_OPERATOR_READS, LEDGER_OPERATOR_READS, MEDICAL_OPERATOR_READS];
+    expect((await queues()).map((q) => q.id)).toEqual(libs.flatMap((l) => l.queues.map((q) => q.id)));
+    for (const reads of libs) {
+      for (const q of reads.queues) expect((await ops('GET', `/v1/ops/queues/${q.id}/items`)).status).toBe(200);
+      // an unknown id of each kind is a 404, never a cast error from the lib's function
+      for (const kind of reads.itemKinds) {
+        for (const id of [randomUUID(), 'not-an-id', `${randomUUID()}:7`, '440100:x'])
+          expect((await ops('GET', `/v1/ops/items/${kind}/${encodeURIComponent(id)}`)).status).toBe(404);
+      }
+    }
+    // the views are the libs' contract with the console: a migration cannot drop what they read without recreating them
+    for (const [table, column] of [
+      ['ledger.handoffs', 'answer_reason'],
+      ['ledger.fact_changes', 'objection_deadline'],
+      ['social_insurance.transfers', 'clock_started_on'],
+      ['medical.statement_lines', 'dispute_reason'],
+      ['messaging.dead_letters', 'error_code'],
+    ])
+      await expect(suite.db.query(`ALTER TABLE ${table} DROP COLUMN ${column}`)).rejects.toMatchObject({ code: '2BP01' });
+    // a lib without its views (here: the ops schema itself) is refused at start, naming the schema and the missing relation
+    await expect(views.verify({ schema: 'ops', queues: [], itemKinds: [] })).rejects.toThrow(
+      /operator views of schema ops .*operator_queue/,
+    );
   });
 
   it('shows an overdue transfer first, with its statutory deadline in working days, and its event history in order', async () => {

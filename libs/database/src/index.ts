@@ -3,3 +3,4 @@ export * from './database.migrator';
 export * from './database.module';
 export * from './database.embedded';
 export * from './database.periodic-job';
+export * from './database.operator-reads';

@@ -1,6 +1,7 @@
 export * from './ledger.types';
 export * from './ledger.policy';
 export * from './ledger.module';
+export * from './ledger.operator-reads';
 export * from './period.rules';
 export { ProvisionClaimService, PLACE_BASES } from './provision-claim.service';
 export { SubjectService } from './subject.service';

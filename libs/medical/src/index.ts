@@ -1,6 +1,7 @@
 export * from './medical.types';
 export * from './medical.rules';
 export * from './medical.module';
+export * from './medical.operator-reads';
 export { FilingService } from './filing.service';
 export { SettlementService } from './settlement.service';
 export type { RecordedSettlement } from './settlement.service';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@tongban/database';
+import { Database, OperatorReads } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { scrubCitizenIds } from '@tongban/logging';
 import { KafkaClient } from './messaging.kafka-client';
+import { DEAD_LETTER_MIGRATIONS } from './messaging.migrations';
 
 export interface DeadLetter {
   id: string;
@@ -68,6 +69,13 @@ export interface DeadLetterQuery {
   after?: string;
 }
 
+/** The dead-letter queue (view in migrations-central/0002_operator_views.sql); pages come from DeadLetterService.detail. */
+export const DEAD_LETTER_OPERATOR_READS: OperatorReads = {
+  schema: DEAD_LETTER_MIGRATIONS.schema,
+  queues: [{ id: 'dead-letters', label: '死信', group: '死信', kind: 'dead-letter', statutory: false }],
+  itemKinds: [],
+};
+
 /**
  * The operators' view of dead letters and their replay. A replay puts the original message (key,
  * value, headers) back on its original topic; the consumer's inbox makes a replay of an event that
@@ -109,6 +117,14 @@ export class DeadLetterService {
         replayedBy: row.replayed_by,
       }
     );
+  }
+
+  /** Open dead letters per consumer group, for the Kafka health view and its gauge. */
+  async openByConsumer(): Promise<Array<{ consumer: string; open: number; oldestAt: Date | null }>> {
+    const rows = await this.db.query<{ consumer: string; open: string; oldest_at: Date | null }>(
+      `SELECT consumer, count(*) AS open, min(created_at) AS oldest_at FROM messaging.dead_letters WHERE replayed_at IS NULL GROUP BY consumer ORDER BY consumer`,
+    );
+    return rows.map((r) => ({ consumer: r.consumer, open: Number(r.open), oldestAt: r.oldest_at }));
   }
 
   async replay(id: string, actor: string): Promise<DeadLetter> {

@@ -6,3 +6,4 @@ export * from './ops-metrics.updater';
 export * from './console.static';
 export type { AuditRecord, Decision, HistoryEvent } from './item-history.repository';
 export type { GroupLag, OutboxHealth, PartitionLag } from './kafka-lag.repository';
+export { OperatorViewsRepository } from './operator-views.repository';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
+import { OUTBOX_SCHEMAS_SQL } from './ops.sql';
 import { DecisionAction, HistoryQuery, ItemKind } from './ops.types';
 
 export interface HistoryEvent {
@@ -62,8 +63,9 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export class ItemHistoryRepository {
   constructor(private readonly db: Database) {}
 
-  async events(queries: HistoryQuery[], outboxSchemas: string[]): Promise<HistoryEvent[]> {
+  async events(queries: HistoryQuery[]): Promise<HistoryEvent[]> {
     const out: HistoryEvent[] = [];
+    const outboxSchemas = (await this.db.query<{ schema: string }>(OUTBOX_SCHEMAS_SQL)).map((r) => r.schema);
     for (const q of queries) {
       const schemas = q.schema === '*' ? outboxSchemas : outboxSchemas.filter((s) => s === q.schema);
       if (q.eventId !== undefined && !UUID.test(q.eventId)) continue;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChinaClock } from '@tongban/calendar';
-import { DeadLetterQueueRepository } from './dead-letter-queue.repository';
+import { DeadLetterService } from '@tongban/messaging';
 import { GroupLag, KafkaLagRepository, OutboxHealth } from './kafka-lag.repository';
-import { TablePresenceRepository } from './table-presence.repository';
 
 export interface KafkaHealth {
   checkedAt: string;
@@ -16,8 +15,7 @@ export interface KafkaHealth {
 export class KafkaHealthService {
   constructor(
     private readonly lag: KafkaLagRepository,
-    private readonly deadLetters: DeadLetterQueueRepository,
-    private readonly presence: TablePresenceRepository,
+    private readonly deadLetters: DeadLetterService,
     private readonly clock: ChinaClock,
   ) {}
 
@@ -25,11 +23,10 @@ export class KafkaHealthService {
     const now = this.clock.now();
     const age = (at: Date | null): number | null => (at ? Math.max(0, Math.floor((now.getTime() - at.getTime()) / 1000)) : null);
     const consumerGroups = await this.lag.consumerLag();
-    const outboxes = [];
-    for (const schema of await this.presence.outboxSchemas()) {
-      const { oldestUnpublishedAt, ...rest } = await this.lag.outbox(schema);
-      outboxes.push({ ...rest, oldestUnpublishedAgeSeconds: age(oldestUnpublishedAt) });
-    }
+    const outboxes = (await this.lag.outboxes()).map(({ oldestUnpublishedAt, ...rest }) => ({
+      ...rest,
+      oldestUnpublishedAgeSeconds: age(oldestUnpublishedAt),
+    }));
     const deadLetters = (await this.deadLetters.openByConsumer()).map((d) => ({
       consumer: d.consumer,
       open: d.open,

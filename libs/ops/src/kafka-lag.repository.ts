@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
 import { CONSUMER_GROUPS, KafkaClient } from '@tongban/messaging';
+import { OUTBOX_SCHEMAS_SQL } from './ops.sql';
 
 export interface PartitionLag {
   topic: string;
@@ -88,7 +89,14 @@ export class KafkaLagRepository {
     }
   }
 
-  async outbox(schema: string): Promise<OutboxHealth> {
+  /** Every outbox in the database (each domain's event history). */
+  async outboxes(): Promise<OutboxHealth[]> {
+    const out: OutboxHealth[] = [];
+    for (const { schema } of await this.db.query<{ schema: string }>(OUTBOX_SCHEMAS_SQL)) out.push(await this.outbox(schema));
+    return out;
+  }
+
+  private async outbox(schema: string): Promise<OutboxHealth> {
     if (!/^[a-z][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema ${schema}`);
     const r = await this.db.one<{ backlog: string; oldest: Date | null; last_delay: number | null }>(
       `SELECT (SELECT count(*) FROM ${schema}.outbox WHERE published_at IS NULL) AS backlog,

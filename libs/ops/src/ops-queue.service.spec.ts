@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '@tongban/errors';
 import { ItemHistoryRepository } from './item-history.repository';
 import { OpsQueueService } from './ops-queue.service';
 import { ItemFacts, OpsSource, QueueDef, QueueRow } from './ops.types';
-import { TablePresenceRepository } from './table-presence.repository';
+import { OperatorViewsRepository } from './operator-views.repository';
 
 const row = (over: Partial<QueueRow>): QueueRow => ({
   id: 'a',
@@ -20,14 +20,13 @@ const row = (over: Partial<QueueRow>): QueueRow => ({
   ...over,
 });
 
-function source(id: string, requires: string[], behaviour: { fail?: string; rows?: QueueRow[]; facts?: ItemFacts } = {}): OpsSource {
+function source(id: string, behaviour: { fail?: string; rows?: QueueRow[]; facts?: ItemFacts } = {}): OpsSource {
   const queue: QueueDef = { id, label: id, group: 'g', kind: 'statement-line', statutory: true };
   const maybeFail = (): void => {
     if (behaviour.fail) throw Object.assign(new Error('missing'), { code: behaviour.fail });
   };
   return {
-    requires,
-    queues: [queue],
+    reads: { schema: id, queues: [queue], itemKinds: ['statement-line'] },
     kinds: ['statement-line'],
     counts: async () => {
       maybeFail();
@@ -41,13 +40,11 @@ function source(id: string, requires: string[], behaviour: { fail?: string; rows
   };
 }
 
-class FakePresence {
+/** The views each schema has; verify() fails for any other, as the real one does on a missing view. */
+class FakeViews {
   constructor(private readonly present: Set<string>) {}
-  async allExist(tables: readonly string[]): Promise<boolean> {
-    return tables.every((t) => this.present.has(t));
-  }
-  async outboxSchemas(): Promise<string[]> {
-    return [];
+  async verify(reads: { schema: string }): Promise<void> {
+    if (!this.present.has(reads.schema)) throw new Error(`the operator views of schema ${reads.schema} are missing or incomplete`);
   }
 }
 
@@ -69,10 +66,10 @@ class FixedClock extends ChinaClock {
   }
 }
 
-function service(sources: OpsSource[], present: string[], history = new FakeHistory()): OpsQueueService {
+function service(sources: OpsSource[], history = new FakeHistory()): OpsQueueService {
   return new OpsQueueService(
     sources,
-    new FakePresence(new Set(present)) as unknown as TablePresenceRepository,
+    new FakeViews(new Set(sources.map((x) => x.reads.schema).filter((x) => x !== 'absent'))) as unknown as OperatorViewsRepository,
     history as unknown as ItemHistoryRepository,
     new WorkingDayCalendar(),
     new FixedClock(),
@@ -80,20 +77,21 @@ function service(sources: OpsSource[], present: string[], history = new FakeHist
 }
 
 describe('OpsQueueService', () => {
-  it('leaves out queues whose tables do not exist, or vanish under a running query, and keeps the rest', async () => {
-    const s = service([source('here', ['a.t']), source('absent', ['b.t']), source('broken', ['a.t'], { fail: '42P01' })], ['a.t']);
-    expect((await s.summaries()).queues.map((q) => q.id)).toEqual(['here']);
-    await expect(s.items('absent', 10, 0)).rejects.toMatchObject({ code: ErrorCode.NotFound });
+  it("refuses to start when a source's views are missing", async () => {
+    await expect(service([source('here'), source('absent')]).onApplicationBootstrap()).rejects.toThrow('schema absent');
+    await expect(service([source('here')]).onApplicationBootstrap()).resolves.toBeUndefined();
   });
 
-  it('does not hide other database failures', async () => {
-    const s = service([source('x', ['a.t'], { fail: '57P01' })], ['a.t']);
+  it('never hides a failing source: a missing table or column is an error, not an empty queue', async () => {
+    const s = service([source('here'), source('broken', { fail: '42703' })]);
     await expect(s.summaries()).rejects.toThrow('missing');
+    await expect(s.items('broken', 10, 0)).rejects.toThrow('missing');
+    await expect(s.items('nowhere', 10, 0)).rejects.toMatchObject({ code: ErrorCode.NotFound });
   });
 
   it('counts working days on the official calendar: the 国庆 week and its make-up Saturday', async () => {
     // 2026-09-30 + 15 working days; 1–7 October are holidays, Saturday 10 October is a make-up working day
-    const s = service([source('q', ['a.t'], { rows: [row({ startedOn: '2026-09-30', dueOn: '2026-10-28' })] })], ['a.t']);
+    const s = service([source('q', { rows: [row({ startedOn: '2026-09-30', dueOn: '2026-10-28' })] })]);
     const page = await s.items('q', 10, 0);
     const cal = new WorkingDayCalendar();
     expect(page.items[0].statutoryWorkingDays).toBe(cal.workingDaysBetween('2026-09-30', '2026-10-28'));
@@ -104,7 +102,7 @@ describe('OpsQueueService', () => {
 
   it('pages with a next offset only while more items remain', async () => {
     const rows = ['a', 'b', 'c'].map((id) => row({ id }));
-    const s = service([source('q', ['a.t'], { rows })], ['a.t']);
+    const s = service([source('q', { rows })]);
     expect((await s.items('q', 2, 0)).next).toBe(2);
     expect((await s.items('q', 2, 2)).next).toBeNull();
   });
@@ -121,13 +119,13 @@ describe('OpsQueueService', () => {
       history: [],
       auditPaths: [],
     };
-    const s = service([source('q', ['a.t'], { facts })], ['a.t']);
+    const s = service([source('q', { facts })]);
     await expect(s.decide('statement-line', 'h', 'resolve', 'n', 'op', null)).rejects.toMatchObject({ code: ErrorCode.RuleViolated });
     await expect(s.decide('statement-line', 'h', 'close', 'n', 'op', null)).resolves.toMatchObject({ action: 'close' });
     const second = s.decide('statement-line', 'h', 'close', 'n', 'op', null);
     await expect(second).rejects.toBeInstanceOf(DomainError);
     await expect(second).rejects.toMatchObject({ code: ErrorCode.InvalidTransition });
-    const closed = service([source('q', ['a.t'], { facts: { ...facts, status: 'accepted', decidable: false } })], ['a.t']);
+    const closed = service([source('q', { facts: { ...facts, status: 'accepted', decidable: false } })]);
     await expect(closed.decide('statement-line', 'h', 'close', 'n', 'op', null)).rejects.toMatchObject({
       code: ErrorCode.InvalidTransition,
     });

@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ChinaClock, WorkingDayCalendar } from '@tongban/calendar';
 import { PgError, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { AuditRecord, Decision, HistoryEvent, ItemHistoryRepository } from './item-history.repository';
 import { ACTIONS_BY_KIND, DecisionAction, ItemFacts, ItemKind, OPS_SOURCES, OpsSource, QueueDef, QueueRow } from './ops.types';
-import { TablePresenceRepository } from './table-presence.repository';
+import { OperatorViewsRepository } from './operator-views.repository';
 
 export interface QueueSummary extends QueueDef {
   total: number;
@@ -45,43 +45,36 @@ export interface ItemDetail {
   decisions: Decision[];
 }
 
-/** Postgres codes of a table or column that is not there (a domain mid-deployment). */
-const MISSING = new Set(['42P01', '42703', '3F000']);
-
 export const itemLink = (kind: ItemKind, id: string): string => `/v1/ops/items/${kind}/${encodeURIComponent(id)}`;
 
 /**
  * The operators' queues: which items wait, how long, and how they stand against their statutory
- * deadline in working days (official calendar with make-up days). Sources whose domain tables do not
- * exist in this database are left out.
+ * deadline in working days (official calendar with make-up days). Every source's views are checked at
+ * start: the gateway migrates every domain, so a missing view or column is a defect, never hidden.
  */
 @Injectable()
-export class OpsQueueService {
-  private readonly logger = new Logger('ops-queues');
-
+export class OpsQueueService implements OnApplicationBootstrap {
   constructor(
     @Inject(OPS_SOURCES) private readonly sources: OpsSource[],
-    private readonly presence: TablePresenceRepository,
+    private readonly views: OperatorViewsRepository,
     private readonly history: ItemHistoryRepository,
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: ChinaClock,
   ) {}
 
+  async onApplicationBootstrap(): Promise<void> {
+    for (const source of this.sources) await this.views.verify(source.reads);
+  }
+
   async summaries(): Promise<{ today: string; queues: QueueSummary[] }> {
     const today = this.clock.today();
     const queues: QueueSummary[] = [];
-    for (const source of await this.available()) {
-      for (const q of source.queues) {
-        const summary = await this.summaryOf(source, q, today);
-        if (summary) queues.push(summary);
-      }
-    }
+    for (const source of this.sources) for (const q of source.reads.queues) queues.push(await this.summaryOf(source, q, today));
     return { today, queues };
   }
 
-  private async summaryOf(source: OpsSource, q: QueueDef, today: string): Promise<QueueSummary | undefined> {
-    const counts = await this.guard(source, () => source.counts(q.id, today));
-    if (!counts) return undefined;
+  private async summaryOf(source: OpsSource, q: QueueDef, today: string): Promise<QueueSummary> {
+    const counts = await source.counts(q.id, today);
     const now = this.clock.now().getTime();
     return {
       ...q,
@@ -93,18 +86,16 @@ export class OpsQueueService {
   }
 
   async items(queueId: string, limit: number, offset: number): Promise<{ queue: QueueSummary; items: QueueItem[]; next: number | null }> {
-    const { source, queue } = await this.queue(queueId);
+    const { source, queue } = this.queue(queueId);
     const today = this.clock.today();
     const summary = await this.summaryOf(source, queue, today);
-    const rows = await this.guard(source, () => source.rows(queueId, today, limit + 1, offset));
-    if (!rows || !summary) throw new DomainError(ErrorCode.NotFound, `queue ${queueId} is not available in this deployment`);
+    const rows = await source.rows(queueId, today, limit + 1, offset);
     const items = rows.slice(0, limit).map((r) => this.toItem(queue, r, today));
     return { queue: summary, items, next: rows.length > limit ? offset + limit : null };
   }
 
   async item(kind: ItemKind, id: string): Promise<ItemDetail> {
     const facts = await this.find(kind, id);
-    const outboxSchemas = await this.presence.outboxSchemas();
     const decisions = await this.history.decisions(kind, id);
     return {
       kind,
@@ -114,7 +105,7 @@ export class OpsQueueService {
       status: facts.status,
       actions: facts.decidable ? this.openActions(kind, decisions) : [],
       facts: facts.facts,
-      events: await this.history.events(facts.history, outboxSchemas),
+      events: await this.history.events(facts.history),
       audit: await this.history.audit(facts.auditPaths),
       decisions,
     };
@@ -190,37 +181,17 @@ export class OpsQueueService {
   }
 
   private async find(kind: ItemKind, id: string): Promise<ItemFacts> {
-    const source = (await this.available()).find((s) => s.kinds.includes(kind));
-    const facts = source ? await this.guard(source, () => source.find(kind, id)) : undefined;
+    const source = this.sources.find((s) => s.kinds.includes(kind));
+    const facts = source ? await source.find(kind, id) : undefined;
     if (!facts) throw new DomainError(ErrorCode.NotFound, `no ${kind} ${id}`);
     return facts;
   }
 
-  private async queue(queueId: string): Promise<{ source: OpsSource; queue: QueueDef }> {
-    for (const source of await this.available()) {
-      const queue = source.queues.find((q) => q.id === queueId);
+  private queue(queueId: string): { source: OpsSource; queue: QueueDef } {
+    for (const source of this.sources) {
+      const queue = source.reads.queues.find((q) => q.id === queueId);
       if (queue) return { source, queue };
     }
     throw new DomainError(ErrorCode.NotFound, `no queue ${queueId} in this deployment`);
-  }
-
-  private async available(): Promise<OpsSource[]> {
-    const out: OpsSource[] = [];
-    for (const s of this.sources) if (await this.presence.allExist(s.requires)) out.push(s);
-    return out;
-  }
-
-  /** A domain table changing under a running console (a migration mid-deployment) hides the queue, not the console. */
-  private async guard<T>(source: OpsSource, fn: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await fn();
-    } catch (error) {
-      const code = pgErrorCode(error);
-      if (code && MISSING.has(code)) {
-        this.logger.warn({ err: error, queues: source.queues.map((q) => q.id) }, 'queue source unavailable; left out');
-        return undefined;
-      }
-      throw error;
-    }
   }
 }

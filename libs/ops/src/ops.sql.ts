@@ -1,24 +1,34 @@
-import { Database } from '@tongban/database';
 import { QueueCounts, QueueRow } from './ops.types';
 
-/** SQL fragments shared by the queue repositories. */
+/** SQL of the composition: a lib's operator_queue view with the operators' own decisions. */
 
-/** An operator settled the item (resolved or closed): it leaves its queue. */
-export const settled = (kind: string, idExpr: string): string =>
-  `EXISTS (SELECT 1 FROM ops.item_decisions d WHERE d.kind = '${kind}' AND d.item_id = ${idExpr} AND d.action IN ('resolve', 'close'))`;
+const decided = (actions: string): string =>
+  `EXISTS (SELECT 1 FROM ops.item_decisions d WHERE d.kind = v.kind AND d.item_id = v.id AND d.action IN (${actions}))`;
 
-/** An operator escalated the item: it stays, marked. */
-export const escalated = (kind: string, idExpr: string): string =>
-  `EXISTS (SELECT 1 FROM ops.item_decisions d WHERE d.kind = '${kind}' AND d.item_id = ${idExpr} AND d.action = 'escalate')`;
-
-/** A date column as YYYY-MM-DD text. */
-export const day = (column: string): string => `to_char(${column}, 'YYYY-MM-DD')`;
-
-/** Midnight (China) of a date column, as an instant. */
-export const chinaMidnight = (column: string): string => `(${column}::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+/**
+ * The waiting items of one queue of a schema's view: $1 queue id, $2 today (China). An item an
+ * operator settled (resolved or closed) leaves its queue; one an operator escalated stays, marked.
+ */
+export const queueRowsSql = (schema: string): string => `
+  SELECT v.id, v.title, v.subject_ref, v.regions, v.status, v.waiting_since,
+         to_char(v.started_on, 'YYYY-MM-DD') AS started_on, to_char(v.due_on, 'YYYY-MM-DD') AS due_on, v.statutory_working_days,
+         coalesce(v.overdue_from <= $2::date, false) AS overdue, (v.escalated OR ${decided(`'escalate'`)}) AS escalated
+    FROM ${schema}.operator_queue v
+   WHERE v.queue = $1 AND NOT ${decided(`'resolve', 'close'`)}`;
 
 /** The queue order: overdue first, then the nearest deadline, then the oldest. */
-export const QUEUE_ORDER = `ORDER BY overdue DESC, due_on ASC NULLS LAST, waiting_since ASC, id ASC`;
+const QUEUE_ORDER = `ORDER BY overdue DESC, due_on ASC NULLS LAST, waiting_since ASC, id ASC`;
+
+/** Counts over a queue's row query. */
+export const countsOf = (rowsSql: string): string =>
+  `SELECT count(*) AS total, count(*) FILTER (WHERE overdue) AS overdue, min(waiting_since) AS oldest_at FROM (${rowsSql}) q`;
+
+/** A page of a queue's row query ($3 limit, $4 offset). */
+export const pageOf = (rowsSql: string): string => `SELECT * FROM (${rowsSql}) q ${QUEUE_ORDER} LIMIT $3 OFFSET $4`;
+
+/** Schemas that carry an outbox table (each domain's event history). */
+export const OUTBOX_SCHEMAS_SQL = `SELECT table_schema AS schema FROM information_schema.tables
+  WHERE table_name = 'outbox' AND table_type = 'BASE TABLE' ORDER BY table_schema`;
 
 export interface RawQueueRow {
   id: string;
@@ -59,30 +69,3 @@ export const toCounts = (r: RawCounts | undefined): QueueCounts => ({
   overdue: Number(r?.overdue ?? 0),
   oldestAt: r?.oldest_at ?? null,
 });
-
-/** Counts over a queue's row query (which selects overdue and waiting_since). */
-export const countsOf = (rowsSql: string): string =>
-  `SELECT count(*) AS total, count(*) FILTER (WHERE overdue) AS overdue, min(waiting_since) AS oldest_at FROM (${rowsSql}) q`;
-
-/** A page of a queue's row query. */
-export const pageOf = (rowsSql: string, limitParam: number, offsetParam: number): string =>
-  `SELECT * FROM (${rowsSql}) q ${QUEUE_ORDER} LIMIT $${limitParam} OFFSET $${offsetParam}`;
-
-/**
- * A queue source whose rows are one SQL query per queue with `today` as $1 (deadlines and overdue
- * flags are computed against it): counting and paging are the same for all of them.
- */
-export abstract class TodayQueueSource {
-  protected constructor(protected readonly db: Database) {}
-
-  /** The rows query of one queue, $1 = today (YYYY-MM-DD). */
-  protected abstract rowsSql(queueId: string): string;
-
-  async counts(queueId: string, today: string): Promise<QueueCounts> {
-    return toCounts(await this.db.one<RawCounts>(countsOf(this.rowsSql(queueId)), [today]));
-  }
-
-  async rows(queueId: string, today: string, limit: number, offset: number): Promise<QueueRow[]> {
-    return (await this.db.query<RawQueueRow>(pageOf(this.rowsSql(queueId), 2, 3), [today, limit, offset])).map(toQueueRow);
-  }
-}

@@ -1,3 +1,5 @@
+import type { OperatorQueueDef, OperatorReads } from '@tongban/database';
+
 export const OPS_SCHEMA = 'ops';
 
 /** Kinds of item an operator can open; the path segment of /v1/ops/items/{kind}/{id}. */
@@ -33,17 +35,8 @@ export const ACTIONS_BY_KIND: Readonly<Record<ItemKind, readonly DecisionAction[
   'statement-line': ['escalate', 'close'],
 };
 
-/** One operator queue as the console lists it. */
-export interface QueueDef {
-  id: string;
-  /** Chinese label shown in the console */
-  label: string;
-  /** the console groups queues under these headings (社保转移接续队列, 争议, …) */
-  group: string;
-  kind: ItemKind;
-  /** true when items carry a statutory deadline in working days */
-  statutory: boolean;
-}
+/** One operator queue as the console lists it (declared by the lib that owns it). */
+export type QueueDef = OperatorQueueDef;
 
 export interface QueueCounts {
   total: number;
@@ -90,13 +83,11 @@ export interface ItemFacts {
 }
 
 /**
- * One repository per domain area: reads the domain's tables with SQL and answers for its queues and
- * item kinds. `requires` lists the tables it reads; a source whose tables do not exist (the domain
- * is not deployed in this database yet) is left out of the console rather than breaking it.
+ * The queues and item pages of one lib (OperatorReads): its rows come from the lib's
+ * operator_queue view, its pages from the lib's operator_item function or service.
  */
 export interface OpsSource {
-  readonly requires: readonly string[];
-  readonly queues: readonly QueueDef[];
+  readonly reads: OperatorReads;
   readonly kinds: readonly ItemKind[];
   counts(queueId: string, today: string): Promise<QueueCounts>;
   /** overdue first, then the nearest deadline, then the oldest */

@@ -6,3 +6,4 @@ export * from './transfer.service';
 export * from './transfer-query.service';
 export * from './transfer-clock.service';
 export * from './social-insurance.module';
+export * from './social-insurance.operator-reads';
