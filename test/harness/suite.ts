@@ -73,7 +73,7 @@ export class Suite {
     };
   }
 
-  /** Starts an app in-process against this suite's database and namespace, on a free port. */
+  /** Starts an app in-process against this suite's database and namespace, on a free port, its consumer joined. */
   async start(spec: AppSpec, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
     // Config is read while the app is created; the environment is restored right after.
     const saved = { ...process.env };
@@ -81,6 +81,8 @@ export class Suite {
     try {
       const app = await startApp(spec, { port: 0 });
       this.apps.push(app);
+      // apps join their consumer group in the background; tests start from a joined group
+      await app.consumer?.joined();
       return app;
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
@@ -92,8 +94,13 @@ export class Suite {
    * An independent agency-style consumer (plain kafkajs, its own group) reading a topic from the
    * beginning until `done` says it has what it waits for.
    */
-  async collect(baseTopic: string, done: (got: Collected[]) => boolean, timeoutMs = 20000): Promise<Collected[]> {
-    const consumer = this.kafka.consumer({ groupId: `${this.namespace}probe-${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 200 });
+  /** Reads a topic from the beginning until `done`; read_committed (as agencies read) unless `readUncommitted`. */
+  async collect(baseTopic: string, done: (got: Collected[]) => boolean, timeoutMs = 20000, readUncommitted = false): Promise<Collected[]> {
+    const consumer = this.kafka.consumer({
+      groupId: `${this.namespace}probe-${randomBytes(4).toString('hex')}`,
+      maxWaitTimeInMs: 200,
+      readUncommitted,
+    });
     this.consumers.push(consumer);
     const got: Collected[] = [];
     await consumer.connect();

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppConfig, loadConfig } from '@tongban/config';
-import { KafkaClient, OutboxRelay, OutboxRelays, DOMAIN_TOPICS, deadLetterTopic } from '@tongban/messaging';
+import { KafkaClient, OutboxRelay, OutboxRelays, DOMAIN_TOPICS, deadLetterTopic, RelayOptions } from '@tongban/messaging';
 import { PROBE_GROUP, ProbeModule, probeAttempts, probeBehaviour } from '../harness/probe.module';
 import { eventually } from '../harness/eventually';
-import { Suite, header } from '../harness/suite';
+import { Collected, Suite, header } from '../harness/suite';
 import { call, OPERATOR, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId, permitIssuedMessage } from '../harness/fixtures';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
@@ -37,8 +37,27 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
   /** Events the probe has processed: applied, or found in its inbox as applied before (not skipped types). */
   const processed = (): Promise<number> => probeCounter('tongban_events_consumed_total', (line) => !line.includes('outcome="skipped"'));
   const skipped = (): Promise<number> => probeCounter('tongban_events_consumed_total', (line) => line.includes('outcome="skipped"'));
-  const relay = (afterPublish?: (ids: string[]) => Promise<void>): OutboxRelay =>
-    new OutboxRelay(suite.db, kafka, 'residence', { batchSize: 100, pollMs: 50, afterPublish });
+  const relays: OutboxRelay[] = [];
+  const relay = (hooks: Pick<RelayOptions, 'afterPublish' | 'beforeCommit'> = {}): OutboxRelay => {
+    const r = new OutboxRelay(suite.db, kafka, 'residence', { batchSize: 100, pollMs: 50, ...hooks });
+    relays.push(r);
+    return r;
+  };
+  /** A relay's process dies: the database drops its connections (and with them its relay lock); its Kafka producer is left behind. */
+  const kill = async (): Promise<void> => {
+    await suite.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid::int = hashtext('tongban.relay.residence') AND pid <> pg_backend_pid()`,
+    );
+  };
+  /** The copies of one permit's events on the residence topic, by event id. */
+  const copies = async (permitNumber: string, atLeast: number, readUncommitted = false): Promise<string[]> => {
+    const mine = (got: Collected[]): Collected[] => got.filter((g) => g.message.value?.toString().includes(permitNumber));
+    const got = await suite.collect(DOMAIN_TOPICS.residence.name, (g) => mine(g).length >= atLeast, 20000, readUncommitted);
+    return mine(got).map((g) => String(header(g.message, 'ce_id')));
+  };
+  afterEach(async () => {
+    for (const r of relays.splice(0)) await r.stop();
+  });
 
   beforeAll(async () => {
     suite = await Suite.create('backbone');
@@ -61,7 +80,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     expect(status).toBe(201);
     expect(await unpublished()).toBeGreaterThan(0);
     expect(await effects(permitNumber)).toBe(0);
-    await relay().publishBatch();
+    expect(await relay().publishBatch()).toBeGreaterThan(0);
     await eventually(
       () => effects(permitNumber),
       (n) => n === 1,
@@ -70,29 +89,63 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     expect(await unpublished()).toBe(0);
   });
 
-  it('republishes a batch whose relay died after Kafka acknowledged it, and the effect stays single', async () => {
+  it('publishes once a batch whose relay died after its Kafka transaction committed: the successor reads the position from Kafka', async () => {
     const { permitNumber } = await issue();
-    const processedBefore = await processed();
-    const crashing = relay(async () => {
-      throw new Error('relay killed between publish and commit');
+    const crashing = relay({
+      afterPublish: async () => {
+        throw new Error('relay killed between the Kafka commit and the database update');
+      },
     });
     await expect(crashing.publishBatch()).rejects.toThrow('relay killed');
     expect(await unpublished()).toBe(1); // the database never saw the publish
-    await relay().publishBatch(); // the restarted relay publishes the same event again
-    expect(await unpublished()).toBe(0);
-    const copies = await suite.collect(
-      DOMAIN_TOPICS.residence.name,
-      (got) => got.filter((g) => g.message.value?.toString().includes(permitNumber)).length >= 2,
+    await kill();
+    const successor = relay();
+    await eventually(
+      () => successor.publishBatch().then(() => unpublished()),
+      (n) => n === 0,
+      'the successor to take over and mark the row from the committed position',
     );
-    const ids = copies.filter((g) => g.message.value?.toString().includes(permitNumber)).map((g) => header(g.message, 'ce_id'));
-    expect(new Set(ids).size).toBe(1);
+    // nothing was sent again: one copy, for read_committed and read_uncommitted readers alike
+    expect(await copies(permitNumber, 1)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 500));
+    const all = await copies(permitNumber, 1, true);
+    expect(all).toHaveLength(1);
     await eventually(
       () => effects(permitNumber),
       (n) => n === 1,
       'one effect',
     );
-    await eventually(processed, (n) => n >= processedBefore + 2, 'the probe to process both copies');
-    expect(await effects(permitNumber)).toBe(1);
+  });
+
+  it('aborts the open transaction of a relay that died mid-batch, fences it, and publishes the batch once for read_committed readers', async () => {
+    const { permitNumber } = await issue();
+    let resume: () => void = () => undefined;
+    const hanging = relay({ beforeCommit: () => new Promise<void>((r) => (resume = r)) });
+    const stuck = hanging.publishBatch();
+    // its records are in the log, uncommitted
+    expect(await copies(permitNumber, 1, true)).toHaveLength(1);
+    await kill();
+    const successor = relay();
+    await eventually(
+      () => successor.publishBatch().then(() => unpublished()),
+      (n) => n === 0,
+      'the successor to take over and publish',
+    );
+    // the predecessor wakes up: its commit is refused (fenced), and it marks nothing
+    resume();
+    await expect(stuck).rejects.toThrow();
+    const committed = await copies(permitNumber, 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await copies(permitNumber, 1)).toEqual(committed);
+    expect(committed).toHaveLength(1);
+    // read_uncommitted readers see the aborted copy too (same event id): the inbox keeps their effect single
+    const all = await copies(permitNumber, 2, true);
+    expect(new Set(all).size).toBe(1);
+    await eventually(
+      () => effects(permitNumber),
+      (n) => n === 1,
+      'one effect',
+    );
   });
 
   it('applies an event delivered twice only once', async () => {

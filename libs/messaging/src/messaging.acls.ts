@@ -24,8 +24,8 @@ export const appUser = (app: string): string => `app-${app}`;
 export const agencyUser = (province: string): string => `agency-${province}`;
 
 /**
- * The ACLs of a secured cluster (deny by default): apps own every `tongban.` topic and group of
- * their namespace and may write idempotently; a province's agencies may only read that province's
+ * The ACLs of a secured cluster (deny by default): apps own every `tongban.` topic, group and
+ * transactional id (the relays') of their namespace and may write idempotently; a province's agencies may only read that province's
  * delivery topic, with consumer groups named `agency-<province>…`, and write nothing.
  */
 export function tongbanAcls(namespace: string, apps: readonly string[], provinces: readonly string[]): AclEntry[] {
@@ -35,6 +35,7 @@ export function tongbanAcls(namespace: string, apps: readonly string[], province
     entries.push(
       allow(user, AclResourceTypes.TOPIC, `${namespace}tongban.`, ResourcePatternTypes.PREFIXED, AclOperationTypes.ALL),
       allow(user, AclResourceTypes.GROUP, `${namespace}tongban.`, ResourcePatternTypes.PREFIXED, AclOperationTypes.ALL),
+      allow(user, AclResourceTypes.TRANSACTIONAL_ID, `${namespace}tongban.`, ResourcePatternTypes.PREFIXED, AclOperationTypes.ALL),
       allow(user, AclResourceTypes.CLUSTER, 'kafka-cluster', ResourcePatternTypes.LITERAL, AclOperationTypes.IDEMPOTENT_WRITE),
     );
   }

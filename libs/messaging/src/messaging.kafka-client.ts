@@ -68,6 +68,24 @@ export class KafkaClient {
     return this.producerReady;
   }
 
+  /**
+   * A transactional producer of its own (a relay's): connecting registers `transactionalId` with the
+   * transaction coordinator, which fences any earlier producer of that id and aborts its open
+   * transaction, so a restarted relay can never be overtaken by its predecessor.
+   */
+  async transactionalProducer(transactionalId: string): Promise<Producer> {
+    const producer = this.kafka.producer({
+      transactionalId: this.topic(transactionalId),
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      transactionTimeout: 60000,
+      createPartitioner: recordingPartitioner,
+    });
+    await producer.connect();
+    return producer;
+  }
+
   /** Topic and group names with the deployment's namespace (KAFKA_NAMESPACE; empty in production). */
   topic(name: string): string {
     return this.config.kafka.namespace + name;

@@ -1,8 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { KafkaClient } from './messaging.kafka-client';
 import { EventValidator } from './messaging.event-validator';
-import { randomUUID } from 'node:crypto';
-import { OUTBOX_WRITER_ID, OutboxWriter } from './messaging.outbox-writer';
+import { OutboxWriter } from './messaging.outbox-writer';
 import { DeadLetterService } from './messaging.dead-letters';
 import { OUTBOX_SCHEMAS, OutboxRelays } from './messaging.relays';
 
@@ -20,7 +19,6 @@ export class MessagingModule {
         DeadLetterService,
         OutboxRelays,
         { provide: OUTBOX_SCHEMAS, useValue: outboxSchemas },
-        { provide: OUTBOX_WRITER_ID, useFactory: () => randomUUID() },
       ],
       exports: [KafkaClient, EventValidator, OutboxWriter, DeadLetterService, OutboxRelays],
     };

@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { Notification, PoolClient } from 'pg';
-import type { Message as KafkaMessage, RecordMetadata, TopicMessages } from 'kafkajs';
+import type { Message as KafkaMessage, Producer, RecordMetadata, TopicMessages } from 'kafkajs';
 import { Database } from '@tongban/database';
 import { metrics } from '@tongban/metrics';
 import { chosenPartitions, KafkaClient } from './messaging.kafka-client';
-import { deliveryTopic } from './messaging.topics';
+import { deliveryTopic, RELAY_POSITIONS, relayId } from './messaging.topics';
 import { EventType, topicOf } from './messaging.event-types';
 import { toKafkaHeaders } from './messaging.cloud-event';
 import { outboxWakePayload } from './messaging.outbox-writer';
+import { decodeSeqs, encodeSeqs, withinPositionBytes } from './messaging.relay-position';
 
 interface OutboxRow {
   seq: string;
@@ -21,6 +22,12 @@ interface OutboxRow {
   occurred_at: Date;
 }
 
+/** kafkajs sends each partition's `metadata` in TxnOffsetCommit, but its types leave it out. */
+interface OffsetsWithMetadata {
+  consumerGroupId: string;
+  topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string; metadata: string }> }>;
+}
+
 /** Below the broker's default message.max.bytes (1 MiB) with room for the batch's own framing. */
 export const MAX_TOPIC_BYTES = 900 * 1024;
 
@@ -29,13 +36,10 @@ export interface RelayOptions {
   /** bytes of records per topic in one batch (MAX_TOPIC_BYTES unless set) */
   maxTopicBytes?: number;
   pollMs: number;
-  /**
-   * Wake at once only for rows this process's OutboxWriter committed (its id); rows other processes
-   * wrote are reached by polling every pollMs. Unset: woken by every commit to the schema's outbox.
-   */
-  writerId?: string;
-  /** test hook: runs after Kafka acknowledged a batch, before the rows are marked published */
+  /** test hook: runs after the Kafka transaction committed, before the rows are marked published */
   afterPublish?: (eventIds: string[]) => Promise<void>;
+  /** test hook: runs with the Kafka transaction open (records sent, position added), before its commit */
+  beforeCommit?: (eventIds: string[]) => Promise<void>;
 }
 
 /** Kafka messages for one outbox row: the domain topic, plus one copy per addressed province. */
@@ -123,19 +127,30 @@ export function assertAcknowledged(groups: TopicMessages[], acks: RecordMetadata
 }
 
 /**
- * Publishes one schema's outbox in commit order. One batch at a time cluster-wide (a transaction
- * advisory lock) keeps per-key order when several instances run; FOR UPDATE SKIP LOCKED keeps two
- * relays from ever taking the same rows. The process that wrote a row is woken at its commit, the
- * other relays of the schema only poll: an event is normally published by the process that wrote it,
- * and another process takes it only when that one is down or behind. A crash after Kafka's ack but before the UPDATE republishes
- * the batch: consumers de-duplicate by event id (inbox), so the effect stays exactly once.
+ * Publishes one schema's outbox to Kafka exactly once, in commit order.
+ *
+ * One relay per schema is active cluster-wide: the one holding the schema's session advisory lock
+ * (on its LISTEN connection; a process that dies loses it with its connection, and a standby takes
+ * over within pollMs). Each batch is one Kafka transaction of the relay's stable transactional id:
+ * the records, plus the relay's position (the batch's seqs, a transactional offset commit); only then
+ * are the rows marked published. A relay that died anywhere in between is reconciled by its
+ * successor: connecting fences the predecessor and aborts its open transaction (read_committed
+ * consumers never see those records), and the committed position names the rows the last committed
+ * transaction published, which are marked before anything is sent. So no event is published twice
+ * and none is lost; consumers still de-duplicate by event id (inbox) for anyone reading uncommitted.
  */
 export class OutboxRelay {
   private stopping = false;
-  /** the last batch left rows behind (full, or cut at the byte bound): go on without waiting */
+  /** the last batch left rows behind (full, or cut at a bound): go on without waiting */
   private moreWaiting = false;
   private running: Promise<void> | undefined;
+  /** LISTEN connection; while `leased`, it also holds the schema's relay lock */
   private listener: PoolClient | undefined;
+  private leased = false;
+  private closeListener: (() => void) | undefined;
+  private producer: Producer | undefined;
+  /** seqs a committed Kafka transaction published that the database has not recorded yet */
+  private unmarked: string[] | undefined;
   private wake: (() => void) | undefined;
   /** woken while a batch ran: go on without waiting */
   private notified = false;
@@ -150,35 +165,107 @@ export class OutboxRelay {
     this.logger = new Logger(`outbox-relay:${schema}`);
   }
 
-  /** Publishes the next batch; resolves to the number of events published (0: nothing was waiting). */
+  /** Whether this relay is the schema's active one. */
+  get active(): boolean {
+    return this.leased;
+  }
+
+  /** Publishes the next batch; resolves to the number of events published (0: nothing waiting, or another relay is active). */
   async publishBatch(): Promise<number> {
-    const producer = await this.kafka.producer();
-    return this.db.tx(async () => {
-      const lock = await this.db.one<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [`outbox:${this.schema}`]);
-      if (!lock?.ok) return 0;
-      const selected = await this.db.query<OutboxRow>(
-        `SELECT seq, event_id, event_type, subject, source, recipients, payload, traceparent, occurred_at
-           FROM ${this.schema}.outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize],
-      );
-      if (selected.length === 0) return 0;
-      // rows left out stay unpublished (and unlocked at commit) for the next batch, in order
-      const { rows, groups } = withinTopicBytes(
-        selected,
-        (r) => messagesFor(r, (t) => this.kafka.topic(t)),
-        this.options.maxTopicBytes ?? MAX_TOPIC_BYTES,
-      );
-      assertAcknowledged(groups, await producer.sendBatch({ topicMessages: groups, acks: -1 }));
-      await this.options.afterPublish?.(rows.map((r) => r.event_id));
-      await this.db.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
-      const m = metrics();
-      for (const r of rows) {
-        m.eventsProduced.inc({ type: r.event_type });
-        m.relayDelay.observe({ schema: this.schema }, (Date.now() - r.occurred_at.getTime()) / 1000);
+    if (!(await this.lease())) return 0;
+    const producer = (this.producer ??= await this.recover());
+    if (this.unmarked) await this.markPublished(this.unmarked);
+    const selected = await this.db.query<OutboxRow>(
+      `SELECT seq, event_id, event_type, subject, source, recipients, payload, traceparent, occurred_at
+         FROM ${this.schema}.outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+      [this.options.batchSize],
+    );
+    if (selected.length === 0) return 0;
+    // rows left out stay unpublished for the next batch, in order
+    const { rows, groups } = withinTopicBytes(
+      withinPositionBytes(selected),
+      (r) => messagesFor(r, (t) => this.kafka.topic(t)),
+      this.options.maxTopicBytes ?? MAX_TOPIC_BYTES,
+    );
+    const seqs = rows.map((r) => r.seq);
+    const eventIds = rows.map((r) => r.event_id);
+    const tx = await producer.transaction();
+    try {
+      assertAcknowledged(groups, await tx.sendBatch({ topicMessages: groups, acks: -1 }));
+      const position: OffsetsWithMetadata = {
+        consumerGroupId: this.kafka.topic(relayId(this.schema)),
+        topics: [
+          {
+            topic: this.kafka.topic(RELAY_POSITIONS.name),
+            partitions: [{ partition: 0, offset: String(BigInt(seqs[seqs.length - 1]) + 1n), metadata: encodeSeqs(seqs.map(BigInt)) }],
+          },
+        ],
+      };
+      await tx.sendOffsets(position as unknown as Parameters<typeof tx.sendOffsets>[0]);
+      await this.options.beforeCommit?.(eventIds);
+    } catch (error) {
+      await tx.abort().catch(() => undefined);
+      throw error;
+    }
+    try {
+      await tx.commit();
+    } catch (error) {
+      // committed or not, only the transaction coordinator knows: start over from Kafka's position
+      await this.dropProducer();
+      throw error;
+    }
+    this.unmarked = seqs;
+    await this.options.afterPublish?.(eventIds);
+    await this.markPublished(seqs);
+    const m = metrics();
+    for (const r of rows) {
+      m.eventsProduced.inc({ type: r.event_type });
+      m.relayDelay.observe({ schema: this.schema }, (Date.now() - r.occurred_at.getTime()) / 1000);
+    }
+    this.moreWaiting = rows.length < selected.length || selected.length === this.options.batchSize;
+    return rows.length;
+  }
+
+  /**
+   * Becomes the schema's active relay: a transactional producer of the schema's id (fencing any
+   * predecessor), then the rows the last committed transaction published are marked published.
+   */
+  private async recover(): Promise<Producer> {
+    const producer = await this.kafka.transactionalProducer(relayId(this.schema));
+    try {
+      const admin = this.kafka.kafka.admin();
+      await admin.connect();
+      try {
+        const [position] = await admin.fetchOffsets({
+          groupId: this.kafka.topic(relayId(this.schema)),
+          topics: [this.kafka.topic(RELAY_POSITIONS.name)],
+        });
+        const seqs = decodeSeqs(position?.partitions[0]?.metadata).map(String);
+        const marked = seqs.length > 0 ? await this.markPublished(seqs) : 0;
+        this.logger.log({ lastTransaction: seqs.length, markedNow: marked }, 'relay active: position read from Kafka');
+      } finally {
+        await admin.disconnect();
       }
-      this.moreWaiting = rows.length < selected.length || selected.length === this.options.batchSize;
-      return rows.length;
-    });
+      return producer;
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async markPublished(seqs: string[]): Promise<number> {
+    const rows = await this.db.query<{ seq: string }>(
+      `UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[]) AND published_at IS NULL RETURNING seq`,
+      [seqs],
+    );
+    this.unmarked = undefined;
+    return rows.length;
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
   }
 
   async backlog(): Promise<number> {
@@ -192,44 +279,56 @@ export class OutboxRelay {
     this.running = this.loop();
   }
 
+  /** Holds (or takes, when free) the schema's relay lock on the LISTEN connection. */
+  private async lease(): Promise<boolean> {
+    if (!this.listener) await this.listen();
+    const client = this.listener;
+    if (this.leased || !client) return this.leased;
+    const row = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [relayId(this.schema)]);
+    this.leased = row.rows[0]?.ok === true;
+    return this.leased;
+  }
+
   /**
    * LISTEN on a dedicated connection. When that connection is lost (a database restart) the relay
-   * falls back to polling and the loop listens again once the database is back.
+   * loses its lock with it: it stops publishing until it holds the lock again, and a new producer
+   * starts from Kafka's position (another relay may have been active meanwhile).
    */
   private async listen(): Promise<void> {
     const client = await this.db.dedicated();
-    let broken = false;
+    let closed = false;
+    // the connection carries session state (LISTEN, the lock) and this relay's handlers: closed, never pooled again
+    const close = (): void => {
+      if (closed) return;
+      closed = true;
+      if (this.listener === client) {
+        this.listener = undefined;
+        this.closeListener = undefined;
+        this.leased = false;
+        void this.dropProducer();
+      }
+      client.release(true);
+    };
     client.on('notification', (n: Notification) => {
-      if (!this.wakesFor(n.payload)) return;
+      if (!this.leased || n.payload !== outboxWakePayload(this.schema)) return;
       this.notified = true;
       this.wake?.();
     });
-    client.on('error', () => {
-      if (broken) return;
-      broken = true;
-      if (this.listener === client) this.listener = undefined;
-      client.release(true);
-    });
+    client.on('error', close);
     try {
       await client.query('LISTEN tongban_outbox');
     } catch (error) {
-      if (!broken) {
-        broken = true;
-        client.release(true);
-      }
+      close();
       throw error;
     }
-    if (!broken) this.listener = client;
-  }
-
-  private wakesFor(payload: string | undefined): boolean {
-    if (this.options.writerId !== undefined) return payload === outboxWakePayload(this.schema, this.options.writerId);
-    return payload !== undefined && payload.startsWith(`${this.schema}:`);
+    if (!closed) {
+      this.listener = client;
+      this.closeListener = close;
+    }
   }
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
-      if (!this.listener) await this.listen().catch(() => undefined);
       this.moreWaiting = false;
       this.notified = false;
       try {
@@ -252,14 +351,14 @@ export class OutboxRelay {
     });
   }
 
+  /** Stops after the batch in hand, gives up the producer and the lock (a standby takes over). */
   async stop(): Promise<void> {
     this.stopping = true;
     this.wake?.();
     await this.running;
-    if (this.listener) {
-      await this.listener.query('UNLISTEN tongban_outbox').catch(() => undefined);
-      this.listener.release();
-      this.listener = undefined;
-    }
+    await this.dropProducer();
+    if (this.listener && this.leased)
+      await this.listener.query(`SELECT pg_advisory_unlock(hashtext($1))`, [relayId(this.schema)]).catch(() => undefined);
+    this.closeListener?.();
   }
 }

@@ -22,11 +22,8 @@ export interface EventDraft<T extends EventType = EventType> {
 
 const SCHEMA = /^[a-z][a-z0-9_]*$/;
 
-/** Names this process's writer in its wake-up calls (one per app instance; see OutboxRelay). */
-export const OUTBOX_WRITER_ID = 'TONGBAN_OUTBOX_WRITER_ID';
-
-/** The NOTIFY payload of a commit that appended to `schema`'s outbox, by the writer `writerId`. */
-export const outboxWakePayload = (schema: string, writerId: string): string => `${schema}:${writerId}`;
+/** The NOTIFY payload of a commit that appended to `schema`'s outbox: it wakes the schema's active relay. */
+export const outboxWakePayload = (schema: string): string => schema;
 
 /** Appends events to a schema's outbox inside the caller's transaction (never on its own). */
 @Injectable()
@@ -34,7 +31,6 @@ export class OutboxWriter {
   constructor(
     private readonly db: Database,
     private readonly validator: EventValidator,
-    @Inject(OUTBOX_WRITER_ID) private readonly writerId: string,
   ) {}
 
   async append<T extends EventType>(schema: string, draft: EventDraft<T>): Promise<string> {
@@ -44,7 +40,7 @@ export class OutboxWriter {
     const id = randomUUID();
     const traceparent = draft.traceparent ?? newTraceparent(randomBytes(16).toString('hex'), randomBytes(8).toString('hex'));
     // One round trip: the row and the relay's wake-up call. NOTIFY is delivered at commit only, so
-    // the relay never wakes for a row it cannot see yet; it names this process, whose relay it wakes.
+    // the relay never wakes for a row it cannot see yet.
     await this.db.query(
       `WITH appended AS (
          INSERT INTO ${schema}.outbox (event_id, event_type, subject, source, recipients, payload, traceparent, actor, request_id)
@@ -60,7 +56,7 @@ export class OutboxWriter {
         traceparent,
         draft.actor ?? null,
         draft.requestId ?? null,
-        outboxWakePayload(schema, this.writerId),
+        outboxWakePayload(schema),
       ],
     );
     return id;

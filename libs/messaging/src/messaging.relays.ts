@@ -4,23 +4,16 @@ import { Database } from '@tongban/database';
 import { metrics } from '@tongban/metrics';
 import { KafkaClient } from './messaging.kafka-client';
 import { OutboxRelay } from './messaging.outbox-relay';
-import { OUTBOX_WRITER_ID } from './messaging.outbox-writer';
 
 export const OUTBOX_SCHEMAS = 'TONGBAN_OUTBOX_SCHEMAS';
 
-/** The relays of the schemas this app owns; started after boot, stopped in the shutdown sequence. */
+/** The relays of the schemas this app can publish (active or standby); started after boot, stopped in the shutdown sequence. */
 @Injectable()
 export class OutboxRelays {
   readonly relays: OutboxRelay[];
 
-  constructor(
-    db: Database,
-    kafka: KafkaClient,
-    config: AppConfig,
-    @Inject(OUTBOX_SCHEMAS) schemas: string[],
-    @Inject(OUTBOX_WRITER_ID) writerId: string,
-  ) {
-    this.relays = schemas.map((s) => new OutboxRelay(db, kafka, s, { ...config.outbox, writerId }));
+  constructor(db: Database, kafka: KafkaClient, config: AppConfig, @Inject(OUTBOX_SCHEMAS) schemas: string[]) {
+    this.relays = schemas.map((s) => new OutboxRelay(db, kafka, s, config.outbox));
   }
 
   private gauge: NodeJS.Timeout | undefined;

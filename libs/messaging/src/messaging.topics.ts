@@ -22,6 +22,15 @@ export const DOMAIN_TOPICS = {
 
 export const DELIVERY_PARTITIONS = 3;
 
+/**
+ * The partition relays name in their transactional offset commits (the offsets are positions in an
+ * outbox, not in this topic, which stays empty; Kafka only requires the topic to exist).
+ */
+export const RELAY_POSITIONS = { name: 'tongban.relay-positions.v1', partitions: 1 } as const satisfies TopicSpec;
+
+/** A relay's transactional id, and the group its position is committed to: one per outbox schema. */
+export const relayId = (schema: string): string => `tongban.relay.${schema}`;
+
 export function deliveryTopic(regionCode: string): string {
   if (!/^\d{6}$/.test(regionCode)) throw new Error(`not a region code: ${regionCode}`);
   return `tongban.deliver.${regionCode.slice(0, 2)}0000.v1`;
@@ -44,6 +53,7 @@ export const CONSUMER_GROUPS = {
 export function allTopics(provinceCodes: readonly string[]): TopicSpec[] {
   return [
     ...Object.values(DOMAIN_TOPICS),
+    RELAY_POSITIONS,
     ...provinceCodes.map((p) => ({ name: deliveryTopic(p), partitions: DELIVERY_PARTITIONS })),
     ...Object.values(CONSUMER_GROUPS).map((g) => ({ name: deadLetterTopic(g.groupId), partitions: 1 })),
   ];

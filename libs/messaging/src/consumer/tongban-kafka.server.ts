@@ -63,31 +63,55 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
     super();
   }
 
+  private joinedGroup: Promise<void> | undefined;
+
+  /**
+   * Connects and subscribes, then joins the group in the background: HTTP and the relays do not wait
+   * for a rebalance (after a crash the dead member holds its partitions until its session times out).
+   */
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       this.assertEveryTopicHandled();
-      this.consumer = this.kafka.kafka.consumer({
+      const consumer = (this.consumer = this.kafka.kafka.consumer({
         groupId: this.kafka.topic(this.options.groupId),
         allowAutoTopicCreation: false,
-        sessionTimeout: 30000,
+        // agencies and our consumers read committed records only: a relay's aborted transaction is never seen
+        readUncommitted: false,
+        // a member that died is noticed within 10 s; a clean shutdown leaves the group at once (disconnect)
+        sessionTimeout: 10000,
+        heartbeatInterval: 2000,
+        rebalanceTimeout: 20000,
         // short fetch waits keep shutdown and rebalances quick; fetches still return as soon as data arrives
         maxWaitTimeInMs: 1000,
-      });
-      await this.consumer.connect();
-      await this.consumer.subscribe({
+      }));
+      await consumer.connect();
+      await consumer.subscribe({
         topics: this.options.topics.map((t) => this.kafka.topic(t)),
         fromBeginning: this.options.fromBeginning ?? true,
       });
-      await this.consumer.run({
-        autoCommit: false,
-        eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: 3,
-        eachBatch: (p) => this.eachBatch(p),
+      this.joinedGroup = new Promise<void>((resolve) => {
+        const off = consumer.on(consumer.events.GROUP_JOIN, () => {
+          off();
+          resolve();
+        });
       });
+      consumer
+        .run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently: 3,
+          eachBatch: (p) => this.eachBatch(p),
+        })
+        .catch((error: unknown) => this.logger.error(`consumer group ${this.options.groupId} could not start: ${String(error)}`));
       callback();
     } catch (error) {
       callback(error);
     }
+  }
+
+  /** Resolves once the consumer joined its group (tests that need partitions assigned wait for it). */
+  joined(): Promise<void> {
+    return this.joinedGroup ?? Promise.reject(new Error('the consumer is not listening'));
   }
 
   /** No subscription without a handler: every subscribed topic carries at least one event type handled here. */
