@@ -31,6 +31,7 @@ function setup(initial: SubjectFacts, held: Record<string, string> = {}) {
     update: jest.fn(async (f: SubjectFacts): Promise<void> => {
       stored = f;
     }),
+    setConditionsReviewOn: jest.fn(async (): Promise<void> => undefined),
   };
   const intervals = {
     latest: jest.fn(async (): Promise<Holder[]> =>
@@ -69,6 +70,7 @@ function setup(initial: SubjectFacts, held: Record<string, string> = {}) {
     {} as FactChangeRepository,
     handoffService,
     catalogue,
+    loadCityPolicies(catalogue),
     {} as SubjectRefs,
     clock,
   );
