@@ -80,6 +80,11 @@ export const STRANGER_CASES: Record<
     agency: 'education',
     expect: 404,
   },
+  allotByPoints: {
+    body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'edu.compulsory', points: 99, decisionRef: 'D-1', decidedOn: TODAY }),
+    agency: 'education',
+    expect: 404,
+  },
   openEntitlement: {
     body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'assist.minimum-living', sincePeriod: MONTH }),
     agency: 'civil-affairs',

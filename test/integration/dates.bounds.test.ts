@@ -324,6 +324,18 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
           }),
       },
       {
+        endpoint: 'allotByPoints',
+        field: '/body/decidedOn',
+        send: (d) =>
+          send('POST', '/v1/points-allotments', GUANGZHOU, 'education', {
+            subjectRef: permitSubject,
+            serviceCode: 'edu.compulsory',
+            points: 90,
+            decisionRef: 'GZ-1',
+            decidedOn: d,
+          }),
+      },
+      {
         endpoint: 'claimProvision',
         field: '/body/referenceDate',
         send: (d) =>

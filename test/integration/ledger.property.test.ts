@@ -31,7 +31,7 @@ const catalogue = loadServiceCatalogue();
 const HELD = catalogue.all().filter((i) => HELD_BASES.has(i.basis)).length;
 
 type Action =
-  | { kind: 'permit'; city: string }
+  | { kind: 'permit'; city: string; monthsAgo: number }
   | { kind: 'move'; region: string }
   | { kind: 'insure'; region: string; branch: 'pension' | 'medical' }
   | { kind: 'answer-fact'; pick: number; how: 'consent' | 'object' | 'definitive' | 'rejected' }
@@ -42,7 +42,8 @@ type Action =
 
 const region = fc.constantFrom(...REGIONS);
 const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ kind: fc.constant('permit' as const), city: region }),
+  // residence of a few months to several years: years conditions met, or reached on a later day
+  fc.record({ kind: fc.constant('permit' as const), city: region, monthsAgo: fc.integer({ min: 1, max: 90 }) }),
   fc.record({ kind: fc.constant('move' as const), region }),
   fc.record({ kind: fc.constant('insure' as const), region, branch: fc.constantFrom('pension' as const, 'medical' as const) }),
   {
@@ -103,6 +104,12 @@ describe('responsibility ledger invariants under random histories (fast-check, r
   let initialHukou = '';
 
   async function checkInvariants(subjectRef: string): Promise<void> {
+    // the day the threshold job looks at the person again is the first day time alone moves a service,
+    // never a day already past (a threshold crossed is never left unchecked)
+    const view = await running.app.get(SubjectService).responsibilities(subjectRef, null);
+    const firstReview = view.services.flatMap((x) => x.reviewOn ?? []).sort()[0] ?? null;
+    expect(view.conditionsReviewOn).toBe(firstReview);
+    if (view.conditionsReviewOn !== null) expect(view.conditionsReviewOn > chinaDay(new Date())).toBe(true);
     // never two: no overlapping intervals (the exclusion constraint's promise, checked from outside)
     expect(
       await n(
@@ -263,8 +270,8 @@ describe('responsibility ledger invariants under random histories (fast-check, r
                   hukouRegion: hukou,
                   residenceCity: a.city,
                   basis: 'housing',
-                  residenceSince: '2019-01-01',
-                  issuedOn: '2019-08-01',
+                  residenceSince: addMonths(chinaDay(new Date()), -a.monthsAgo),
+                  issuedOn: addMonths(chinaDay(new Date()), -a.monthsAgo),
                   validUntil: '2030-01-01',
                 },
                 { id: randomUUID(), source: `${a.city}/residence-permit`, time: new Date().toISOString() },

@@ -58,6 +58,10 @@ export const GATEWAY_ACCESS: AccessMatrix = {
   rejectHandoff: { grants: SERVICE_PROVIDERS, who: "the receiving region's agency providing the service" },
   objectToHandoff: { grants: SERVICE_PROVIDERS, who: "the releasing region's agency providing the service" },
   decideHandoff: { grants: OPERATOR, who: 'operators, on a disputed or escalated proposal' },
+  allotByPoints: {
+    grants: SERVICE_PROVIDERS,
+    who: "the residence city's agency providing the service, for a person whose active permit is of that city",
+  },
   openEntitlement: {
     grants: SERVICE_PROVIDERS,
     who: "the agency providing the service, of the region holding it at the start of the entitlement's first period",

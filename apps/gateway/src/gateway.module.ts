@@ -18,6 +18,7 @@ import { OpsQueuesController } from './ops/ops-queues.controller';
 import { FactChangesController } from './ledger/fact-changes.controller';
 import { HandoffsController } from './ledger/handoffs.controller';
 import { LedgerOpsController } from './ledger/ledger-ops.controller';
+import { PointsAllotmentsController } from './ledger/points-allotments.controller';
 import { ProvisionClaimsController } from './ledger/provision-claims.controller';
 import { EntitlementsController } from './ledger/entitlements.controller';
 import { ReconciliationsController } from './ledger/reconciliations.controller';
@@ -63,6 +64,7 @@ export const GATEWAY_SCHEMA = 'gateway';
     FactChangesController,
     HandoffsController,
     ProvisionClaimsController,
+    PointsAllotmentsController,
     EntitlementsController,
     ReconciliationsController,
     LedgerOpsController,

@@ -4,7 +4,7 @@ import { LedgerJobs } from '@tongban/ledger';
 
 export const LEDGER_JOB_INTERVAL_MS = 60_000;
 
-/** Fact changes whose objection window lapsed, handoff deadlines (reminders, escalations), gap detection and the re-evaluation of rejected handoffs. */
+/** Fact changes whose objection window lapsed, handoff deadlines (reminders, escalations), gap detection, the re-evaluation of rejected handoffs and the years thresholds crossed (every minute, so a threshold is acted on the day it is crossed). */
 @Injectable()
 export class LedgerScheduler extends PeriodicJob {
   constructor(private readonly jobs: LedgerJobs) {
@@ -16,8 +16,9 @@ export class LedgerScheduler extends PeriodicJob {
     const deadlines = await this.jobs.runHandoffDeadlines();
     const gaps = await this.jobs.runGapDetection();
     const reevaluation = await this.jobs.runReevaluation();
-    if (facts.applied + deadlines.reminded + deadlines.escalated + gaps.detected + reevaluation.proposed > 0) {
-      this.logger.log({ facts, deadlines, gaps, reevaluation }, 'ledger jobs ran');
+    const thresholds = await this.jobs.runConditionThresholds();
+    if (facts.applied + deadlines.reminded + deadlines.escalated + gaps.detected + reevaluation.proposed + thresholds.reviewed > 0) {
+      this.logger.log({ facts, deadlines, gaps, reevaluation, thresholds }, 'ledger jobs ran');
     }
   }
 }

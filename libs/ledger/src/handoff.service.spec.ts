@@ -149,7 +149,10 @@ function setup() {
       ): Promise<string> => effectiveStart,
     ),
   };
-  const subjects = { lock: jest.fn(async (_subjectRef: string): Promise<SubjectFacts | undefined> => facts()) };
+  const subjects = {
+    lock: jest.fn(async (_subjectRef: string): Promise<SubjectFacts | undefined> => facts()),
+    setConditionsReviewOn: jest.fn(async (_subjectRef: string, _day: string | null): Promise<void> => undefined),
+  };
   const service = new HandoffService(
     db as unknown as Database,
     handoffs as unknown as HandoffRepository,

@@ -11,7 +11,7 @@ import { HandoffRepository } from './handoff.repository';
 import { addWorkingDays } from './ledger.clock';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { Cause, Handoff, HandoffStatus, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
-import { computeResponsibilities } from './responsibility.rules';
+import { explainResponsibilities, nextConditionReview } from './responsibility.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
 
@@ -49,23 +49,28 @@ export class HandoffService {
    * Brings the open proposals of a person in line with the computed responsibilities: proposes where
    * the computed region differs from the (latest) holder, withdraws proposals that no longer fit. A
    * proposal the receiving region rejected is not made again before `handoffReproposeDays` have passed
-   * (then the re-evaluation job makes it, if the facts still call for it). Runs inside the caller's
-   * transaction, which holds the person's row lock.
+   * (then the re-evaluation job makes it, if the facts still call for it). Notes the next day a years
+   * threshold alone will move a service, for the daily job. Runs inside the caller's transaction, which
+   * holds the person's row lock.
    */
   async reconcile(facts: SubjectFacts, cause: Cause, actor: Actor, now: Date = this.clock.now()): Promise<Handoff[]> {
     const today = chinaDay(now);
-    const computed = computeResponsibilities(this.catalogue, { facts, asOf: today }, this.policies);
+    const explained = explainResponsibilities(this.catalogue, { facts, asOf: today }, this.policies);
+    await this.subjects.setConditionsReviewOn(facts.subjectRef, nextConditionReview(explained));
+    const computed = new Map(explained.map((e) => [e.serviceCode, e]));
     const holders = await this.intervals.latest(facts.subjectRef);
     const open = new Map((await this.handoffs.openFor(facts.subjectRef)).map((h) => [h.serviceCode, h]));
     const resting = await this.handoffs.rejectedSince(facts.subjectRef, reproposalCutoff(now));
     const proposed: Handoff[] = [];
     for (const holder of holders) {
-      const target = computed.get(holder.serviceCode) ?? holder.region;
+      const why = computed.get(holder.serviceCode);
+      const target = why?.region ?? holder.region;
       const pending = open.get(holder.serviceCode);
       if (pending && pending.toRegion === target) continue;
       if (pending) await this.withdraw(pending, actor, cause);
       if (target !== holder.region && !resting.has(`${holder.serviceCode}|${target}`)) {
-        proposed.push(await this.propose(facts.subjectRef, holder.serviceCode, holder.region, target, cause, actor, today));
+        const reason = why && why.conditions.length > 0 ? { ...cause, reason: `${cause.reason}; ${why.explanation}` } : cause;
+        proposed.push(await this.propose(facts.subjectRef, holder.serviceCode, holder.region, target, reason, actor, today));
       }
     }
     return proposed;

@@ -8,6 +8,8 @@ export { SubjectService } from './subject.service';
 export type { PermitChanged, PermitIssued, PermitRecognised, SubjectResponsibilities, TransferCompleted } from './subject.service';
 export { HandoffService } from './handoff.service';
 export { FactChangeService } from './fact-change.service';
+export { PointsAllotmentService } from './points-allotment.service';
+export type { PointsAllotmentCommand, PointsAllotmentView } from './points-allotment.service';
 export type { FactChangeView, HukouMoveCommand, InsuredRegionCommand } from './fact-change.service';
 export { ReconciliationService } from './reconciliation.service';
 export type { Reconciliation, ReconciliationItem } from './reconciliation.repository';
@@ -15,5 +17,15 @@ export { GapRepository } from './gap.repository';
 export type { Gap } from './gap.repository';
 export { LedgerJobs } from './ledger.jobs';
 export type { DeadlineRun, GapRun } from './ledger.jobs';
-export { computeResponsibilities, responsibleRegion, residenceConditionsMet, HELD_BASES, isHeld } from './responsibility.rules';
-export type { ResponsibilityInput } from './responsibility.rules';
+export {
+  anniversary,
+  computeResponsibilities,
+  explainResponsibilities,
+  explainResponsibility,
+  nextConditionReview,
+  responsibleRegion,
+  residenceConditionsMet,
+  HELD_BASES,
+  isHeld,
+} from './responsibility.rules';
+export type { ConditionCheck, ResponsibilityInput, ResponsibilityRule, ServiceExplanation } from './responsibility.rules';

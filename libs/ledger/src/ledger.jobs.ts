@@ -128,6 +128,32 @@ export class LedgerJobs {
     });
   }
 
+  /**
+   * Thresholds crossed today: people whose years of residence or insurance reach a city's condition on
+   * or before today (the anniversary counts) are reconciled, so the service is proposed on that day;
+   * reconcile stores each person's next such day. A day the job missed is caught up on the next run.
+   */
+  async runConditionThresholds(now: Date = this.clock.now()): Promise<{ ran: boolean; reviewed: number; proposed: number }> {
+    const today = chinaDay(now);
+    return this.db.tx(async () => {
+      if (!(await this.tryLock('tongban:ledger:condition-thresholds'))) return { ran: false, reviewed: 0, proposed: 0 };
+      let reviewed = 0;
+      let proposed = 0;
+      for (
+        let due = await this.subjects.lockDueReviews(today, BATCH);
+        due.length > 0;
+        due = await this.subjects.lockDueReviews(today, BATCH)
+      ) {
+        for (const facts of due) {
+          const cause = { reason: `a condition's threshold was reached on ${today}` };
+          proposed += (await this.handoffService.reconcile(facts, cause, JOB_ACTOR, now)).length;
+        }
+        reviewed += due.length;
+      }
+      return { ran: true, reviewed, proposed };
+    });
+  }
+
   /** Gaps: periods of periodic entitlements that ended (plus grace) with no claim. */
   async runGapDetection(now: Date = this.clock.now(), graceDays = LEDGER_POLICY.gapGraceDays): Promise<GapRun> {
     const today = chinaDay(now);

@@ -10,6 +10,8 @@ import { HandoffRepository } from './handoff.repository';
 import { HandoffService } from './handoff.service';
 import { LedgerJobs } from './ledger.jobs';
 import { LEDGER_SCHEMA } from './ledger.types';
+import { PointsAllotmentRepository } from './points-allotment.repository';
+import { PointsAllotmentService } from './points-allotment.service';
 import { ProvisionClaimService } from './provision-claim.service';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { ReconciliationService } from './reconciliation.service';
@@ -32,13 +34,24 @@ export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [M
     ClaimRepository,
     GapRepository,
     ReconciliationRepository,
+    PointsAllotmentRepository,
     HandoffService,
     SubjectService,
     FactChangeService,
     ProvisionClaimService,
     ReconciliationService,
+    PointsAllotmentService,
     LedgerJobs,
   ],
-  exports: [ProvisionClaimService, SubjectService, FactChangeService, HandoffService, ReconciliationService, LedgerJobs, GapRepository],
+  exports: [
+    ProvisionClaimService,
+    SubjectService,
+    PointsAllotmentService,
+    FactChangeService,
+    HandoffService,
+    ReconciliationService,
+    LedgerJobs,
+    GapRepository,
+  ],
 })
 export class LedgerModule {}

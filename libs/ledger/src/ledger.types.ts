@@ -49,6 +49,21 @@ export interface InsuredRelation {
 /** The insured region of each branch known to the ledger; a branch not known is held by the hukou region. */
 export type InsuredRegions = Partial<Record<InsuranceBranch, InsuredRelation>>;
 
+/**
+ * The residence city's decision that the person meets its points condition for a service (积分入学,
+ * 积分入住 …): points are never inferred by the ledger, only such a decision meets them.
+ */
+export interface PointsAllotment {
+  allotmentId: string;
+  serviceCode: string;
+  /** the deciding city */
+  region: string;
+  points: number;
+  /** the city's decision (its number or reference) */
+  decisionRef: string;
+  decidedOn: string;
+}
+
 /** What the ledger knows about a person; the responsible regions are computed from it. */
 export interface SubjectFacts {
   subjectRef: string;
@@ -59,6 +74,8 @@ export interface SubjectFacts {
   insured: InsuredRegions;
   /** the time of the last permit event applied (older ones are replays and change nothing) */
   permitEventAt?: string | null;
+  /** points allotments in force (read with the facts; recorded by PointsAllotmentService only) */
+  allotments?: readonly PointsAllotment[];
 }
 
 export type FactKind = 'hukou-move' | 'insured-region';

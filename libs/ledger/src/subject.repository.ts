@@ -3,7 +3,7 @@ import { InsuranceBranch } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { Actor, actorLabel } from '@tongban/identity';
 import { day, iso } from './ledger.sql';
-import { InsuredRegions, LEDGER_SCHEMA, SubjectFacts } from './ledger.types';
+import { InsuredRegions, LEDGER_SCHEMA, PointsAllotment, SubjectFacts } from './ledger.types';
 
 interface SubjectRow {
   subject_ref: string;
@@ -13,13 +13,18 @@ interface SubjectRow {
   residence_since: string | null;
   permit_event_at: string | null;
   insured: Array<{ branch: InsuranceBranch; region: string; since: string }>;
+  allotments: Array<Omit<PointsAllotment, 'points'> & { points: string }>;
 }
 
 const S = `${LEDGER_SCHEMA}.subjects`;
 const I = `${LEDGER_SCHEMA}.insurance_relations`;
+const A = `${LEDGER_SCHEMA}.points_allotments`;
 const COLUMNS = `s.subject_ref, s.hukou_region, s.residence_city, s.permit_id, ${day('s.residence_since')} AS residence_since, ${iso('s.permit_event_at')} AS permit_event_at,
   COALESCE((SELECT json_agg(json_build_object('branch', i.branch, 'region', i.region, 'since', ${day('i.since')}) ORDER BY i.branch)
-              FROM ${I} i WHERE i.subject_ref = s.subject_ref), '[]') AS insured`;
+              FROM ${I} i WHERE i.subject_ref = s.subject_ref), '[]') AS insured,
+  COALESCE((SELECT json_agg(json_build_object('allotmentId', a.allotment_id, 'serviceCode', a.service_code, 'region', a.region,
+                    'points', a.points::text, 'decisionRef', a.decision_ref, 'decidedOn', ${day('a.decided_on')}) ORDER BY a.service_code, a.region)
+              FROM ${A} a WHERE a.subject_ref = s.subject_ref), '[]') AS allotments`;
 const toFacts = (r: SubjectRow): SubjectFacts => ({
   subjectRef: r.subject_ref,
   hukouRegion: r.hukou_region,
@@ -28,6 +33,7 @@ const toFacts = (r: SubjectRow): SubjectFacts => ({
   residenceSince: r.residence_since,
   permitEventAt: r.permit_event_at,
   insured: Object.fromEntries(r.insured.map((i) => [i.branch, { region: i.region, since: i.since }])) as InsuredRegions,
+  allotments: r.allotments.map((a) => ({ ...a, points: Number(a.points) })),
 });
 
 /** The facts per person; the row lock serialises every change of one person's responsibilities. */
@@ -67,6 +73,31 @@ export class SubjectRepository {
       [f.subjectRef, f.hukouRegion, f.residenceCity, f.permitId, f.residenceSince, f.permitEventAt ?? null],
     );
     await this.saveInsured(f);
+  }
+
+  /** The next day a time threshold alone moves one of the person's services (null: none ahead). */
+  async setConditionsReviewOn(subjectRef: string, day: string | null): Promise<void> {
+    await this.db.query(
+      `UPDATE ${S} SET conditions_review_on = $2 WHERE subject_ref = $1 AND conditions_review_on IS DISTINCT FROM $2::date`,
+      [subjectRef, day],
+    );
+  }
+
+  async conditionsReviewOn(subjectRef: string): Promise<string | null> {
+    const row = await this.db.one<{ d: string | null }>(`SELECT ${day('conditions_review_on')} AS d FROM ${S} WHERE subject_ref = $1`, [
+      subjectRef,
+    ]);
+    return row?.d ?? null;
+  }
+
+  /** People due for a threshold review by `today`, oldest first; locked, skipping those another transaction holds. */
+  async lockDueReviews(today: string, limit: number): Promise<SubjectFacts[]> {
+    const rows = await this.db.query<SubjectRow>(
+      `SELECT ${COLUMNS} FROM ${S} s WHERE s.conditions_review_on <= $1::date
+        ORDER BY s.conditions_review_on, s.subject_ref LIMIT $2 FOR UPDATE OF s SKIP LOCKED`,
+      [today, limit],
+    );
+    return rows.map(toFacts);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addMonths, ChinaClock, startOfChinaDay } from '@tongban/calendar';
-import { InsuranceBranch, ServiceCatalogue } from '@tongban/catalogue';
+import { CityPolicies, InsuranceBranch, ServiceCatalogue } from '@tongban/catalogue';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
@@ -13,7 +13,7 @@ import { earliestClaimableStart } from './period.rules';
 import { HandoffRepository } from './handoff.repository';
 import { HandoffService } from './handoff.service';
 import { Cause, FactChange, Handoff, Holder, MEDICAL_INSURANCE_SERVICES, SubjectFacts } from './ledger.types';
-import { isHeld } from './responsibility.rules';
+import { explainResponsibilities, isHeld, ServiceExplanation } from './responsibility.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
 
@@ -39,6 +39,10 @@ export interface SubjectResponsibilities {
   pendingHandoffs: Handoff[];
   /** provisional or disputed hukou moves and insured-region changes */
   pendingFactChanges: FactChange[];
+  /** why each held service is where it is (computed today) and who holds it now */
+  services: Array<ServiceExplanation & { holder: string | null }>;
+  /** the next day a years threshold alone moves a service (the daily job proposes it then) */
+  conditionsReviewOn: string | null;
 }
 
 /** The envelope of a consumed event: its id and source are recorded on what it causes, its time orders permit events. */
@@ -77,6 +81,7 @@ export class SubjectService {
     private readonly factChanges: FactChangeRepository,
     private readonly handoffService: HandoffService,
     private readonly catalogue: ServiceCatalogue,
+    private readonly policies: CityPolicies,
     private readonly refs: SubjectRefs,
     private readonly clock: ChinaClock,
   ) {}
@@ -215,9 +220,9 @@ export class SubjectService {
    * New facts of a person (the caller holds the person's lock, in its transaction): stored, then the
    * open proposals brought in line with what they now call for. A definitive fact change lands here too.
    */
-  async apply(facts: SubjectFacts, cause: Cause, actor: Actor): Promise<void> {
+  async apply(facts: SubjectFacts, cause: Cause, actor: Actor): Promise<Handoff[]> {
     await this.subjects.update(facts);
-    await this.handoffService.reconcile(facts, cause, actor);
+    return this.handoffService.reconcile(facts, cause, actor);
   }
 
   /** A new person: every held service starts with the hukou region (the default holder). */
@@ -251,6 +256,8 @@ export class SubjectService {
     const holders = await this.intervals.current(subjectRef);
     const current = new Set(holders.map((h) => h.responsibilityId));
     const upcoming = (await this.intervals.latest(subjectRef)).filter((h) => !current.has(h.responsibilityId));
+    const holderOf = new Map(holders.map((h) => [h.serviceCode, h.region]));
+    const explained = explainResponsibilities(this.catalogue, { facts, asOf: this.clock.today() }, this.policies);
     return {
       subjectRef,
       hukouRegion: facts.hukouRegion,
@@ -263,6 +270,8 @@ export class SubjectService {
       upcoming: upcoming.map(holderView),
       pendingHandoffs: await this.handoffs.openFor(subjectRef),
       pendingFactChanges: await this.factChanges.openFor(subjectRef),
+      services: explained.map((e) => ({ ...e, holder: holderOf.get(e.serviceCode) ?? null })),
+      conditionsReviewOn: await this.subjects.conditionsReviewOn(subjectRef),
     };
   }
 }

@@ -659,6 +659,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/points-allotments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The residence city records its points decision for a service (积分入学, 积分入住 …)
+         * @description Points-allotted services are never moved by the ledger on its own: a city whose policy sets a
+         *     `points` condition on a service (一城一策, tiered supply by points, seed 000 （八）) records its
+         *     decision here, by its agency providing the service (an education bureau for a school place), for a
+         *     person whose active residence permit is of that city. The ledger then proposes the handoff from the
+         *     holder to the city, citing the decision — or, when another condition (years of residence or
+         *     insurance) is not met yet, on the day it is. `points` must reach the policy's threshold (422
+         *     naming `/body/points`); a service without a points condition in the city's policy is 422 naming
+         *     `/body/serviceCode`; a city not the residence city 403; a region not related to the person 404;
+         *     one decision per person, service and city (409 `already-allotted`). `decidedOn` lies within the
+         *     last 12 months and not ahead.
+         */
+        post: operations["allotByPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/points-conversions": {
         parameters: {
             query?: never;
@@ -1190,6 +1219,16 @@ export interface components {
             /** @enum {string} */
             rule: "hukou" | "last-10-years" | "previous-10-years" | "hukou-fallback";
         };
+        ConditionCheck: {
+            detail: string;
+            /** @enum {string} */
+            kind: "residence-permit" | "residence-years" | "social-insurance-years" | "points";
+            met: boolean;
+            /** @description the day the condition is or was met — the anniversary of a years condition (calendar years, the anniversary day counting), the day of a points decision; null while unknown */
+            metOn: components["schemas"]["IsoDate"] | null;
+            /** @description what the city asks, e.g. "residence ≥ 1 year" */
+            required: string;
+        };
         ContributionMonth: {
             /** @description monthly contribution base (缴费工资基数) in integer fen; at most 1,000,000 yuan */
             baseFen: number;
@@ -1682,6 +1721,31 @@ export interface components {
             suspendedOn?: components["schemas"]["IsoDate"] | null;
             validUntil: components["schemas"]["IsoDate"];
         };
+        PointsAllotment: {
+            /** Format: uuid */
+            allotmentId: string;
+            decidedOn: components["schemas"]["IsoDate"];
+            decisionRef: string;
+            /**
+             * Format: uuid
+             * @description the handoff the decision caused; null when the service stays for now (another condition unmet, already held by the city, or a rejected proposal resting)
+             */
+            handoffId: string | null;
+            points: number;
+            /** @description the deciding city */
+            region: components["schemas"]["RegionCode"];
+            serviceCode: components["schemas"]["ServiceCode"];
+            subjectRef: components["schemas"]["SubjectRef"];
+        };
+        PointsAllotmentRequest: {
+            decidedOn: components["schemas"]["IsoDate"];
+            /** @description the city's decision (number or reference) */
+            decisionRef: string;
+            /** @description the person's points in the city's scheme */
+            points: number;
+            serviceCode: components["schemas"]["ServiceCode"];
+            subjectRef: components["schemas"]["SubjectRef"];
+        };
         PointsConversion: {
             asOf: components["schemas"]["IsoDate"];
             explanation: string[];
@@ -1907,6 +1971,22 @@ export interface components {
          * @example edu.compulsory
          */
         ServiceCode: string;
+        ServiceExplanation: {
+            /** @enum {string} */
+            basis: "hukou" | "residence" | "residence-permit" | "insured";
+            /** @description the residence city's conditions for the service (一城一策), each checked today */
+            conditions: components["schemas"]["ConditionCheck"][];
+            explanation: string;
+            /** @description the region holding it now (null only for a service added to the catalogue since the person was registered) */
+            holder: components["schemas"]["RegionCode"] | null;
+            /** @description where the facts put the service today */
+            region: components["schemas"]["RegionCode"];
+            /** @description the day the last unmet years condition is met, when time alone is missing */
+            reviewOn: components["schemas"]["IsoDate"] | null;
+            /** @enum {string} */
+            rule: "hukou-basis" | "no-residence" | "residence-conditions-met" | "residence-conditions-unmet" | "insured-branch" | "insured-branch-unknown";
+            serviceCode: components["schemas"]["ServiceCode"];
+        };
         SocialInsuranceTransfer: {
             awaitingRegion: components["schemas"]["RegionCode"] | null;
             cancellation: {
@@ -1957,6 +2037,8 @@ export interface components {
         /** @description Pseudonymous reference of a person (keyed HMAC of the citizen ID number, key version embedded) */
         SubjectRef: string;
         SubjectResponsibilities: {
+            /** @description the next day on which years of residence or insurance alone move a service; the daily job proposes it that day */
+            conditionsReviewOn: components["schemas"]["IsoDate"] | null;
             /** @description the region responsible now for each service held by intervals, and since when */
             holders: components["schemas"]["Holder"][];
             hukouRegion: components["schemas"]["RegionCode"];
@@ -1967,6 +2049,8 @@ export interface components {
             pendingHandoffs: components["schemas"]["Handoff"][];
             /** @description city of the active residence permit */
             residenceCity: string | null;
+            /** @description why each service held by intervals is where it is — its basis, the rule applied today, each condition of the residence city with the day it is met — next to its holder now (a difference is a pending or resting handoff) */
+            services: components["schemas"]["ServiceExplanation"][];
             subjectRef: components["schemas"]["SubjectRef"];
             /** @description holders agreed by an accepted handoff, from a later instant */
             upcoming: components["schemas"]["Holder"][];
@@ -3425,6 +3509,49 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    allotByPoints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsAllotmentRequest"];
+            };
+        };
+        responses: {
+            /** @description recorded; `handoffId` names the handoff it caused, if any */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAllotment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
         };
