@@ -10,9 +10,11 @@ import { emptyLog, runWorkload } from './chaos/chaos.workload';
  * `npm run chaos`: a three-broker Kafka cluster (replication 3, min.insync.replicas 2, acks=all), two
  * instances of the gateway, of the ledger and of every adapter as processes, and a bounded workload of
  * whole workflows with Idempotency-Keys and client retries. During it: kill -9 a gateway, kill -9 an
- * adapter, kill -9 a ledger (its consumer mid-batch), kill -9 a Kafka broker (restarted later), restart
- * PostgreSQL. Then quiescence and the checks; exit 1
- * on any violation. Loopback only; stops everything it started.
+ * adapter, kill -9 a ledger (its consumer mid-batch); for every relayed schema, kill -9 its active
+ * relay, then the successor while it catches up, then a restarted one if it takes over at once; kill -9
+ * a Kafka broker (restarted later), restart PostgreSQL. Then quiescence and the checks (an independent
+ * read_committed consumer sees every event once); exit 1 on any violation. CHAOS_SHORT=1 runs the same
+ * faults and checks with shorter pauses (part of `npm test`). Loopback only; stops everything it started.
  */
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const t0 = Date.now();
@@ -28,7 +30,11 @@ const settings = {
   workloadSeconds: env('CHAOS_WORKLOAD_S', 300),
   tailSeconds: env('CHAOS_TAIL_S', 15),
   seed: env('CHAOS_SEED', Date.now() % 100000),
+  /** CHAOS_SHORT=1 (the test command's run): the same faults and checks, fewer and shorter pauses */
+  short: process.env.CHAOS_SHORT === '1',
 };
+/** A restarted app answers /health/ready (HTTP up, relays started, consumer joining in the background) within this. */
+const READY_WITHIN_MS = 5000;
 
 /** Restarts what crashed on its own (as an orchestrator would) and remembers it: a crash is a finding. */
 function watch(apps: AppProcess[], killed: Set<AppProcess>, crashes: string[]): NodeJS.Timeout {
@@ -44,35 +50,113 @@ function watch(apps: AppProcess[], killed: Set<AppProcess>, crashes: string[]): 
   return timer;
 }
 
-async function faults(cluster: BenchCluster, killed: Set<AppProcess>): Promise<void> {
-  const crashAndRestart = async (app: AppProcess, downMs: number): Promise<void> => {
-    killed.add(app);
-    await app.kill9();
-    log(`kill -9 ${app.key} (pid ${app.pid})`);
-    await sleep(downMs);
+/** Relays whose schemas the fault run kills during catch-up (every outbox a process relays). */
+const RELAYED_SCHEMAS = ['residence', 'ledger', 'social_insurance', 'medical'];
+
+/**
+ * The app process whose relay is active for a schema: the one holding the relay's lock (connections
+ * are named tongban:<pid>); undefined while no relay is active.
+ */
+async function activeRelay(cluster: BenchCluster, schema: string): Promise<AppProcess | undefined> {
+  const db = new Client({ connectionString: cluster.databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ name: string }>(
+      `SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+        WHERE l.locktype = 'advisory' AND l.granted AND l.objid::int = hashtext($1)`,
+      [`tongban.relay.${schema}`],
+    );
+    const pid = Number(rows[0]?.name.replace('tongban:', ''));
+    return cluster.apps.find((a) => a.pid === pid && a.alive);
+  } finally {
+    await db.end();
+  }
+}
+
+async function waitFor<T>(what: () => Promise<T | undefined>, ms: number): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const got = await what().catch(() => undefined);
+    if (got !== undefined || Date.now() > deadline) return got;
+    await sleep(50);
+  }
+}
+
+interface FaultLog {
+  /** milliseconds from start to /health/ready of every restarted app */
+  readyMs: Array<{ key: string; ms: number }>;
+  catchUpKills: string[];
+}
+
+async function faults(cluster: BenchCluster, killed: Set<AppProcess>, short: boolean): Promise<FaultLog> {
+  const out: FaultLog = { readyMs: [], catchUpKills: [] };
+  const restart = async (app: AppProcess): Promise<void> => {
+    const started = Date.now();
     app.start();
     killed.delete(app);
     await app.ready();
-    log(`${app.key} restarted and ready (pid ${app.pid})`);
+    out.readyMs.push({ key: app.key, ms: Date.now() - started });
+    log(`${app.key} restarted and ready in ${Date.now() - started} ms (pid ${app.pid})`);
   };
-  await sleep(8000);
-  await crashAndRestart(cluster.app('gateway', 0), 4000);
-  await sleep(6000);
-  await crashAndRestart(cluster.app('residence-permit', 0), 4000);
-  await sleep(5000);
-  await crashAndRestart(cluster.app('ledger', 0), 4000);
-  await sleep(5000);
-  await crashAndRestart(cluster.app('social-insurance', 1), 3000);
-  await sleep(5000);
+  const kill = async (app: AppProcess, why: string): Promise<void> => {
+    killed.add(app);
+    const pid = app.pid;
+    await app.kill9();
+    log(`kill -9 ${app.key} (pid ${pid})${why}`);
+  };
+  const crashAndRestart = async (app: AppProcess, downMs: number): Promise<void> => {
+    await kill(app, '');
+    await sleep(downMs);
+    await restart(app);
+  };
+  /**
+   * Kills the schema's active relay, then its successor while it sends the backlog that built up
+   * meanwhile (catch-up), then restarts both; the restarted ones are killed again right after their
+   * start if they took the relay over.
+   */
+  const catchUp = async (schema: string): Promise<void> => {
+    const first = await waitFor(() => activeRelay(cluster, schema), 10000);
+    if (!first) throw new Error(`no active relay for ${schema}`);
+    await kill(first, ` — the active relay of ${schema}`);
+    const second = await waitFor(async () => {
+      const a = await activeRelay(cluster, schema);
+      return a && a !== first ? a : undefined;
+    }, 10000);
+    if (!second) throw new Error(`no relay took ${schema} over`);
+    await sleep(150);
+    await kill(second, ` — ${schema}'s successor relay, mid catch-up`);
+    out.catchUpKills.push(`${schema}: ${first.key}, ${second.key}`);
+    await restart(first);
+    const third = await waitFor(() => activeRelay(cluster, schema), 10000);
+    if (third === first) await kill(third, ` — right after its restart, relaying ${schema}`);
+    await restart(second);
+    if (third === first) await restart(first);
+  };
+  await sleep(short ? 4000 : 8000);
+  await crashAndRestart(cluster.app('gateway', 0), short ? 1000 : 4000);
+  if (!short) {
+    await sleep(6000);
+    await crashAndRestart(cluster.app('residence-permit', 0), 4000);
+    await sleep(5000);
+    await crashAndRestart(cluster.app('ledger', 0), 4000);
+    await sleep(5000);
+    await crashAndRestart(cluster.app('social-insurance', 1), 3000);
+  }
+  for (const schema of RELAYED_SCHEMAS) {
+    await sleep(short ? 1000 : 3000);
+    await catchUp(schema);
+  }
+  await sleep(short ? 2000 : 5000);
   cluster.kafkaNode('kill', 2);
   log('kill -9 Kafka node 2');
-  await sleep(20000);
+  await sleep(short ? 10000 : 20000);
   cluster.kafkaNode('restart', 2);
   log('Kafka node 2 restarted');
-  await sleep(8000);
+  await sleep(short ? 4000 : 8000);
   log(`restarting PostgreSQL (pid ${cluster.postgresPid})`);
-  await cluster.restartPostgres(3000);
+  await cluster.restartPostgres(short ? 1500 : 3000);
   log(`PostgreSQL back (pid ${cluster.postgresPid})`);
+  return out;
 }
 
 async function main(): Promise<number> {
@@ -117,9 +201,9 @@ async function main(): Promise<number> {
       `workload: ${settings.workers} workers during the faults and ${settings.tailSeconds} s after (at most ${settings.workloadSeconds} s; seed ${settings.seed})`,
     );
     const more = (): boolean => Date.now() < until;
-    await Promise.all([
+    const [, faultLog] = await Promise.all([
       runWorkload(gw, { workers: settings.workers, more, seed: settings.seed, tag: String(settings.seed) }, accepted),
-      faults(cluster, killed).then(() => {
+      faults(cluster, killed, settings.short).finally(() => {
         until = Math.min(hardStop, Date.now() + settings.tailSeconds * 1000);
       }),
     ]);
@@ -131,6 +215,17 @@ async function main(): Promise<number> {
     log('waiting for quiescence (outboxes published, permit events applied)');
     if (!(await quiesce(db, 180000))) log('!! not quiescent after 180 s; checking anyway');
     const checks: Check[] = await verify(db, cluster.kafkaBrokers, accepted, gw.unexpected);
+    const slow = faultLog.readyMs.filter((r) => r.ms >= READY_WITHIN_MS);
+    checks.unshift({
+      name: `every restarted app was ready within ${READY_WITHIN_MS} ms`,
+      ok: slow.length === 0,
+      detail: `${faultLog.readyMs.length} restarts, slowest ${Math.max(0, ...faultLog.readyMs.map((r) => r.ms))} ms${slow.length ? `; slow: ${slow.map((r) => `${r.key} ${r.ms} ms`).join(', ')}` : ''}`,
+    });
+    checks.unshift({
+      name: 'relays were killed during catch-up for every relayed schema',
+      ok: faultLog.catchUpKills.length === RELAYED_SCHEMAS.length,
+      detail: faultLog.catchUpKills.join('; '),
+    });
     checks.unshift({
       name: 'no app crashed except the ones killed on purpose',
       ok: crashes.length === 0,

@@ -1,34 +1,22 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { repoPath } from '@tongban/config';
 import { startInfra } from './infra';
+import { Supervisor } from './supervisor';
 
 /**
  * TONGBAN_INSTANCES=2 runs two instances of every app (the second on port + 100), and
  * TONGBAN_KAFKA_CLUSTER=3 a three-node Kafka cluster (replication 3, min.insync.replicas 2).
  *
  * The main job: real PostgreSQL and Kafka (embedded/local unless DATABASE_URL / KAFKA_BROKERS are
- * set), topics, then the gateway, the ledger and every adapter as separate processes. Ctrl-C or SIGTERM
- * stops the gateway first (HTTP), then the ledger and the adapters (each drains its consumer and
- * relays), then Kafka, then PostgreSQL, and leaves no process behind.
+ * set), topics, then the gateway, the ledger and every adapter as separate processes, supervised: an
+ * app that exits unexpectedly is restarted with backoff while the others keep running. Only Ctrl-C or
+ * SIGTERM stops everything: the gateway first (HTTP), then the ledger and the adapters (each drains
+ * its consumer and relays), then Kafka, then PostgreSQL, and leaves no process behind.
  */
 const APPS = ['gateway', 'ledger', 'residence-permit', 'social-insurance', 'medical-settlement'] as const;
 const log = (line: string): void => {
   process.stdout.write(`[tongban] ${line}\n`);
 };
-
-function waitExit(child: ChildProcess, ms: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-    }, ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
 
 async function main(): Promise<void> {
   const infra = await startInfra({
@@ -40,23 +28,19 @@ async function main(): Promise<void> {
     log,
   });
   const instances = Number(process.env.TONGBAN_INSTANCES ?? 1);
-  const children = new Map<string, ChildProcess>();
+  const supervisor = new Supervisor({ log });
   let stopping = false;
-  const stopAll = async (code: number): Promise<never> => {
-    if (stopping) return new Promise<never>(() => undefined);
+  const stopAll = async (): Promise<void> => {
+    if (stopping) return;
     stopping = true;
     log('stopping: gateway, ledger, adapters, Kafka, PostgreSQL');
-    for (const name of APPS) {
-      const mine = [...children].filter(([key]) => key.split('#')[0] === name).map(([, child]) => child);
-      mine.forEach((child) => child.kill('SIGTERM'));
-      await Promise.all(mine.map((child) => waitExit(child, 20000)));
-    }
+    await supervisor.stop(APPS);
     await infra.stop();
     log('stopped');
-    process.exit(code);
+    process.exit(0);
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  process.on('SIGINT', () => void stopAll());
+  process.on('SIGTERM', () => void stopAll());
   const ports: Record<(typeof APPS)[number], string> = {
     gateway: 'GATEWAY_PORT',
     'residence-permit': 'RESIDENCE_PERMIT_PORT',
@@ -68,35 +52,25 @@ async function main(): Promise<void> {
   for (const name of APPS) {
     for (let i = 0; i < instances; i++) {
       const port = Number(process.env[ports[name]] ?? defaults[name]) + 100 * i;
-      // Each app in its own process group: a terminal Ctrl-C reaches this supervisor only, which then
-      // stops the apps in order instead of all at once.
-      const child = spawn(
-        process.execPath,
-        ['-r', repoPath('tools/paths.js'), path.join(repoPath('dist'), 'apps', name, 'src', 'main.js')],
-        {
-          env: {
-            ...process.env,
-            DATABASE_URL: infra.databaseUrl,
-            KAFKA_BROKERS: infra.kafkaBrokers,
-            [ports[name]]: String(port),
-            ...(process.env.TONGBAN_KAFKA_CLUSTER === '3' ? { KAFKA_REPLICATION_FACTOR: '3' } : {}),
-          },
-          stdio: 'inherit',
-          detached: true,
+      supervisor.start({
+        key: `${name}#${i}`,
+        app: name,
+        command: process.execPath,
+        args: ['-r', repoPath('tools/paths.js'), path.join(repoPath('dist'), 'apps', name, 'src', 'main.js')],
+        env: {
+          ...process.env,
+          DATABASE_URL: infra.databaseUrl,
+          KAFKA_BROKERS: infra.kafkaBrokers,
+          [ports[name]]: String(port),
+          ...(process.env.TONGBAN_KAFKA_CLUSTER === '3' ? { KAFKA_REPLICATION_FACTOR: '3' } : {}),
         },
-      );
-      const key = `${name}#${i}`;
-      children.set(key, child);
-      child.once('exit', (code, signal) => {
-        if (!stopping) {
-          log(`${key} exited unexpectedly (code ${code}, signal ${signal}); stopping everything`);
-          void stopAll(1);
-        }
       });
     }
   }
+  const metricsPort = await supervisor.serveMetrics(Number(process.env.SUPERVISOR_METRICS_PORT ?? 8089));
   log(
-    `started ${APPS.join(', ')}; gateway on http://${process.env.HTTP_HOST ?? '127.0.0.1'}:${process.env.GATEWAY_PORT ?? 8080}; Ctrl-C stops everything`,
+    `started ${APPS.join(', ')}; gateway on http://${process.env.HTTP_HOST ?? '127.0.0.1'}:${process.env.GATEWAY_PORT ?? 8080}; ` +
+      `restarts counted on http://127.0.0.1:${metricsPort}/metrics; Ctrl-C stops everything`,
   );
 }
 

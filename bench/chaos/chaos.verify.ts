@@ -41,44 +41,41 @@ export async function quiesce(db: Client, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
-/** Every ce_id on the given topics, read from the beginning up to the current end by a fresh consumer group. */
-async function readAll(brokers: string, topics: string[]): Promise<Map<string, Set<string>>> {
+/**
+ * How many times each ce_id appears on each topic, as an agency reads it: a fresh consumer group,
+ * read_committed, from the beginning. It reads until every expected copy was seen and then no new
+ * record arrived for 3 s (a transactional log ends in commit markers no consumer is handed, so the
+ * high watermark cannot serve as the end).
+ */
+async function readAll(brokers: string, expected: Map<string, Set<string>>): Promise<Map<string, Map<string, number>>> {
   const kafka = new Kafka({ clientId: 'chaos-auditor', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = new Map<string, bigint>();
-  for (const t of topics) {
-    // a broker restarted moments ago may still be handing leadership back
-    for (let attempt = 1; ; attempt++) {
-      try {
-        for (const p of await admin.fetchTopicOffsets(t)) ends.set(`${t}/${p.partition}`, BigInt(p.high));
-        break;
-      } catch (error) {
-        if (attempt >= 20) throw error;
-        await sleep(500);
-      }
-    }
-  }
-  await admin.disconnect();
-  const remaining = new Set([...ends].filter(([, high]) => high > 0n).map(([k]) => k));
-  const seen = new Map<string, Set<string>>(topics.map((t) => [t, new Set<string>()]));
-  const consumer = kafka.consumer({ groupId: `chaos-auditor-${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 200 });
+  const topics = [...expected.keys()];
+  const seen = new Map<string, Map<string, number>>(topics.map((t) => [t, new Map<string, number>()]));
+  let outstanding = [...expected.values()].reduce((n, ids) => n + ids.size, 0);
+  let lastRecordAt = Date.now();
+  const consumer = kafka.consumer({
+    groupId: `chaos-auditor-${randomBytes(4).toString('hex')}`,
+    maxWaitTimeInMs: 200,
+    readUncommitted: false,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({
     eachBatch: async ({ batch }) => {
+      const counts = seen.get(batch.topic)!;
       for (const m of batch.messages) {
+        lastRecordAt = Date.now();
         const id = m.headers?.ce_id?.toString();
-        if (id) seen.get(batch.topic)!.add(id);
-        const k = `${batch.topic}/${batch.partition}`;
-        if (BigInt(m.offset) + 1n >= (ends.get(k) ?? 0n)) remaining.delete(k);
+        if (!id) continue;
+        const before = counts.get(id) ?? 0;
+        counts.set(id, before + 1);
+        if (before === 0 && expected.get(batch.topic)?.has(id)) outstanding--;
       }
     },
   });
-  const deadline = Date.now() + 120000;
-  while (remaining.size > 0 && Date.now() < deadline) await sleep(200);
+  const deadline = Date.now() + 180000;
+  while ((outstanding > 0 || Date.now() - lastRecordAt < 3000) && Date.now() < deadline) await sleep(200);
   await consumer.disconnect();
-  if (remaining.size > 0) throw new Error(`the auditor did not reach the end of ${remaining.size} partition(s)`);
   return seen;
 }
 
@@ -287,17 +284,30 @@ export async function verify(db: Client, brokers: string, log: AcceptedLog, unex
         )
       ).rows,
     );
-  const topics = [...Object.values(DOMAIN_TOPICS).map((t) => t.name), ...provinces().map((p) => deliveryTopic(p))];
-  const seen = await readAll(brokers, topics);
+  const expected = new Map<string, Set<string>>(
+    [...Object.values(DOMAIN_TOPICS).map((t) => t.name), ...provinces().map((p) => deliveryTopic(p))].map((t) => [t, new Set<string>()]),
+  );
+  for (const e of events) for (const t of [topicOf(e.type), ...new Set(e.recipients.map(deliveryTopic))]) expected.get(t)?.add(e.id);
+  const seen = await readAll(brokers, expected);
   const missing: string[] = [];
-  for (const e of events) {
-    for (const t of [topicOf(e.type), ...new Set(e.recipients.map(deliveryTopic))])
-      if (!seen.get(t)?.has(e.id)) missing.push(`${e.type} ${e.id} on ${t}`);
-  }
+  for (const [topic, ids] of expected) for (const id of ids) if (!seen.get(topic)?.has(id)) missing.push(`${id} on ${topic}`);
   check(
-    'an independent consumer sees every event (each ce_id on its domain topic and on every addressed province topic)',
+    'an independent read_committed consumer sees every event (each ce_id on its domain topic and on every addressed province topic)',
     missing.length === 0,
     `${events.length} outbox events, ${missing.length} (event, topic) copies missing${missing.length ? `: ${missing.slice(0, 3).join('; ')}` : ''}`,
+  );
+  const twice: string[] = [];
+  let records = 0;
+  for (const [topic, counts] of seen) {
+    for (const [id, c] of counts) {
+      records += c;
+      if (c > 1) twice.push(`${id} ×${c} on ${topic}`);
+    }
+  }
+  check(
+    'no ce_id appears twice on any topic (read_committed, as agencies read)',
+    twice.length === 0,
+    `${records} records read, ${twice.length} duplicated${twice.length ? `: ${twice.slice(0, 3).join('; ')}` : ''}`,
   );
   return checks;
 }

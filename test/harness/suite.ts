@@ -95,7 +95,12 @@ export class Suite {
    * beginning until `done` says it has what it waits for.
    */
   /** Reads a topic from the beginning until `done`; read_committed (as agencies read) unless `readUncommitted`. */
-  async collect(baseTopic: string, done: (got: Collected[]) => boolean, timeoutMs = 20000, readUncommitted = false): Promise<Collected[]> {
+  async collect(
+    baseTopic: string | readonly string[],
+    done: (got: Collected[]) => boolean,
+    timeoutMs = 20000,
+    readUncommitted = false,
+  ): Promise<Collected[]> {
     const consumer = this.kafka.consumer({
       groupId: `${this.namespace}probe-${randomBytes(4).toString('hex')}`,
       maxWaitTimeInMs: 200,
@@ -104,7 +109,10 @@ export class Suite {
     this.consumers.push(consumer);
     const got: Collected[] = [];
     await consumer.connect();
-    await consumer.subscribe({ topic: this.topic(baseTopic), fromBeginning: true });
+    await consumer.subscribe({
+      topics: (typeof baseTopic === 'string' ? [baseTopic] : baseTopic).map((t) => this.topic(t)),
+      fromBeginning: true,
+    });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         got.push({ topic, partition, message });

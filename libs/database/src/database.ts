@@ -17,7 +17,9 @@ export class Database {
   constructor(readonly pool: Pool) {}
 
   static connect(url: string, max = 10): Database {
-    const pool = new Pool({ connectionString: url, max, application_name: 'tongban' });
+    // the pid names the process behind each connection (pg_stat_activity): operators and the fault run
+    // can tell which process holds a relay's lock
+    const pool = new Pool({ connectionString: url, max, application_name: `tongban:${process.pid}` });
     // A client losing its connection (database restart) must not crash the process: idle clients are
     // covered by the pool's 'error' event; a checked-out client between two queries (in a transaction,
     // or a LISTEN connection) emits 'error' on itself, and an unhandled 'error' event kills the process.
