@@ -7,6 +7,7 @@ import { call, CallResult, token } from './http';
 import { eventually } from './eventually';
 import { guangzhouPermit, newCitizenId } from './fixtures';
 import { registerPerson } from './ledger-steps';
+import { requestPensionTransfer } from './transfer-steps';
 
 type Json = Record<string, unknown>;
 
@@ -96,6 +97,7 @@ export const STRANGER_CASES: Record<
   listSocialInsuranceTransfers: { expect: 'scoped list: checked below to exclude other regions' },
   requestSocialInsuranceTransfer: { expect: 'the caller is the inbound region by definition' },
   getSocialInsuranceTransfer: { path: (f) => ({ transferId: f.transferId }), expect: 404 },
+  issueTransferContactLetter: { path: (f) => ({ transferId: f.transferId }), body: () => ({}), expect: 404 },
   submitTransferCertificate: {
     path: (f) => ({ transferId: f.transferId }),
     body: () => ({ months: [{ month: '2020-01', baseFen: 500000 }], accountBalanceFen: 1 }),
@@ -161,13 +163,8 @@ export async function seedVictims(gateway: string, clearingJob: ClearingJob): Pr
     ).body?.pendingHandoffs ?? [];
   const handoffId = (await eventually(pendingOf, (p) => p.length > 0, 'a handoff proposed for the permit'))[0].handoffId;
   const transfer = must(
-    await post('/v1/social-insurance/transfers', CITY, 'human-resources', {
-      citizenId: newCitizenId(),
-      insuranceType: 'pension',
-      outboundRegion: HUKOU,
-      hukouRegion: HUKOU,
-    }),
-    202,
+    await requestPensionTransfer(gateway, CITY, { citizenId: newCitizenId(), outboundRegion: HUKOU, hukouRegion: HUKOU }),
+    200,
   );
   const { citizenId: insured, subjectRef: insuredSubjectRef } = await registerPerson(gateway, HUKOU);
   const settlementId = `AUTHZ-${Date.now()}`;

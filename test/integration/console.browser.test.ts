@@ -10,8 +10,9 @@ import { ChinaClock } from '@tongban/calendar';
 import { PROBE_GROUP, ProbeModule, probeBehaviour } from '../harness/probe.module';
 import { eventually } from '../harness/eventually';
 import { Suite } from '../harness/suite';
-import { call, OPERATOR, token } from '../harness/http';
+import { call, OPERATOR } from '../harness/http';
 import { newCitizenId, permitIssuedMessage } from '../harness/fixtures';
+import { requestPensionTransfer } from '../harness/transfer-steps';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 /** Debian's Chromium (apt package `chromium`); the test fails, never skips, when it is missing. */
@@ -52,12 +53,14 @@ describe('operator console in Debian Chromium (headless) against a running gatew
     // pinned for the request): the outbound region's 15 working days ran out long before today.
     const siClock = gw.app.get(ChinaClock);
     jest.spyOn(siClock, 'now').mockReturnValue(new Date('2026-10-09T10:00:00+08:00'));
-    const transfer = await call(gateway, 'POST', '/v1/social-insurance/transfers', {
-      token: token('440100', 'human-resources'),
-      body: { citizenId: newCitizenId(), insuranceType: 'pension', outboundRegion: '360100', hukouRegion: '360100' },
+    // applied for and the contact letter issued the same day: the outbound clock runs from it
+    const transfer = await requestPensionTransfer(gateway, '440100', {
+      citizenId: newCitizenId(),
+      outboundRegion: '360100',
+      hukouRegion: '360100',
     });
     jest.restoreAllMocks();
-    expect(transfer.status).toBe(202);
+    expect(transfer.status).toBe(200);
     overdueTransferId = String(transfer.body.transferId);
 
     // Seed 2: a poison message the probe consumer refuses permanently -> a dead letter.
@@ -143,7 +146,7 @@ describe('operator console in Debian Chromium (headless) against a running gatew
 
     await row.getByRole('button', { name: '查看' }).click();
     const item = page.locator('#item');
-    await item.getByText('cn.gov.tongban.social-insurance.contact-letter-issued.v1').waitFor();
+    await item.getByText('cn.gov.tongban.social-insurance.contact-letter-issued.v2').waitFor();
     await page.locator('#kafka-body').getByText('消费组延迟').waitFor();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'console.png'), fullPage: true });

@@ -5,6 +5,7 @@ import { eventually } from '../harness/eventually';
 import { agencyOf, call, CallResult, OPERATOR, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
 import { registerPerson } from '../harness/ledger-steps';
+import { requestPensionTransfer } from '../harness/transfer-steps';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 type Json = Record<string, unknown>;
@@ -110,13 +111,12 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
 
   /** A pension transfer 南昌 → 广州 with its certificate recorded (state certified); the amount to remit. */
   const certified = async (): Promise<{ transferId: string; transferFen: number }> => {
-    const requested = await send('POST', '/v1/social-insurance/transfers', GUANGZHOU, 'human-resources', {
+    const requested = await requestPensionTransfer(gateway, GUANGZHOU, {
       citizenId: newCitizenId(),
-      insuranceType: 'pension',
       outboundRegion: NANCHANG,
       hukouRegion: NANCHANG,
     });
-    expect(requested.status).toBe(202);
+    expect(requested.status).toBe(200);
     const transferId = String(requested.body.transferId);
     const months = Array.from({ length: 12 }, (_, i) => ({ month: `2020-${String(i + 1).padStart(2, '0')}`, baseFen: 500_000 }));
     const cert = await send('POST', `/v1/social-insurance/transfers/${transferId}/certificate`, NANCHANG, 'human-resources', {
@@ -251,6 +251,18 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
             toCity: GUANGZHOU,
             asOf: d,
             facts: { residenceMonths: 12 },
+          }),
+      },
+      {
+        endpoint: 'requestSocialInsuranceTransfer',
+        field: '/body/appliedOn',
+        // refused before the person is looked up: the ID number is fresh
+        send: (d) =>
+          send('POST', '/v1/social-insurance/transfers', GUANGZHOU, 'human-resources', {
+            citizenId: newCitizenId(),
+            insuranceType: 'pension',
+            outboundRegion: NANCHANG,
+            appliedOn: d,
           }),
       },
       {

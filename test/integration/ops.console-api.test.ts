@@ -11,6 +11,7 @@ import { ChinaClock } from '@tongban/calendar';
 import { Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
+import { requestPensionTransfer } from '../harness/transfer-steps';
 import { repoPath } from '@tongban/config';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
@@ -49,12 +50,14 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
   /** A pension transfer requested by 广州 from 南昌, with the domain's clock pinned to `on` (China). */
   const requestTransfer = async (on?: string): Promise<string> => {
     if (on) jest.spyOn(siClock, 'now').mockReturnValue(new Date(`${on}T10:00:00+08:00`));
-    const res = await call(gateway, 'POST', '/v1/social-insurance/transfers', {
-      token: token('440100', 'human-resources'),
-      body: { citizenId: newCitizenId(), insuranceType: 'pension', outboundRegion: '360100', hukouRegion: '360100' },
+    // applied for and the contact letter issued the same day: the outbound clock runs from it
+    const res = await requestPensionTransfer(gateway, '440100', {
+      citizenId: newCitizenId(),
+      outboundRegion: '360100',
+      hukouRegion: '360100',
     });
     jest.restoreAllMocks();
-    expect(res.status).toBe(202);
+    expect(res.status).toBe(200);
     return String(res.body.transferId);
   };
 
@@ -177,7 +180,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
       clockStartedOn: '2026-10-09',
       statutoryWorkingDays: 15,
     });
-    expect(detail.body.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v1']);
+    expect(detail.body.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v2']);
     expect(detail.body.events[0].data).toMatchObject({ transferId: late });
     expect(JSON.stringify(detail.body)).not.toMatch(/\d{17}[\dX]/);
   });
@@ -250,7 +253,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect(queuesOut).toContain('社保转移接续·待出具参保缴费凭证');
     expect((await run('queue', 'si-transfers-certificate')).stdout.split('\n')[0]).toMatch(/^OVERDUE transfer /);
     const shown = JSON.parse((await run('show', 'transfer', late)).stdout) as { events: Array<{ type: string }> };
-    expect(shown.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v1']);
+    expect(shown.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v2']);
   });
 
   it('reports consumer lag per group and partition, outbox backlog, and exports them as metrics', async () => {

@@ -6,6 +6,7 @@ import { TransferClockScheduler } from '../../apps/social-insurance/src/transfer
 import { Collected, Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
+import { applyForPension, requestPensionTransfer } from '../harness/transfer-steps';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 import { SOCIAL_INSURANCE_APP } from '../../apps/social-insurance/src/social-insurance.app';
 
@@ -43,11 +44,18 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     });
   };
   const get = (path: string, tok: string): Promise<CallResult> => call(gateway, 'GET', `${BASE}${path}`, { token: tok });
-  const request = async (region: string, body: Json): Promise<CallResult> => {
-    const res = await post('', region, body);
-    if (typeof res.body.transferId === 'string') typeOfTransfer.set(res.body.transferId, body.insuranceType);
+  const remember = (res: CallResult, insuranceType: unknown): CallResult => {
+    if (typeof res.body.transferId === 'string') typeOfTransfer.set(res.body.transferId, insuranceType);
     return res;
   };
+  /** Medical: the accepted application is the contact letter. Pension: applied for, then the contact letter issued at once. */
+  const request = async (region: string, body: Json): Promise<CallResult> =>
+    remember(
+      body.insuranceType === 'pension' ? await requestPensionTransfer(gateway, region, body) : await post('', region, body),
+      body.insuranceType,
+    );
+  const apply = async (region: string, body: Json): Promise<CallResult> =>
+    remember(await applyForPension(gateway, region, body), 'pension');
   const hr = (region: string): string => token(region, 'human-resources');
   const med = (region: string): string => token(region, 'healthcare-security');
   const pensionRequest = (citizenId: string, extra: Json = {}): Json => ({
@@ -86,20 +94,41 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => suite.stop());
 
-  it('moves a pension from 南昌 (360100) to 广州 (440100): contact letter, certificate, funds, remittance, receipt — events in order to both provinces', async () => {
+  it('moves a pension from 南昌 (360100) to 广州 (440100): application, review, contact letter, certificate, funds, remittance, receipt — events in order to both provinces', async () => {
     const citizenId = newCitizenId();
+    today('2026-09-16');
+    // the written application reached 广州 on Mon 2026-09-14; its review runs 15 working days (国办发〔2009〕66号 Art. 8(2))
+    const applied = await apply('440100', pensionRequest(citizenId, { appliedOn: '2026-09-14', inboundMonths: ['2026-08', '2026-09'] }));
+    expect(applied.status).toBe(202);
+    const id = applied.body.transferId as string;
+    const subjectRef = applied.body.subjectRef as string;
+    expect(applied.headers.get('location')).toBe(`${BASE}/${id}`);
+    expect(applied.body).toMatchObject({
+      state: 'applied',
+      step: 'contact-letter',
+      awaitingRegion: '440100',
+      appliedOn: '2026-09-14',
+      contactLetterOn: null,
+      duplicateMonthsKept: 'inbound',
+      hukouRegion: '360100', // from the ledger
+    });
+    // ending on the make-up Saturday 2026-10-10 of the National Day holiday
+    expect(applied.body.deadline).toEqual({ party: 'inbound', startedOn: '2026-09-14', workingDays: 15, dueOn: '2026-10-10' });
+    expect(await outboxCount(subjectRef)).toBe(0); // the outbound region hears of it from the contact letter
+    // the outbound region takes no step on an application
+    const early = await post(`/${id}/certificate`, '360100', { months: months('2025-01', '2025-01', 1), accountBalanceFen: 0 });
+    expect(early.body).toMatchObject({ status: 409, code: 'invalid-transition', state: 'applied' });
+
     today('2026-09-28');
-    const created = await request('440100', pensionRequest(citizenId, { inboundMonths: ['2026-08', '2026-09'] }));
-    expect(created.status).toBe(202);
-    const id = created.body.transferId as string;
-    const subjectRef = created.body.subjectRef as string;
-    expect(created.headers.get('location')).toBe(`${BASE}/${id}`);
+    const created = await post(`/${id}/contact-letter`, '440100', {}, { 'Idempotency-Key': `letter-${id}` });
+    expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
       state: 'requested',
       step: 'certificate',
       awaitingRegion: '360100',
       inboundRegion: '440100',
       outboundRegion: '360100',
+      contactLetterOn: '2026-09-28',
     });
     // 15 working days after Mon 2026-09-28, across the National Day golden week and its make-up Saturday 10-10.
     expect(created.body.deadline).toEqual({ party: 'outbound', startedOn: '2026-09-28', workingDays: 15, dueOn: '2026-10-23' });
@@ -117,10 +146,12 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     };
     const certified = await post(`/${id}/certificate`, '360100', certificate, { 'Idempotency-Key': `cert-${id}` });
     expect(certified.status).toBe(200);
-    // 2019: 6 × 500,000 × 12 % = 360,000; 2020: 12 × 600,000 × 12 % = 864,000; duplicates refunded, not moved.
+    // 2019: 6 × 500,000 × 12 % = 360,000; 2020: 12 × 600,000 × 12 % = 864,000; the duplicates are cleared here: not
+    // pooled, and their individual-account share 2 × 700,000 × 8 % = 112,000 refunded to the person, not moved.
     expect(certified.body.funds).toMatchObject({
-      transferFen: 2_458_567,
+      transferFen: 2_346_567,
       accountBalanceFen: 1_234_567,
+      refundedShareFen: 112_000,
       pooledFen: 1_224_000,
       years: [
         { year: 2019, months: 6, baseTotalFen: 3_000_000, pooledFen: 360_000 },
@@ -131,7 +162,17 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
         { month: '2026-09', baseFen: 700_000, reason: 'refunded-duplicate' },
       ],
     });
-    expect(certified.body.duplicates).toMatchObject({ months: ['2026-08', '2026-09'], kept: 'inbound', refundBy: 'outbound' });
+    expect(certified.body.duplicates).toMatchObject({
+      months: ['2026-08', '2026-09'],
+      kept: 'inbound',
+      refundBy: 'outbound',
+      refundFen: 112_000,
+      refundedShares: [
+        { month: '2026-08', baseFen: 700_000, ratePermille: 80, shareFen: 56_000 },
+        { month: '2026-09', baseFen: 700_000, ratePermille: 80, shareFen: 56_000 },
+      ],
+    });
+    expect((certified.body.duplicates as Json).source).toContain('先转后清');
     expect(certified.body).toMatchObject({ state: 'certified', step: 'remittance', awaitingRegion: '360100' });
     expect((certified.body.deadline as Json).dueOn).toBe('2026-10-23'); // one outbound clock for certificate and remittance
     // 18 months in 360100 (the hukou region) and 2 in 440100, where the relation now is: Art. 6(4), hukou region.
@@ -146,7 +187,7 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
 
     today('2026-10-12');
     const remitted = await post(`/${id}/remittance`, '360100', {
-      amountFen: 2_458_567,
+      amountFen: 2_346_567,
       remittedOn: '2026-10-12',
       reference: 'NC-2026-10-000123',
     });
@@ -155,21 +196,22 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect(remitted.body.deadline).toEqual({ party: 'inbound', startedOn: '2026-10-12', workingDays: 15, dueOn: '2026-11-02' });
 
     today('2026-10-14');
-    const received = await post(`/${id}/receipt`, '440100', { amountFen: 2_458_567, receivedOn: '2026-10-14' });
+    const received = await post(`/${id}/receipt`, '440100', { amountFen: 2_346_567, receivedOn: '2026-10-14' });
     expect(received.status).toBe(200);
     expect(received.body).toMatchObject({
       state: 'completed',
       step: null,
       awaitingRegion: null,
       deadline: null,
-      receipt: { amountFen: 2_458_567, receivedOn: '2026-10-14' },
+      receipt: { amountFen: 2_346_567, receivedOn: '2026-10-14' },
     });
 
     const read = await get(`/${id}`, hr('360100'));
     expect(read.status).toBe(200);
     const history = read.body.history as Json[];
     expect(history.map((h) => [h.step, h.fromState, h.toState, h.region, h.actor])).toEqual([
-      ['request', null, 'requested', '440100', '440100:dev-440100-human-resources'],
+      ['request', null, 'applied', '440100', '440100:dev-440100-human-resources'],
+      ['contact-letter', 'applied', 'requested', '440100', '440100:dev-440100-human-resources'],
       ['certificate', 'requested', 'certified', '360100', '360100:dev-360100-human-resources'],
       ['remittance', 'certified', 'remitted', '360100', '360100:dev-360100-human-resources'],
       ['receipt', 'remitted', 'completed', '440100', '440100:dev-440100-human-resources'],
@@ -180,13 +222,13 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect((await get(`/${id}`, OPERATOR)).status).toBe(200);
 
     const expected = [
-      'contact-letter-issued',
-      'certificate-received',
-      'funds-computed',
-      'transfer-remitted',
-      'transfer-received',
-      'transfer-completed',
-    ].map((t) => `${SI}${t}.v1`);
+      'contact-letter-issued.v2',
+      'certificate-received.v2',
+      'funds-computed.v2',
+      'transfer-remitted.v1',
+      'transfer-received.v1',
+      'transfer-completed.v1',
+    ].map((t) => `${SI}${t}`);
     for (const province of ['360000', '440000']) {
       const events = await eventsOf(province, subjectRef, (types) => types.length >= expected.length);
       expect(events.map((e) => e.type)).toEqual(expected);
@@ -197,12 +239,14 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       }
       expect(events[2].data).toMatchObject({
         transferId: id,
-        transferFen: 2_458_567,
+        transferFen: 2_346_567,
         pooledFen: 1_224_000,
+        refundedShareFen: 112_000,
+        duplicateMonthsKept: 'inbound',
         refundedDuplicateMonths: ['2026-08', '2026-09'],
         collectionRegion: { region: '360100', rule: 'hukou-fallback' },
       });
-      expect(events[0].data).toMatchObject({ deadline: { dueOn: '2026-10-23' } });
+      expect(events[0].data).toMatchObject({ appliedOn: '2026-09-14', issuedOn: '2026-09-28', deadline: { dueOn: '2026-10-23' } });
     }
   });
 
@@ -223,14 +267,26 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect(
       (await post(`/${id}/certificate`, '360100', { months: months('2025-01', '2025-02', 500_000), accountBalanceFen: 0 })).body,
     ).toMatchObject({ status: 409, code: 'invalid-transition' });
-    const events = await eventsOf('440000', created.body.subjectRef as string, (types) => types.includes(`${SI}transfer-refused.v1`));
-    expect(events.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v1`, `${SI}transfer-refused.v1`]);
+    const events = await eventsOf('440000', created.body.subjectRef as string, (types) => types.includes(`${SI}transfer-refused.v2`));
+    expect(events.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v2`, `${SI}transfer-refused.v2`]);
     expect(events[1].data).toMatchObject({
       step: 'certificate',
       refusedBy: '360100',
       reason: 'no insured record for this person in 360100',
     });
-    expect((await request('440300', pensionRequest(citizenId))).status).toBe(202);
+    // again: this time 深圳's own review refuses the application, with its written reasons, to itself only
+    const second = await post('', '440300', pensionRequest(citizenId));
+    expect(second.body).toMatchObject({ state: 'applied', awaitingRegion: '440300' });
+    const secondId = second.body.transferId as string;
+    typeOfTransfer.set(secondId, 'pension');
+    expect((await post(`/${secondId}/refusal`, '360100', { reason: 'not ours to review' })).status).toBe(403);
+    const reviewed = await post(`/${secondId}/refusal`, '440300', { reason: '未在本地建立基本养老保险关系' });
+    expect(reviewed.body).toMatchObject({ state: 'refused', refusal: { step: 'contact-letter', region: '440300' } });
+    const rows = await suite.db.query<{ type: string; recipients: string[] }>(
+      `SELECT event_type AS type, recipients FROM ${SOCIAL_INSURANCE_SCHEMA}.outbox WHERE payload->>'transferId' = $1`,
+      [secondId],
+    );
+    expect(rows).toEqual([{ type: `${SI}transfer-refused.v2`, recipients: ['440300'] }]);
   });
 
   it('runs the statutory clock across the National Day golden week: reminder, then overdue event and operators queue item', async () => {
@@ -264,8 +320,8 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect((notOverdue.body.items as Json[]).map((t) => t.transferId)).not.toContain(id);
 
     const subjectRef = created.body.subjectRef as string;
-    const jiangxi = await eventsOf('360000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v1`));
-    expect(jiangxi.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v1`, `${SI}deadline-reminder.v1`, `${SI}deadline-overdue.v1`]);
+    const jiangxi = await eventsOf('360000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v2`));
+    expect(jiangxi.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v2`, `${SI}deadline-reminder.v2`, `${SI}deadline-overdue.v2`]);
     expect(jiangxi[1].data).toMatchObject({
       step: 'certificate',
       awaitingRegion: '360100',
@@ -275,8 +331,8 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     });
     expect(jiangxi[2].data).toMatchObject({ dueOn: '2026-10-16', overdueSince: '2026-10-17' });
     // The reminder goes to the awaited region only; the overdue event to both.
-    const guangdong = await eventsOf('440000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v1`));
-    expect(guangdong.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v1`, `${SI}deadline-overdue.v1`]);
+    const guangdong = await eventsOf('440000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v2`));
+    expect(guangdong.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v2`, `${SI}deadline-overdue.v2`]);
 
     // Taking the step resolves the queue item.
     today('2026-10-19');
@@ -296,6 +352,74 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect(open).toHaveLength(0);
   });
 
+  it('runs the inbound review clock of a pension application: reminder and overdue to the inbound region only', async () => {
+    today('2026-09-16');
+    const applied = await apply('440300', pensionRequest(newCitizenId(), { appliedOn: '2026-09-14' }));
+    const id = applied.body.transferId as string;
+    expect(applied.body.deadline).toMatchObject({ party: 'inbound', dueOn: '2026-10-10' });
+    const steps = async (): Promise<string[]> =>
+      (((await get(`/${id}`, OPERATOR)).body.history as Json[]) ?? []).map((h) => h.step as string).filter((x) => x !== 'request');
+    await clockJob.runOnce('2026-10-08'); // 10-09 and 10-10 (make-up Saturday) left
+    await clockJob.runOnce('2026-10-11'); // the due day has passed
+    expect(await steps()).toEqual(['reminder', 'overdue']);
+    const mine = await call(gateway, 'GET', `${BASE}?overdue=true&awaiting=true&step=contact-letter&limit=200`, { token: hr('440300') });
+    expect((mine.body.items as Json[]).map((t) => t.transferId)).toContain(id);
+    const rows = await suite.db.query<{ type: string; recipients: string[]; step: string }>(
+      `SELECT event_type AS type, recipients, payload->>'step' AS step FROM ${SOCIAL_INSURANCE_SCHEMA}.outbox WHERE payload->>'transferId' = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(rows).toEqual([
+      { type: `${SI}deadline-reminder.v2`, recipients: ['440300'], step: 'contact-letter' },
+      { type: `${SI}deadline-overdue.v2`, recipients: ['440300'], step: 'contact-letter' },
+    ]);
+    // the contact letter, late, resolves the queue item and starts the outbound clock
+    today('2026-10-12');
+    const letter = await post(`/${id}/contact-letter`, '440300', {});
+    expect(letter.body).toMatchObject({ state: 'requested', overdueSince: null, deadline: { party: 'outbound', startedOn: '2026-10-12' } });
+  });
+
+  it('places the collection on the region hierarchy: a hukou recorded for 江西 (360000) moving into 南昌 (360100) is Art. 6(1)', async () => {
+    today('2026-09-28');
+    const created = await request('360100', {
+      citizenId: newCitizenId(),
+      insuranceType: 'pension',
+      outboundRegion: '440100',
+      hukouRegion: '360000', // registered by 江西's public security
+      inboundMonths: ['2026-08', '2026-09'],
+    });
+    expect(created.body).toMatchObject({ state: 'requested', hukouRegion: '360000' });
+    const id = created.body.transferId as string;
+    const certified = await post(`/${id}/certificate`, '440100', { months: months('2016-01', '2026-07', 500_000), accountBalanceFen: 0 });
+    expect(certified.status).toBe(200);
+    // 127 months in 广州 (≥ 10 years) would be Art. 6(2) were 360100 not within the hukou region 360000
+    expect(certified.body.collectionRegion).toMatchObject({
+      region: '360100',
+      rule: 'hukou',
+      monthsByRegion: { '440100': 127, '360100': 2 },
+    });
+  });
+
+  it('keeps duplicate months with the outbound region when the inbound review says so: every month moves, nothing refunded here', async () => {
+    today('2026-09-28');
+    const citizenId = newCitizenId();
+    const applied = await apply('440100', pensionRequest(citizenId, { inboundMonths: ['2026-08', '2026-09'] }));
+    const id = applied.body.transferId as string;
+    const letter = await post(`/${id}/contact-letter`, '440100', { duplicateMonthsKept: 'outbound' });
+    expect(letter.body).toMatchObject({ duplicateMonthsKept: 'outbound' });
+    const certified = await post(`/${id}/certificate`, '360100', {
+      months: months('2026-07', '2026-09', 700_000),
+      accountBalanceFen: 300_000,
+    });
+    expect(certified.body.duplicates).toMatchObject({
+      months: ['2026-08', '2026-09'],
+      kept: 'outbound',
+      refundBy: 'inbound',
+      refundFen: null,
+    });
+    // 3 × 700,000 × 12 % = 252,000 fen pooled + the whole balance
+    expect(certified.body.funds).toMatchObject({ transferFen: 552_000, refundedShareFen: 0, pooledFen: 252_000, excludedMonths: [] });
+  });
+
   it('detects duplicate months, keeps them with the inbound region and never counts them twice (medical)', async () => {
     today('2026-09-28');
     const created = await request('440100', {
@@ -310,7 +434,12 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       contributionYears: 5.5,
     });
     expect(certified.status).toBe(200);
-    expect(certified.body.duplicates).toMatchObject({ months: ['2026-03', '2026-04'], kept: 'inbound', refundBy: 'outbound' });
+    expect(certified.body.duplicates).toMatchObject({
+      months: ['2026-03', '2026-04'],
+      kept: 'inbound',
+      refundBy: 'outbound',
+      refundFen: null,
+    });
     // The account balance moves; 66 certified months less the 2 refunded ones are credited.
     expect(certified.body.funds).toMatchObject({
       transferFen: 876_543,
@@ -407,10 +536,20 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     const second = await request('440300', pensionRequest(citizenId));
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ code: 'conflict', rule: 'one-open-transfer-per-person-and-insurance' });
-    expect((await request('440100', { ...pensionRequest(newCitizenId()), hukouRegion: undefined })).body).toMatchObject({
+    // the hukou region is the ledger's: a person it does not know is refused; a claim must match it
+    const unknown = await post('', '440100', pensionRequest(newCitizenId()));
+    expect(unknown.body).toMatchObject({ status: 422, code: 'rule-violated', reason: 'hukou-region-unknown' });
+    const person = newCitizenId();
+    const first = await apply('440100', pensionRequest(person)); // registered with the hukou region 360100
+    expect((await post(`/${first.body.transferId as string}/cancellation`, '440100', { reason: 'withdrawn' })).status).toBe(200);
+    const elsewhere = await post('', '440100', pensionRequest(person, { hukouRegion: '440100' }));
+    expect(elsewhere.body).toMatchObject({
       status: 422,
+      code: 'rule-violated',
       field: '/body/hukouRegion',
+      reason: 'hukou-region-mismatch',
     });
+    expect((await post('', '440100', pensionRequest(person, { hukouRegion: '360000' }))).status).toBe(202); // 江西 contains 南昌
     expect((await request('440100', pensionRequest(newCitizenId(), { outboundRegion: '440100' }))).body).toMatchObject({
       status: 422,
       field: '/body/outboundRegion',
@@ -423,7 +562,7 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
 
     const after = await get(`/${id}`, hr('440100'));
     expect(after.body).toMatchObject({ state: 'requested', certificate: null, funds: null, duplicates: null });
-    expect((after.body.history as Json[]).map((h) => h.step)).toEqual(['request']);
+    expect((after.body.history as Json[]).map((h) => h.step)).toEqual(['request', 'contact-letter']);
     expect(await outboxCount(subjectRef)).toBe(1);
 
     const cancelled = await post(`/${id}/cancellation`, '440100', { reason: 'the person withdrew the application' });
@@ -433,9 +572,9 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
   it('admits exactly one of two concurrent requests for the same person and insurance', async () => {
     const citizenId = newCitizenId();
     const results = await Promise.all([
-      request('440100', pensionRequest(citizenId)),
-      request('440300', pensionRequest(citizenId)),
-      request('310100', pensionRequest(citizenId)),
+      apply('440100', pensionRequest(citizenId)),
+      apply('440300', pensionRequest(citizenId)),
+      apply('310100', pensionRequest(citizenId)),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([202, 409, 409]);
     // A medical transfer of the same person is a different relation.

@@ -86,6 +86,10 @@ export const GATEWAY_ACCESS: AccessMatrix = {
     grants: and(INSURANCE, 'operator'),
     who: 'the inbound and the outbound region (the agency of the insurance type); operators',
   },
+  issueTransferContactLetter: {
+    grants: INSURANCE,
+    who: 'the inbound region (the agency of the insurance type), after reviewing the pension application',
+  },
   submitTransferCertificate: { grants: INSURANCE, who: 'the outbound region (the agency of the insurance type)' },
   confirmTransferRemittance: { grants: INSURANCE, who: 'the outbound region (the agency of the insurance type)' },
   confirmTransferReceipt: { grants: INSURANCE, who: 'the inbound region (the agency of the insurance type)' },

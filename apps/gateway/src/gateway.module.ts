@@ -27,6 +27,7 @@ import { MedicalController } from './medical/medical.controller';
 import { PointsConversionsController } from './residence-permits/points-conversions.controller';
 import { ResidenceHistoryController } from './residence-permits/residence-history.controller';
 import { ResidencePermitsController } from './residence-permits/residence-permits.controller';
+import { LedgerHukouRegions } from './social-insurance/ledger-hukou-regions';
 import { SocialInsuranceController } from './social-insurance/social-insurance.controller';
 
 export const GATEWAY_SCHEMA = 'gateway';
@@ -55,7 +56,7 @@ export const GATEWAY_SCHEMA = 'gateway';
     GatewayHttpModule.forRoot(GATEWAY_ACCESS),
     ResidenceModule,
     LedgerModule,
-    SocialInsuranceModule,
+    SocialInsuranceModule.withCommands({ imports: [LedgerModule], hukouRegions: LedgerHukouRegions }),
     MedicalModule,
     OpsModule,
   ],

@@ -206,6 +206,11 @@ export class SubjectService {
     return view;
   }
 
+  /** The person's hukou region as the ledger records it, or undefined for a person it does not know. */
+  async hukouRegionOf(subjectRef: string): Promise<string | undefined> {
+    return (await this.subjects.find(subjectRef))?.hukouRegion;
+  }
+
   /**
    * The person's medical insurers now — the holders of their employee or resident medical insurance,
    * who register filings, are billed by treatment regions and may reimburse a bill by hand — or

@@ -5,6 +5,8 @@ export {
   cityOf,
   isKnownIdPrefix,
   isRegionCode,
+  isSamePlace,
+  isWithin,
   provinceOf,
   provinces,
   regionKind,

@@ -5,6 +5,8 @@ import {
   cityOf,
   isKnownIdPrefix,
   isRegionCode,
+  isSamePlace,
+  isWithin,
   provinceOf,
   provinces,
   regionKind,
@@ -52,6 +54,26 @@ describe('region codes', () => {
     expect(() => provinceOf('990000')).toThrow(DomainError);
   });
 
+  it('places a region within another on the hierarchy (county ⊂ city ⊂ province)', () => {
+    expect(isWithin('360102', '360100')).toBe(true); // 东湖区 in 南昌市
+    expect(isWithin('360102', '360000')).toBe(true); // … in 江西省
+    expect(isWithin('360100', '360000')).toBe(true);
+    expect(isWithin('360100', '360100')).toBe(true);
+    expect(isWithin('360100', '360102')).toBe(false); // a city is not within one of its districts
+    expect(isWithin('360000', '360100')).toBe(false);
+    expect(isWithin('360202', '360100')).toBe(false); // a 景德镇 district is not in 南昌
+    expect(isWithin('360100', '440000')).toBe(false);
+    expect(isWithin('110105', '110100')).toBe(true); // a 北京 district in the municipality's grouping
+    expect(isWithin('419001', '410000')).toBe(true); // 济源, directly under 河南
+    expect(isWithin('441900', '440000')).toBe(true); // 东莞, a city without districts
+    expect(isSamePlace('360100', '360102')).toBe(true);
+    expect(isSamePlace('360102', '360100')).toBe(true);
+    expect(isSamePlace('360102', '360103')).toBe(false); // two districts of one city
+    expect(isSamePlace('360100', '360200')).toBe(false);
+    expect(() => isWithin('990000', '360000')).toThrow(DomainError);
+    expect(() => isWithin('360100', '999999')).toThrow(DomainError);
+  });
+
   it('lists the 31 mainland provinces', () => {
     const all = provinces();
     expect(all).toHaveLength(31);
@@ -74,6 +96,8 @@ describe('region codes', () => {
     const catalogue = new RegionCatalogue();
     expect(catalogue.isRegionCode('110105')).toBe(true);
     expect(catalogue.cityOf('110105')).toBe('110100');
+    expect(catalogue.isWithin('110105', '110000')).toBe(true);
+    expect(catalogue.isSamePlace('110000', '110105')).toBe(true);
     expect(() => catalogue.assertRegionCode('999999', 'region')).toThrow(DomainError);
   });
 });

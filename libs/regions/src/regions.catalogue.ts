@@ -35,6 +35,27 @@ export function cityOf(code: string): string | undefined {
 }
 
 /**
+ * Whether `code` lies within `area` on the GB/T 2260 hierarchy (county ⊂ city ⊂ province), a code lying
+ * within itself: 360102 (东湖区) is within 360100 (南昌市) and 360000 (江西省); 360100 is not within 360102.
+ * Both must be current codes.
+ */
+export function isWithin(code: string, area: string): boolean {
+  if (code === area) {
+    lookup(code);
+    return true;
+  }
+  const kind = regionKind(area);
+  if (kind === 'county') return false;
+  if (kind === 'province') return provinceOf(code) === area;
+  return cityOf(code) === area;
+}
+
+/** Whether two regions denote the same place at the coarser one's level: one lies within the other. */
+export function isSamePlace(a: string, b: string): boolean {
+  return isWithin(a, b) || isWithin(b, a);
+}
+
+/**
  * The name as published in GB/T 2260. Municipality groupings keep their official names,
  * e.g. 110100 is '市辖区'.
  */
@@ -100,6 +121,12 @@ export class RegionCatalogue {
   }
   cityOf(code: string): string | undefined {
     return cityOf(code);
+  }
+  isWithin(code: string, area: string): boolean {
+    return isWithin(code, area);
+  }
+  isSamePlace(a: string, b: string): boolean {
+    return isSamePlace(a, b);
   }
   regionName(code: string): string {
     return regionName(code);

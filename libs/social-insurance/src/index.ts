@@ -2,6 +2,7 @@ export * from './funds';
 export * from './transfer.types';
 export * from './transfer.deadlines';
 export * from './transfer.certificate';
+export * from './transfer.hukou';
 export * from './transfer.service';
 export * from './transfer-query.service';
 export * from './transfer-clock.service';

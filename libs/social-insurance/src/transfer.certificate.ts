@@ -3,6 +3,8 @@ import {
   computeMedicalTransfer,
   computePensionTransfer,
   ContributionMonth,
+  DuplicateResolution,
+  individualAccountShare,
   InsuredPeriod,
   pensionCollectionRegion,
   resolveDuplicates,
@@ -74,13 +76,16 @@ function runs(region: string, months: readonly string[]): InsuredPeriod[] {
 function collectionRegionOf(
   t: TransferRecord,
   cert: StoredCertificate,
-  refunded: ReadonlySet<string>,
+  resolution: DuplicateResolution,
   policy: TransferPolicy,
 ): StoredCollectionRegion | null {
   if (t.hukouRegion === null) return null;
-  const outbound = cert.months.map((m) => m.month).filter((m) => !refunded.has(m));
-  const periods = [...(cert.priorPeriods ?? []), ...runs(t.outboundRegion, outbound), ...runs(t.inboundRegion, t.inboundMonths)].sort(
-    (a, b) => a.from.localeCompare(b.from),
+  // a duplicate month counts once, on the side that keeps it
+  const cleared = new Set(resolution.months);
+  const outbound = cert.months.map((m) => m.month).filter((m) => resolution.kept === 'outbound' || !cleared.has(m));
+  const inbound = t.inboundMonths.filter((m) => resolution.kept === 'inbound' || !cleared.has(m));
+  const periods = [...(cert.priorPeriods ?? []), ...runs(t.outboundRegion, outbound), ...runs(t.inboundRegion, inbound)].sort((a, b) =>
+    a.from.localeCompare(b.from),
   );
   const last = periods[periods.length - 1];
   if (!last || last.region !== t.inboundRegion) {
@@ -97,9 +102,11 @@ function collectionRegionOf(
 }
 
 /**
- * Checks a contribution certificate and decides what moves: duplicate months (重复缴费) are kept by the inbound
- * region and refunded by the outbound region, so they are left out of the funds and never counted twice.
- * Throws DomainError(ValidationFailed) with the JSON pointer of the offending field.
+ * Checks a contribution certificate and decides what moves. Duplicate months (重复缴费) are resolved as the
+ * transfer's `duplicateMonthsKept` says (resolveDuplicates): when the inbound region keeps them, the outbound
+ * months are cleared — left out of the pooled part and, for a pension, their individual-account share deducted
+ * from the balance moved (the outbound region refunds it to the person) — so nothing is counted twice.
+ * Throws DomainError(ValidationFailed / RuleViolated) with the JSON pointer of the offending field.
  */
 export function assessCertificate(
   t: TransferRecord,
@@ -126,20 +133,38 @@ export function assessCertificate(
     ...(cmd.priorPeriods !== undefined ? { priorPeriods: cmd.priorPeriods } : {}),
     receivedOn: today,
   };
-  const resolution = resolveDuplicates(months, t.inboundMonths);
-  const duplicates = {
+  const resolution = resolveDuplicates(months, t.inboundMonths, t.duplicateMonthsKept);
+  // the outbound months cleared here (none when the outbound region keeps them: the inbound region clears its own)
+  const cleared = new Set(resolution.kept === 'inbound' ? resolution.months : []);
+  const decision = (refund: ReturnType<typeof individualAccountShare> | null): NonNullable<TransferRecord['duplicates']> => ({
     months: [...resolution.months],
     kept: resolution.kept,
     refundBy: resolution.refundBy,
+    refundFen: refund?.totalFen ?? null,
+    ...(refund ? { refundedShares: refund.months.map((m) => ({ ...m })) } : {}),
+    rule: resolution.rule,
+    source: resolution.source,
     explanation: resolution.explanation,
-  };
-  const refunded = new Set(resolution.months);
+  });
 
   if (t.insuranceType === 'pension') {
-    const r = computePensionTransfer(certificate, policy, { excludeMonths: resolution.months, pointer: '/body' });
+    const refund = individualAccountShare(
+      months.filter((m) => cleared.has(m.month)),
+      policy.pension.individualAccountRates,
+      '/body/months',
+    );
+    if (refund.totalFen > cmd.accountBalanceFen) {
+      throw new DomainError(
+        ErrorCode.RuleViolated,
+        `/body/accountBalanceFen ${cmd.accountBalanceFen} fen is less than the individual-account share ${refund.totalFen} fen of the cleared duplicate months`,
+        { field: '/body/accountBalanceFen' },
+      );
+    }
+    const r = computePensionTransfer(certificate, policy, { excludeMonths: [...cleared], pointer: '/body' });
     const funds: TransferFunds = {
-      transferFen: r.totalFen,
+      transferFen: r.totalFen - refund.totalFen,
       accountBalanceFen: r.accountBalanceFen,
+      refundedShareFen: refund.totalFen,
       pooledFen: r.pooledFen,
       years: r.years.map((y) => ({ ...y })),
       excludedMonths: r.excludedMonths.map((m) => ({ ...m })),
@@ -148,7 +173,13 @@ export function assessCertificate(
       rounding: r.basis.rounding,
       policyVersion: r.basis.policyVersion,
     };
-    return { certificate, duplicates, funds, collectionRegion: collectionRegionOf(t, certificate, refunded, policy) };
+    return {
+      certificate,
+      // priced when the outbound region clears (or nothing is duplicated); the inbound region prices its own months
+      duplicates: decision(resolution.kept === 'inbound' || resolution.months.length === 0 ? refund : null),
+      funds,
+      collectionRegion: collectionRegionOf(t, certificate, resolution, policy),
+    };
   }
   const years = cmd.contributionYears ?? 0;
   const r = computeMedicalTransfer({ accountBalanceFen: cmd.accountBalanceFen, contributionYears: years }, '/body');
@@ -157,10 +188,16 @@ export function assessCertificate(
     accountBalanceFen: r.accountBalanceFen,
     pooledFen: 0,
     years: [],
-    excludedMonths: months.filter((m) => refunded.has(m.month)).map((m) => ({ ...m, reason: 'refunded-duplicate' as const })),
+    excludedMonths: months.filter((m) => cleared.has(m.month)).map((m) => ({ ...m, reason: 'refunded-duplicate' as const })),
     contributionYears: r.contributionYears,
-    creditedContributionMonths: Math.max(0, Math.round(r.contributionYears * 12) - refunded.size),
+    creditedContributionMonths: Math.max(0, Math.round(r.contributionYears * 12) - cleared.size),
     policyVersion: policy.version,
   };
-  return { certificate, duplicates, funds, collectionRegion: null };
+  // the medical account share of a month is set per pooling area: not priced by the gateway
+  return {
+    certificate,
+    duplicates: decision(resolution.months.length === 0 ? { months: [], totalFen: 0 } : null),
+    funds,
+    collectionRegion: null,
+  };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarCoverageError, WorkingDayCalendar } from '@tongban/calendar';
-import { loadTransferPolicyV1, TransferPolicy } from './funds';
+import { loadCurrentTransferPolicy, TransferPolicy } from './funds';
 import { ClockParty, InsuranceType, StepClock } from './transfer.types';
 
 /** Days before a deadline (in working days) from which the clock job reminds the awaited region. */
@@ -20,7 +20,7 @@ export const REMINDER_WORKING_DAYS = 3;
  */
 @Injectable()
 export class TransferDeadlines {
-  readonly policy: TransferPolicy = loadTransferPolicyV1();
+  readonly policy: TransferPolicy = loadCurrentTransferPolicy();
 
   constructor(private readonly calendar: WorkingDayCalendar) {}
 

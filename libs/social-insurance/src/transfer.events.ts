@@ -1,6 +1,6 @@
 import type { EventDataByType } from '@tongban/contracts';
 import { EventType } from '@tongban/messaging';
-import { awaitedOf, StepClock, TransferRecord } from './transfer.types';
+import { awaitedOf, StepClock, TransferRecord, TransferStep } from './transfer.types';
 
 type SocialInsuranceEvent = Extract<EventType, `cn.gov.tongban.social-insurance.${string}`>;
 
@@ -29,30 +29,48 @@ function base(t: TransferRecord): {
   };
 }
 
+type V1State = Exclude<TransferRecord['state'], 'applied'>;
+
+/** The common part of the v1 events, written only once the contact letter is out (never in state applied). */
+function baseV1(t: TransferRecord): Omit<ReturnType<typeof base>, 'state'> & { state: V1State } {
+  if (t.state === 'applied') throw new Error(`transfer ${t.transferId}: a v1 event cannot describe an application`);
+  return { ...base(t), state: t.state };
+}
+
 function clockOf(t: TransferRecord): StepClock {
   if (!t.clock) throw new Error(`transfer ${t.transferId} has no running clock`);
   return { ...t.clock };
 }
 
+/**
+ * Who hears of a step: both regions, except while a pension application awaits the inbound review — the outbound
+ * region learns of the transfer from its contact letter, not before.
+ */
+function recipientsAt(t: TransferRecord, step: TransferStep): string[] {
+  return step === 'contact-letter' ? [t.inboundRegion] : [t.inboundRegion, t.outboundRegion];
+}
+
 /** Event payloads for agencies, built from the transfer after the change. No citizen ID, amounts in fen. */
 export const transferEvents = {
-  contactLetter: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.contact-letter-issued.v1'> => ({
-    type: 'cn.gov.tongban.social-insurance.contact-letter-issued.v1',
+  contactLetter: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.contact-letter-issued.v2'> => ({
+    type: 'cn.gov.tongban.social-insurance.contact-letter-issued.v2',
     data: {
       ...base(t),
       hukouRegion: t.hukouRegion,
-      requestedOn: clockOf(t).startedOn,
+      appliedOn: t.appliedOn,
+      issuedOn: t.contactLetterOn ?? clockOf(t).startedOn,
       inboundMonthsCount: t.inboundMonths.length,
+      duplicateMonthsKept: t.duplicateMonthsKept,
       deadline: clockOf(t),
     },
   }),
 
-  certificateReceived: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.certificate-received.v1'> => {
+  certificateReceived: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.certificate-received.v2'> => {
     const cert = t.certificate;
     const dup = t.duplicates;
     if (!cert || !dup) throw new Error('certificate-received needs a certificate');
     return {
-      type: 'cn.gov.tongban.social-insurance.certificate-received.v1',
+      type: 'cn.gov.tongban.social-insurance.certificate-received.v2',
       data: {
         ...base(t),
         receivedOn: cert.receivedOn,
@@ -60,20 +78,22 @@ export const transferEvents = {
         firstMonth: cert.months[0].month,
         lastMonth: cert.months[cert.months.length - 1].month,
         accountBalanceFen: cert.accountBalanceFen,
-        duplicates: { months: dup.months, kept: dup.kept, refundBy: dup.refundBy },
+        duplicates: { months: dup.months, kept: dup.kept, refundBy: dup.refundBy, refundFen: dup.refundFen ?? null },
       },
     };
   },
 
-  fundsComputed: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.funds-computed.v1'> => {
+  fundsComputed: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.funds-computed.v2'> => {
     const f = t.funds;
     if (!f) throw new Error('funds-computed needs funds');
     return {
-      type: 'cn.gov.tongban.social-insurance.funds-computed.v1',
+      type: 'cn.gov.tongban.social-insurance.funds-computed.v2',
       data: {
         ...base(t),
         transferFen: f.transferFen,
         accountBalanceFen: f.accountBalanceFen,
+        refundedShareFen: f.refundedShareFen ?? 0,
+        duplicateMonthsKept: t.duplicateMonthsKept,
         pooledFen: f.pooledFen,
         years: f.years,
         refundedDuplicateMonths: t.duplicates?.months ?? [],
@@ -87,26 +107,27 @@ export const transferEvents = {
   remitted: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-remitted.v1'> => {
     const r = t.remittance;
     if (!r) throw new Error('transfer-remitted needs a remittance');
-    return { type: 'cn.gov.tongban.social-insurance.transfer-remitted.v1', data: { ...base(t), ...r, deadline: clockOf(t) } };
+    return { type: 'cn.gov.tongban.social-insurance.transfer-remitted.v1', data: { ...baseV1(t), ...r, deadline: clockOf(t) } };
   },
 
   received: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-received.v1'> => {
     const r = t.receipt;
     if (!r) throw new Error('transfer-received needs a receipt');
-    return { type: 'cn.gov.tongban.social-insurance.transfer-received.v1', data: { ...base(t), ...r } };
+    return { type: 'cn.gov.tongban.social-insurance.transfer-received.v1', data: { ...baseV1(t), ...r } };
   },
 
   completed: (t: TransferRecord, completedOn: string): TransferEvent<'cn.gov.tongban.social-insurance.transfer-completed.v1'> => ({
     type: 'cn.gov.tongban.social-insurance.transfer-completed.v1',
-    data: { ...base(t), transferFen: t.funds?.transferFen ?? 0, completedOn },
+    data: { ...baseV1(t), transferFen: t.funds?.transferFen ?? 0, completedOn },
   }),
 
-  refused: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-refused.v1'> => {
+  refused: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-refused.v2'> => {
     const r = t.refusal;
     if (!r) throw new Error('transfer-refused needs a refusal');
     return {
-      type: 'cn.gov.tongban.social-insurance.transfer-refused.v1',
+      type: 'cn.gov.tongban.social-insurance.transfer-refused.v2',
       data: { ...base(t), step: r.step, refusedBy: r.region, reason: r.reason },
+      recipients: recipientsAt(t, r.step),
     };
   },
 
@@ -114,27 +135,32 @@ export const transferEvents = {
     t: TransferRecord,
     step: NonNullable<ReturnType<typeof awaitedOf>>['step'],
     cancelledOn: string,
-  ): TransferEvent<'cn.gov.tongban.social-insurance.transfer-cancelled.v1'> => ({
-    type: 'cn.gov.tongban.social-insurance.transfer-cancelled.v1',
+  ): TransferEvent<'cn.gov.tongban.social-insurance.transfer-cancelled.v2'> => ({
+    type: 'cn.gov.tongban.social-insurance.transfer-cancelled.v2',
     data: { ...base(t), step, reason: t.cancellation?.reason ?? '', cancelledOn },
+    recipients: recipientsAt(t, step),
   }),
 
   reminder: (
     t: TransferRecord,
     today: string,
     workingDaysLeft: number,
-  ): TransferEvent<'cn.gov.tongban.social-insurance.deadline-reminder.v1'> => {
+  ): TransferEvent<'cn.gov.tongban.social-insurance.deadline-reminder.v2'> => {
     const { step, awaitingRegion, dueOn } = awaiting(t);
     return {
-      type: 'cn.gov.tongban.social-insurance.deadline-reminder.v1',
+      type: 'cn.gov.tongban.social-insurance.deadline-reminder.v2',
       data: { ...base(t), step, awaitingRegion, dueOn, workingDaysLeft, today },
       recipients: [awaitingRegion],
     };
   },
 
-  overdue: (t: TransferRecord, overdueSince: string): TransferEvent<'cn.gov.tongban.social-insurance.deadline-overdue.v1'> => {
+  overdue: (t: TransferRecord, overdueSince: string): TransferEvent<'cn.gov.tongban.social-insurance.deadline-overdue.v2'> => {
     const { step, awaitingRegion, dueOn } = awaiting(t);
-    return { type: 'cn.gov.tongban.social-insurance.deadline-overdue.v1', data: { ...base(t), step, awaitingRegion, dueOn, overdueSince } };
+    return {
+      type: 'cn.gov.tongban.social-insurance.deadline-overdue.v2',
+      data: { ...base(t), step, awaitingRegion, dueOn, overdueSince },
+      recipients: recipientsAt(t, step),
+    };
   },
 };
 

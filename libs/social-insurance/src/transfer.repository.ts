@@ -20,6 +20,9 @@ interface TransferRow {
   clock_working_days: number | null;
   due_on: string | null;
   overdue_since: string | null;
+  applied_on: string;
+  contact_letter_on: string | null;
+  duplicate_months_kept: TransferRecord['duplicateMonthsKept'];
   inbound_months: string[];
   certificate: TransferRecord['certificate'];
   duplicates: TransferRecord['duplicates'];
@@ -35,7 +38,8 @@ interface TransferRow {
 
 const COLUMNS = `transfer_id, seq::text AS seq, subject_ref, insurance_type, inbound_region, outbound_region, hukou_region, state,
   clock_party, to_char(clock_started_on, 'YYYY-MM-DD') AS clock_started_on, clock_working_days,
-  to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(overdue_since, 'YYYY-MM-DD') AS overdue_since, inbound_months,
+  to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(overdue_since, 'YYYY-MM-DD') AS overdue_since,
+  to_char(applied_on, 'YYYY-MM-DD') AS applied_on, to_char(contact_letter_on, 'YYYY-MM-DD') AS contact_letter_on, duplicate_months_kept, inbound_months,
   certificate, duplicates, funds, collection_region, remittance, receipt, refusal, cancellation, created_at, updated_at`;
 
 function toRecord(r: TransferRow): TransferRecord {
@@ -54,6 +58,9 @@ function toRecord(r: TransferRow): TransferRecord {
     state: r.state,
     clock,
     overdueSince: r.overdue_since,
+    appliedOn: r.applied_on,
+    contactLetterOn: r.contact_letter_on,
+    duplicateMonthsKept: r.duplicate_months_kept,
     inboundMonths: r.inbound_months,
     certificate: r.certificate,
     duplicates: r.duplicates,
@@ -67,6 +74,14 @@ function toRecord(r: TransferRow): TransferRecord {
     updatedAt: r.updated_at.toISOString(),
   };
 }
+
+/** The state in which a transfer awaits each step. */
+const STATE_AWAITING: Record<TransferStep, TransferState> = {
+  'contact-letter': 'applied',
+  certificate: 'requested',
+  remittance: 'certified',
+  receipt: 'remitted',
+};
 
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
@@ -86,8 +101,9 @@ export class TransferRepository {
   async insert(t: TransferRecord, actor: Actor): Promise<TransferRecord> {
     const row = await this.db.one<TransferRow>(
       `INSERT INTO ${S}.transfers (transfer_id, subject_ref, insurance_type, inbound_region, outbound_region, hukou_region, state,
-         clock_party, clock_started_on, clock_working_days, due_on, inbound_months, created_by, updated_by, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)
+         clock_party, clock_started_on, clock_working_days, due_on, inbound_months, created_by, updated_by, request_id,
+         applied_on, contact_letter_on, duplicate_months_kept)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17)
        RETURNING ${COLUMNS}`,
       [
         t.transferId,
@@ -104,6 +120,9 @@ export class TransferRepository {
         t.inboundMonths,
         actorLabel(actor),
         actor.requestId ?? null,
+        t.appliedOn,
+        t.contactLetterOn,
+        t.duplicateMonthsKept,
       ],
     );
     if (!row) throw new Error('insert returned no row');
@@ -126,7 +145,8 @@ export class TransferRepository {
     const row = await this.db.one<TransferRow>(
       `UPDATE ${S}.transfers SET state = $2, clock_party = $3, clock_started_on = $4, clock_working_days = $5, due_on = $6,
          overdue_since = $7, certificate = $8, duplicates = $9, funds = $10, transfer_fen = $11, collection_region = $12,
-         remittance = $13, receipt = $14, refusal = $15, cancellation = $16, updated_by = $17, updated_at = now()
+         remittance = $13, receipt = $14, refusal = $15, cancellation = $16, updated_by = $17, updated_at = now(),
+         hukou_region = $18, contact_letter_on = $19, duplicate_months_kept = $20
        WHERE transfer_id = $1 RETURNING ${COLUMNS}`,
       [
         t.transferId,
@@ -146,6 +166,9 @@ export class TransferRepository {
         json(t.refusal),
         json(t.cancellation),
         actor,
+        t.hukouRegion,
+        t.contactLetterOn,
+        t.duplicateMonthsKept,
       ],
     );
     if (!row) throw new Error(`transfer ${t.transferId} vanished`);
@@ -205,12 +228,12 @@ export class TransferRepository {
       else if (f.role === 'outbound') where.push(`outbound_region = ${r}`);
       else where.push(`(inbound_region = ${r} OR outbound_region = ${r})`);
       if (f.awaiting !== undefined) {
-        const awaited = `((state IN ('requested', 'certified') AND outbound_region = ${r}) OR (state = 'remitted' AND inbound_region = ${r}))`;
+        const awaited = `((state IN ('requested', 'certified') AND outbound_region = ${r}) OR (state IN ('applied', 'remitted') AND inbound_region = ${r}))`;
         where.push(f.awaiting ? awaited : `NOT ${awaited}`);
       }
     }
     if (f.state) where.push(`state = ${p(f.state)}`);
-    if (f.step) where.push(`state = ${p({ certificate: 'requested', remittance: 'certified', receipt: 'remitted' }[f.step])}`);
+    if (f.step) where.push(`state = ${p(STATE_AWAITING[f.step])}`);
     if (f.insuranceType) where.push(`insurance_type = ${p(f.insuranceType)}`);
     if (f.overdue !== undefined) where.push(f.overdue ? 'overdue_since IS NOT NULL' : 'overdue_since IS NULL');
     if (f.after) where.push(`seq > ${p(f.after)}`);
@@ -225,7 +248,7 @@ export class TransferRepository {
   async clockCandidates(horizon: string, limit: number): Promise<TransferRecord[]> {
     const rows = await this.db.query<TransferRow>(
       `SELECT ${COLUMNS} FROM ${S}.transfers
-       WHERE state IN ('requested', 'certified', 'remitted') AND (due_on IS NULL OR (due_on <= $1 AND overdue_since IS NULL))
+       WHERE state IN ('applied', 'requested', 'certified', 'remitted') AND (due_on IS NULL OR (due_on <= $1 AND overdue_since IS NULL))
        ORDER BY due_on NULLS FIRST, seq LIMIT $2`,
       [horizon, limit],
     );

@@ -5,6 +5,7 @@ import { Actor, AgencyKind, makeCitizenId, parseCitizenId, SubjectRefs } from '@
 import { OutboxWriter } from '@tongban/messaging';
 import fc from 'fast-check';
 import { TransferDeadlines } from './transfer.deadlines';
+import { HukouRegionSource } from './transfer.hukou';
 import { TransferRepository } from './transfer.repository';
 import { TransferService } from './transfer.service';
 import { InsuranceType, RequestTransferCommand, StepName, TransferRecord, TransferState } from './transfer.types';
@@ -16,9 +17,12 @@ const kinds = (outbox: RecordingOutbox): string[] => outbox.types().map((t) => t
 /** A clock the test moves from step to step (each at 10:00 in China). */
 
 const GUANGZHOU = '440100'; // inbound: where the person works now
-const NANCHANG = '360100'; // outbound, and the hukou region
+const NANCHANG = '360100'; // outbound
+const DONGHU = '360102'; // the hukou region in the ledger: a district of 南昌
 const SHENZHEN = '440300';
-// Monday 28 September 2026; the 国庆 week (1–7 October) lies inside every first deadline
+// Monday 14 September 2026: the application reaches 广州, whose review runs 15 working days
+const APPLIED_ON = '2026-09-14';
+// Monday 28 September 2026, the contact letter; the 国庆 week (1–7 October) lies inside every first deadline
 const REQUESTED_ON = '2026-09-28';
 const CITIZEN_ID = makeCitizenId('360102', '19900517', '123');
 const refs = new SubjectRefs([{ version: 1, secret: Buffer.alloc(32, 3) }], 1);
@@ -40,17 +44,19 @@ const months = (from: string, to: string, baseFen: number): Array<{ month: strin
   for (let m = from; m <= to; m = addMonths(`${m}-01`, 1).slice(0, 7)) out.push({ month: m, baseFen });
   return out;
 };
-// 2025 at a base of 8,000.00 yuan; the inbound region already has November and December (kept there, refunded here):
-// 10 months × 800,000 × 12 % = 960,000 fen pooled + 1,000,001 fen of account = 1,960,001 fen
+// 2025 at a base of 8,000.00 yuan; the inbound region already has November and December (kept there, cleared here):
+// 10 months × 800,000 × 12 % = 960,000 fen pooled + 1,000,001 fen of account − 2 × 800,000 × 8 % = 128,000 fen
+// refunded to the person = 1,832,001 fen
 const PENSION_CERTIFICATE = { months: months('2025-01', '2025-12', 800_000), accountBalanceFen: 1_000_001 };
-const PENSION_FEN = 1_960_001;
+const PENSION_FEN = 1_832_001;
 const MEDICAL_CERTIFICATE = { months: months('2025-01', '2025-12', 600_000), accountBalanceFen: 250_000, contributionYears: 12 };
 
 const pensionRequest = (over: Partial<RequestTransferCommand> = {}): RequestTransferCommand => ({
   citizenId: CITIZEN_ID,
   insuranceType: 'pension',
   outboundRegion: NANCHANG,
-  hukouRegion: NANCHANG,
+  hukouRegion: NANCHANG, // a claim: the ledger's 360102 lies within it
+  appliedOn: APPLIED_ON,
   inboundMonths: ['2025-11', '2025-12', '2026-01'],
   ...over,
 });
@@ -101,8 +107,15 @@ class FakeTransfers {
   readonly resolveNotices = jest.fn(async (_transferId: string): Promise<void> => undefined);
 }
 
+/** The ledger's hukou regions, by subjectRef. */
+class FakeHukouRegions extends HukouRegionSource {
+  readonly known = new Map<string, string>([[SUBJECT_REF, DONGHU]]);
+  readonly hukouRegionOf = jest.fn(async (subjectRef: string): Promise<string | undefined> => this.known.get(subjectRef));
+}
+
 function setup() {
   const db = new FakeDatabase();
+  const hukou = new FakeHukouRegions();
   const outbox = new RecordingOutbox(db);
   const transfers = new FakeTransfers();
   const clock = new PinnedClock();
@@ -114,11 +127,23 @@ function setup() {
     refs,
     new TransferDeadlines(new WorkingDayCalendar()),
     clock,
+    hukou,
   );
   /** A transfer walked through the service to the given state (each step on its own day). */
-  async function at(state: 'requested' | 'certified' | 'remitted' | 'completed', type: InsuranceType = 'pension'): Promise<string> {
-    clock.on(REQUESTED_ON);
+  async function at(
+    state: 'applied' | 'requested' | 'certified' | 'remitted' | 'completed',
+    type: InsuranceType = 'pension',
+  ): Promise<string> {
+    clock.on(type === 'pension' ? APPLIED_ON : REQUESTED_ON);
     const { transferId } = await service.request(type === 'pension' ? pensionRequest() : medicalRequest(), inbound(type));
+    if (state === 'applied') return transferId;
+    clock.on(REQUESTED_ON);
+    if (type === 'pension') {
+      await service.contactLetter(transferId, {}, inbound(type));
+      // the tests below observe the outbound region's steps from here, as before the review step existed
+      transfers.update.mockClear();
+      transfers.resolveNotices.mockClear();
+    }
     if (state === 'requested') return transferId;
     await service.certificate(transferId, type === 'pension' ? PENSION_CERTIFICATE : MEDICAL_CERTIFICATE, outbound(type));
     if (state === 'certified') return transferId;
@@ -130,12 +155,13 @@ function setup() {
     await service.receipt(transferId, { amountFen, receivedOn: '2026-10-16' }, inbound(type));
     return transferId;
   }
-  return { service, transfers, outbox, clock, at };
+  return { service, transfers, outbox, clock, hukou, at };
 }
 
 describe('TransferService.request', () => {
-  it('the inbound region requests: stored with the outbound clock running, one history row, the contact letter to both regions', async () => {
-    const { service, transfers, outbox } = setup();
+  it('a pension application: stored awaiting the inbound review on its own 15 working days, no event yet', async () => {
+    const { service, transfers, outbox, clock, hukou } = setup();
+    clock.on('2026-09-16');
     const t = await service.request(pensionRequest(), inbound());
     const stored = transfers.insert.mock.calls[0][0];
     expect(stored).toMatchObject({
@@ -143,45 +169,127 @@ describe('TransferService.request', () => {
       insuranceType: 'pension',
       inboundRegion: GUANGZHOU,
       outboundRegion: NANCHANG,
-      hukouRegion: NANCHANG,
-      state: 'requested',
-      // 15 working days (国办发〔2009〕66号 Art. 8) across the 国庆 week
-      clock: { party: 'outbound', startedOn: REQUESTED_ON, workingDays: 15, dueOn: '2026-10-23' },
+      hukouRegion: DONGHU, // the ledger's, not the claim
+      state: 'applied',
+      appliedOn: APPLIED_ON,
+      contactLetterOn: null,
+      duplicateMonthsKept: 'inbound',
+      // 15 working days from the application (国办发〔2009〕66号 Art. 8(2)), ending on the make-up Saturday 10-10
+      clock: { party: 'inbound', startedOn: APPLIED_ON, workingDays: 15, dueOn: '2026-10-10' },
       inboundMonths: ['2025-11', '2025-12', '2026-01'],
     });
-    expect(t).toMatchObject({ state: 'requested', step: 'certificate', awaitingRegion: NANCHANG });
+    expect(hukou.hukouRegionOf).toHaveBeenCalledWith(SUBJECT_REF);
+    expect(t).toMatchObject({ state: 'applied', step: 'contact-letter', awaitingRegion: GUANGZHOU, contactLetterOn: null });
     expect(transfers.steps).toEqual([
       {
         transferId: t.transferId,
         step: 'request',
         from: null,
-        to: 'requested',
+        to: 'applied',
         actor: { region: GUANGZHOU, label: `${GUANGZHOU}:human-resources-${GUANGZHOU}`, requestId: 'req-42' },
-        detail: { deadline: stored.clock },
+        detail: { appliedOn: APPLIED_ON, duplicateMonthsKept: 'inbound', deadline: stored.clock },
       },
     ]);
+    // the outbound region learns of the transfer from the contact letter, not from the application
+    expect(outbox.events).toEqual([]);
+    expect(JSON.stringify([transfers.rows.get(t.transferId), transfers.steps])).not.toContain(CITIZEN_ID);
+  });
+
+  it('the contact letter: the inbound region reviewed the application; the outbound clock starts, the letter goes to both', async () => {
+    const { service, transfers, outbox, clock, at } = setup();
+    const id = await at('applied');
+    clock.on(REQUESTED_ON);
+    const t = await service.contactLetter(id, { duplicateMonthsKept: 'outbound' }, inbound());
+    expect(t).toMatchObject({
+      state: 'requested',
+      step: 'certificate',
+      awaitingRegion: NANCHANG,
+      appliedOn: APPLIED_ON,
+      contactLetterOn: REQUESTED_ON,
+      duplicateMonthsKept: 'outbound',
+      hukouRegion: DONGHU,
+      deadline: { party: 'outbound', startedOn: REQUESTED_ON, workingDays: 15, dueOn: '2026-10-23' },
+    });
+    expect(transfers.resolveNotices).toHaveBeenCalledWith(id);
+    expect(transfers.steps.at(-1)).toMatchObject({
+      step: 'contact-letter',
+      from: 'applied',
+      to: 'requested',
+      detail: { duplicateMonthsKept: 'outbound', deadline: t.deadline },
+    });
     expect(outbox.events.map((e) => e.draft)).toMatchObject([
       {
-        type: 'cn.gov.tongban.social-insurance.contact-letter-issued.v1',
+        type: 'cn.gov.tongban.social-insurance.contact-letter-issued.v2',
         subject: SUBJECT_REF,
         source: `${GUANGZHOU}/social-insurance`,
         recipients: [GUANGZHOU, NANCHANG],
-        data: { requestedOn: REQUESTED_ON, inboundMonthsCount: 3, hukouRegion: NANCHANG },
+        data: {
+          appliedOn: APPLIED_ON,
+          issuedOn: REQUESTED_ON,
+          inboundMonthsCount: 3,
+          hukouRegion: DONGHU,
+          duplicateMonthsKept: 'outbound',
+          state: 'requested',
+        },
       },
     ]);
-    expect(outbox.events[0].schema).toBe('social_insurance');
-    // the number itself never leaves the request
-    expect(JSON.stringify([transfers.rows.get(t.transferId), outbox.events, transfers.steps])).not.toContain(CITIZEN_ID);
+    expect(JSON.stringify(outbox.events)).not.toContain(CITIZEN_ID);
+  });
+
+  it('the contact letter is the inbound region’s, once, for a pension application only', async () => {
+    const { service, at } = setup();
+    const id = await at('applied');
+    expect((await refusal(service.contactLetter(id, {}, outbound()))).code).toBe(ErrorCode.Forbidden);
+    await service.contactLetter(id, {}, inbound());
+    expect(await refusal(service.contactLetter(id, {}, inbound()))).toMatchObject({
+      code: ErrorCode.InvalidTransition,
+      extensions: { state: 'requested', allowedStates: ['applied'] },
+    });
+    const medical = await at('requested', 'medical');
+    expect((await refusal(service.contactLetter(medical, {}, inbound('medical')))).code).toBe(ErrorCode.InvalidTransition);
+  });
+
+  it('the hukou region is the ledger’s: unknown person 422, a claim elsewhere 422, a claim of a containing area accepted', async () => {
+    const { service, transfers, hukou } = setup();
+    hukou.known.clear();
+    const unknown = await refusal(service.request(pensionRequest(), inbound()));
+    expect(unknown).toMatchObject({ code: ErrorCode.RuleViolated, extensions: { reason: 'hukou-region-unknown' } });
+    expect(unknown.detail).toContain('POST /v1/subjects');
+    hukou.known.set(SUBJECT_REF, DONGHU);
+    const elsewhere = await refusal(service.request(pensionRequest({ hukouRegion: '360103' }), inbound())); // another 南昌 district
+    expect(elsewhere).toMatchObject({
+      code: ErrorCode.RuleViolated,
+      extensions: { field: '/body/hukouRegion', reason: 'hukou-region-mismatch' },
+    });
+    expect(elsewhere.detail).not.toContain(DONGHU); // the ledger's value is not disclosed by a refusal
+    expect(transfers.insert).not.toHaveBeenCalled();
+    await service.request(pensionRequest({ hukouRegion: '360000' }), inbound()); // 江西 contains 东湖区
+    expect(transfers.insert.mock.calls[0][0].hukouRegion).toBe(DONGHU);
+  });
+
+  it('the collection place follows the ledger at the certificate (a hukou move stated since the application)', async () => {
+    const { service, hukou, at } = setup();
+    const id = await at('requested');
+    hukou.known.set(SUBJECT_REF, GUANGZHOU);
+    const t = await service.certificate(id, PENSION_CERTIFICATE, outbound());
+    // the relation is now in 广州, the hukou region: Art. 6(1)
+    expect(t).toMatchObject({ hukouRegion: GUANGZHOU, collectionRegion: { region: GUANGZHOU, rule: 'hukou' } });
   });
 
   it('a medical transfer is requested by 医保, without a hukou region, on its own 10-day clock', async () => {
-    const { service, transfers } = setup();
+    const { service, transfers, outbox, hukou } = setup();
     await service.request(medicalRequest(), inbound('medical'));
+    // 医保办发〔2021〕43号: the accepted application is the contact letter; the outbound region has 10 working days
     expect(transfers.insert.mock.calls[0][0]).toMatchObject({
+      state: 'requested',
       hukouRegion: null,
+      appliedOn: REQUESTED_ON,
+      contactLetterOn: REQUESTED_ON,
       inboundMonths: [],
       clock: { party: 'outbound', workingDays: 10, dueOn: '2026-10-16' },
     });
+    expect(hukou.hukouRegionOf).not.toHaveBeenCalled();
+    expect(outbox.types()).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v2']);
   });
 
   it('is for the agency of the insurance in the inbound region: 403 naming the agency', async () => {
@@ -202,12 +310,9 @@ describe('TransferService.request', () => {
       '/body/outboundRegion',
     ],
     ['the inbound region as outbound', pensionRequest({ outboundRegion: GUANGZHOU }), ErrorCode.ValidationFailed, '/body/outboundRegion'],
-    [
-      'a pension transfer without a hukou region',
-      pensionRequest({ hukouRegion: undefined }),
-      ErrorCode.ValidationFailed,
-      '/body/hukouRegion',
-    ],
+    ['a hukou region on a medical transfer', medicalRequest({ hukouRegion: NANCHANG }), ErrorCode.ValidationFailed, '/body/hukouRegion'],
+    ['an application in the future', pensionRequest({ appliedOn: '2026-09-15' }), ErrorCode.ValidationFailed, '/body/appliedOn'],
+    ['an application over a year old', pensionRequest({ appliedOn: '2025-09-13' }), ErrorCode.ValidationFailed, '/body/appliedOn'],
     ['a hukou region that is not a region', pensionRequest({ hukouRegion: '3601' }), ErrorCode.InvalidRegionCode, '/body/hukouRegion'],
     [
       'inbound months out of order',
@@ -228,10 +333,11 @@ describe('TransferService.request', () => {
       '/body/citizenId',
     ],
   ] as const)('refuses %s, naming the field', async (_what, cmd, code, field) => {
-    const { service, transfers, outbox } = setup();
-    const e = await refusal(service.request(cmd, inbound()));
+    const { service, transfers, outbox, clock } = setup();
+    clock.on(APPLIED_ON);
+    const e = await refusal(service.request(cmd, inbound(cmd.insuranceType)));
     expect(e.code).toBe(code);
-    expect(e.extensions.field).toBe(field);
+    expect(e.extensions.field ?? (e.extensions.errors as Array<{ field: string }> | undefined)?.[0]?.field).toBe(field);
     expect(transfers.insert).not.toHaveBeenCalled();
     expect(outbox.events).toEqual([]);
   });
@@ -259,8 +365,9 @@ describe('TransferService steps', () => {
       state: 'certified',
       step: 'remittance',
       awaitingRegion: NANCHANG,
-      funds: { transferFen: PENSION_FEN, pooledFen: 960_000 },
-      duplicates: { months: ['2025-11', '2025-12'], kept: 'inbound', refundBy: 'outbound' },
+      funds: { transferFen: PENSION_FEN, pooledFen: 960_000, refundedShareFen: 128_000 },
+      duplicates: { months: ['2025-11', '2025-12'], kept: 'inbound', refundBy: 'outbound', refundFen: 128_000 },
+      collectionRegion: { region: DONGHU, rule: 'hukou-fallback' },
       certificate: { receivedOn: REQUESTED_ON },
     });
     expect(t.deadline).toEqual(requested.clock);
@@ -269,7 +376,7 @@ describe('TransferService steps', () => {
       step: 'certificate',
       from: 'requested',
       to: 'certified',
-      detail: { transferFen: PENSION_FEN, duplicateMonths: ['2025-11', '2025-12'] },
+      detail: { transferFen: PENSION_FEN, duplicateMonths: ['2025-11', '2025-12'], duplicateMonthsKept: 'inbound', refundFen: 128_000 },
     });
     expect(transfers.steps.at(-1)?.detail).not.toHaveProperty('deadline');
     expect(kinds(outbox)).toEqual(['contact-letter-issued', 'certificate-received', 'funds-computed']);
@@ -424,10 +531,31 @@ describe('TransferService steps', () => {
       expect(t).toMatchObject({ state: 'refused', deadline: null, refusal: { step, region, reason: 'no such person here' } });
       expect(transfers.steps.at(-1)).toMatchObject({ step: 'refusal', from: state, to: 'refused', detail: { step } });
       expect(outbox.events.at(-1)?.draft).toMatchObject({
-        type: 'cn.gov.tongban.social-insurance.transfer-refused.v1',
+        type: 'cn.gov.tongban.social-insurance.transfer-refused.v2',
         recipients: [GUANGZHOU, NANCHANG],
         data: { step, refusedBy: region },
       });
+    });
+
+    it('the inbound review refuses an application with its written reasons; only the inbound region hears of it', async () => {
+      const { service, at, outbox, transfers } = setup();
+      const id = await at('applied');
+      expect((await refusal(service.refusal(id, { reason: 'not insured here' }, outbound()))).code).toBe(ErrorCode.Forbidden);
+      const t = await service.refusal(id, { reason: '未在本地建立基本养老保险关系' }, inbound());
+      expect(t).toMatchObject({ state: 'refused', deadline: null, refusal: { step: 'contact-letter', region: GUANGZHOU } });
+      expect(transfers.steps.at(-1)).toMatchObject({ step: 'refusal', from: 'applied', to: 'refused' });
+      expect(outbox.events.map((e) => e.draft)).toMatchObject([
+        { type: 'cn.gov.tongban.social-insurance.transfer-refused.v2', recipients: [GUANGZHOU], data: { step: 'contact-letter' } },
+      ]);
+    });
+
+    it('an application withdrawn before the letter is cancelled, told to the inbound region only', async () => {
+      const { service, at, outbox } = setup();
+      const id = await at('applied');
+      await service.cancellation(id, { reason: 'withdrawn' }, inbound());
+      expect(outbox.events.map((e) => e.draft)).toMatchObject([
+        { type: 'cn.gov.tongban.social-insurance.transfer-cancelled.v2', recipients: [GUANGZHOU], data: { step: 'contact-letter' } },
+      ]);
     });
 
     it('a closed transfer is neither refused nor cancelled: 409', async () => {
@@ -460,7 +588,7 @@ describe('TransferService steps', () => {
       const e = await refusal(service.cancellation(id, { reason: 'moved on' }, inbound()));
       expect(e).toMatchObject({
         code: ErrorCode.InvalidTransition,
-        extensions: { state: 'remitted', allowedStates: ['requested', 'certified'] },
+        extensions: { state: 'remitted', allowedStates: ['applied', 'requested', 'certified'] },
       });
     });
   });

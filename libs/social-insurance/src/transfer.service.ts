@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertDateWithin, ChinaClock } from '@tongban/calendar';
+import { addMonths, assertDateWithin, ChinaClock } from '@tongban/calendar';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
@@ -9,12 +9,14 @@ import { assertRegionCode } from '@tongban/regions';
 import { assessCertificate, validateInboundMonths } from './transfer.certificate';
 import { TransferDeadlines } from './transfer.deadlines';
 import { TransferEvent, transferEvents } from './transfer.events';
+import { HukouRegionSource, hukouRegionFor } from './transfer.hukou';
 import { TransferRepository } from './transfer.repository';
 import {
   awaitedOf,
   CancellationCommand,
   CertificateCommand,
   ClockParty,
+  ContactLetterCommand,
   ReceiptCommand,
   RefusalCommand,
   RemittanceCommand,
@@ -33,9 +35,10 @@ const field = (f: string, message: string): DomainError =>
   new DomainError(ErrorCode.ValidationFailed, `${f} ${message}`, { field: f, errors: [{ field: f, message }] });
 
 /**
- * The transfer workflow (社保关系转移接续): the inbound region requests (contact letter), the outbound region
- * certifies and remits, the inbound region confirms receipt. Each step checks who acts (from the credential)
- * and in which state, and writes the change, its history row and its events in one transaction.
+ * The transfer workflow (社保关系转移接续): the person applies to the inbound region, which (pension) reviews the
+ * application and issues the contact letter, or (medical) issues it on accepting the application; the outbound
+ * region certifies and remits, the inbound region confirms receipt. Each step checks who acts (from the
+ * credential) and in which state, and writes the change, its history row and its events in one transaction.
  */
 @Injectable()
 export class TransferService {
@@ -46,16 +49,31 @@ export class TransferService {
     private readonly subjects: SubjectRefs,
     private readonly deadlines: TransferDeadlines,
     private readonly clock: ChinaClock,
+    private readonly hukou: HukouRegionSource,
   ) {}
 
+  /**
+   * The application, recorded by the inbound region. A pension application awaits the inbound review (its own
+   * 15 working days from `appliedOn`, 国办发〔2009〕66号 Art. 8(2)); a medical one is the contact letter at once
+   * (医保办发〔2021〕43号: the outbound region's 10 working days run from the accepted application).
+   */
   async request(cmd: RequestTransferCommand, actor: Actor): Promise<Transfer> {
     const inbound = regionActingAs(actor, TRANSFER_AGENCY[cmd.insuranceType], `requesting a ${cmd.insuranceType} transfer`);
     const today = this.clock.today();
+    const pension = cmd.insuranceType === 'pension';
     assertRegionCode(cmd.outboundRegion, '/body/outboundRegion');
     if (cmd.outboundRegion === inbound) throw field('/body/outboundRegion', 'must differ from the calling (inbound) region');
-    if (cmd.hukouRegion !== undefined) assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
-    else if (cmd.insuranceType === 'pension')
-      throw field('/body/hukouRegion', 'is required for a pension transfer (collection region, 国办发〔2009〕66号 Art. 6)');
+    if (cmd.hukouRegion !== undefined) {
+      if (!pension) throw field('/body/hukouRegion', 'applies to pension transfers only (the collection place, 国办发〔2009〕66号 Art. 6)');
+      assertRegionCode(cmd.hukouRegion, '/body/hukouRegion');
+    }
+    const appliedOn = cmd.appliedOn ?? today;
+    assertDateWithin(
+      '/body/appliedOn',
+      appliedOn,
+      { notBefore: addMonths(today, -12), notAfter: today },
+      'an application is recorded once received, within 12 months',
+    );
     const inboundMonths = cmd.inboundMonths ?? [];
     validateInboundMonths(inboundMonths, today);
     let subjectRef: string;
@@ -65,16 +83,20 @@ export class TransferService {
       if (error instanceof DomainError) throw new DomainError(error.code, error.detail, { ...error.extensions, field: '/body/citizenId' });
       throw error;
     }
+    const hukouRegion = pension ? hukouRegionFor(await this.hukou.hukouRegionOf(subjectRef), cmd.hukouRegion) : null;
     const draft: TransferRecord = {
       transferId: randomUUID(),
       subjectRef,
       insuranceType: cmd.insuranceType,
       inboundRegion: inbound,
       outboundRegion: cmd.outboundRegion,
-      hukouRegion: cmd.hukouRegion ?? null,
-      state: 'requested',
-      clock: this.deadlines.start(cmd.insuranceType, 'outbound', today),
+      hukouRegion,
+      state: pension ? 'applied' : 'requested',
+      clock: this.deadlines.start(cmd.insuranceType, pension ? 'inbound' : 'outbound', appliedOn),
       overdueSince: null,
+      appliedOn,
+      contactLetterOn: pension ? null : appliedOn,
+      duplicateMonthsKept: cmd.duplicateMonthsKept ?? 'inbound',
       inboundMonths,
       certificate: null,
       duplicates: null,
@@ -88,8 +110,13 @@ export class TransferService {
     try {
       return await this.db.tx(async () => {
         const t = await this.transfers.insert(draft, actor);
-        await this.transfers.recordStep(t.transferId, 'request', null, t.state, this.who(actor), { deadline: t.clock });
-        await this.emit(t, actor, [transferEvents.contactLetter(t)]);
+        await this.transfers.recordStep(t.transferId, 'request', null, t.state, this.who(actor), {
+          appliedOn: t.appliedOn,
+          duplicateMonthsKept: t.duplicateMonthsKept,
+          deadline: t.clock,
+        });
+        // a pension application concerns the inbound region alone until its contact letter
+        if (!pension) await this.emit(t, actor, [transferEvents.contactLetter(t)]);
         return toView(t);
       });
     } catch (error) {
@@ -106,15 +133,49 @@ export class TransferService {
     }
   }
 
+  /**
+   * The inbound region reviewed the pension application and issues the contact letter (同意接收函); the outbound
+   * region's 15 working days start today. A refusal instead is `refusal` with the written reasons.
+   */
+  contactLetter(transferId: string, cmd: ContactLetterCommand, actor: Actor): Promise<Transfer> {
+    return this.step(transferId, actor, 'contact-letter', 'inbound', ['applied'], async (t, today) => {
+      const next = await this.save(
+        {
+          ...t,
+          state: 'requested',
+          hukouRegion: (await this.hukou.hukouRegionOf(t.subjectRef)) ?? t.hukouRegion,
+          contactLetterOn: today,
+          duplicateMonthsKept: cmd.duplicateMonthsKept ?? t.duplicateMonthsKept,
+          clock: this.deadlines.start(t.insuranceType, 'outbound', today),
+          overdueSince: null,
+        },
+        actor,
+      );
+      return {
+        next,
+        events: [transferEvents.contactLetter(next)],
+        detail: { duplicateMonthsKept: next.duplicateMonthsKept },
+        clockMoved: true,
+      };
+    });
+  }
+
   /** The outbound region's contribution certificate: duplicates resolved, funds computed. */
   certificate(transferId: string, cmd: CertificateCommand, actor: Actor): Promise<Transfer> {
     return this.step(transferId, actor, 'certificate', 'outbound', ['requested'], async (t, today) => {
-      const a = assessCertificate(t, cmd, today, this.deadlines.policy);
-      const next = await this.save({ ...t, state: 'certified', ...a }, actor);
+      // the collection place is advised on the hukou region the ledger records now
+      const hukouRegion = t.insuranceType === 'pension' ? ((await this.hukou.hukouRegionOf(t.subjectRef)) ?? t.hukouRegion) : t.hukouRegion;
+      const a = assessCertificate({ ...t, hukouRegion }, cmd, today, this.deadlines.policy);
+      const next = await this.save({ ...t, hukouRegion, state: 'certified', ...a }, actor);
       return {
         next,
         events: [transferEvents.certificateReceived(next), transferEvents.fundsComputed(next)],
-        detail: { transferFen: a.funds.transferFen, duplicateMonths: a.duplicates.months },
+        detail: {
+          transferFen: a.funds.transferFen,
+          duplicateMonths: a.duplicates.months,
+          duplicateMonthsKept: a.duplicates.kept,
+          refundFen: a.duplicates.refundFen ?? null,
+        },
       };
     });
   }
@@ -174,9 +235,9 @@ export class TransferService {
     });
   }
 
-  /** Refusal by the region whose step it is, at any step. */
+  /** Refusal by the region whose step it is, at any step (at the contact letter: the inbound review's written reasons). */
   refusal(transferId: string, cmd: RefusalCommand, actor: Actor): Promise<Transfer> {
-    return this.step(transferId, actor, 'refusal', 'awaited', ['requested', 'certified', 'remitted'], async (t) => {
+    return this.step(transferId, actor, 'refusal', 'awaited', ['applied', 'requested', 'certified', 'remitted'], async (t) => {
       const awaited = awaitedOf(t.state);
       if (!awaited) throw new Error('unreachable: refusal of a closed transfer');
       const refusal = { step: awaited.step, region: this.regionOf(actor), reason: cmd.reason };
@@ -187,7 +248,7 @@ export class TransferService {
 
   /** Cancellation by the requesting (inbound) region, before the funds are remitted. */
   cancellation(transferId: string, cmd: CancellationCommand, actor: Actor): Promise<Transfer> {
-    return this.step(transferId, actor, 'cancellation', 'inbound', ['requested', 'certified'], async (t, today) => {
+    return this.step(transferId, actor, 'cancellation', 'inbound', ['applied', 'requested', 'certified'], async (t, today) => {
       const awaited = awaitedOf(t.state);
       if (!awaited) throw new Error('unreachable: cancellation of a closed transfer');
       const next = await this.save(

@@ -1,6 +1,6 @@
 import type { Schemas } from '@tongban/contracts';
 import type { AgencyKind } from '@tongban/identity';
-import type { CollectionRule, ContributionMonth, InsuredPeriod } from './funds';
+import type { CollectionRule, ContributionMonth, InsuredPeriod, TransferSide } from './funds';
 
 export const SOCIAL_INSURANCE_SCHEMA = 'social_insurance';
 /** `<region>/<app>` of the events this library writes (`source` attribute). */
@@ -21,17 +21,20 @@ export type TransferPage = Schemas['SocialInsuranceTransferPage'];
 export type TransferFunds = Schemas['TransferFunds'];
 export type StepName = Schemas['TransferStepRecord']['step'];
 
-export const OPEN_STATES: readonly TransferState[] = ['requested', 'certified', 'remitted'];
+export const OPEN_STATES: readonly TransferState[] = ['applied', 'requested', 'certified', 'remitted'];
+
+type OpenState = 'applied' | 'requested' | 'certified' | 'remitted';
 
 /** The step an open transfer awaits, and whose step it is. */
-export const AWAITED: Record<'requested' | 'certified' | 'remitted', { step: TransferStep; party: ClockParty }> = {
+export const AWAITED: Record<OpenState, { step: TransferStep; party: ClockParty }> = {
+  applied: { step: 'contact-letter', party: 'inbound' },
   requested: { step: 'certificate', party: 'outbound' },
   certified: { step: 'remittance', party: 'outbound' },
   remitted: { step: 'receipt', party: 'inbound' },
 };
 
 export function awaitedOf(state: TransferState): { step: TransferStep; party: ClockParty } | undefined {
-  return state === 'requested' || state === 'certified' || state === 'remitted' ? AWAITED[state] : undefined;
+  return (OPEN_STATES as readonly string[]).includes(state) ? AWAITED[state as OpenState] : undefined;
 }
 
 /** A statutory clock: `workingDays` working days after `startedOn`; dueOn null while beyond the holiday schedule. */
@@ -57,6 +60,11 @@ export interface StoredCollectionRegion {
   monthsByRegion: Record<string, number>;
 }
 
+type DuplicatesDecision = Schemas['DuplicateMonthsDecision'];
+/** A duplicate-months decision as stored: those made before policy v2 lack the refund, the rule and its source. */
+export type StoredDuplicates = Omit<DuplicatesDecision, 'refundFen' | 'rule' | 'source'> &
+  Partial<Pick<DuplicatesDecision, 'refundFen' | 'rule' | 'source'>>;
+
 /** The stored transfer, as the service reads and writes it. */
 export interface TransferRecord {
   transferId: string;
@@ -69,9 +77,14 @@ export interface TransferRecord {
   state: TransferState;
   clock: StepClock | null;
   overdueSince: string | null;
+  /** the day the inbound region received the application */
+  appliedOn: string;
+  /** the day the contact letter was issued; null while a pension application awaits the inbound review */
+  contactLetterOn: string | null;
+  duplicateMonthsKept: TransferSide;
   inboundMonths: string[];
   certificate: StoredCertificate | null;
-  duplicates: Schemas['DuplicateMonthsDecision'] | null;
+  duplicates: StoredDuplicates | null;
   funds: TransferFunds | null;
   collectionRegion: StoredCollectionRegion | null;
   remittance: Transfer['remittance'];
@@ -86,9 +99,14 @@ export interface RequestTransferCommand {
   citizenId: string;
   insuranceType: InsuranceType;
   outboundRegion: string;
+  /** a claim only: the hukou region comes from the ledger */
   hukouRegion?: string;
+  appliedOn?: string;
+  duplicateMonthsKept?: TransferSide;
   inboundMonths?: string[];
 }
+
+export type ContactLetterCommand = Schemas['TransferContactLetterRequest'];
 
 export type CertificateCommand = Schemas['TransferCertificateRequest'];
 export type RemittanceCommand = Schemas['TransferRemittanceRequest'];
@@ -108,6 +126,12 @@ export interface TransferFilter {
   after?: string;
 }
 
+/** Decisions stored before policy v2 carried no rule, source or refund: they were all "inbound keeps". */
+const LEGACY_DUPLICATES = {
+  rule: 'the inbound region keeps months contributed in both regions; the outbound region leaves them out of the transfer',
+  source: 'decision of the gateway before transfer policy v2 (no refund of the individual-account share was computed)',
+};
+
 /** The resource as the REST contract shows it. */
 export function toView(r: TransferRecord, history?: Schemas['TransferStepRecord'][]): Transfer {
   const awaited = awaitedOf(r.state);
@@ -123,9 +147,12 @@ export function toView(r: TransferRecord, history?: Schemas['TransferStepRecord'
     awaitingRegion: awaited ? (awaited.party === 'outbound' ? r.outboundRegion : r.inboundRegion) : null,
     deadline: r.clock,
     overdueSince: r.overdueSince,
+    appliedOn: r.appliedOn,
+    contactLetterOn: r.contactLetterOn,
+    duplicateMonthsKept: r.duplicateMonthsKept,
     inboundMonths: r.inboundMonths,
     certificate: r.certificate,
-    duplicates: r.duplicates,
+    duplicates: r.duplicates && { refundFen: null, rule: LEGACY_DUPLICATES.rule, source: LEGACY_DUPLICATES.source, ...r.duplicates },
     funds: r.funds,
     collectionRegion: r.collectionRegion,
     remittance: r.remittance,

@@ -41,6 +41,17 @@ export class SocialInsuranceController {
     return this.queries.get(transferId, caller);
   }
 
+  @Post(':transferId/contact-letter')
+  @HttpCode(200)
+  contactLetter(
+    @Param('transferId') id: string,
+    @Body() body: Schemas['TransferContactLetterRequest'],
+    @CurrentCaller() caller: Caller,
+    @Req() req: Request,
+  ): Promise<Transfer> {
+    return this.transfers.contactLetter(id, body, requestActor(caller, req));
+  }
+
   @Post(':transferId/certificate')
   @HttpCode(200)
   certificate(

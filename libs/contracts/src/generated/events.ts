@@ -671,6 +671,35 @@ export interface components {
             transferId: string;
         };
         /**
+         * Contribution certificate received (v2)
+         * @description The outbound region submitted the contribution certificate (参保缴费凭证); duplicate months (重复缴费) were detected and resolved: the side named by duplicates.kept keeps them, duplicates.refundBy clears its contributions for them and refunds their individual-account share to the person (refundFen when the outbound region refunds; null when the inbound region clears its own months from its records). v2 of certificate-received.v1: duplicates.kept may be outbound; adds refundFen. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceCertificateReceivedV2: {
+            accountBalanceFen: number;
+            duplicates: {
+                /** @enum {string} */
+                kept: "inbound" | "outbound";
+                months: string[];
+                /** @enum {string} */
+                refundBy: "inbound" | "outbound";
+                refundFen: number | null;
+            };
+            firstMonth: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            lastMonth: string;
+            monthsCount: number;
+            outboundRegion: string;
+            /** Format: date */
+            receivedOn: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
          * Transfer contact letter issued (v1)
          * @description The inbound region requested a transfer (联系函). Addressed to the outbound region (which must issue the certificate before deadline.dueOn) and the inbound region. The person appears only as subjectRef; amounts are integer fen.
          */
@@ -699,6 +728,44 @@ export interface components {
             transferId: string;
         };
         /**
+         * Transfer contact letter issued (v2)
+         * @description The inbound region issued the contact letter (同意接收函 / 联系函): for a pension after reviewing the application (国办发〔2009〕66号 Art. 8(2)), for medical insurance on accepting it. Addressed to the outbound region (which must certify and remit before deadline.dueOn) and the inbound region. duplicateMonthsKept says which side keeps months contributed in both regions. v2 of contact-letter-issued.v1: adds appliedOn, issuedOn (replacing requestedOn) and duplicateMonthsKept. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceContactLetterIssuedV2: {
+            /**
+             * Format: date
+             * @description day the inbound region received the application
+             */
+            appliedOn: string;
+            deadline: {
+                /** @description null while the official holiday schedule does not yet cover the deadline */
+                dueOn: string | null;
+                /** @enum {string} */
+                party: "outbound" | "inbound";
+                /** Format: date */
+                startedOn: string;
+                workingDays: number;
+            };
+            /** @enum {string} */
+            duplicateMonthsKept: "inbound" | "outbound";
+            hukouRegion: string | null;
+            inboundMonthsCount: number;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            /**
+             * Format: date
+             * @description day the contact letter was issued (the outbound clock starts)
+             */
+            issuedOn: string;
+            outboundRegion: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
          * Transfer deadline overdue (v1)
          * @description The statutory deadline of the current step has passed; an item was put on the operators' queue. Addressed to both regions. The person appears only as subjectRef; amounts are integer fen.
          */
@@ -721,6 +788,28 @@ export interface components {
             transferId: string;
         };
         /**
+         * Transfer deadline overdue (v2)
+         * @description The statutory deadline of the current step has passed; an item was put on the operators' queue. Addressed to both regions. v2 of deadline-overdue.v1: the step may be contact-letter — the contact-letter step is the inbound region's review of a pension application; the state may be applied. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceDeadlineOverdueV2: {
+            awaitingRegion: string;
+            /** Format: date */
+            dueOn: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            /** Format: date */
+            overdueSince: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "contact-letter" | "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
          * Transfer deadline reminder (v1)
          * @description The statutory deadline of the current step is near (at most 3 working days left). Addressed to the region whose step it is. The person appears only as subjectRef; amounts are integer fen.
          */
@@ -736,6 +825,29 @@ export interface components {
             state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
             /** @enum {string} */
             step: "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: date */
+            today: string;
+            /** Format: uuid */
+            transferId: string;
+            workingDaysLeft: number;
+        };
+        /**
+         * Transfer deadline reminder (v2)
+         * @description The statutory deadline of the current step is near (at most 3 working days left). Addressed to the region whose step it is. v2 of deadline-reminder.v1: the step may be contact-letter — the contact-letter step is the inbound region's review of a pension application; the state may be applied. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceDeadlineReminderV2: {
+            awaitingRegion: string;
+            /** Format: date */
+            dueOn: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "contact-letter" | "certificate" | "remittance" | "receipt";
             subjectRef: string;
             /** Format: date */
             today: string;
@@ -784,6 +896,50 @@ export interface components {
             }[];
         };
         /**
+         * Transfer funds computed (v2)
+         * @description The funds to move, in integer fen: pension = individual account balance − the individual-account share of duplicate months the outbound region clears and refunds to the person + pooled part (12 % of each year's bases from 1998, rounded half-up once per year, cleared duplicate months excluded); medical = the individual account balance. collectionRegion is the pension collection region under 国办发〔2009〕66号 Art. 6 (regions compared on the GB/T 2260 hierarchy), for information. v2 of funds-computed.v1: adds refundedShareFen and duplicateMonthsKept. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceFundsComputedV2: {
+            accountBalanceFen: number;
+            collectionRegion: {
+                region: string;
+                /** @enum {string} */
+                rule: "hukou" | "last-10-years" | "previous-10-years" | "hukou-fallback";
+            } | null;
+            deadline: {
+                /** @description null while the official holiday schedule does not yet cover the deadline */
+                dueOn: string | null;
+                /** @enum {string} */
+                party: "outbound" | "inbound";
+                /** Format: date */
+                startedOn: string;
+                workingDays: number;
+            };
+            /** @enum {string} */
+            duplicateMonthsKept: "inbound" | "outbound";
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            policyVersion: number;
+            pooledFen: number;
+            refundedDuplicateMonths: string[];
+            /** @description individual-account share of the cleared duplicate months, refunded to the person by the outbound region, not moved */
+            refundedShareFen: number;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            transferFen: number;
+            /** Format: uuid */
+            transferId: string;
+            years: {
+                baseTotalFen: number;
+                months: number;
+                pooledFen: number;
+                year: number;
+            }[];
+        };
+        /**
          * Transfer cancelled (v1)
          * @description The requesting (inbound) region cancelled the transfer before remittance. The transfer is closed. The person appears only as subjectRef; amounts are integer fen.
          */
@@ -799,6 +955,26 @@ export interface components {
             state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
             /** @enum {string} */
             step: "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer cancelled (v2)
+         * @description The requesting (inbound) region cancelled the transfer before remittance. The transfer is closed. v2 of transfer-cancelled.v1: the step may be contact-letter; the state may be applied. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceTransferCancelledV2: {
+            /** Format: date */
+            cancelledOn: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            reason: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "contact-letter" | "certificate" | "remittance" | "receipt";
             subjectRef: string;
             /** Format: uuid */
             transferId: string;
@@ -854,6 +1030,25 @@ export interface components {
             state: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
             /** @enum {string} */
             step: "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer refused (v2)
+         * @description The region whose step it was refused the transfer, with a reason. The transfer is closed. v2 of transfer-refused.v1: the step may be contact-letter — a refusal at the contact-letter step is the inbound region's written reasons for not accepting a pension application (国办发〔2009〕66号 Art. 8(2)); the state may be applied. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceTransferRefusedV2: {
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            reason: string;
+            refusedBy: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "contact-letter" | "certificate" | "remittance" | "receipt";
             subjectRef: string;
             /** Format: uuid */
             transferId: string;
@@ -923,13 +1118,20 @@ export interface EventDataByType {
   'cn.gov.tongban.residence.permit-renewed.v1': components['schemas']['ResidencePermitRenewedV1'];
   'cn.gov.tongban.residence.permit-suspended.v1': components['schemas']['ResidencePermitSuspendedV1'];
   'cn.gov.tongban.social-insurance.certificate-received.v1': components['schemas']['SocialInsuranceCertificateReceivedV1'];
+  'cn.gov.tongban.social-insurance.certificate-received.v2': components['schemas']['SocialInsuranceCertificateReceivedV2'];
   'cn.gov.tongban.social-insurance.contact-letter-issued.v1': components['schemas']['SocialInsuranceContactLetterIssuedV1'];
+  'cn.gov.tongban.social-insurance.contact-letter-issued.v2': components['schemas']['SocialInsuranceContactLetterIssuedV2'];
   'cn.gov.tongban.social-insurance.deadline-overdue.v1': components['schemas']['SocialInsuranceDeadlineOverdueV1'];
+  'cn.gov.tongban.social-insurance.deadline-overdue.v2': components['schemas']['SocialInsuranceDeadlineOverdueV2'];
   'cn.gov.tongban.social-insurance.deadline-reminder.v1': components['schemas']['SocialInsuranceDeadlineReminderV1'];
+  'cn.gov.tongban.social-insurance.deadline-reminder.v2': components['schemas']['SocialInsuranceDeadlineReminderV2'];
   'cn.gov.tongban.social-insurance.funds-computed.v1': components['schemas']['SocialInsuranceFundsComputedV1'];
+  'cn.gov.tongban.social-insurance.funds-computed.v2': components['schemas']['SocialInsuranceFundsComputedV2'];
   'cn.gov.tongban.social-insurance.transfer-cancelled.v1': components['schemas']['SocialInsuranceTransferCancelledV1'];
+  'cn.gov.tongban.social-insurance.transfer-cancelled.v2': components['schemas']['SocialInsuranceTransferCancelledV2'];
   'cn.gov.tongban.social-insurance.transfer-completed.v1': components['schemas']['SocialInsuranceTransferCompletedV1'];
   'cn.gov.tongban.social-insurance.transfer-received.v1': components['schemas']['SocialInsuranceTransferReceivedV1'];
   'cn.gov.tongban.social-insurance.transfer-refused.v1': components['schemas']['SocialInsuranceTransferRefusedV1'];
+  'cn.gov.tongban.social-insurance.transfer-refused.v2': components['schemas']['SocialInsuranceTransferRefusedV2'];
   'cn.gov.tongban.social-insurance.transfer-remitted.v1': components['schemas']['SocialInsuranceTransferRemittedV1'];
 }

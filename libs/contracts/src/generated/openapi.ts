@@ -925,13 +925,27 @@ export interface paths {
         get: operations["listSocialInsuranceTransfers"];
         put?: never;
         /**
-         * Request a pension or medical-insurance transfer into the calling region (contact letter, 联系函)
-         * @description The calling region is the inbound region (the new insured place). The contact letter is sent
-         *     as an event to the outbound region, whose clock starts today (Asia/Shanghai): pension 15,
-         *     medical 10 working days on the official holiday schedule. `inboundMonths` lists the months
-         *     already contributed in the inbound region for the same insurance; they are compared with the
-         *     certificate to detect duplicate months (重复缴费). One open transfer per person and insurance
-         *     type (409 otherwise). Long workflow: answers 202 with the transfer resource to poll.
+         * Apply for a pension or medical-insurance transfer into the calling region
+         * @description The calling region is the inbound region (the new insured place), recording the person's
+         *     written application (申请) received on `appliedOn` (default today, Asia/Shanghai).
+         *
+         *     **Pension** (国办发〔2009〕66号 Art. 8): the transfer starts `applied`: the inbound region reviews
+         *     the application within 15 working days of `appliedOn` (its own clock) and then issues the contact
+         *     letter (同意接收函, `POST …/{transferId}/contact-letter`) — or refuses it with its written reasons
+         *     (`POST …/{transferId}/refusal`). The outbound region's 15 working days start at the letter.
+         *     The person's hukou region (for the collection place, Art. 6) is taken from the responsibility
+         *     ledger: a person the ledger does not know is refused with 422 `reason: hukou-region-unknown`
+         *     (the hukou region's public security registers them, `POST /v1/subjects`); `hukouRegion`, if
+         *     sent, is only a claim that must be the ledger's region or an area containing it (422
+         *     `reason: hukou-region-mismatch` otherwise).
+         *
+         *     **Medical** (医保办发〔2021〕43号): the accepted application is the contact letter; the outbound
+         *     region's 10 working days start at `appliedOn`. `hukouRegion` does not apply.
+         *
+         *     `inboundMonths` lists the months already contributed in the inbound region for the same
+         *     insurance; they are compared with the certificate to detect duplicate months (重复缴费), resolved
+         *     as `duplicateMonthsKept` says. One open transfer per person and insurance type (409 otherwise).
+         *     Long workflow: answers 202 with the transfer resource to poll.
          */
         post: operations["requestSocialInsuranceTransfer"];
         delete?: never;
@@ -987,11 +1001,39 @@ export interface paths {
          * The outbound region submits the contribution certificate (参保缴费凭证)
          * @description Only the outbound region, while the transfer awaits its certificate. Months strictly
          *     ascending, none in the future, bases integer fen in 1..100,000,000. Months also contributed in
-         *     the inbound region are kept by the inbound region and refunded by the outbound region; the
-         *     funds to move are computed without them (pension: account balance + 12 % of each year's bases
-         *     from 1998, rounded once per year; medical: the account balance).
+         *     the inbound region are resolved as the transfer's `duplicateMonthsKept` says: kept by the
+         *     inbound region (default), the outbound months are cleared — left out of the pooled part, and
+         *     (pension) their individual-account share (base × 11 % to 2005, 8 % from 2006, half-up per
+         *     month) deducted from the balance moved and refunded to the person by the outbound region (422
+         *     if the balance is smaller than that share); kept by the outbound region, every month moves and
+         *     the inbound region clears its own. Funds in fen: pension = account balance − refunded share +
+         *     12 % of each year's bases from 1998 (rounded once per year); medical = the account balance.
          */
         post: operations["submitTransferCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/social-insurance/transfers/{transferId}/contact-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The inbound region, having reviewed the application, issues the contact letter (同意接收函)
+         * @description Pension only, while the transfer is `applied` (国办发〔2009〕66号 Art. 8(2): within 15 working
+         *     days of the application). The letter goes to the outbound region as an event; its 15 working
+         *     days to certify and remit start today (Asia/Shanghai). `duplicateMonthsKept`, if sent, revises
+         *     which side keeps months contributed in both regions, as agreed with the person. To refuse the
+         *     application instead, use `POST …/{transferId}/refusal` with the written reasons.
+         */
+        post: operations["issueTransferContactLetter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1212,6 +1254,7 @@ export interface components {
         };
         CollectionRegionDecision: {
             explanation: string;
+            /** @description accumulated contribution months per insured place; regions are compared on the GB/T 2260 hierarchy (a district counts toward its city when the city is in the history) */
             monthsByRegion: {
                 [key: string]: number;
             };
@@ -1264,11 +1307,23 @@ export interface components {
         };
         DuplicateMonthsDecision: {
             explanation: string;
-            /** @enum {string} */
-            kept: "inbound";
+            kept: components["schemas"]["TransferSide"];
             months: components["schemas"]["YearMonth"][];
-            /** @enum {string} */
-            refundBy: "outbound";
+            /** @description the side that clears its contributions for the months and refunds their individual-account share to the person */
+            refundBy: components["schemas"]["TransferSide"];
+            /** @description the refunded months priced one by one (base × account rate in ‰, half-up to the fen) */
+            refundedShares?: {
+                baseFen: number;
+                month: components["schemas"]["YearMonth"];
+                ratePermille: number;
+                shareFen: number;
+            }[];
+            /** @description pension: the individual-account share refunded by the outbound region, integer fen (deducted from the balance moved; 0 when nothing is duplicated). null when not priced by the gateway: the inbound region clears its own months from its records, a medical transfer (the account share is set per pooling area), or a transfer certified before policy v2 */
+            refundFen: number | null;
+            /** @description the rule applied */
+            rule: string;
+            /** @description the regulations the rule comes from */
+            source: string;
         };
         EndorsePermitRequest: {
             /** @description day of the endorsement (签注); from twenty years before today to today (Asia/Shanghai) — recorded once made, never ahead — and not before the permit's issue or last endorsement */
@@ -1932,8 +1987,12 @@ export interface components {
             replayed: number;
         };
         RequestTransferRequest: {
+            /** @description day the inbound region received the written application (default today); within the last 12 months, not in the future. Starts the pension review clock, the medical outbound clock. */
+            appliedOn?: components["schemas"]["IsoDate"];
             citizenId: components["schemas"]["CitizenId"];
-            /** @description the person's hukou region; required for pension (collection region, 国办发〔2009〕66号 Art. 6) */
+            /** @description which side keeps months contributed in both regions (重复缴费), agreed with the person; default inbound */
+            duplicateMonthsKept?: components["schemas"]["TransferSide"];
+            /** @description pension only: an optional claim of the person's hukou region; the ledger's hukou region is used (collection region, 国办发〔2009〕66号 Art. 6), and a claim must be that region or an area containing it */
             hukouRegion?: components["schemas"]["RegionCode"];
             /** @description months already contributed in the inbound (calling) region for this insurance, strictly ascending, none in the future */
             inboundMonths?: components["schemas"]["YearMonth"][];
@@ -1988,19 +2047,24 @@ export interface components {
             serviceCode: components["schemas"]["ServiceCode"];
         };
         SocialInsuranceTransfer: {
+            appliedOn: components["schemas"]["IsoDate"];
             awaitingRegion: components["schemas"]["RegionCode"] | null;
             cancellation: {
                 reason: string;
             } | null;
             certificate: components["schemas"]["TransferCertificate"] | null;
             collectionRegion: components["schemas"]["CollectionRegionDecision"] | null;
+            /** @description day the contact letter was issued; null while the pension application awaits the inbound review */
+            contactLetterOn: components["schemas"]["IsoDate"] | null;
             /** Format: date-time */
             createdAt: string;
             deadline: components["schemas"]["TransferDeadline"] | null;
+            duplicateMonthsKept: components["schemas"]["TransferSide"];
             duplicates: components["schemas"]["DuplicateMonthsDecision"] | null;
             funds: components["schemas"]["TransferFunds"] | null;
             /** @description the step history (GET of one transfer only) */
             history?: components["schemas"]["TransferStepRecord"][];
+            /** @description pension: the person's hukou region in the responsibility ledger (at the application, refreshed at the contact letter and the certificate); null for medical */
             hukouRegion: components["schemas"]["RegionCode"] | null;
             inboundMonths: components["schemas"]["YearMonth"][];
             inboundRegion: components["schemas"]["RegionCode"];
@@ -2075,6 +2139,10 @@ export interface components {
             /** @description pension: earlier insured places already consolidated into the outbound record, chronological (for the collection region) */
             priorPeriods?: components["schemas"]["InsuredPeriod"][];
         };
+        TransferContactLetterRequest: {
+            /** @description revises which side keeps months contributed in both regions, as agreed with the person */
+            duplicateMonthsKept?: components["schemas"]["TransferSide"];
+        };
         TransferDeadline: {
             /** @description last day allowed; null while the official holiday schedule does not cover it yet (computed by the clock job once it does) */
             dueOn: components["schemas"]["IsoDate"] | null;
@@ -2087,6 +2155,7 @@ export interface components {
             workingDays: number;
         };
         TransferFunds: {
+            /** @description the individual account balance as certified */
             accountBalanceFen: number;
             /** @description medical: as certified */
             contributionYears?: number;
@@ -2103,8 +2172,10 @@ export interface components {
             pooledFen: number;
             pooledRatePermille?: number;
             pooledStartYear?: number;
+            /** @description pension: individual-account share of the cleared duplicate months, refunded to the person by the outbound region (not moved) */
+            refundedShareFen?: number;
             rounding?: string;
-            /** @description total to remit, integer fen */
+            /** @description total to remit, integer fen: accountBalanceFen − refundedShareFen + pooledFen */
             transferFen: number;
             years: {
                 baseTotalFen: number;
@@ -2130,16 +2201,18 @@ export interface components {
             /** @description day the funds were sent; from the day the certificate was recorded to today (Asia/Shanghai) */
             remittedOn: components["schemas"]["IsoDate"];
         };
+        /** @enum {string} */
+        TransferSide: "inbound" | "outbound";
         /**
-         * @description requested (awaiting the certificate) → certified (funds computed, awaiting remittance) → remitted (awaiting receipt) → completed; or refused / cancelled
+         * @description applied (pension — awaiting the inbound review and contact letter) → requested (contact letter issued, awaiting the certificate) → certified (funds computed, awaiting remittance) → remitted (awaiting receipt) → completed; or refused / cancelled
          * @enum {string}
          */
-        TransferState: "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+        TransferState: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
         /**
-         * @description the step the transfer awaits (certificate and remittance from the outbound region, receipt from the inbound region)
+         * @description the step the transfer awaits (contact letter and receipt from the inbound region, certificate and remittance from the outbound region)
          * @enum {string}
          */
-        TransferStep: "certificate" | "remittance" | "receipt";
+        TransferStep: "contact-letter" | "certificate" | "remittance" | "receipt";
         TransferStepRecord: {
             /** @description the acting credential (or clock) */
             actor: string;
@@ -2152,7 +2225,7 @@ export interface components {
             occurredAt: string;
             region: components["schemas"]["RegionCode"] | null;
             /** @enum {string} */
-            step: "request" | "certificate" | "remittance" | "receipt" | "refusal" | "cancellation" | "reminder" | "overdue" | "deadline";
+            step: "request" | "contact-letter" | "certificate" | "remittance" | "receipt" | "refusal" | "cancellation" | "reminder" | "overdue" | "deadline";
             toState: components["schemas"]["TransferState"];
         };
         /**
@@ -4010,7 +4083,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description contact letter issued; the transfer is under way */
+            /** @description application recorded (pension, awaiting the inbound review) or contact letter issued (medical) */
             202: {
                 headers: {
                     /** @description the transfer resource */
@@ -4124,6 +4197,42 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TransferCertificateRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SocialInsuranceTransfer"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    issueTransferContactLetter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                transferId: components["parameters"]["TransferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferContactLetterRequest"];
             };
         };
         responses: {

@@ -1,7 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadTransferPolicyFile, loadTransferPolicyV1, parseTransferPolicy, TransferPolicyError } from './transfer-policy.loader';
+import {
+  loadCurrentTransferPolicy,
+  loadTransferPolicyFile,
+  loadTransferPolicyV1,
+  loadTransferPolicyV2,
+  parseTransferPolicy,
+  TransferPolicyError,
+} from './transfer-policy.loader';
 
 describe('transfer policy', () => {
   const v1 = loadTransferPolicyV1();
@@ -16,6 +23,36 @@ describe('transfer policy', () => {
     });
     expect(v1.medical).toEqual({ outboundWorkingDays: 10, inboundWorkingDays: 5 });
     expect(Object.isFrozen(v1.pension)).toBe(true);
+  });
+
+  it('v2 (current) adds the individual-account rates and keeps every v1 figure', () => {
+    const v2 = loadTransferPolicyV2();
+    expect(loadCurrentTransferPolicy()).toBe(v2);
+    expect(v2.version).toBe(2);
+    expect(v2.pension).toEqual({
+      ...v1.pension,
+      individualAccountRates: [
+        { from: '1998-01', ratePermille: 110 },
+        { from: '2006-01', ratePermille: 80 },
+      ],
+    });
+    expect(v2.medical).toEqual(v1.medical);
+    expect(v2.sources.join(' ')).toContain('医保办发〔2021〕43号');
+  });
+
+  it('rejects account rates out of order or malformed', () => {
+    const v2 = loadTransferPolicyV2();
+    const withRates = (individualAccountRates: unknown): unknown => ({ ...v2, pension: { ...v2.pension, individualAccountRates } });
+    expect(() =>
+      parseTransferPolicy(
+        withRates([
+          { from: '2006-01', ratePermille: 80 },
+          { from: '1998-01', ratePermille: 110 },
+        ]),
+      ),
+    ).toThrow(/ascending/);
+    expect(() => parseTransferPolicy(withRates([{ from: '2006-1', ratePermille: 80 }]))).toThrow(/YYYY-MM/);
+    expect(() => parseTransferPolicy(withRates([]))).toThrow(TransferPolicyError);
   });
 
   it('rejects unknown members, non-integer rates and missing parts', () => {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { z } from 'zod';
 import transferPolicyV1Json from '../../data/transfer-policy.v1.json';
+import transferPolicyV2Json from '../../data/transfer-policy.v2.json';
 
 /**
  * The transfer policy is data (libs/social-insurance/data/transfer-policy.v*.json), not code: rates, start
@@ -23,6 +24,11 @@ export interface TransferPolicy {
     readonly stepWorkingDays: number;
     /** Accumulated contribution years in a place that make it a pension collection place (Art. 6: 10). */
     readonly collectionMinContributionYears: number;
+    /**
+     * Share of a month's contribution base credited to the individual account (个人账户), in ‰, from a month on
+     * (ascending). Prices the individual-account share refunded for cleared duplicate months. Absent in v1.
+     */
+    readonly individualAccountRates?: readonly IndividualAccountRate[];
   };
   readonly medical: {
     readonly outboundWorkingDays: number;
@@ -30,7 +36,21 @@ export interface TransferPolicy {
   };
 }
 
+export interface IndividualAccountRate {
+  /** YYYY-MM from which the rate applies */
+  readonly from: string;
+  readonly ratePermille: number;
+}
+
 const workingDays = z.number().int().min(1).max(60);
+const accountRates = z
+  .array(
+    z
+      .object({ from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM'), ratePermille: z.number().int().min(1).max(1000) })
+      .strict(),
+  )
+  .min(1)
+  .refine((rates) => rates.every((r, i) => i === 0 || r.from > rates[i - 1].from), 'must be in strictly ascending order of `from`');
 
 const policySchema = z
   .object({
@@ -44,6 +64,7 @@ const policySchema = z
         pooledStartYear: z.number().int().min(1951).max(2100),
         stepWorkingDays: workingDays,
         collectionMinContributionYears: z.number().int().min(1).max(50),
+        individualAccountRates: accountRates.optional(),
       })
       .strict(),
     medical: z.object({ outboundWorkingDays: workingDays, inboundWorkingDays: workingDays }).strict(),
@@ -91,9 +112,21 @@ export function loadTransferPolicyFile(path: string): TransferPolicy {
 }
 
 let v1: TransferPolicy | undefined;
+let v2: TransferPolicy | undefined;
 
 /** The bundled libs/social-insurance/data/transfer-policy.v1.json, validated once. */
 export function loadTransferPolicyV1(): TransferPolicy {
   v1 ??= parseTransferPolicy(transferPolicyV1Json, 'transfer-policy.v1.json');
   return v1;
+}
+
+/** The bundled libs/social-insurance/data/transfer-policy.v2.json (adds the individual-account rates), validated once. */
+export function loadTransferPolicyV2(): TransferPolicy {
+  v2 ??= parseTransferPolicy(transferPolicyV2Json, 'transfer-policy.v2.json');
+  return v2;
+}
+
+/** The policy new computations use: the latest bundled version. Stored results keep the version they were made with. */
+export function loadCurrentTransferPolicy(): TransferPolicy {
+  return loadTransferPolicyV2();
 }
