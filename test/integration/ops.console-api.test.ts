@@ -11,7 +11,7 @@ import { ChinaClock } from '@tongban/calendar';
 import { Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
-import { requestPensionTransfer } from '../harness/transfer-steps';
+import { applyForPension, requestPensionTransfer } from '../harness/transfer-steps';
 import { repoPath } from '@tongban/config';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
@@ -104,6 +104,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect(ids).toEqual(
       expect.arrayContaining([
         'dead-letters',
+        'si-transfers-contact-letter',
         'si-transfers-certificate',
         'si-transfers-remittance',
         'si-transfers-receipt',
@@ -133,6 +134,11 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
           expect((await ops('GET', `/v1/ops/items/${kind}/${encodeURIComponent(id)}`)).status).toBe(404);
       }
     }
+    // a pension application waits for the inbound region's review and contact letter, on its own 15-working-day clock
+    const applied = await applyForPension(gateway, '440100', { citizenId: newCitizenId(), outboundRegion: '360100' });
+    expect(applied.status).toBe(202);
+    const reviews = await ops<{ items: Item[] }>('GET', '/v1/ops/queues/si-transfers-contact-letter/items?limit=100');
+    expect(reviews.body.items.find((i) => i.id === applied.body.transferId)).toMatchObject({ kind: 'transfer', statutoryWorkingDays: 15 });
     // the views are the libs' contract with the console: a migration cannot drop what they read without recreating them
     for (const [table, column] of [
       ['ledger.handoffs', 'answer_reason'],

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
 import { EventType } from './messaging.event-types';

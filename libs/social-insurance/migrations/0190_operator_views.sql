@@ -4,16 +4,16 @@
 
 -- Open transfers, one queue per step they wait for, with the statutory clock of that step.
 CREATE VIEW operator_queue AS
-  SELECT CASE t.state WHEN 'requested' THEN 'si-transfers-certificate' WHEN 'certified' THEN 'si-transfers-remittance'
-                      ELSE 'si-transfers-receipt' END AS queue,
+  SELECT CASE t.state WHEN 'applied' THEN 'si-transfers-contact-letter' WHEN 'requested' THEN 'si-transfers-certificate'
+                      WHEN 'certified' THEN 'si-transfers-remittance' ELSE 'si-transfers-receipt' END AS queue,
          'transfer'::text AS kind, t.transfer_id::text AS id,
          CASE t.insurance_type WHEN 'pension' THEN '养老保险' ELSE '医疗保险' END || ' ' || t.outbound_region || '→' || t.inbound_region
-           || CASE t.state WHEN 'requested' THEN ' · 待出具参保缴费凭证' WHEN 'certified' THEN ' · 待转移基金' ELSE ' · 待转入地确认接收' END AS title,
+           || CASE t.state WHEN 'applied' THEN ' · 待转入地审核并发出联系函' WHEN 'requested' THEN ' · 待出具参保缴费凭证' WHEN 'certified' THEN ' · 待转移基金' ELSE ' · 待转入地确认接收' END AS title,
          t.subject_ref, ARRAY[t.outbound_region::text, t.inbound_region::text] AS regions, t.state || '/' || t.clock_party AS status,
          (t.clock_started_on::timestamp AT TIME ZONE 'Asia/Shanghai') AS waiting_since, t.clock_started_on AS started_on,
          t.due_on, t.clock_working_days AS statutory_working_days,
          least(t.overdue_since, t.due_on + 1) AS overdue_from, false AS escalated
-    FROM transfers t WHERE t.state IN ('requested', 'certified', 'remitted');
+    FROM transfers t WHERE t.state IN ('applied', 'requested', 'certified', 'remitted');
 
 CREATE FUNCTION operator_item(p_kind text, p_id text)
   RETURNS TABLE (title text, subject_ref text, status text, decidable boolean, facts jsonb, history jsonb, audit_paths text[])
@@ -25,7 +25,8 @@ BEGIN ATOMIC
            'insuranceType', t.insurance_type, 'outboundRegion', t.outbound_region, 'inboundRegion', t.inbound_region,
            'hukouRegion', t.hukou_region, 'state', t.state, 'awaitingParty', t.clock_party, 'clockStartedOn', t.clock_started_on,
            'statutoryWorkingDays', t.clock_working_days, 'dueOn', t.due_on, 'overdueSince', t.overdue_since,
-           'transferFen', t.transfer_fen, 'createdAt', t.created_at, 'updatedAt', t.updated_at),
+           'transferFen', t.transfer_fen, 'appliedOn', t.applied_on, 'contactLetterOn', t.contact_letter_on,
+           'duplicateMonthsKept', t.duplicate_months_kept, 'createdAt', t.created_at, 'updatedAt', t.updated_at),
          jsonb_build_array(jsonb_build_object('schema', 'social_insurance', 'match', jsonb_build_object('transferId', t.transfer_id))),
          ARRAY['/v1/social-insurance/transfers/' || t.transfer_id, '/v1/ops/items/transfer/' || t.transfer_id]
     FROM transfers t
