@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test, in order of cost: contracts (generated types fresh, documents valid), types, lint, format,
 # unit tests, integration tests against the real Kafka broker and PostgreSQL that Jest's global
-# setup starts (or DATABASE_URL / KAFKA_BROKERS when set), then contract fuzzing against the running
-# system. Stops at the first failure.
+# setup starts (or DATABASE_URL / KAFKA_BROKERS when set), contract fuzzing against the running
+# system, then the short fault run (npm run chaos with CHAOS_SHORT=1). Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
@@ -15,11 +15,15 @@ step "format (prettier --check)";               npm run --silent format:check
 mkdir -p artifacts
 step "unit tests";                              npx jest --selectProjects unit --json --outputFile=artifacts/jest-unit.json
 step "integration tests (real Kafka + PostgreSQL)"; npx jest --selectProjects integration --runInBand --json --outputFile=artifacts/jest-integration.json
+step "build";                                   npm run --silent build
 if command -v schemathesis >/dev/null 2>&1 || [ "${CI:-}" = true ]; then
-  step "contract fuzzing (schemathesis against the running system)"; npm run --silent build; bash tools/fuzz.sh
+  step "contract fuzzing (schemathesis against the running system)"; bash tools/fuzz.sh
 else
   printf '\n== contract fuzzing not run: schemathesis is not installed (pip install schemathesis); CI always runs it\n'
 fi
+
+step "fault run, short (kill -9 of apps and of relays mid catch-up, a Kafka broker, PostgreSQL; no event lost or twice)"
+CHAOS_SHORT=1 CHAOS_DATA_DIR="${TMPDIR:-/tmp}/tongban-chaos-$$" node -r ./tools/paths.js dist/bench/chaos.js
 
 # one closing line for CI: every Jest test of both projects
 node -e '

@@ -221,9 +221,9 @@ export async function verify(db: Client, brokers: string, log: AcceptedLog, unex
       [log.transfers.map((t) => t.transferId)],
     )
   ).rows;
-  const badTransfers = transferStates.filter((t) => t.state !== 'completed' || t.steps !== '4' || t.distinct_steps !== '4');
+  const badTransfers = transferStates.filter((t) => t.state !== 'completed' || t.steps !== '5' || t.distinct_steps !== '5');
   check(
-    'every transfer completed, each of its four steps recorded once',
+    'every transfer completed, each of its five steps recorded once',
     transferStates.length === log.transfers.length && badTransfers.length === 0,
     `${log.transfers.length} accepted, ${transferStates.length} found, ${badTransfers.length} not completed or with steps missing/repeated${badTransfers[0] ? ` (e.g. ${badTransfers[0].state}, ${badTransfers[0].steps} steps)` : ''}`,
   );

@@ -39,7 +39,7 @@ const MONTHLY = new Set(['housing.rental-subsidy', 'assist.minimum-living']);
 /**
  * One person's whole story, every write with its own Idempotency-Key: registration by the hukou city,
  * a residence permit (→ the ledger proposes handoffs, via Kafka), acceptance of two handoffs, monthly
- * claims by both cities, a pension transfer through all four steps, a medical filing and a direct
+ * claims by both cities, a pension transfer through all five steps (application, contact letter, certificate, remittance, receipt), a medical filing and a direct
  * settlement. Returns when every step is accepted, or records where it stopped.
  */
 export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, tag: string, log: AcceptedLog): Promise<void> {
@@ -136,6 +136,13 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
   const transferId = t.body.transferId as string;
   const entry = { transferId, subjectRef, completed: false };
   log.transfers.push(entry);
+  const letter = await gw.send('contact-letter', 'POST', `${base}/${transferId}/contact-letter`, R, {
+    as: 'human-resources',
+    body: {},
+    key: key('contact-letter'),
+    expect: [200],
+  });
+  if (!letter) return stop('contact letter not accepted');
   const months = Array.from({ length: 24 }, (_, i) => ({ month: shiftMonth('2019-01', i), baseFen: 500_000 + 1000 * (n % 50) }));
   const cert = await gw.send('certificate', 'POST', `${base}/${transferId}/certificate`, H, {
     as: 'human-resources',
