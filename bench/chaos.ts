@@ -34,7 +34,6 @@ const settings = {
   short: process.env.CHAOS_SHORT === '1',
 };
 
-
 /** Restarts what crashed on its own (as an orchestrator would) and remembers it: a crash is a finding. */
 function watch(apps: AppProcess[], killed: Set<AppProcess>, crashes: string[]): NodeJS.Timeout {
   const timer = setInterval(() => {

@@ -8,6 +8,7 @@ import { e2eFigure } from './figures/e2e.figure';
 import { ledgerSizeFigure } from './figures/ledger-size.figure';
 import { reconciliationFigure } from './figures/reconciliation.figure';
 import { relayFigure } from './figures/relay.figure';
+import { soakFigure } from './figures/soak.figure';
 
 /**
  * `npm run bench`: starts its own PostgreSQL and Kafka (own ports and data folder), the gateway and
@@ -26,6 +27,7 @@ const settings = {
   e2eRate: env('BENCH_E2E_RATE', 1000),
   e2eSustainedRate: env('BENCH_E2E_SUSTAINED_RATE', 100),
   e2eSeconds: env('BENCH_E2E_SECONDS', 15),
+  soakSeconds: env('BENCH_SOAK_SECONDS', 1200),
   relayEvents: env('BENCH_RELAY_EVENTS', 50000),
   relayBatch: env('BENCH_RELAY_BATCH', 2000),
   ledgerBudgetSeconds: env('BENCH_LEDGER_BUDGET_S', 600),
@@ -117,17 +119,34 @@ async function main(): Promise<number> {
     }
     if (wanted('e2e')) {
       // first at a rate this machine sustains (a meaningful latency), then at the target rate
-      add(
-        await e2eFigure({
-          gateway: gateway.url,
-          brokers: cluster.kafkaBrokers,
-          rate: settings.e2eSustainedRate,
-          seconds: settings.e2eSeconds,
-          seed: settings.seed + 1,
-          processes: cluster.processes(),
-          log,
-        }),
-      );
+      const sustained = await e2eFigure({
+        gateway: gateway.url,
+        brokers: cluster.kafkaBrokers,
+        rate: settings.e2eSustainedRate,
+        seconds: settings.e2eSeconds,
+        seed: settings.seed + 1,
+        processes: cluster.processes(),
+        log,
+      });
+      add(sustained);
+      if (wanted('soak') && settings.soakSeconds > 0) {
+        // half of what the cores allow at the measured CPU cost per request (or of the offered rate, if lower)
+        const allowed = Number(
+          Object.entries(sustained.details).find(([k]) => k.includes('cores allow'))?.[1] ?? settings.e2eSustainedRate,
+        );
+        const rate = Math.max(1, Math.floor(Math.min(allowed, Number(sustained.details['requests/s achieved'])) / 2));
+        add(
+          await soakFigure({
+            gateway: gateway.url,
+            brokers: cluster.kafkaBrokers,
+            rate,
+            seconds: settings.soakSeconds,
+            seed: settings.seed + 3,
+            processes: cluster.processes(),
+            log,
+          }),
+        );
+      }
       add(
         await e2eFigure({
           gateway: gateway.url,

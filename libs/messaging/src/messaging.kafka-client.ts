@@ -48,6 +48,13 @@ export class KafkaClient {
           // Retries are bounded on purpose: a failed relay batch rolls back and is published again,
           // and consumers de-duplicate by event id, so this kafkajs caution does not apply to us.
           if (message.startsWith('Limiting retries for the idempotent producer')) return;
+          // answered by a retry a few ms later (see transactionalProducer), not an error
+          if (
+            `${message} ${String((extra as { error?: unknown }).error ?? '')}`.includes(
+              'another concurrent operation on the same transaction',
+            )
+          )
+            return;
           this.logger[LEVELS[level] ?? 'log']({ ...extra }, message);
         },
     });
@@ -81,6 +88,9 @@ export class KafkaClient {
       allowAutoTopicCreation: false,
       transactionTimeout: 60000,
       createPartitioner: recordingPartitioner,
+      // a transaction's first request is answered CONCURRENT_TRANSACTIONS while the coordinator still
+      // writes the previous one's markers (a few ms): ask again soon, as the Java producer does, not after 200 ms
+      retry: { initialRetryTime: 10, retries: 12, maxRetryTime: 5000 },
     });
     await producer.connect();
     return producer;
