@@ -17,3 +17,6 @@ export { LedgerJobs } from './ledger.jobs';
 export type { DeadlineRun, GapRun } from './ledger.jobs';
 export { computeResponsibilities, responsibleRegion, residenceConditionsMet, HELD_BASES, isHeld } from './responsibility.rules';
 export type { ResponsibilityInput } from './responsibility.rules';
+export { BACKFILL_BATCH, BACKFILL_BUDGET_MS, CatalogueBackfillService } from './catalogue-backfill.service';
+export type { BackfillRun } from './catalogue-backfill.service';
+export { CatalogueViewService } from './catalogue-view.service';
