@@ -56,7 +56,7 @@ export class CatalogueRegistry implements OnApplicationBootstrap {
   private readonly logger = new Logger('catalogue');
   private catalogues: CatalogueEntry[] = [{ ...bundledInfo('catalogue'), catalogue: loadServiceCatalogue() }];
   private policyVersions: PoliciesEntry[] = [{ ...bundledInfo('city-policies'), document: BUNDLED_CITY_POLICIES_DOCUMENT }];
-  private readonly combined = new Map<string, CityPolicies>();
+  private combined = new Map<string, CityPolicies>();
   private known = { catalogue: 1, policies: 1 };
 
   constructor(
@@ -77,15 +77,7 @@ export class CatalogueRegistry implements OnApplicationBootstrap {
 
   /** The city policies in force on `on`, checked against the catalogue in force then. */
   policies(on: string = this.clock.today()): CityPolicies {
-    const c = this.catalogueEntry(on);
-    const p = pick(this.policyVersions, on);
-    const key = `${c.version}/${p.version}`;
-    let built = this.combined.get(key);
-    if (built === undefined) {
-      built = parseCityPolicies(p.document, c.catalogue, `city policies v${p.version} (with catalogue v${c.version})`);
-      this.combined.set(key, built);
-    }
-    return built;
+    return combine(this.catalogues, this.policyVersions, on, this.combined);
   }
 
   /** Which versions are in force on `on`. */
@@ -121,22 +113,28 @@ export class CatalogueRegistry implements OnApplicationBootstrap {
     return true;
   }
 
+  /**
+   * Loads and validates every stored version, and checks every catalogue / city-policy pair that is or
+   * will be in force (publication checks it; this catches data stored behind the API's back) before
+   * anything this process serves changes: a version that does not validate throws, and the process
+   * keeps what it had (at boot: the start stops).
+   */
   private async load(): Promise<void> {
     const [catalogues, policies] = await Promise.all([this.repo.all('catalogue'), this.repo.all('city-policies')]);
+    if (catalogues.length === 0 || policies.length === 0) return;
     const nextCatalogues = catalogues.map(({ document, ...meta }) => ({
       ...meta,
       catalogue: parseServiceCatalogue(document, `service catalogue v${meta.version} (stored, ${meta.origin})`),
     }));
     const nextPolicies = policies.map(({ document, ...meta }) => ({ ...meta, document }));
-    if (nextCatalogues.length === 0 || nextPolicies.length === 0) return;
+    const today = this.clock.today();
+    const combined = new Map<string, CityPolicies>();
+    const days = [...fromDay(nextCatalogues, today), ...fromDay(nextPolicies, today)].map((v) => maxDay(v.effectiveFrom, today));
+    for (const day of new Set([today, ...days])) combine(nextCatalogues, nextPolicies, day, combined);
     this.catalogues = nextCatalogues;
     this.policyVersions = nextPolicies;
-    this.combined.clear();
+    this.combined = combined;
     this.known = { catalogue: nextCatalogues[nextCatalogues.length - 1].version, policies: nextPolicies[nextPolicies.length - 1].version };
-    // every pair that is or will be in force must combine (publication checks it; this catches bad stored data at boot)
-    const today = this.clock.today();
-    const days = [...fromDay(this.catalogues, today), ...fromDay(this.policyVersions, today)].map((v) => maxDay(v.effectiveFrom, today));
-    for (const day of new Set([today, ...days])) this.policies(day);
     this.logger.log({ inForce: this.inForce(), known: this.known }, 'catalogue versions loaded');
   }
 
@@ -176,6 +174,24 @@ function pick<T extends VersionInfo>(list: readonly T[], on: string): T {
 }
 
 const maxDay = (a: string, b: string): string => (a > b ? a : b);
+
+/** The city policies in force on `on` checked against the catalogue in force then, built once per pair. */
+function combine(
+  catalogues: readonly CatalogueEntry[],
+  policies: readonly PoliciesEntry[],
+  on: string,
+  cache: Map<string, CityPolicies>,
+): CityPolicies {
+  const c = pick(catalogues, on);
+  const p = pick(policies, on);
+  const key = `${c.version}/${p.version}`;
+  let built = cache.get(key);
+  if (built === undefined) {
+    built = parseCityPolicies(p.document, c.catalogue, `city policies v${p.version} (with catalogue v${c.version})`);
+    cache.set(key, built);
+  }
+  return built;
+}
 
 /** The version in force on `from` and every later-dated one. */
 function fromDay<T extends VersionInfo>(list: readonly T[], from: string): T[] {
