@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, assertDateWithin, ChinaClock, EARLIEST_DATE } from '@tongban/calendar';
+import { addDays, addMonths, assertDateWithin, ChinaClock } from '@tongban/calendar';
 import {
   CatalogueRegistry,
   CityPolicies,
@@ -11,6 +11,7 @@ import {
 } from '@tongban/catalogue';
 import type { Schemas } from '@tongban/contracts';
 import { PLACE_KEY_FORMATS } from './claim-key.rules';
+import { LEDGER_POLICY } from './ledger.policy';
 import { PERIOD_KEY_FORMATS } from './period.rules';
 
 /** The key of a claim of a service without periods that is not bound to a place: any key naming the occurrence. */
@@ -35,11 +36,12 @@ export class CatalogueViewService {
   view(on?: string): Schemas['Catalogue'] {
     const today = this.clock.today();
     const asOf = on ?? today;
+    // back as far as a claim may reach (the claim window), ahead as far as a version may be scheduled
     assertDateWithin(
       '/query/on',
       asOf,
-      { notBefore: EARLIEST_DATE, notAfter: addDays(today, MAX_SCHEDULE_DAYS) },
-      'versions are scheduled up to a year ahead',
+      { notBefore: addMonths(today, -LEDGER_POLICY.claimLookbackMonths), notAfter: addDays(today, MAX_SCHEDULE_DAYS) },
+      'the versions of the claim window (12 months back) up to those scheduled a year ahead',
     );
     const catalogue = this.registry.catalogue(asOf);
     const policies = this.registry.policies(asOf);

@@ -1991,8 +1991,12 @@ export interface components {
             subjectRef: components["schemas"]["SubjectRef"];
         };
         PublishVersionRequest: {
-            /** @description the whole document, validated against its JSON Schema in libs/catalogue/data and the catalogue's rules */
-            document: Record<string, never>;
+            /**
+             * @description the whole document (a JSON object): validated by the service against its own strict JSON Schema
+             *     (libs/catalogue/data/*.schema.json, additionalProperties false throughout) and the catalogue's
+             *     rules, with problems naming the JSON pointer or the clause
+             */
+            document: unknown;
             /** @description the day it takes effect — today … a year ahead, not before the previous version's day */
             effectiveFrom: components["schemas"]["IsoDate"];
             note?: string;
@@ -2445,7 +2449,7 @@ export interface operations {
     getCatalogue: {
         parameters: {
             query?: {
-                /** @description the day whose versions are wanted (default today); any day from 1900-01-01 to a year ahead */
+                /** @description the day whose versions are wanted (default today): from 12 months back (the claim window) to a year ahead */
                 on?: components["schemas"]["IsoDate"];
             };
             header?: {
