@@ -116,7 +116,8 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
       const periodKey = shiftMonth(month, m);
       const c = await gw.send('claim', 'POST', '/v1/provision-claims', R, {
         as: agencyOf(serviceCode),
-        body: { subjectRef, serviceCode, periodKey },
+        // the residence city provides on the person's permit (统一证明材料要求, seed 000 （十二）)
+        body: { subjectRef, serviceCode, periodKey, evidence: [{ kind: 'residence-permit', reference: 'P-chaos' }] },
         key: key(`claim-r-${serviceCode}-${m}`),
         expect: [201],
       });

@@ -92,6 +92,7 @@ export const STRANGER_CASES: Record<
     expect: 404,
   },
   uploadReconciliation: { expect: 'a region reconciles its own records' },
+  getCatalogue: { expect: 'public rules: every region reads the catalogue and city policies in force' },
   getReconciliation: { path: (f) => ({ reconciliationId: f.reconciliationId }), expect: 404 },
   listReconciliationItems: { path: (f) => ({ reconciliationId: f.reconciliationId }), expect: 404 },
   listSocialInsuranceTransfers: { expect: 'scoped list: checked below to exclude other regions' },

@@ -348,6 +348,23 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
           }),
       },
       {
+        endpoint: 'getCatalogue',
+        field: '/query/on',
+        send: (d) => send('GET', `/v1/catalogue?on=${d}`, GUANGZHOU, 'civil-affairs'),
+      },
+      {
+        endpoint: 'publishCatalogueVersion',
+        field: '/body/effectiveFrom',
+        send: (d) =>
+          call<Problem>(gateway, 'POST', '/v1/ops/catalogue/versions', { token: OPERATOR, body: { document: {}, effectiveFrom: d } }),
+      },
+      {
+        endpoint: 'publishCityPolicyVersion',
+        field: '/body/effectiveFrom',
+        send: (d) =>
+          call<Problem>(gateway, 'POST', '/v1/ops/city-policies/versions', { token: OPERATOR, body: { document: {}, effectiveFrom: d } }),
+      },
+      {
         endpoint: 'claimProvision',
         field: '/body/referenceDate',
         send: (d) =>

@@ -31,10 +31,17 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
   const register = async (hukouRegion: string, citizenId = newCitizenId()): Promise<string> =>
     (await registerPerson(gateway, hukouRegion, citizenId)).subjectRef;
   /** A claim by the agency that provides the service. */
-  const claim = (region: string, subjectRef: string, serviceCode: string, periodKey: string, headers: Record<string, string> = {}) =>
+  const claim = (
+    region: string,
+    subjectRef: string,
+    serviceCode: string,
+    periodKey: string,
+    headers: Record<string, string> = {},
+    evidence?: Body[],
+  ) =>
     call(gateway, 'POST', '/v1/provision-claims', {
       token: token(region, agencyOf(serviceCode)),
-      body: { subjectRef, serviceCode, periodKey },
+      body: { subjectRef, serviceCode, periodKey, ...(evidence ? { evidence } : {}) },
       headers,
     });
   const upload = (region: string, lines: Body[]) =>
@@ -288,7 +295,12 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     const old = await claim('440100', subjectRef, 'edu.compulsory', nextTerm);
     expect(old.status).toBe(409);
     expect(old.body).toMatchObject({ code: 'not-responsible', responsibleRegion: '360100' });
-    const fresh = await claim('360100', subjectRef, 'edu.compulsory', nextTerm);
+    // the residence city enrols on the permit (004-五, 统一证明材料要求 000-十二): without its reference, 422
+    const bare = await claim('360100', subjectRef, 'edu.compulsory', nextTerm);
+    expect(bare.body).toMatchObject({ code: 'rule-violated', rule: 'evidence-required', missing: ['residence-permit'] });
+    const fresh = await claim('360100', subjectRef, 'edu.compulsory', nextTerm, {}, [
+      { kind: 'residence-permit', reference: 'P-360100-1' },
+    ]);
     expect(fresh.status).toBe(201);
 
     const changed = (got: Collected[]): Collected[] =>

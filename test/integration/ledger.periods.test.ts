@@ -17,6 +17,7 @@ const STRANGER = '510100';
 /** residence-permit based, monthly, claimed by 民政; 广州 and 深圳 set no further condition for it */
 const SERVICE = 'assist.minimum-living';
 const TODAY = chinaDay(new Date());
+const PERMIT_EVIDENCE = [{ kind: 'residence-permit', reference: 'P-test-permit' }];
 const month = (offset: number): string => addMonths(`${TODAY.slice(0, 7)}-01`, offset).slice(0, 7);
 const [PREV, MONTH, NEXT] = [month(-1), month(0), month(1)];
 const startOf = (m: string): string => `${m}-01T00:00:00+08:00`;
@@ -50,7 +51,8 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
   const claim = (region: string, subjectRef: string, periodKey: string, serviceCode = SERVICE): Promise<CallResult<Json>> =>
     call<Json>(gateway, 'POST', '/v1/provision-claims', {
       token: token(region, 'civil-affairs'),
-      body: { subjectRef, serviceCode, periodKey },
+      // a residence city provides 低保 on the person's permit (统一证明材料要求, 000-十二); the hukou region needs none
+      body: { subjectRef, serviceCode, periodKey, ...(region === NANCHANG ? {} : { evidence: PERMIT_EVIDENCE }) },
     });
   const decide = (handoffId: string, body: Json): Promise<CallResult<Json>> =>
     call<Json>(gateway, 'POST', `/v1/handoffs/${handoffId}/decision`, { token: OPERATOR, body });

@@ -117,5 +117,12 @@ export const GATEWAY_ACCESS: AccessMatrix = {
   decideOperatorItem: { grants: OPERATOR, who: 'operators' },
   getKafkaHealth: { grants: OPERATOR, who: 'operators' },
   listLedgerGaps: { grants: OPERATOR, who: 'operators' },
+  getCatalogue: { grants: and(ANY_AGENCY, 'operator'), who: 'any region and operators (the catalogue and city policies are public rules)' },
+  listCatalogueVersions: { grants: OPERATOR, who: 'operators' },
+  publishCatalogueVersion: { grants: OPERATOR, who: 'operators; validated at submission, audited, effective from its day' },
+  publishCityPolicyVersion: {
+    grants: OPERATOR,
+    who: 'operators, for the cities (一城一策); validated at submission (000-八 refusals name the clause), audited, effective from its day',
+  },
   listHandoffsForOperators: { grants: OPERATOR, who: 'operators' },
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CATALOGUE_MIGRATIONS, CatalogueModule } from '@tongban/catalogue';
 import { ConfigModule } from '@tongban/config';
 import { DatabaseModule, MESSAGING_MIGRATIONS } from '@tongban/database';
 import { GatewayHttpModule } from '@tongban/http';
@@ -11,6 +12,8 @@ import { DEAD_LETTER_MIGRATIONS, MessagingModule } from '@tongban/messaging';
 import { OPS_MIGRATIONS, OpsModule } from '@tongban/ops';
 import { RESIDENCE_MIGRATIONS, RESIDENCE_SCHEMA, ResidenceModule } from '@tongban/residence';
 import { SOCIAL_INSURANCE_MIGRATIONS, SOCIAL_INSURANCE_SCHEMA, SocialInsuranceModule } from '@tongban/social-insurance';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { CatalogueOpsController } from './catalogue/catalogue-ops.controller';
 import { AuditController } from './ops/audit.controller';
 import { DeadLettersController } from './ops/dead-letters.controller';
 import { OpsKafkaController } from './ops/ops-kafka.controller';
@@ -46,6 +49,7 @@ export const GATEWAY_SCHEMA = 'gateway';
       { schema: GATEWAY_SCHEMA, dirs: [MESSAGING_MIGRATIONS, 'libs/http/migrations'] },
       DEAD_LETTER_MIGRATIONS,
       RESIDENCE_MIGRATIONS,
+      CATALOGUE_MIGRATIONS,
       LEDGER_MIGRATIONS,
       SOCIAL_INSURANCE_MIGRATIONS,
       MEDICAL_MIGRATIONS,
@@ -55,6 +59,7 @@ export const GATEWAY_SCHEMA = 'gateway';
     IdentityModule,
     GatewayHttpModule.forRoot(GATEWAY_ACCESS),
     ResidenceModule,
+    CatalogueModule,
     LedgerModule,
     SocialInsuranceModule.withCommands({ imports: [LedgerModule], hukouRegions: LedgerHukouRegions }),
     MedicalModule,
@@ -69,6 +74,8 @@ export const GATEWAY_SCHEMA = 'gateway';
     EntitlementsController,
     ReconciliationsController,
     LedgerOpsController,
+    CatalogueController,
+    CatalogueOpsController,
     ResidencePermitsController,
     ResidenceHistoryController,
     PointsConversionsController,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CATALOGUE_MIGRATIONS } from '@tongban/catalogue';
 import { ConfigModule } from '@tongban/config';
 import { DatabaseModule } from '@tongban/database';
 import { HealthModule } from '@tongban/http';
@@ -18,7 +19,7 @@ import { LedgerScheduler } from './ledger.scheduler';
   imports: [
     ConfigModule.forRoot(),
     LoggingModule.forApp('ledger'),
-    DatabaseModule.forRoot([LEDGER_MIGRATIONS, DEAD_LETTER_MIGRATIONS]),
+    DatabaseModule.forRoot([CATALOGUE_MIGRATIONS, LEDGER_MIGRATIONS, DEAD_LETTER_MIGRATIONS]),
     MessagingModule.forRoot([LEDGER_SCHEMA]),
     IdentityModule,
     LedgerModule,

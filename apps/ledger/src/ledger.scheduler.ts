@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { PeriodicJob } from '@tongban/database';
-import { LedgerJobs } from '@tongban/ledger';
+import { CatalogueBackfillService, LedgerJobs } from '@tongban/ledger';
 
 export const LEDGER_JOB_INTERVAL_MS = 60_000;
 
-/** Fact changes whose objection window lapsed, handoff deadlines (reminders, escalations), gap detection, the re-evaluation of rejected handoffs and the years thresholds crossed (every minute, so a threshold is acted on the day it is crossed). */
+/**
+ * Fact changes whose objection window lapsed, handoff deadlines (reminders, escalations), gap detection,
+ * the re-evaluation of rejected handoffs, the years thresholds crossed (every minute, so one is
+ * acted on the day it is crossed) and the catalogue backfill (holders of a newly catalogued
+ * service for everyone, and the handoffs a newly effective catalogue or city-policy version calls for).
+ */
 @Injectable()
 export class LedgerScheduler extends PeriodicJob {
-  constructor(private readonly jobs: LedgerJobs) {
+  constructor(
+    private readonly jobs: LedgerJobs,
+    private readonly backfill: CatalogueBackfillService,
+  ) {
     super('ledger-jobs', LEDGER_JOB_INTERVAL_MS);
   }
 
@@ -16,6 +24,8 @@ export class LedgerScheduler extends PeriodicJob {
     const deadlines = await this.jobs.runHandoffDeadlines();
     const gaps = await this.jobs.runGapDetection();
     const reevaluation = await this.jobs.runReevaluation();
+    const catalogue = await this.backfill.run();
+    if (catalogue.people > 0) this.logger.log({ catalogue }, 'catalogue backfill ran');
     const thresholds = await this.jobs.runConditionThresholds();
     if (facts.applied + deadlines.reminded + deadlines.escalated + gaps.detected + reevaluation.proposed + thresholds.reviewed > 0) {
       this.logger.log({ facts, deadlines, gaps, reevaluation, thresholds }, 'ledger jobs ran');

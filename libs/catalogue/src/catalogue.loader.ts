@@ -11,6 +11,9 @@ export const SERVICE_CATALOGUE_SCHEMA: object = catalogueSchema;
 /** The catalogue version bundled with this build. */
 export const BUNDLED_CATALOGUE_VERSION = 1;
 
+/** The bundled document (data/service-catalogue.v1.json), as parsed JSON: stored as version 1 at the first boot. */
+export const BUNDLED_CATALOGUE_DOCUMENT: unknown = catalogueV1;
+
 let validator: ValidateFunction<ServiceCatalogueDocument> | undefined;
 let bundled: ServiceCatalogue | undefined;
 

@@ -1,12 +1,18 @@
 import { DomainError, ErrorCode } from '@tongban/errors';
+import { CheckedCategories, CheckedEvidence, checkCategories, checkEvidence } from './catalogue.sections';
 import {
+  CategoryEntry,
   DomainEntry,
+  EvidenceKind,
   SERVICE_DOMAINS,
   SERVICE_DOMAIN_NAMES_ZH,
   ServiceBasis,
   ServiceCatalogueDocument,
   ServiceDomain,
+  ServiceEvidence,
   ServiceItem,
+  TransferEvidence,
+  TransferType,
 } from './catalogue.types';
 import { formatSeedRef, seedRefProblem } from './seed-ref.rules';
 
@@ -22,6 +28,7 @@ export class ServiceCatalogue {
   private readonly items: readonly ServiceItem[];
   private readonly byCode: ReadonlyMap<string, ServiceItem>;
   private readonly domains: ReadonlyMap<ServiceDomain, DomainEntry>;
+  private readonly sections: { categories: CheckedCategories; evidence: CheckedEvidence };
 
   constructor(document: ServiceCatalogueDocument, source = `service catalogue v${document.version}`) {
     this.version = document.version;
@@ -44,6 +51,10 @@ export class ServiceCatalogue {
     });
     this.byCode = byCode;
     this.items = Object.freeze([...byCode.values()]);
+    this.sections = {
+      categories: checkCategories(document.categories, byCode, source),
+      evidence: checkEvidence(document.evidence, byCode, source),
+    };
   }
 
   /** The item with `code`; throws DomainError(NotFound) for a code not in this catalogue version. */
@@ -82,6 +93,32 @@ export class ServiceCatalogue {
 
   byDomain(domain: ServiceDomain): readonly ServiceItem[] {
     return this.items.filter((i) => i.domain === domain);
+  }
+
+  /** The 22 categories of the national standard, in document order, each with its items. */
+  categories(): readonly CategoryEntry[] {
+    return this.sections.categories.list;
+  }
+
+  /** The category holding the item (every item is in exactly one); undefined for a code not in this version. */
+  categoryOf(code: string): CategoryEntry | undefined {
+    return this.sections.categories.byItem.get(code);
+  }
+
+  /** The evidence kinds this version knows. */
+  evidenceKinds(): readonly EvidenceKind[] {
+    return [...this.sections.evidence.kinds.values()];
+  }
+
+  /** The evidence a claim of the item must reference, if any (统一证明材料要求, 000-十二). */
+  evidenceFor(code: string): ServiceEvidence | undefined {
+    return this.sections.evidence.services.get(code);
+  }
+
+  /** The evidence required by the steps of a transfer type (every type when none is given). */
+  transferEvidence(type?: TransferType): readonly TransferEvidence[] {
+    const all = this.sections.evidence.transfers;
+    return type === undefined ? all : all.filter((t) => t.insuranceType === type);
   }
 
   /** The domain's names as published in this catalogue version (e.g. 学有所教 / Education). */

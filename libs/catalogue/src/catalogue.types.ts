@@ -116,6 +116,102 @@ export interface DomainEntry {
   readonly nameEn: string;
 }
 
+/**
+ * The 22 categories (大类) of the national basic public service standard, 2023 revision (seed 001: 9
+ * domains, 22 categories, 81 items), by domain. The names are the standard's; the codes are ours. A
+ * catalogue document lists exactly these, each with the item codes it holds.
+ */
+export const SERVICE_CATEGORIES: Readonly<Record<string, { domain: ServiceDomain; nameZh: string }>> = Object.freeze({
+  'childcare.prenatal': { domain: 'childcare', nameZh: '优孕优生服务' },
+  'childcare.child-health': { domain: 'childcare', nameZh: '儿童健康服务' },
+  'childcare.child-care': { domain: 'childcare', nameZh: '儿童关爱服务' },
+  'education.preschool-aid': { domain: 'education', nameZh: '学前教育助学服务' },
+  'education.compulsory': { domain: 'education', nameZh: '义务教育服务' },
+  'education.high-school-aid': { domain: 'education', nameZh: '普通高中助学服务' },
+  'education.vocational-aid': { domain: 'education', nameZh: '中等职业教育助学服务' },
+  'employment.jobs-entrepreneurship': { domain: 'employment', nameZh: '就业创业服务' },
+  'employment.injury-unemployment-insurance': { domain: 'employment', nameZh: '工伤失业保险服务' },
+  'medical.public-health': { domain: 'medical', nameZh: '公共卫生服务' },
+  'medical.medical-insurance': { domain: 'medical', nameZh: '医疗保险服务' },
+  'medical.family-planning-assistance': { domain: 'medical', nameZh: '计划生育扶助服务' },
+  'elderly.elderly-care': { domain: 'elderly', nameZh: '养老助老服务' },
+  'elderly.pension-insurance': { domain: 'elderly', nameZh: '养老保险服务' },
+  'housing.public-rental': { domain: 'housing', nameZh: '公租房服务' },
+  'housing.renovation': { domain: 'housing', nameZh: '住房改造服务' },
+  'assistance.social-assistance': { domain: 'assistance', nameZh: '社会救助服务' },
+  'assistance.public-legal': { domain: 'assistance', nameZh: '公共法律服务' },
+  'assistance.disability': { domain: 'assistance', nameZh: '扶残助残服务' },
+  'veterans.preferential-care': { domain: 'veterans', nameZh: '优军优抚服务' },
+  'culture-sports.public-culture': { domain: 'culture-sports', nameZh: '公共文化服务' },
+  'culture-sports.public-sports': { domain: 'culture-sports', nameZh: '公共体育服务' },
+});
+
+export interface CategoryEntry {
+  readonly code: string;
+  readonly domain: ServiceDomain;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  /** the codes of the items in this category; every item is in exactly one category */
+  readonly items: readonly string[];
+  /** why an item is placed here, or why the category has no item */
+  readonly note?: string;
+}
+
+/** A kind of evidence (证明材料) a request may have to reference. */
+export interface EvidenceKind {
+  readonly code: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  /** the seed clause or national regulation (with article) naming it */
+  readonly source: string;
+  readonly seedRefs: readonly SeedRef[];
+  /** false when the source is not among the seeds and was not checked against the regulation's text */
+  readonly verified: boolean;
+}
+
+/**
+ * When a catalogue item's evidence is required: `residence-place` when a region other than the
+ * person's hukou region provides it (the residence permit evidences the residence, 000-十三);
+ * `any-provider` always.
+ */
+export type EvidenceAppliesTo = 'residence-place' | 'any-provider';
+
+export interface ServiceEvidence {
+  readonly service: string;
+  readonly kinds: readonly string[];
+  readonly appliesTo: EvidenceAppliesTo;
+  readonly seedRefs: readonly SeedRef[];
+  readonly note?: string;
+}
+
+/** The social-insurance transfers whose steps may require evidence. */
+export const TRANSFER_TYPES = ['pension', 'medical'] as const;
+export type TransferType = (typeof TRANSFER_TYPES)[number];
+
+export interface TransferEvidence {
+  readonly insuranceType: TransferType;
+  /** the transfer step whose request must carry the evidence (request, certificate, …) */
+  readonly step: string;
+  readonly kinds: readonly string[];
+  readonly source: string;
+  readonly note?: string;
+}
+
+/** One list of required evidence for all regions (统一证明材料要求, seed 000 clause 十二). */
+export interface EvidenceSection {
+  readonly description?: string;
+  readonly kinds: readonly EvidenceKind[];
+  readonly services: readonly ServiceEvidence[];
+  readonly transfers: readonly TransferEvidence[];
+}
+
+/** A reference to one piece of evidence, as a request carries it. */
+export interface EvidenceRef {
+  readonly kind: string;
+  /** the document's number or id in the providing region's records (never a citizen ID number) */
+  readonly reference: string;
+}
+
 /** The document shape of service-catalogue.v<N>.json. */
 export interface ServiceCatalogueDocument {
   readonly $schema?: string;
@@ -124,4 +220,6 @@ export interface ServiceCatalogueDocument {
   readonly description?: string;
   readonly domains: readonly DomainEntry[];
   readonly items: readonly ServiceItem[];
+  readonly categories: readonly CategoryEntry[];
+  readonly evidence: EvidenceSection;
 }

@@ -11,6 +11,9 @@ import { assertSchema, compileSchema } from './json-schema.validator';
 /** The JSON Schema of city policy documents (data/city-policies.schema.json). */
 export const CITY_POLICIES_SCHEMA: object = cityPoliciesSchema;
 
+/** The bundled document (data/city-policies.v1.json), as parsed JSON: stored as version 1 at the first boot. */
+export const BUNDLED_CITY_POLICIES_DOCUMENT: unknown = cityPoliciesV1;
+
 let compiled: { document: ValidateFunction<CityPoliciesDocument>; policy: ValidateFunction<RawCityPolicy> } | undefined;
 
 /** Compiled once: the document schema, then one policy ($defs/cityPolicy) referring into it. */

@@ -20,10 +20,12 @@ export class CityPolicies {
     private readonly catalogue: ServiceCatalogue,
     source = `city policies v${document.version}`,
   ) {
-    if (document.catalogueVersion !== catalogue.version) {
+    // Codes are never reused with another meaning, so policies written against an older catalogue are
+    // checked, service by service, against the one in force; a newer catalogue than the one loaded is not known here.
+    if (document.catalogueVersion > catalogue.version) {
       throw new DomainError(
         ErrorCode.PolicyRejected,
-        `${source} is written against service catalogue v${document.catalogueVersion}, but catalogue v${catalogue.version} is loaded`,
+        `${source} is written against service catalogue v${document.catalogueVersion}, but catalogue v${catalogue.version} is the one it would apply with`,
         { source, reason: 'catalogue-version' },
       );
     }

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { edgeMiddleware } from './edge.middleware';
 import { AppConfig, AppName, ConfigError, loadConfig } from '@tongban/config';
 import { Database } from '@tongban/database';
+import { DomainError } from '@tongban/errors';
 import { nameProcess } from '@tongban/metrics';
 import { ConsumerOptions, EventValidator, KafkaClient, OutboxRelays, TongbanKafkaServer } from '@tongban/messaging';
 
@@ -118,10 +119,23 @@ export function runApp(spec: AppSpec): void {
       process.once('SIGTERM', () => stop('SIGTERM'));
     },
     (error: unknown) => {
-      process.stderr.write(`${spec.name}: start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`${spec.name}: start failed: ${startFailure(error)}\n`);
       process.exit(1);
     },
   );
+}
+
+/**
+ * A refusal of data the app starts with (a stored or bundled catalogue or city policy that does not
+ * validate) is one line naming what and which clause, like a configuration error; anything else keeps
+ * its stack, which is what a developer needs.
+ */
+export function startFailure(error: unknown): string {
+  if (error instanceof DomainError) {
+    const clause = typeof error.extensions.clause === 'string' ? ` (clause ${error.extensions.clause})` : '';
+    return `${error.code}: ${error.detail}${clause}`.replace(/\s*\n\s*/g, ' ');
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 export type { AppConfig };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
+import type { EvidenceRef } from '@tongban/catalogue';
 import { Actor, actorLabel } from '@tongban/identity';
 import { day, iso } from './ledger.sql';
 import { LEDGER_POLICY } from './ledger.policy';
@@ -15,11 +16,12 @@ interface ClaimRow {
   claimed_at: string;
   period_start: string;
   period_end: string;
+  evidence: EvidenceRef[];
 }
 
 const china = (column: string): string => day(`(${column} AT TIME ZONE '${LEDGER_POLICY.timeZone}')::date`);
 const COLUMNS = `claim_id, subject_ref, service_code, period_key, region, basis, ${iso('claimed_at')} AS claimed_at,
-  ${china('held_at')} AS period_start, ${china('period_end')} AS period_end`;
+  ${china('held_at')} AS period_start, ${china('period_end')} AS period_end, evidence`;
 const toClaim = (r: ClaimRow): ProvisionClaim => ({
   claimId: r.claim_id,
   subjectRef: r.subject_ref,
@@ -30,6 +32,7 @@ const toClaim = (r: ClaimRow): ProvisionClaim => ({
   claimedAt: r.claimed_at,
   periodStart: r.period_start,
   periodEnd: r.period_end,
+  evidence: r.evidence,
 });
 
 /** A claim to store: the holder is judged at `heldAt` (the period's start), `periodEnd` is exclusive. */
@@ -45,8 +48,8 @@ export class ClaimRepository {
    */
   async insertIfFree(claim: NewClaim, responsibilityId: string | null, actor: Actor): Promise<ProvisionClaim | undefined> {
     const row = await this.db.one<ClaimRow>(
-      `INSERT INTO ${LEDGER_SCHEMA}.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, request_id, held_at, period_end)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
+      `INSERT INTO ${LEDGER_SCHEMA}.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, request_id, held_at, period_end, evidence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
        RETURNING ${COLUMNS}`,
       [
         claim.claimId,
@@ -60,6 +63,7 @@ export class ClaimRepository {
         actor.requestId ?? null,
         claim.heldAt,
         claim.periodEnd,
+        JSON.stringify(claim.evidence),
       ],
     );
     return row && toClaim(row);

@@ -29,3 +29,6 @@ export {
   isHeld,
 } from './responsibility.rules';
 export type { ConditionCheck, ResponsibilityInput, ResponsibilityRule, ServiceExplanation } from './responsibility.rules';
+export { BACKFILL_BATCH, BACKFILL_BUDGET_MS, CatalogueBackfillService } from './catalogue-backfill.service';
+export type { BackfillRun } from './catalogue-backfill.service';
+export { CatalogueViewService } from './catalogue-view.service';

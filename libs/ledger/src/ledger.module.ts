@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@tongban/calendar';
-import { CityPolicies, loadCityPolicies, loadServiceCatalogue, ServiceCatalogue } from '@tongban/catalogue';
+import { CatalogueModule } from '@tongban/catalogue';
 import { MESSAGING_MIGRATIONS, MigrationSet } from '@tongban/database';
+import { CatalogueBackfillRepository } from './catalogue-backfill.repository';
+import { CatalogueBackfillService } from './catalogue-backfill.service';
+import { CatalogueViewService } from './catalogue-view.service';
 import { ClaimRepository } from './claim.repository';
 import { FactChangeRepository } from './fact-change.repository';
 import { FactChangeService } from './fact-change.service';
@@ -21,12 +24,14 @@ import { SubjectService } from './subject.service';
 
 export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [MESSAGING_MIGRATIONS, 'libs/ledger/migrations'] };
 
-/** The responsibility ledger (schema `ledger`). Needs DatabaseModule, MessagingModule and IdentityModule in the app. */
+/**
+ * The responsibility ledger (schema `ledger`). Needs DatabaseModule (with CATALOGUE_MIGRATIONS and
+ * LEDGER_MIGRATIONS), MessagingModule and IdentityModule in the app. The catalogue and city policies
+ * it reads are the versions in force (CatalogueModule's live views).
+ */
 @Module({
-  imports: [CalendarModule],
+  imports: [CalendarModule, CatalogueModule],
   providers: [
-    { provide: ServiceCatalogue, useFactory: loadServiceCatalogue },
-    { provide: CityPolicies, inject: [ServiceCatalogue], useFactory: (c: ServiceCatalogue) => loadCityPolicies(c) },
     ResponsibilityRepository,
     SubjectRepository,
     HandoffRepository,
@@ -42,6 +47,9 @@ export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [M
     ReconciliationService,
     PointsAllotmentService,
     LedgerJobs,
+    CatalogueBackfillRepository,
+    CatalogueBackfillService,
+    CatalogueViewService,
   ],
   exports: [
     ProvisionClaimService,
@@ -52,6 +60,8 @@ export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [M
     ReconciliationService,
     LedgerJobs,
     GapRepository,
+    CatalogueBackfillService,
+    CatalogueViewService,
   ],
 })
 export class LedgerModule {}

@@ -1,4 +1,4 @@
-import type { InsuranceBranch } from '@tongban/catalogue';
+import type { EvidenceRef, InsuranceBranch } from '@tongban/catalogue';
 
 export const LEDGER_SCHEMA = 'ledger';
 
@@ -21,6 +21,8 @@ export interface ProvisionClaim {
   periodStart: string;
   /** the day after the period (exclusive) */
   periodEnd: string;
+  /** the evidence the claim referenced (统一证明材料要求) */
+  evidence: EvidenceRef[];
 }
 
 export interface ClaimCommand {
@@ -29,6 +31,8 @@ export interface ClaimCommand {
   periodKey: string;
   /** for services without periods (one-off, continuous): the day of provision; today when absent */
   referenceDate?: string;
+  /** references to the evidence the catalogue requires for the item (e.g. the residence permit) */
+  evidence?: EvidenceRef[];
 }
 
 /** A periodic entitlement: from its first period on, a period closing without a claim is a gap. */

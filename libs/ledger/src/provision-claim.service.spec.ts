@@ -4,6 +4,7 @@ import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, AgencyKind, SubjectRefs } from '@tongban/identity';
 import fc from 'fast-check';
+import { CatalogueBackfillService } from './catalogue-backfill.service';
 import { ClaimRepository, NewClaim } from './claim.repository';
 import { Holder, MEDICAL_INSURANCE_SERVICES, ProvisionClaim } from './ledger.types';
 import { ProvisionClaimService } from './provision-claim.service';
@@ -51,6 +52,7 @@ function setup(now: Date = NOW) {
       claimedAt: now.toISOString(),
       periodStart: c.heldAt.slice(0, 10),
       periodEnd: c.periodEnd.slice(0, 10),
+      evidence: c.evidence,
     })),
     find: jest.fn().mockResolvedValue(undefined),
     openEntitlement: jest
@@ -61,10 +63,19 @@ function setup(now: Date = NOW) {
     heldAtLocked: jest.fn().mockResolvedValue(holder(NANCHANG)),
     currentRegions: jest.fn().mockResolvedValue([]),
   };
-  const subjects: Mocked<SubjectRepository, 'isRelated' | 'exists'> = {
+  const subjects: Mocked<SubjectRepository, 'isRelated' | 'exists' | 'find'> = {
     isRelated: jest.fn().mockResolvedValue(true),
     exists: jest.fn().mockResolvedValue(true),
+    find: jest.fn().mockResolvedValue({
+      subjectRef: REF,
+      hukouRegion: NANCHANG,
+      residenceCity: GUANGZHOU,
+      permitId: null,
+      residenceSince: null,
+      insured: {},
+    }),
   };
+  const backfill: Mocked<CatalogueBackfillService, 'openIfNeverHeld'> = { openIfNeverHeld: jest.fn().mockResolvedValue(false) };
   const db = { tx: jest.fn(<T>(fn: () => Promise<T>): Promise<T> => fn()) };
   const service = new ProvisionClaimService(
     db as unknown as Database,
@@ -74,8 +85,9 @@ function setup(now: Date = NOW) {
     loadServiceCatalogue(),
     new SubjectRefs([{ version: 1, secret: Buffer.alloc(32, 7) }], 1),
     new PinnedClock(now),
+    backfill as unknown as CatalogueBackfillService,
   );
-  return { service, claims, responsibilities, subjects, db };
+  return { service, claims, responsibilities, subjects, db, backfill };
 }
 
 const fieldsOf = (e: DomainError): unknown => (e.extensions.errors as Array<{ field: string }>).map((f) => f.field);
@@ -288,6 +300,7 @@ describe('ProvisionClaimService.claim', () => {
       claimedAt: '2026-03-02T01:00:00.000Z',
       periodStart: '2026-03-01',
       periodEnd: '2026-04-01',
+      evidence: [],
     };
     claims.insertIfFree.mockResolvedValue(undefined);
     claims.find.mockResolvedValue(existing);
@@ -475,5 +488,49 @@ describe('ProvisionClaimService.openEntitlement', () => {
       requiredAgency: 'human-resources',
     });
     expect(claims.openEntitlement).not.toHaveBeenCalled();
+  });
+});
+
+describe('ProvisionClaimService.claim: evidence (统一证明材料要求, seed 000 （十二）) and services of a newer catalogue version', () => {
+  const PERMIT = { kind: 'residence-permit', reference: 'P-440100-0001' };
+
+  it('the residence city claiming a residence-permit item must reference the permit: 422 evidence-required naming it', async () => {
+    const { service, responsibilities, claims } = setup();
+    responsibilities.heldAtLocked.mockResolvedValue({ ...holder(GUANGZHOU), serviceCode: TERM });
+    const cmd = { subjectRef: REF, serviceCode: TERM, periodKey: '2026-autumn' };
+    const e = await refusal(service.claim(cmd, actor(GUANGZHOU, 'education')));
+    expect(e).toMatchObject({
+      code: ErrorCode.RuleViolated,
+      extensions: { rule: 'evidence-required', clause: '000-十二', missing: ['residence-permit'] },
+    });
+    expect(claims.insertIfFree).not.toHaveBeenCalled();
+    await service.claim({ ...cmd, evidence: [PERMIT] }, actor(GUANGZHOU, 'education'));
+    expect(claims.insertIfFree.mock.calls[0][0]).toMatchObject({ evidence: [PERMIT] });
+  });
+
+  it('the hukou region needs no permit; a service without an evidence rule needs none; the hukou region is read only when a kind is missing', async () => {
+    const { service, subjects, claims } = setup();
+    await service.claim({ subjectRef: REF, serviceCode: TERM, periodKey: '2026-autumn' }, actor(NANCHANG, 'education'));
+    expect(subjects.find).toHaveBeenCalledTimes(1);
+    await service.claim({ subjectRef: REF, serviceCode: MONTHLY, periodKey: '2026-03' }, actor(NANCHANG));
+    await service.claim({ subjectRef: REF, serviceCode: TERM, periodKey: '2026-spring', evidence: [PERMIT] }, actor(NANCHANG, 'education'));
+    expect(subjects.find).toHaveBeenCalledTimes(1);
+    expect(claims.insertIfFree).toHaveBeenCalledTimes(3);
+  });
+
+  it('a held service the person never had a holder for is opened on the spot (default holder), then claimed', async () => {
+    const { service, responsibilities, backfill, claims } = setup();
+    responsibilities.heldAtLocked.mockResolvedValueOnce(undefined).mockResolvedValueOnce(holder(NANCHANG));
+    backfill.openIfNeverHeld.mockResolvedValue(true);
+    await service.claim({ subjectRef: REF, serviceCode: MONTHLY, periodKey: '2026-03' }, actor(NANCHANG));
+    expect(backfill.openIfNeverHeld).toHaveBeenCalledWith(REF, MONTHLY, NOW);
+    expect(claims.insertIfFree).toHaveBeenCalledTimes(1);
+  });
+
+  it('a place-based service (a bill) never opens holders', async () => {
+    const { service, backfill, responsibilities } = setup();
+    await service.claim({ subjectRef: REF, serviceCode: BILL, periodKey: `bill:${GUANGZHOU}:S1` }, actor(GUANGZHOU, 'healthcare-security'));
+    expect(backfill.openIfNeverHeld).not.toHaveBeenCalled();
+    expect(responsibilities.heldAtLocked).not.toHaveBeenCalled();
   });
 });

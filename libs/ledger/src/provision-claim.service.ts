@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { addDays, ChinaClock, chinaDay, startOfChinaDay } from '@tongban/calendar';
-import { ServiceCatalogue, ServiceItem } from '@tongban/catalogue';
+import { assertEvidence, EvidenceRef, missingKinds, requiredServiceEvidence, ServiceCatalogue, ServiceItem } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, regionActingAs, SubjectRefs } from '@tongban/identity';
+import { CatalogueBackfillService } from './catalogue-backfill.service';
 import { ClaimRepository } from './claim.repository';
 import { PLACE_KEY_FORMATS, placeOfKey } from './claim-key.rules';
 import { LEDGER_POLICY } from './ledger.policy';
 import { ClaimCommand, Entitlement, MEDICAL_INSURANCE_SERVICES, ProvisionClaim } from './ledger.types';
 import { claimWindow, inClaimWindow, PERIOD_KEY_FORMATS, referenceInClaimWindow, periodContaining, periodOf } from './period.rules';
+import { isHeld } from './responsibility.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
 
@@ -52,6 +54,7 @@ export class ProvisionClaimService {
     private readonly catalogue: ServiceCatalogue,
     private readonly refs: SubjectRefs,
     private readonly clock: ChinaClock,
+    private readonly backfill: CatalogueBackfillService,
   ) {}
 
   async claim(cmd: ClaimCommand, actor: Actor, now: Date = this.clock.now()): Promise<ProvisionClaim> {
@@ -63,7 +66,9 @@ export class ProvisionClaimService {
     return this.db.tx(async () => {
       const responsibilityId = PLACE_BASES.has(item.basis)
         ? await this.checkPlace(item, cmd, region)
-        : await this.checkHolder(item, cmd.subjectRef, region, span.start);
+        : await this.checkHolder(item, cmd.subjectRef, region, span.start, now);
+      const evidence = cmd.evidence ?? [];
+      await this.checkEvidence(item, cmd.subjectRef, region, evidence);
       const claim = await this.claims.insertIfFree(
         {
           claimId: randomUUID(),
@@ -74,6 +79,7 @@ export class ProvisionClaimService {
           basis: item.basis,
           heldAt: startOfChinaDay(span.start),
           periodEnd: startOfChinaDay(span.end),
+          evidence,
         },
         responsibilityId,
         actor,
@@ -135,8 +141,13 @@ export class ProvisionClaimService {
    * The interval holding the service at the start of the claimed period must be the caller's; who holds
    * it is told only to a related region. A period before the ledger's first interval has no holder.
    */
-  private async checkHolder(item: ServiceItem, subjectRef: string, region: string, start: string): Promise<string> {
-    const holder = await this.responsibilities.heldAtLocked(subjectRef, item.code, startOfChinaDay(start));
+  private async checkHolder(item: ServiceItem, subjectRef: string, region: string, start: string, now?: Date): Promise<string> {
+    const at = startOfChinaDay(start);
+    let holder = await this.responsibilities.heldAtLocked(subjectRef, item.code, at);
+    // a service of a newer catalogue version the backfill pass has not brought to this person yet
+    if (!holder && now !== undefined && isHeld(item) && (await this.backfill.openIfNeverHeld(subjectRef, item.code, now))) {
+      holder = await this.responsibilities.heldAtLocked(subjectRef, item.code, at);
+    }
     if (holder?.region === region) return holder.responsibilityId;
     if (!(await this.subjects.isRelated(subjectRef, region))) throw unknownPerson();
     if (!holder) {
@@ -156,6 +167,20 @@ export class ProvisionClaimService {
         periodStart: start,
       },
     );
+  }
+
+  /**
+   * The evidence the catalogue requires for the item (统一证明材料要求, 000-十二) must be referenced: a
+   * residence-place requirement (the residence permit) applies when the claiming region is not the
+   * person's hukou region, which is only read when a required kind is missing.
+   */
+  private async checkEvidence(item: ServiceItem, subjectRef: string, region: string, evidence: readonly EvidenceRef[]): Promise<void> {
+    const entry = this.catalogue.evidenceFor(item.code);
+    let required = entry?.kinds ?? [];
+    if (entry?.appliesTo === 'residence-place' && missingKinds(required, evidence).length > 0) {
+      required = requiredServiceEvidence(this.catalogue, item.code, (await this.subjects.find(subjectRef))?.hukouRegion === region);
+    }
+    assertEvidence(required, evidence, `a claim of ${item.code}`);
   }
 
   /**

@@ -51,6 +51,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The service catalogue and city policies in force (items, basis, periodicity, period keys, conditions, evidence)
+         * @description The catalogue version and the city-policy version in force on `on` (default today, China time):
+         *     the 9 domains, the 22 categories of the national standard (every item in exactly one), and per
+         *     item its basis (which region is responsible), periodicity and period-key format for claims, the
+         *     agency that provides it, the seed clauses it rests on, the conditions each city sets for it
+         *     (一城一策) and the evidence a claim must reference (统一证明材料要求, seed 000 （十二）). Also the
+         *     evidence kinds and the evidence each social-insurance transfer step requires. `officialItemNo`
+         *     is null until sourced from the national list.
+         */
+        get: operations["getCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/entitlements": {
         parameters: {
             query?: never;
@@ -472,6 +498,60 @@ export interface paths {
         get: operations["verifyAuditChain"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/catalogue/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every catalogue and city-policy version, and which are in force */
+        get: operations["listCatalogueVersions"];
+        put?: never;
+        /**
+         * Publish a new version of the service catalogue, effective from a day
+         * @description The whole document (libs/catalogue/data/service-catalogue.schema.json) as the next version,
+         *     effective from `effectiveFrom` (today … a year ahead, not before the previous version's day).
+         *     Validated in full before anything is stored: schema errors name the JSON pointer, the 22
+         *     categories must hold every item exactly once, cited seed clauses must exist, and the city
+         *     policies in force with it must stay valid (a rejection names the city, the service and the
+         *     clause). Audited. The apps use it from its day without a redeploy; when it adds a service, the
+         *     ledger gives every person its default holder (the hukou region) and proposes the handoffs the
+         *     facts call for.
+         */
+        post: operations["publishCatalogueVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/city-policies/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a new version of the city policies (一城一策), effective from a day
+         * @description The whole document (libs/catalogue/data/city-policies.schema.json) as the next version, effective
+         *     from `effectiveFrom`. Validated against every catalogue version it will be in force with: a
+         *     condition on education, professional title or tax contribution is refused with 422
+         *     `policy-rejected` naming `clause: 000-八` (国发〔2026〕11号 （八）: 不得设置学历、职称、纳税贡献等限制条件),
+         *     the city and the service; so are unknown services, conditions on services that are not
+         *     residence-based (naming 000-三 or 000-六 where a clause says so) and malformed, province-level
+         *     or county-level city codes (`invalid-region-code`). Audited.
+         */
+        post: operations["publishCityPolicyVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1186,6 +1266,126 @@ export interface components {
             effectiveOn: components["schemas"]["IsoDate"];
             reason: string;
         };
+        Catalogue: {
+            asOf: components["schemas"]["IsoDate"];
+            categories: {
+                code: string;
+                domain: string;
+                items: components["schemas"]["ServiceCode"][];
+                nameEn: string;
+                nameZh: string;
+                /** @description why an item is placed here (our reading), or why the category has no item yet */
+                note?: string;
+            }[];
+            cityPolicyEffectiveFrom: components["schemas"]["IsoDate"];
+            cityPolicyVersion: number;
+            domains: {
+                code: string;
+                nameEn: string;
+                nameZh: string;
+            }[];
+            effectiveFrom: components["schemas"]["IsoDate"];
+            evidenceKinds: {
+                code: components["schemas"]["EvidenceKindCode"];
+                nameEn: string;
+                nameZh: string;
+                seedRefs: components["schemas"]["SeedClause"][];
+                /** @description the seed clause or national regulation (with article) naming it */
+                source: string;
+                /** @description false when the source was not checked against the regulation's text */
+                verified: boolean;
+            }[];
+            items: components["schemas"]["CatalogueItem"][];
+            /** @description the evidence each step of a social-insurance transfer must reference */
+            transferEvidence: {
+                /** @enum {string} */
+                insuranceType: "pension" | "medical";
+                kinds: components["schemas"]["EvidenceKindCode"][];
+                note?: string;
+                source: string;
+                step: string;
+            }[];
+            version: number;
+        };
+        CatalogueItem: {
+            /** @description the kind of agency that provides it, claims it and answers its handoffs */
+            agency: string;
+            /**
+             * @description which region is responsible (户籍地, 常住地, 常住地 with a 居住证, 参保地, 就医地, 急难发生地)
+             * @enum {string}
+             */
+            basis: "hukou" | "residence" | "residence-permit" | "insured" | "treatment" | "emergency";
+            basisNote: string;
+            /** @description the code of its category */
+            category: string;
+            code: components["schemas"]["ServiceCode"];
+            /** @description the conditions each city sets for providing it at the residence place (一城一策) */
+            conditions: {
+                cityCode: components["schemas"]["RegionCode"];
+                cityNameZh: string;
+                conditions: {
+                    /** @enum {string} */
+                    kind: "residence-permit" | "residence-years" | "social-insurance-years" | "points";
+                    minYears?: number;
+                    note?: string;
+                    scheme?: string;
+                    threshold?: number;
+                }[];
+                /** @description true when the figures are illustrative, not the city's published rules */
+                illustrative: boolean;
+                note?: string;
+            }[];
+            domain: string;
+            /** @description every period of an entitlement needs exactly one claim (a missing one is a gap) */
+            entitlementNeedsClaimPerPeriod: boolean;
+            evidence: null | {
+                /**
+                 * @description residence-place — required when a region other than the person's hukou region claims it
+                 * @enum {string}
+                 */
+                appliesTo: "residence-place" | "any-provider";
+                kinds: components["schemas"]["EvidenceKindCode"][];
+                note?: string;
+                seedRefs: components["schemas"]["SeedClause"][];
+            };
+            /** @description for insured items: the insurance branch whose insured region holds it */
+            insuranceBranch: string | null;
+            nameEn: string;
+            nameZh: string;
+            /** @description the national standard's item number; null until sourced */
+            officialItemNo: string | null;
+            /** @enum {string} */
+            periodicity: "monthly" | "school-term" | "yearly" | "one-off" | "continuous";
+            /** @description the `periodKey` a claim of this item takes */
+            periodKeyFormat: string;
+            seedRefs: components["schemas"]["SeedClause"][];
+        };
+        CatalogueVersion: {
+            /** @description for city policies: the catalogue version their codes are written against */
+            catalogueVersion: number | null;
+            /** @description SHA-256 of the document */
+            checksum: string;
+            effectiveFrom: components["schemas"]["IsoDate"];
+            /** @enum {string} */
+            kind: "catalogue" | "city-policies";
+            note: string | null;
+            /**
+             * @description bundled: the build's version 1; published: by operators
+             * @enum {string}
+             */
+            origin: "bundled" | "published";
+            publishedAt: string;
+            publishedBy: string;
+            version: number;
+        };
+        CatalogueVersions: {
+            catalogue: components["schemas"]["CatalogueVersion"][];
+            inForce: {
+                catalogue: number;
+                policies: number;
+            };
+            policies: components["schemas"]["CatalogueVersion"][];
+        };
         /** @description 18-character citizen ID number (GB 11643); validated for region, birth date and check character; never echoed. */
         CitizenId: string;
         CityResidence: {
@@ -1341,6 +1541,13 @@ export interface components {
             serviceCode: components["schemas"]["ServiceCode"];
             sincePeriod: components["schemas"]["PeriodKey"];
             subjectRef: components["schemas"]["SubjectRef"];
+        };
+        /** @example residence-permit */
+        EvidenceKindCode: string;
+        EvidenceRef: {
+            kind: components["schemas"]["EvidenceKindCode"];
+            /** @description the document's id or number in the providing region's records (e.g. the residence permit's id); never a citizen ID number */
+            reference: string;
         };
         /** @description A fact that moves responsibility, stated by its author and provisional until the releasing region consents or its objection window lapses. */
         FactChange: {
@@ -1877,6 +2084,8 @@ export interface components {
             claimedAt: string;
             /** Format: uuid */
             claimId: string;
+            /** @description the evidence the claim referenced */
+            evidence: components["schemas"]["EvidenceRef"][];
             /** @description the day after the period (exclusive) */
             periodEnd: components["schemas"]["IsoDate"];
             periodKey: components["schemas"]["PeriodKey"];
@@ -1887,11 +2096,29 @@ export interface components {
             subjectRef: components["schemas"]["SubjectRef"];
         };
         ProvisionClaimRequest: {
+            /**
+             * @description references to the evidence the catalogue requires for the item (`GET /v1/catalogue`, 统一证明材料要求):
+             *     e.g. the residence permit when a region other than the person's hukou region claims a
+             *     residence-permit item. Without a required reference: 422 `rule-violated`, `rule: evidence-required`,
+             *     naming the missing kinds and clause 000-十二.
+             */
+            evidence?: components["schemas"]["EvidenceRef"][];
             periodKey: components["schemas"]["PeriodKey"];
             /** @description services without periods only (one-off, continuous) — the day of provision, whose holder owns the claim; default today; within the last 12 months and no later than the end of next month */
             referenceDate?: components["schemas"]["IsoDate"];
             serviceCode: components["schemas"]["ServiceCode"];
             subjectRef: components["schemas"]["SubjectRef"];
+        };
+        PublishVersionRequest: {
+            /**
+             * @description the whole document (a JSON object): validated by the service against its own strict JSON Schema
+             *     (libs/catalogue/data/*.schema.json, additionalProperties false throughout) and the catalogue's
+             *     rules, with problems naming the JSON pointer or the clause
+             */
+            document: unknown;
+            /** @description the day it takes effect — today … a year ahead, not before the previous version's day */
+            effectiveFrom: components["schemas"]["IsoDate"];
+            note?: string;
         };
         Readiness: {
             checks: {
@@ -2025,6 +2252,8 @@ export interface components {
             status: "active" | "suspended" | "cancelled";
             validUntil: components["schemas"]["IsoDate"];
         };
+        /** @description a clause of a policy seed, `<seed>-<numeral>` (e.g. `000-八` is item （八） of 国发〔2026〕11号) */
+        SeedClause: string;
         /**
          * @description code of a service in the national basic public service catalogue (libs/catalogue)
          * @example edu.compulsory
@@ -2372,6 +2601,41 @@ export interface operations {
                 };
             };
             422: components["responses"]["Problem"];
+        };
+    };
+    getCatalogue: {
+        parameters: {
+            query?: {
+                /** @description the day whose versions are wanted (default today): from 12 months back (the claim window) to a year ahead */
+                on?: components["schemas"]["IsoDate"];
+            };
+            header?: {
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the catalogue in force */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
     openEntitlement: {
@@ -3205,6 +3469,122 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    listCatalogueVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the versions, oldest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueVersions"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    publishCatalogueVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description stored; in force from `effectiveFrom` */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueVersion"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    publishCityPolicyVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description stored; in force from `effectiveFrom` */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueVersion"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
         };
