@@ -40,7 +40,7 @@ describe('insurance branches are kept apart: a retiree with the pension in one r
   const holderOf = async (subjectRef: string, serviceCode: string): Promise<string | undefined> =>
     ((await view(subjectRef)).holders as Array<{ serviceCode: string; region: string }>).find((h) => h.serviceCode === serviceCode)?.region;
 
-  /** A transfer walked through its four REST steps by the agencies of its insurance type, to completion. */
+  /** A transfer walked through its REST steps (a pension's application and contact letter first) by the agencies of its insurance type, to completion. */
   async function transfer(citizenId: string, insuranceType: 'pension' | 'medical', from: string, to: string): Promise<void> {
     const agency = agencyOf(insuranceType);
     const step = async (path: string, region: string, body: Json): Promise<CallResult<Json>> => {
@@ -56,6 +56,8 @@ describe('insurance branches are kept apart: a retiree with the pension in one r
       ...(insuranceType === 'pension' ? { hukouRegion: NANCHANG } : {}),
     });
     const id = String(requested.body.transferId);
+    // a pension application is reviewed by the inbound region, which issues the contact letter (66号 Art. 8)
+    if (insuranceType === 'pension') await step(`/${id}/contact-letter`, to, {});
     const certified = await step(`/${id}/certificate`, from, {
       months: year2020(500_000),
       accountBalanceFen: 123_456,
