@@ -47,6 +47,9 @@ export async function quiesce(db: Client, timeoutMs: number): Promise<boolean> {
  * record arrived for 3 s (a transactional log ends in commit markers no consumer is handed, so the
  * high watermark cannot serve as the end).
  */
+/** Where each copy of a ce_id sits (partition@offset, producer id/epoch), to explain a duplicate. */
+const copiesOf = new Map<string, string[]>();
+
 async function readAll(brokers: string, expected: Map<string, Set<string>>): Promise<Map<string, Map<string, number>>> {
   const kafka = new Kafka({ clientId: 'chaos-auditor', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   const topics = [...expected.keys()];
@@ -69,6 +72,9 @@ async function readAll(brokers: string, expected: Map<string, Set<string>>): Pro
         if (!id) continue;
         const before = counts.get(id) ?? 0;
         counts.set(id, before + 1);
+        const ctx = (m as { batchContext?: { producerId?: string; producerEpoch?: number; inTransaction?: boolean } }).batchContext;
+        const where = `${batch.topic}/${batch.partition}@${m.offset} pid ${ctx?.producerId} epoch ${ctx?.producerEpoch} tx ${ctx?.inTransaction}`;
+        copiesOf.set(`${batch.topic} ${id}`, [...(copiesOf.get(`${batch.topic} ${id}`) ?? []), where]);
         if (before === 0 && expected.get(batch.topic)?.has(id)) outstanding--;
       }
     },
@@ -301,7 +307,7 @@ export async function verify(db: Client, brokers: string, log: AcceptedLog, unex
   for (const [topic, counts] of seen) {
     for (const [id, c] of counts) {
       records += c;
-      if (c > 1) twice.push(`${id} ×${c} on ${topic}`);
+      if (c > 1) twice.push(`${id} ×${c} on ${topic} (${(copiesOf.get(`${topic} ${id}`) ?? []).join('; ')})`);
     }
   }
   check(

@@ -49,8 +49,7 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
   const stop = (why: string): void => {
     log.incomplete.push(`person ${n}: ${why}`);
   };
-  const today = chinaDay(new Date());
-  const month = today.slice(0, 7);
+  const month = chinaDay(new Date()).slice(0, 7);
 
   const reg = await gw.send('register', 'POST', '/v1/subjects', H, {
     as: 'public-security',
@@ -104,7 +103,7 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
     const serviceCode = h.serviceCode as string;
     const a = await gw.send('accept', 'POST', `/v1/handoffs/${handoffId}/accept`, R, {
       as: agencyOf(serviceCode),
-      body: { effectiveFrom: today },
+      body: { effectiveFrom: chinaDay(new Date()) }, // a workflow may run past midnight (China)
       key: key(`accept-${serviceCode}`),
       expect: [200],
     });
@@ -155,14 +154,14 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
   const amountFen = (cert.body.funds as Json).transferFen as number;
   const rem = await gw.send('remittance', 'POST', `${base}/${transferId}/remittance`, H, {
     as: 'human-resources',
-    body: { amountFen, remittedOn: today, reference: `CHAOS-${tag}-${n}` },
+    body: { amountFen, remittedOn: chinaDay(new Date()), reference: `CHAOS-${tag}-${n}` },
     key: key('remittance'),
     expect: [200],
   });
   if (!rem) return stop('remittance not accepted');
   const rec = await gw.send('receipt', 'POST', `${base}/${transferId}/receipt`, R, {
     as: 'human-resources',
-    body: { amountFen, receivedOn: today },
+    body: { amountFen, receivedOn: chinaDay(new Date()) },
     key: key('receipt'),
     expect: [200],
   });

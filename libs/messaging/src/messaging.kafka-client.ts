@@ -27,7 +27,7 @@ const recordingPartitioner: ICustomPartitioner = () => {
   };
 };
 
-/** One kafkajs client per process, with one idempotent producer shared by relays and dead-lettering. */
+/** One kafkajs client per process: an idempotent producer for dead letters and replays, and one transactional producer per active relay. */
 @Injectable()
 export class KafkaClient {
   readonly kafka: Kafka;
@@ -48,7 +48,7 @@ export class KafkaClient {
           // Retries are bounded on purpose: a failed relay batch rolls back and is published again,
           // and consumers de-duplicate by event id, so this kafkajs caution does not apply to us.
           if (message.startsWith('Limiting retries for the idempotent producer')) return;
-          // answered by a retry a few ms later (see transactionalProducer), not an error
+          // answered by asking again a few ms later (OutboxRelay), not an error
           if (
             `${message} ${String((extra as { error?: unknown }).error ?? '')}`.includes(
               'another concurrent operation on the same transaction',
@@ -88,9 +88,8 @@ export class KafkaClient {
       allowAutoTopicCreation: false,
       transactionTimeout: 60000,
       createPartitioner: recordingPartitioner,
-      // a transaction's first request is answered CONCURRENT_TRANSACTIONS while the coordinator still
-      // writes the previous one's markers (a few ms): ask again soon, as the Java producer does, not after 200 ms
-      retry: { initialRetryTime: 10, retries: 12, maxRetryTime: 5000 },
+      // few internal retries: a failed send aborts the transaction and the relay sends the batch again
+      retry: { initialRetryTime: 50, retries: 2 },
     });
     await producer.connect();
     return producer;

@@ -9,7 +9,7 @@ const message = (key: string, partitions: Record<string, number>): Message => {
 };
 const ack = (topicName: string, partition: number): RecordMetadata => ({ topicName, partition, errorCode: 0 });
 
-describe('assertAcknowledged (a batch counts as published only when every partition it was split into acknowledged)', () => {
+describe('assertAcknowledged (a batch counts as published only when every partition it was split into acknowledged, exactly once)', () => {
   const a = message('s1_a', { domain: 0, 'deliver.44': 2 });
   const b = message('s1_b', { domain: 3, 'deliver.44': 1 });
   const groups = [
@@ -25,6 +25,12 @@ describe('assertAcknowledged (a batch counts as published only when every partit
 
   it('refuses a batch kafkajs resolved with a partition missing (its leader moved to a broker that had already answered)', () => {
     expect(() => assertAcknowledged(groups, [ack('domain', 0), ack('domain', 3), ack('deliver.44', 2)])).toThrow('deliver.44/1');
+  });
+
+  it('refuses a batch part of which kafkajs sent twice (a retry after its broker objects were replaced)', () => {
+    expect(() =>
+      assertAcknowledged(groups, [ack('domain', 0), ack('domain', 3), ack('deliver.44', 2), ack('deliver.44', 1), ack('domain', 3)]),
+    ).toThrow('domain/3 2 times');
   });
 
   it('refuses messages whose partition is unknown (not sent through the recording partitioner)', () => {

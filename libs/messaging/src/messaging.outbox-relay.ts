@@ -108,20 +108,50 @@ function merge(groups: TopicMessages[]): TopicMessages[] {
 }
 
 /**
- * kafkajs' sendBatch can resolve although part of a batch was never sent: when a produce request to
- * one broker fails (a broker died) and, on its internal retry, the failed partitions' new leader is a
- * broker that had already answered for other partitions, kafkajs skips that broker (it keeps one
- * response per broker) and reports success. So every (topic, partition) the batch was split into must
- * be acknowledged; otherwise the batch fails, rolls back and is published again (consumers de-duplicate).
+ * kafkajs' sendBatch can resolve with a batch sent less or more than once per partition. Less: when a
+ * produce request to one broker fails (a broker died) and, on its internal retry, the failed
+ * partitions' new leader is a broker that had already answered for other partitions, kafkajs skips
+ * that broker (it keeps one response per broker). More: when the retry follows a metadata refresh that
+ * replaced its broker objects, brokers that had already answered are sent their part again (with new
+ * sequence numbers, so the broker keeps both; found by `npm run chaos` on three brokers). So every
+ * (topic, partition) the batch was split into must be acknowledged exactly once; otherwise the
+ * transaction is aborted (read_committed consumers never see any of it) and the batch sent again.
  */
 export function assertAcknowledged(groups: TopicMessages[], acks: RecordMetadata[]): void {
-  const acked = new Set(acks.map((a) => `${a.topicName}/${a.partition}`));
+  const acked = new Map<string, number>();
+  for (const a of acks) acked.set(`${a.topicName}/${a.partition}`, (acked.get(`${a.topicName}/${a.partition}`) ?? 0) + 1);
+  for (const [tp, n] of acked)
+    if (n > 1) throw new Error(`Kafka acknowledged ${tp} ${n} times: part of the batch was sent twice; it is aborted`);
   for (const g of groups) {
     for (const m of g.messages) {
       const partition = chosenPartitions.get(m)?.get(g.topic);
       if (partition === undefined || !acked.has(`${g.topic}/${partition}`)) {
         throw new Error(`Kafka did not acknowledge ${g.topic}/${partition ?? '?'} of the batch; it will be published again`);
       }
+    }
+  }
+}
+
+/** Is this (or what caused it) the transaction coordinator's CONCURRENT_TRANSACTIONS answer? */
+const concurrentTransactions = (error: unknown): boolean => {
+  for (let e = error as { type?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.type === 'CONCURRENT_TRANSACTIONS') return true;
+  return false;
+};
+
+/**
+ * A transaction's first request is answered CONCURRENT_TRANSACTIONS while the coordinator still writes
+ * the previous transaction's markers (a few ms). The relay's first request is its position (nothing
+ * produced yet), so asking again is safe; left to kafkajs' produce retry, the same answer for one broker
+ * would send another broker's part twice.
+ */
+async function afterPreviousTransaction<T>(request: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (!concurrentTransactions(error) || attempt >= 200) throw error;
+      await new Promise((r) => setTimeout(r, 5));
     }
   }
 }
@@ -191,7 +221,6 @@ export class OutboxRelay {
     const eventIds = rows.map((r) => r.event_id);
     const tx = await producer.transaction();
     try {
-      assertAcknowledged(groups, await tx.sendBatch({ topicMessages: groups, acks: -1 }));
       const position: OffsetsWithMetadata = {
         consumerGroupId: this.kafka.topic(relayId(this.schema)),
         topics: [
@@ -201,10 +230,13 @@ export class OutboxRelay {
           },
         ],
       };
-      await tx.sendOffsets(position as unknown as Parameters<typeof tx.sendOffsets>[0]);
+      await afterPreviousTransaction(() => tx.sendOffsets(position as unknown as Parameters<typeof tx.sendOffsets>[0]));
+      assertAcknowledged(groups, await tx.sendBatch({ topicMessages: groups, acks: -1 }));
       await this.options.beforeCommit?.(eventIds);
     } catch (error) {
+      // a fenced or broken producer never recovers: the next batch starts over from Kafka's position
       await tx.abort().catch(() => undefined);
+      await this.dropProducer();
       throw error;
     }
     try {
