@@ -8,6 +8,7 @@ import { e2eFigure } from './figures/e2e.figure';
 import { ledgerSizeFigure } from './figures/ledger-size.figure';
 import { reconciliationFigure } from './figures/reconciliation.figure';
 import { relayFigure } from './figures/relay.figure';
+import { restartFigure } from './figures/restart.figure';
 import { soakFigure } from './figures/soak.figure';
 
 /**
@@ -196,6 +197,7 @@ async function main(): Promise<number> {
         }),
       );
     }
+    if (wanted('restart')) add(await restartFigure({ apps: cluster.apps, log }));
     report.finishedAt = new Date().toISOString();
     report.notes.push(`load average at the end ${machine().loadAverageAtStart.join(' ')} (other work on the machine shares the 2 cores)`);
     const files = writeReport(process.env.BENCH_RESULTS_DIR ?? repoPath('bench/results'), report);
