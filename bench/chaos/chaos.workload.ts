@@ -128,7 +128,14 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
   const base = '/v1/social-insurance/transfers';
   const t = await gw.send('transfer', 'POST', base, R, {
     as: 'human-resources',
-    body: { citizenId: p.citizenId, insuranceType: 'pension', outboundRegion: H, hukouRegion: H },
+    // the evidence the catalogue requires of a pension transfer (000-十二): the written application, then the 参保缴费凭证
+    body: {
+      citizenId: p.citizenId,
+      insuranceType: 'pension',
+      outboundRegion: H,
+      hukouRegion: H,
+      evidence: [{ kind: 'transfer-application', reference: `SQ-chaos-${tag}-${n}` }],
+    },
     key: key('transfer'),
     expect: [202],
   });
@@ -146,7 +153,11 @@ export async function personWorkflow(gw: RetryingGateway, p: Person, n: number, 
   const months = Array.from({ length: 24 }, (_, i) => ({ month: shiftMonth('2019-01', i), baseFen: 500_000 + 1000 * (n % 50) }));
   const cert = await gw.send('certificate', 'POST', `${base}/${transferId}/certificate`, H, {
     as: 'human-resources',
-    body: { months, accountBalanceFen: 1_000_000 + n },
+    body: {
+      months,
+      accountBalanceFen: 1_000_000 + n,
+      evidence: [{ kind: 'contribution-certificate', reference: `JFPZ-chaos-${tag}-${n}` }],
+    },
     key: key('certificate'),
     expect: [200],
   });

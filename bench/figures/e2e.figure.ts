@@ -44,7 +44,13 @@ function request(
         region: residence,
         agency: 'human-resources',
         path: '/v1/social-insurance/transfers',
-        body: { citizenId: p.citizenId, insuranceType: 'pension', outboundRegion: p.hukouCity, hukouRegion: p.hukouCity },
+        body: {
+          citizenId: p.citizenId,
+          insuranceType: 'pension',
+          outboundRegion: p.hukouCity,
+          hukouRegion: p.hukouCity,
+          evidence: [{ kind: 'transfer-application', reference: 'SQ-bench-1' }], // required by the catalogue (000-十二)
+        },
       };
     case 'permit':
       return { region: residence, agency: 'public-security', path: '/v1/residence-permits', body: permitBody(p, permitBase + i) };

@@ -7,7 +7,7 @@ import { call, CallResult, token } from './http';
 import { eventually } from './eventually';
 import { guangzhouPermit, newCitizenId } from './fixtures';
 import { registerPerson } from './ledger-steps';
-import { requestPensionTransfer } from './transfer-steps';
+import { PENSION_CERTIFICATE_EVIDENCE, requestPensionTransfer } from './transfer-steps';
 
 type Json = Record<string, unknown>;
 
@@ -101,7 +101,7 @@ export const STRANGER_CASES: Record<
   issueTransferContactLetter: { path: (f) => ({ transferId: f.transferId }), body: () => ({}), expect: 404 },
   submitTransferCertificate: {
     path: (f) => ({ transferId: f.transferId }),
-    body: () => ({ months: [{ month: '2020-01', baseFen: 500000 }], accountBalanceFen: 1 }),
+    body: () => ({ months: [{ month: '2020-01', baseFen: 500000 }], accountBalanceFen: 1, evidence: PENSION_CERTIFICATE_EVIDENCE }),
     expect: 404,
   },
   confirmTransferRemittance: {

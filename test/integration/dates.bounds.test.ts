@@ -5,7 +5,7 @@ import { eventually } from '../harness/eventually';
 import { agencyOf, call, CallResult, OPERATOR, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
 import { registerPerson } from '../harness/ledger-steps';
-import { requestPensionTransfer } from '../harness/transfer-steps';
+import { PENSION_APPLICATION_EVIDENCE, PENSION_CERTIFICATE_EVIDENCE, requestPensionTransfer } from '../harness/transfer-steps';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 type Json = Record<string, unknown>;
@@ -122,6 +122,7 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
     const cert = await send('POST', `/v1/social-insurance/transfers/${transferId}/certificate`, NANCHANG, 'human-resources', {
       months,
       accountBalanceFen: 100_000,
+      evidence: PENSION_CERTIFICATE_EVIDENCE,
     });
     expect(cert.status).toBe(200);
     return { transferId, transferFen: Number((cert.body.funds as Json).transferFen) };
@@ -263,6 +264,7 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
             insuranceType: 'pension',
             outboundRegion: NANCHANG,
             appliedOn: d,
+            evidence: PENSION_APPLICATION_EVIDENCE,
           }),
       },
       {
@@ -422,6 +424,7 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
         outboundRegion: NANCHANG,
         hukouRegion: NANCHANG,
         inboundMonths: [month],
+        evidence: PENSION_APPLICATION_EVIDENCE,
       });
       expect([month, request.status, request.body.errors]).toEqual([
         month,
@@ -436,6 +439,7 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
         {
           months: [{ month, baseFen: 500_000 }],
           accountBalanceFen: 0,
+          evidence: PENSION_CERTIFICATE_EVIDENCE,
         },
       );
       expect([month, certificate.status, certificate.body.errors]).toEqual([

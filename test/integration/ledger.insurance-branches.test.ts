@@ -4,6 +4,7 @@ import { Suite } from '../harness/suite';
 import { call, CallResult, token } from '../harness/http';
 import { eventually } from '../harness/eventually';
 import { registerPerson } from '../harness/ledger-steps';
+import { PENSION_APPLICATION_EVIDENCE, PENSION_CERTIFICATE_EVIDENCE } from '../harness/transfer-steps';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 import { LEDGER_APP } from '../../apps/ledger/src/ledger.app';
 
@@ -53,7 +54,7 @@ describe('insurance branches are kept apart: a retiree with the pension in one r
       citizenId,
       insuranceType,
       outboundRegion: from,
-      ...(insuranceType === 'pension' ? { hukouRegion: NANCHANG } : {}),
+      ...(insuranceType === 'pension' ? { hukouRegion: NANCHANG, evidence: PENSION_APPLICATION_EVIDENCE } : {}),
     });
     const id = String(requested.body.transferId);
     // a pension application is reviewed by the inbound region, which issues the contact letter (66号 Art. 8)
@@ -61,7 +62,7 @@ describe('insurance branches are kept apart: a retiree with the pension in one r
     const certified = await step(`/${id}/certificate`, from, {
       months: year2020(500_000),
       accountBalanceFen: 123_456,
-      ...(insuranceType === 'medical' ? { contributionYears: 20 } : {}),
+      ...(insuranceType === 'medical' ? { contributionYears: 20 } : { evidence: PENSION_CERTIFICATE_EVIDENCE }),
     });
     const amountFen = (certified.body.funds as { transferFen: number }).transferFen;
     await step(`/${id}/remittance`, from, { amountFen, remittedOn: TODAY, reference: `REF-${id.slice(0, 8)}` });

@@ -6,7 +6,12 @@ import { TransferClockScheduler } from '../../apps/social-insurance/src/transfer
 import { Collected, Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
-import { applyForPension, requestPensionTransfer } from '../harness/transfer-steps';
+import {
+  applyForPension,
+  PENSION_APPLICATION_EVIDENCE,
+  PENSION_CERTIFICATE_EVIDENCE,
+  requestPensionTransfer,
+} from '../harness/transfer-steps';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 import { SOCIAL_INSURANCE_APP } from '../../apps/social-insurance/src/social-insurance.app';
 
@@ -63,6 +68,7 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     insuranceType: 'pension',
     outboundRegion: '360100',
     hukouRegion: '360100',
+    evidence: PENSION_APPLICATION_EVIDENCE,
     ...extra,
   });
   const outboxCount = async (subjectRef: string): Promise<number> =>
@@ -143,6 +149,7 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
         ...months('2026-08', '2026-09', 700_000),
       ],
       accountBalanceFen: 1_234_567,
+      evidence: PENSION_CERTIFICATE_EVIDENCE,
     };
     const certified = await post(`/${id}/certificate`, '360100', certificate, { 'Idempotency-Key': `cert-${id}` });
     expect(certified.status).toBe(200);
@@ -215,6 +222,14 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       ['certificate', 'requested', 'certified', '360100', '360100:dev-360100-human-resources'],
       ['remittance', 'certified', 'remitted', '360100', '360100:dev-360100-human-resources'],
       ['receipt', 'remitted', 'completed', '440100', '440100:dev-440100-human-resources'],
+    ]);
+    // the evidence each step referenced (统一证明材料要求, 000-十二) is kept with it
+    expect(history.map((h) => [h.step, h.evidence])).toEqual([
+      ['request', PENSION_APPLICATION_EVIDENCE],
+      ['contact-letter', []],
+      ['certificate', PENSION_CERTIFICATE_EVIDENCE],
+      ['remittance', []],
+      ['receipt', []],
     ]);
     expect((await get(`/${id}`, hr('110100'))).status).toBe(404);
     // the other agency of a party region does not see a pension transfer
@@ -389,7 +404,11 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     });
     expect(created.body).toMatchObject({ state: 'requested', hukouRegion: '360000' });
     const id = created.body.transferId as string;
-    const certified = await post(`/${id}/certificate`, '440100', { months: months('2016-01', '2026-07', 500_000), accountBalanceFen: 0 });
+    const certified = await post(`/${id}/certificate`, '440100', {
+      months: months('2016-01', '2026-07', 500_000),
+      accountBalanceFen: 0,
+      evidence: PENSION_CERTIFICATE_EVIDENCE,
+    });
     expect(certified.status).toBe(200);
     // 127 months in 广州 (≥ 10 years) would be Art. 6(2) were 360100 not within the hukou region 360000
     expect(certified.body.collectionRegion).toMatchObject({
@@ -409,6 +428,7 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     const certified = await post(`/${id}/certificate`, '360100', {
       months: months('2026-07', '2026-09', 700_000),
       accountBalanceFen: 300_000,
+      evidence: PENSION_CERTIFICATE_EVIDENCE,
     });
     expect(certified.body.duplicates).toMatchObject({
       months: ['2026-08', '2026-09'],
@@ -464,6 +484,7 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
         { month: '2023-05', baseFen: 999_999 }, // 999,999 × 12 % = 119,999.88 → 120,000
       ],
       accountBalanceFen: 5_000_001,
+      evidence: PENSION_CERTIFICATE_EVIDENCE,
     });
     expect(certified.status).toBe(200);
     expect(certified.body.funds).toMatchObject({
@@ -494,7 +515,7 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     const created = await request('440100', pensionRequest(citizenId));
     const id = created.body.transferId as string;
     const subjectRef = created.body.subjectRef as string;
-    const good = { months: months('2025-01', '2025-03', 500_000), accountBalanceFen: 100 };
+    const good = { months: months('2025-01', '2025-03', 500_000), accountBalanceFen: 100, evidence: PENSION_CERTIFICATE_EVIDENCE };
 
     const fromInbound = await post(`/${id}/certificate`, '440100', good);
     expect(fromInbound.status).toBe(403);
@@ -567,6 +588,70 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
 
     const cancelled = await post(`/${id}/cancellation`, '440100', { reason: 'the person withdrew the application' });
     expect(cancelled.body).toMatchObject({ state: 'cancelled', cancellation: { reason: 'the person withdrew the application' } });
+  });
+
+  it('refuses a pension application and certificate without the evidence the catalogue requires (000-十二), storing nothing', async () => {
+    today('2026-09-28');
+    const citizenId = newCitizenId();
+    const rowCounts = async (): Promise<unknown> =>
+      suite.db.one(
+        `SELECT (SELECT count(*) FROM ${SOCIAL_INSURANCE_SCHEMA}.transfers) AS transfers,
+                (SELECT count(*) FROM ${SOCIAL_INSURANCE_SCHEMA}.transfer_steps) AS steps,
+                (SELECT count(*) FROM ${SOCIAL_INSURANCE_SCHEMA}.outbox) AS events`,
+      );
+    const before = await rowCounts();
+    const refused = (missing: string[]): Json => ({
+      status: 422,
+      code: 'rule-violated',
+      rule: 'evidence-required',
+      clause: '000-十二',
+      missing,
+      errors: [{ field: '/body/evidence', message: `must reference a '${missing[0]}'` }],
+    });
+    // registered by the hukou region (applyForPension), then an application without the written application's reference
+    const bare = await apply('440100', pensionRequest(citizenId, { evidence: undefined }));
+    expect(bare.status).toBe(422);
+    expect(bare.headers.get('content-type')).toContain('application/problem+json');
+    expect(bare.body).toMatchObject(refused(['transfer-application']));
+    expect(String(bare.body.detail)).toContain('seed 000 clause 十二');
+    for (const evidence of [[], [{ kind: 'contribution-certificate', reference: 'RS-JFPZ-1' }]]) {
+      expect((await post('', '440100', pensionRequest(citizenId, { evidence }))).body).toMatchObject(refused(['transfer-application']));
+    }
+    const malformed = await post(
+      '',
+      '440100',
+      pensionRequest(citizenId, { evidence: [{ kind: 'transfer-application', reference: 'a b' }] }),
+    );
+    expect(malformed.status).toBe(422);
+    expect(await rowCounts()).toEqual(before);
+
+    // with the reference: accepted, the reference kept with the request
+    const applied = await apply('440300', pensionRequest(newCitizenId()));
+    expect(applied.status).toBe(202);
+    const id = applied.body.transferId as string;
+    expect((await post(`/${id}/contact-letter`, '440300', {})).status).toBe(200);
+    const certificate = { months: months('2025-01', '2025-03', 500_000), accountBalanceFen: 100 };
+    const noCertificate = await post(`/${id}/certificate`, '360100', certificate);
+    expect(noCertificate.status).toBe(422);
+    expect(noCertificate.body).toMatchObject(refused(['contribution-certificate']));
+    const wrongKind = await post(`/${id}/certificate`, '360100', { ...certificate, evidence: PENSION_APPLICATION_EVIDENCE });
+    expect(wrongKind.body).toMatchObject(refused(['contribution-certificate']));
+    const unchanged = await get(`/${id}`, hr('440300'));
+    expect(unchanged.body).toMatchObject({ state: 'requested', certificate: null, funds: null });
+    expect((unchanged.body.history as Json[]).map((h) => h.step)).toEqual(['request', 'contact-letter']);
+    expect(await outboxCount(applied.body.subjectRef as string)).toBe(1); // the contact letter only
+
+    const certified = await post(`/${id}/certificate`, '360100', { ...certificate, evidence: PENSION_CERTIFICATE_EVIDENCE });
+    expect(certified.body).toMatchObject({ state: 'certified' });
+    const read = await get(`/${id}`, hr('360100'));
+    expect((read.body.history as Json[]).map((h) => [h.step, h.evidence])).toEqual([
+      ['request', PENSION_APPLICATION_EVIDENCE],
+      ['contact-letter', []],
+      ['certificate', PENSION_CERTIFICATE_EVIDENCE],
+    ]);
+    // a medical transfer requires none (the catalogue lists none for it)
+    const medical = await request('440300', { citizenId: newCitizenId(), insuranceType: 'medical', outboundRegion: '360100' });
+    expect(medical.status).toBe(202);
   });
 
   it('admits exactly one of two concurrent requests for the same person and insurance', async () => {

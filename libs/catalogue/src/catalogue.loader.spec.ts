@@ -10,6 +10,7 @@ import {
   SERVICE_CATALOGUE_SCHEMA,
   SERVICE_DOMAINS,
   ServiceCatalogue,
+  TRANSFER_EVIDENCE_STEPS,
   formatSeedRef,
   loadServiceCatalogue,
   parseChineseNumeral,
@@ -135,6 +136,7 @@ describe('service catalogue v1 (bundled data)', () => {
     expect(defs.periodicity.enum).toEqual([...PERIODICITIES]);
     expect(defs.agency.enum).toEqual(agencyKinds());
     expect(defs.insuranceBranch.enum).toEqual([...INSURANCE_BRANCHES]);
+    expect(defs.transferEvidenceStep.enum).toEqual([...TRANSFER_EVIDENCE_STEPS]);
   });
 
   it('names the providing agency of every item, and an insurance branch for exactly the insured items', () => {

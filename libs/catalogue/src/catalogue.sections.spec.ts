@@ -155,5 +155,11 @@ describe('evidence (统一证明材料要求, seed 000 （十二）)', () => {
     doc = copy();
     doc.evidence.transfers.push({ ...doc.evidence.transfers[0] });
     expect(refusal(doc).detail).toMatch(/the pension step 'request' is listed twice/);
+
+    // only the steps whose requests carry references (the transfer request and the certificate) can require them
+    doc = copy();
+    doc.evidence.transfers.push({ insuranceType: 'pension', step: 'contact-letter', kinds: ['transfer-application'], source: 'x' });
+    const e = refusal(doc);
+    expect(e).toMatchObject({ code: ErrorCode.ValidationFailed, extensions: { pointer: '/evidence/transfers/2/step' } });
   });
 });

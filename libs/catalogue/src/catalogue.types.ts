@@ -188,10 +188,17 @@ export interface ServiceEvidence {
 export const TRANSFER_TYPES = ['pension', 'medical'] as const;
 export type TransferType = (typeof TRANSFER_TYPES)[number];
 
+/**
+ * The transfer steps whose requests carry evidence references (the transfer request, the outbound region's
+ * certificate): evidence for another step needs its request to carry references first (contract and service).
+ */
+export const TRANSFER_EVIDENCE_STEPS = ['request', 'certificate'] as const;
+export type TransferEvidenceStep = (typeof TRANSFER_EVIDENCE_STEPS)[number];
+
 export interface TransferEvidence {
   readonly insuranceType: TransferType;
-  /** the transfer step whose request must carry the evidence (request, certificate, …) */
-  readonly step: string;
+  /** the transfer step whose request must carry the evidence */
+  readonly step: TransferEvidenceStep;
   readonly kinds: readonly string[];
   readonly source: string;
   readonly note?: string;

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { ServiceCatalogue } from './catalogue.model';
-import { EvidenceRef, TransferType } from './catalogue.types';
+import { EvidenceRef, TransferEvidenceStep, TransferType } from './catalogue.types';
 
 /** The clause every evidence refusal names: 国发〔2026〕11号 （十二）, "统一证明材料要求". */
 export const EVIDENCE_CLAUSE = '000-十二';
@@ -31,7 +31,7 @@ export function requiredServiceEvidence(
 }
 
 /** The evidence kinds the request of a transfer step must reference (none when the catalogue names none). */
-export function requiredTransferEvidence(catalogue: ServiceCatalogue, type: TransferType, step: string): readonly string[] {
+export function requiredTransferEvidence(catalogue: ServiceCatalogue, type: TransferType, step: TransferEvidenceStep): readonly string[] {
   return catalogue.transferEvidence(type).find((t) => t.step === step)?.kinds ?? [];
 }
 

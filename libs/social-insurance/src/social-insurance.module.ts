@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata, Type } from '@nestjs/common';
 import { CalendarModule } from '@tongban/calendar';
+import { CatalogueModule } from '@tongban/catalogue';
 import { MESSAGING_MIGRATIONS, MigrationSet } from '@tongban/database';
 import { TransferClockService } from './transfer-clock.service';
 import { TransferDeadlines } from './transfer.deadlines';
@@ -22,8 +23,9 @@ export interface TransferCommandsBinding {
 
 /**
  * Transfers: queries and statutory clocks (social-insurance app); with `withCommands`, the commands as well
- * (gateway), which need the person's hukou region from the app's binding of HukouRegionSource. Needs
- * IdentityModule (global).
+ * (gateway), which need the person's hukou region from the app's binding of HukouRegionSource and the evidence
+ * the catalogue in force requires (CatalogueModule: the app's DatabaseModule needs CATALOGUE_MIGRATIONS).
+ * Needs IdentityModule (global).
  */
 @Module({
   imports: [CalendarModule],
@@ -35,7 +37,7 @@ export class SocialInsuranceModule {
   static withCommands(binding: TransferCommandsBinding): DynamicModule {
     return {
       module: SocialInsuranceModule,
-      imports: binding.imports,
+      imports: [CatalogueModule, ...binding.imports],
       providers: [TransferService, { provide: HukouRegionSource, useClass: binding.hukouRegions }],
       exports: [TransferService],
     };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EvidenceRef } from '@tongban/catalogue';
 import type { Schemas } from '@tongban/contracts';
 import { Database } from '@tongban/database';
 import { Actor, actorLabel } from '@tongban/identity';
@@ -182,10 +183,12 @@ export class TransferRepository {
     to: TransferState,
     actor: { region: string | null; label: string; requestId?: string },
     detail: Record<string, unknown> = {},
+    evidence: readonly EvidenceRef[] = [],
   ): Promise<void> {
     await this.db.query(
-      `INSERT INTO ${S}.transfer_steps (transfer_id, step, from_state, to_state, region, actor, request_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [transferId, step, from, to, actor.region, actor.label, actor.requestId ?? null, JSON.stringify(detail)],
+      `INSERT INTO ${S}.transfer_steps (transfer_id, step, from_state, to_state, region, actor, request_id, detail, evidence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [transferId, step, from, to, actor.region, actor.label, actor.requestId ?? null, JSON.stringify(detail), JSON.stringify(evidence)],
     );
   }
 
@@ -197,9 +200,10 @@ export class TransferRepository {
       region: string | null;
       actor: string;
       detail: Record<string, unknown>;
+      evidence: EvidenceRef[];
       occurred_at: Date;
     }>(
-      `SELECT step, from_state, to_state, region, actor, detail, occurred_at FROM ${S}.transfer_steps WHERE transfer_id = $1 ORDER BY id`,
+      `SELECT step, from_state, to_state, region, actor, detail, evidence, occurred_at FROM ${S}.transfer_steps WHERE transfer_id = $1 ORDER BY id`,
       [transferId],
     );
     return rows.map((r) => ({
@@ -209,6 +213,7 @@ export class TransferRepository {
       region: r.region,
       actor: r.actor,
       detail: r.detail,
+      evidence: r.evidence,
       occurredAt: r.occurred_at.toISOString(),
     }));
   }

@@ -1,4 +1,12 @@
 import { addDays, addMonths, WorkingDayCalendar } from '@tongban/calendar';
+import {
+  BUNDLED_CATALOGUE_DOCUMENT,
+  EvidenceRef,
+  liveView,
+  loadServiceCatalogue,
+  parseServiceCatalogue,
+  ServiceCatalogue,
+} from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, AgencyKind, makeCitizenId, parseCitizenId, SubjectRefs } from '@tongban/identity';
@@ -47,7 +55,14 @@ const months = (from: string, to: string, baseFen: number): Array<{ month: strin
 // 2025 at a base of 8,000.00 yuan; the inbound region already has November and December (kept there, cleared here):
 // 10 months × 800,000 × 12 % = 960,000 fen pooled + 1,000,001 fen of account − 2 × 800,000 × 8 % = 128,000 fen
 // refunded to the person = 1,832,001 fen
-const PENSION_CERTIFICATE = { months: months('2025-01', '2025-12', 800_000), accountBalanceFen: 1_000_001 };
+// the evidence the bundled catalogue lists for the pension steps (国办发〔2009〕66号 第八条（一）, 第三条)
+const APPLICATION: EvidenceRef = { kind: 'transfer-application', reference: 'GZ-RS-SQ-2026-000914' };
+const CONTRIBUTION_CERTIFICATE: EvidenceRef = { kind: 'contribution-certificate', reference: 'NC-JFPZ/2026/0001' };
+const PENSION_CERTIFICATE = {
+  months: months('2025-01', '2025-12', 800_000),
+  accountBalanceFen: 1_000_001,
+  evidence: [CONTRIBUTION_CERTIFICATE],
+};
 const PENSION_FEN = 1_832_001;
 const MEDICAL_CERTIFICATE = { months: months('2025-01', '2025-12', 600_000), accountBalanceFen: 250_000, contributionYears: 12 };
 
@@ -58,6 +73,7 @@ const pensionRequest = (over: Partial<RequestTransferCommand> = {}): RequestTran
   hukouRegion: NANCHANG, // a claim: the ledger's 360102 lies within it
   appliedOn: APPLIED_ON,
   inboundMonths: ['2025-11', '2025-12', '2026-01'],
+  evidence: [APPLICATION],
   ...over,
 });
 const medicalRequest = (over: Partial<RequestTransferCommand> = {}): RequestTransferCommand => ({
@@ -74,6 +90,7 @@ interface StepRow {
   to: TransferState;
   actor: { region: string | null; label: string; requestId?: string };
   detail: Record<string, unknown>;
+  evidence: readonly EvidenceRef[];
 }
 
 /** Transfers in memory, copied in and out as rows would be. */
@@ -100,8 +117,9 @@ class FakeTransfers {
       to: TransferState,
       actor: StepRow['actor'],
       detail: Record<string, unknown> = {},
+      evidence: readonly EvidenceRef[] = [],
     ): Promise<void> => {
-      this.steps.push({ transferId, step, from, to, actor, detail });
+      this.steps.push({ transferId, step, from, to, actor, detail, evidence });
     },
   );
   readonly resolveNotices = jest.fn(async (_transferId: string): Promise<void> => undefined);
@@ -113,7 +131,7 @@ class FakeHukouRegions extends HukouRegionSource {
   readonly hukouRegionOf = jest.fn(async (subjectRef: string): Promise<string | undefined> => this.known.get(subjectRef));
 }
 
-function setup() {
+function setup(catalogue: ServiceCatalogue = loadServiceCatalogue()) {
   const db = new FakeDatabase();
   const hukou = new FakeHukouRegions();
   const outbox = new RecordingOutbox(db);
@@ -128,6 +146,7 @@ function setup() {
     new TransferDeadlines(new WorkingDayCalendar()),
     clock,
     hukou,
+    catalogue,
   );
   /** A transfer walked through the service to the given state (each step on its own day). */
   async function at(
@@ -188,6 +207,7 @@ describe('TransferService.request', () => {
         to: 'applied',
         actor: { region: GUANGZHOU, label: `${GUANGZHOU}:human-resources-${GUANGZHOU}`, requestId: 'req-42' },
         detail: { appliedOn: APPLIED_ON, duplicateMonthsKept: 'inbound', deadline: stored.clock },
+        evidence: [APPLICATION],
       },
     ]);
     // the outbound region learns of the transfer from the contact letter, not from the application
@@ -377,6 +397,7 @@ describe('TransferService steps', () => {
       from: 'requested',
       to: 'certified',
       detail: { transferFen: PENSION_FEN, duplicateMonths: ['2025-11', '2025-12'], duplicateMonthsKept: 'inbound', refundFen: 128_000 },
+      evidence: [CONTRIBUTION_CERTIFICATE],
     });
     expect(transfers.steps.at(-1)?.detail).not.toHaveProperty('deadline');
     expect(kinds(outbox)).toEqual(['contact-letter-issued', 'certificate-received', 'funds-computed']);
@@ -591,5 +612,96 @@ describe('TransferService steps', () => {
         extensions: { state: 'remitted', allowedStates: ['applied', 'requested', 'certified'] },
       });
     });
+  });
+});
+
+describe('TransferService evidence (统一证明材料要求, 000-十二)', () => {
+  /** The bundled catalogue with evidence listed for a medical transfer's request too: a later version. */
+  const withMedicalEvidence = (): ServiceCatalogue => {
+    const doc = structuredClone(BUNDLED_CATALOGUE_DOCUMENT) as { version: number; evidence: { transfers: unknown[] } };
+    doc.version = 2;
+    doc.evidence.transfers.push({ insuranceType: 'medical', step: 'request', kinds: ['transfer-application'], source: 'test' });
+    return parseServiceCatalogue(doc, 'test');
+  };
+
+  it('a pension request without the written application is 422 evidence-required, naming the kind; nothing is recorded', async () => {
+    const { service, transfers, outbox, hukou } = setup();
+    for (const evidence of [undefined, [], [{ kind: 'residence-permit', reference: 'GZ-JZZ-0001' }]]) {
+      const e = await refusal(service.request(pensionRequest({ evidence }), inbound()));
+      expect(e).toMatchObject({
+        code: ErrorCode.RuleViolated,
+        extensions: {
+          rule: 'evidence-required',
+          clause: '000-十二',
+          missing: ['transfer-application'],
+          errors: [{ field: '/body/evidence', message: "must reference a 'transfer-application'" }],
+        },
+      });
+      expect(e.detail).toContain('a pension transfer request must carry a reference');
+    }
+    expect(transfers.insert).not.toHaveBeenCalled();
+    expect(transfers.steps).toEqual([]);
+    expect(outbox.events).toEqual([]);
+    expect(hukou.hukouRegionOf).not.toHaveBeenCalled();
+  });
+
+  it('a pension certificate without the 参保缴费凭证 is 422 evidence-required; the transfer stays requested', async () => {
+    const { service, transfers, outbox, at } = setup();
+    const id = await at('requested');
+    const before = structuredClone(transfers.rows.get(id));
+    const steps = transfers.steps.length;
+    const e = await refusal(service.certificate(id, { ...PENSION_CERTIFICATE, evidence: [APPLICATION] }, outbound()));
+    expect(e).toMatchObject({
+      code: ErrorCode.RuleViolated,
+      extensions: { rule: 'evidence-required', clause: '000-十二', missing: ['contribution-certificate'] },
+    });
+    expect(e.detail).toContain('a pension transfer certificate');
+    expect(transfers.rows.get(id)).toEqual(before);
+    expect(transfers.update).not.toHaveBeenCalled();
+    expect(transfers.steps).toHaveLength(steps);
+    expect(kinds(outbox)).toEqual(['contact-letter-issued']);
+  });
+
+  it('the references are stored with their step, the request’s and the certificate’s', async () => {
+    const { service, transfers, at } = setup();
+    const id = await at('certified');
+    expect(transfers.steps.filter((r) => r.transferId === id).map((r) => [r.step, r.evidence])).toEqual([
+      ['request', [APPLICATION]],
+      ['contact-letter', []],
+      ['certificate', [CONTRIBUTION_CERTIFICATE]],
+    ]);
+    await service.remittance(id, { amountFen: PENSION_FEN, remittedOn: REQUESTED_ON, reference: 'PAY-1' }, outbound());
+    expect(transfers.steps.at(-1)).toMatchObject({ step: 'remittance', evidence: [] });
+  });
+
+  it('a malformed reference is 422 validation-failed naming it (never a citizen ID number with spaces or personal data)', async () => {
+    const { service, transfers } = setup();
+    const e = await refusal(
+      service.request(pensionRequest({ evidence: [{ kind: 'transfer-application', reference: '申请 001' }] }), inbound()),
+    );
+    expect(e).toMatchObject({ code: ErrorCode.ValidationFailed, extensions: { errors: [{ field: '/body/evidence/0/reference' }] } });
+    expect(transfers.insert).not.toHaveBeenCalled();
+  });
+
+  it('a medical transfer needs none in the bundled catalogue; references sent are kept', async () => {
+    const { transfers, at } = setup();
+    const id = await at('certified', 'medical');
+    expect(transfers.rows.get(id)?.state).toBe('certified');
+    const ref: EvidenceRef = { kind: 'transfer-application', reference: 'YB-SQ-1' };
+    const { service, transfers: stored } = setup();
+    await service.request(medicalRequest({ evidence: [ref] }), inbound('medical'));
+    expect(stored.steps[0].evidence).toEqual([ref]);
+  });
+
+  it('follows the catalogue version in force: a version listing medical evidence refuses a medical request without it', async () => {
+    let inForce = loadServiceCatalogue();
+    const { service, transfers } = setup(liveView(ServiceCatalogue.prototype, () => inForce));
+    const first = await service.request(medicalRequest(), inbound('medical'));
+    await service.cancellation(first.transferId, { reason: 'test' }, inbound('medical'));
+    inForce = withMedicalEvidence();
+    const e = await refusal(service.request(medicalRequest(), inbound('medical')));
+    expect(e).toMatchObject({ code: ErrorCode.RuleViolated, extensions: { rule: 'evidence-required', missing: ['transfer-application'] } });
+    expect(e.detail).toContain('a medical transfer request');
+    expect(transfers.insert).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { addMonths, assertDateWithin, ChinaClock } from '@tongban/calendar';
+import { assertEvidence, EvidenceRef, requiredTransferEvidence, ServiceCatalogue, TransferEvidenceStep } from '@tongban/catalogue';
 import { Database, PgError, pgConstraint, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
@@ -17,6 +18,7 @@ import {
   CertificateCommand,
   ClockParty,
   ContactLetterCommand,
+  InsuranceType,
   ReceiptCommand,
   RefusalCommand,
   RemittanceCommand,
@@ -50,12 +52,14 @@ export class TransferService {
     private readonly deadlines: TransferDeadlines,
     private readonly clock: ChinaClock,
     private readonly hukou: HukouRegionSource,
+    private readonly catalogue: ServiceCatalogue,
   ) {}
 
   /**
    * The application, recorded by the inbound region. A pension application awaits the inbound review (its own
    * 15 working days from `appliedOn`, 国办发〔2009〕66号 Art. 8(2)); a medical one is the contact letter at once
-   * (医保办发〔2021〕43号: the outbound region's 10 working days run from the accepted application).
+   * (医保办发〔2021〕43号: the outbound region's 10 working days run from the accepted application). It references
+   * the evidence the catalogue in force requires for the step `request` (000-十二).
    */
   async request(cmd: RequestTransferCommand, actor: Actor): Promise<Transfer> {
     const inbound = regionActingAs(actor, TRANSFER_AGENCY[cmd.insuranceType], `requesting a ${cmd.insuranceType} transfer`);
@@ -83,6 +87,7 @@ export class TransferService {
       if (error instanceof DomainError) throw new DomainError(error.code, error.detail, { ...error.extensions, field: '/body/citizenId' });
       throw error;
     }
+    const evidence = this.evidence(cmd.insuranceType, 'request', cmd.evidence, `a ${cmd.insuranceType} transfer request`);
     const hukouRegion = pension ? hukouRegionFor(await this.hukou.hukouRegionOf(subjectRef), cmd.hukouRegion) : null;
     const draft: TransferRecord = {
       transferId: randomUUID(),
@@ -110,11 +115,15 @@ export class TransferService {
     try {
       return await this.db.tx(async () => {
         const t = await this.transfers.insert(draft, actor);
-        await this.transfers.recordStep(t.transferId, 'request', null, t.state, this.who(actor), {
-          appliedOn: t.appliedOn,
-          duplicateMonthsKept: t.duplicateMonthsKept,
-          deadline: t.clock,
-        });
+        await this.transfers.recordStep(
+          t.transferId,
+          'request',
+          null,
+          t.state,
+          this.who(actor),
+          { appliedOn: t.appliedOn, duplicateMonthsKept: t.duplicateMonthsKept, deadline: t.clock },
+          evidence,
+        );
         // a pension application concerns the inbound region alone until its contact letter
         if (!pension) await this.emit(t, actor, [transferEvents.contactLetter(t)]);
         return toView(t);
@@ -160,12 +169,13 @@ export class TransferService {
     });
   }
 
-  /** The outbound region's contribution certificate: duplicates resolved, funds computed. */
+  /** The outbound region's contribution certificate, referencing the evidence the catalogue requires: duplicates resolved, funds computed. */
   certificate(transferId: string, cmd: CertificateCommand, actor: Actor): Promise<Transfer> {
     return this.step(transferId, actor, 'certificate', 'outbound', ['requested'], async (t, today) => {
       // the collection place is advised on the hukou region the ledger records now
       const hukouRegion = t.insuranceType === 'pension' ? ((await this.hukou.hukouRegionOf(t.subjectRef)) ?? t.hukouRegion) : t.hukouRegion;
       const a = assessCertificate({ ...t, hukouRegion }, cmd, today, this.deadlines.policy);
+      const evidence = this.evidence(t.insuranceType, 'certificate', cmd.evidence, `a ${t.insuranceType} transfer certificate`);
       const next = await this.save({ ...t, hukouRegion, state: 'certified', ...a }, actor);
       return {
         next,
@@ -176,6 +186,7 @@ export class TransferService {
           duplicateMonthsKept: a.duplicates.kept,
           refundFen: a.duplicates.refundFen ?? null,
         },
+        evidence,
       };
     });
   }
@@ -268,7 +279,13 @@ export class TransferService {
     apply: (
       t: TransferRecord,
       today: string,
-    ) => Promise<{ next: TransferRecord; events: TransferEvent[]; detail: Record<string, unknown>; clockMoved?: boolean }>,
+    ) => Promise<{
+      next: TransferRecord;
+      events: TransferEvent[];
+      detail: Record<string, unknown>;
+      clockMoved?: boolean;
+      evidence?: readonly EvidenceRef[];
+    }>,
   ): Promise<Transfer> {
     const region = this.regionOf(actor);
     return this.db.tx(async () => {
@@ -288,15 +305,35 @@ export class TransferService {
           allowedStates: [...allowed],
         });
       }
-      const { next, events, detail, clockMoved } = await apply(t, this.clock.today());
+      const { next, events, detail, clockMoved, evidence } = await apply(t, this.clock.today());
       if (clockMoved) await this.transfers.resolveNotices(t.transferId);
-      await this.transfers.recordStep(t.transferId, name, t.state, next.state, this.who(actor), {
-        ...detail,
-        ...(clockMoved ? { deadline: next.clock } : {}),
-      });
+      await this.transfers.recordStep(
+        t.transferId,
+        name,
+        t.state,
+        next.state,
+        this.who(actor),
+        { ...detail, ...(clockMoved ? { deadline: next.clock } : {}) },
+        evidence,
+      );
       await this.emit(next, actor, events);
       return toView(next);
     });
+  }
+
+  /**
+   * The references a step's request carries, once they cover every evidence kind the catalogue version in force
+   * lists for the step (统一证明材料要求, 000-十二): refused with 422 evidence-required before any change otherwise.
+   */
+  private evidence(
+    type: InsuranceType,
+    step: TransferEvidenceStep,
+    given: readonly EvidenceRef[] | undefined,
+    what: string,
+  ): EvidenceRef[] {
+    const evidence = [...(given ?? [])];
+    assertEvidence(requiredTransferEvidence(this.catalogue, type, step), evidence, what);
+    return evidence;
   }
 
   private save(t: TransferRecord, actor: Actor): Promise<TransferRecord> {

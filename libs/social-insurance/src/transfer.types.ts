@@ -1,3 +1,4 @@
+import type { EvidenceRef } from '@tongban/catalogue';
 import type { Schemas } from '@tongban/contracts';
 import type { AgencyKind } from '@tongban/identity';
 import type { CollectionRule, ContributionMonth, InsuredPeriod, TransferSide } from './funds';
@@ -104,6 +105,8 @@ export interface RequestTransferCommand {
   appliedOn?: string;
   duplicateMonthsKept?: TransferSide;
   inboundMonths?: string[];
+  /** references to the evidence the catalogue in force requires for the step `request` (统一证明材料要求) */
+  evidence?: EvidenceRef[];
 }
 
 export type ContactLetterCommand = Schemas['TransferContactLetterRequest'];

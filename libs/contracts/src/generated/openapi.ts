@@ -1025,7 +1025,10 @@ export interface paths {
          *     `inboundMonths` lists the months already contributed in the inbound region for the same
          *     insurance; they are compared with the certificate to detect duplicate months (重复缴费), resolved
          *     as `duplicateMonthsKept` says. One open transfer per person and insurance type (409 otherwise).
-         *     Long workflow: answers 202 with the transfer resource to poll.
+         *     The request references the evidence the catalogue in force lists for the step `request` of its
+         *     insurance type (`evidence`; 422 `rule: evidence-required` otherwise); the references are stored
+         *     with the step and shown in the transfer's history. Long workflow: answers 202 with the transfer
+         *     resource to poll.
          */
         post: operations["requestSocialInsuranceTransfer"];
         delete?: never;
@@ -1088,6 +1091,8 @@ export interface paths {
          *     if the balance is smaller than that share); kept by the outbound region, every month moves and
          *     the inbound region clears its own. Funds in fen: pension = account balance − refunded share +
          *     12 % of each year's bases from 1998 (rounded once per year); medical = the account balance.
+         *     The certificate references the evidence the catalogue in force lists for the step `certificate`
+         *     (`evidence`; 422 `rule: evidence-required` otherwise), stored with the step in the history.
          */
         post: operations["submitTransferCertificate"];
         delete?: never;
@@ -1303,7 +1308,11 @@ export interface components {
                 kinds: components["schemas"]["EvidenceKindCode"][];
                 note?: string;
                 source: string;
-                step: string;
+                /**
+                 * @description the step whose request carries the references (`evidence` of the transfer request or of the certificate)
+                 * @enum {string}
+                 */
+                step: "request" | "certificate";
             }[];
             version: number;
         };
@@ -2219,6 +2228,14 @@ export interface components {
             citizenId: components["schemas"]["CitizenId"];
             /** @description which side keeps months contributed in both regions (重复缴费), agreed with the person; default inbound */
             duplicateMonthsKept?: components["schemas"]["TransferSide"];
+            /**
+             * @description references to the evidence the catalogue in force requires for the request (`GET /v1/catalogue`,
+             *     `transferEvidence`, step `request`; 统一证明材料要求): for a pension transfer the written
+             *     application (`transfer-application`, 国办发〔2009〕66号 第八条（一）); none for medical insurance.
+             *     Without a required reference: 422 `rule-violated`, `rule: evidence-required`, naming the missing
+             *     kinds and clause 000-十二; nothing is recorded.
+             */
+            evidence?: components["schemas"]["EvidenceRef"][];
             /** @description pension only: an optional claim of the person's hukou region; the ledger's hukou region is used (collection region, 国办发〔2009〕66号 Art. 6), and a claim must be that region or an area containing it */
             hukouRegion?: components["schemas"]["RegionCode"];
             /** @description months already contributed in the inbound (calling) region for this insurance, strictly ascending, none in the future */
@@ -2363,6 +2380,14 @@ export interface components {
             accountBalanceFen: number;
             /** @description medical: accumulated contribution years (累计缴费年限); required for medical */
             contributionYears?: number;
+            /**
+             * @description references to the evidence the catalogue in force requires for the certificate (`GET /v1/catalogue`,
+             *     `transferEvidence`, step `certificate`; 统一证明材料要求): for a pension transfer the 参保缴费凭证
+             *     the outbound region issues (`contribution-certificate`, 国办发〔2009〕66号 第三条); none for medical
+             *     insurance. Without a required reference: 422 `rule-violated`, `rule: evidence-required`, naming
+             *     the missing kinds and clause 000-十二; nothing is recorded.
+             */
+            evidence?: components["schemas"]["EvidenceRef"][];
             /** @description contribution months in the outbound region with their bases, strictly ascending, none in the future */
             months: components["schemas"]["ContributionMonth"][];
             /** @description pension: earlier insured places already consolidated into the outbound record, chronological (for the collection region) */
@@ -2449,6 +2474,8 @@ export interface components {
             detail?: {
                 [key: string]: unknown;
             };
+            /** @description the evidence the step's request referenced (empty for steps that carry none) */
+            evidence: components["schemas"]["EvidenceRef"][];
             fromState: components["schemas"]["TransferState"] | null;
             /** Format: date-time */
             occurredAt: string;
