@@ -12,11 +12,11 @@ import { cpuDuring } from '../bench.cpu';
 type Kind = 'filing' | 'transfer' | 'permit';
 const EXPECTED: Record<Kind, string> = {
   filing: 'cn.gov.tongban.medical.filing-registered.v1',
-  transfer: 'cn.gov.tongban.social-insurance.contact-letter-issued.v1',
+  transfer: 'cn.gov.tongban.social-insurance.contact-letter-issued.v2',
   permit: 'cn.gov.tongban.residence.permit-issued.v1',
 };
 
-/** The mix of event-producing requests: 4 medical filings, 3 pension transfers, 3 residence permits in 10. */
+/** The mix of event-producing requests: 4 medical filings, 3 medical-insurance transfers, 3 residence permits in 10. */
 const kindOf = (i: number): Kind => (i % 10 < 4 ? 'filing' : i % 10 < 7 ? 'transfer' : 'permit');
 
 function request(
@@ -40,17 +40,13 @@ function request(
         },
       };
     case 'transfer':
+      // a medical transfer request issues the contact letter at once (an event to both regions); a pension
+      // application waits for the inbound review first and writes no event until its contact letter
       return {
         region: residence,
-        agency: 'human-resources',
+        agency: 'healthcare-security',
         path: '/v1/social-insurance/transfers',
-        body: {
-          citizenId: p.citizenId,
-          insuranceType: 'pension',
-          outboundRegion: p.hukouCity,
-          hukouRegion: p.hukouCity,
-          evidence: [{ kind: 'transfer-application', reference: 'SQ-bench-1' }], // required by the catalogue (000-十二)
-        },
+        body: { citizenId: p.citizenId, insuranceType: 'medical', outboundRegion: p.hukouCity },
       };
     case 'permit':
       return { region: residence, agency: 'public-security', path: '/v1/residence-permits', body: permitBody(p, permitBase + i) };
@@ -198,6 +194,6 @@ export async function e2eFigure(opts: {
       'CPU ms per request, all processes': cpuTotal,
       [`requests/s ${os.cpus().length} cores allow at that cost`]: (os.cpus().length * 1000) / cpuTotal,
     },
-    note: 'mix: 40 % medical filings, 30 % pension transfers, 30 % residence permits (each permit also makes the ledger propose handoffs); CPU = each process tree during the run and the drain ÷ accepted requests',
+    note: 'mix: 40 % medical filings, 30 % medical-insurance transfer requests, 30 % residence permits (each permit also makes the ledger propose handoffs); CPU = each process tree during the run and the drain ÷ accepted requests',
   };
 }
