@@ -29,9 +29,11 @@ function base(t: TransferRecord): {
   };
 }
 
-function clockOf(t: TransferRecord): StepClock {
+/** The clock as the v1 events carry it (they predate the provisional flag, and their schemas are closed). */
+function clockOf(t: TransferRecord): Omit<StepClock, 'provisional'> {
   if (!t.clock) throw new Error(`transfer ${t.transferId} has no running clock`);
-  return { ...t.clock };
+  const { party, startedOn, workingDays, dueOn } = t.clock;
+  return { party, startedOn, workingDays, dueOn };
 }
 
 /** Event payloads for agencies, built from the transfer after the change. No citizen ID, amounts in fen. */

@@ -1992,13 +1992,15 @@ export interface components {
             priorPeriods?: components["schemas"]["InsuredPeriod"][];
         };
         TransferDeadline: {
-            /** @description last day allowed; null while the official holiday schedule does not cover it yet (computed by the clock job once it does) */
-            dueOn: components["schemas"]["IsoDate"] | null;
+            /** @description last day allowed, counted in working days of the official holiday schedule */
+            dueOn: components["schemas"]["IsoDate"];
             /**
              * @description the region whose clock runs
              * @enum {string}
              */
             party: "outbound" | "inbound";
+            /** @description true while the official holiday schedule does not reach dueOn yet: it is then counted on the statutory holidays of the national holiday regulation (全国年节及纪念日放假办法, as amended 2024), without the make-up working days the yearly State Council notice adds, and counted again (it may move by a few days) once a newer schedule covers it */
+            provisional: boolean;
             startedOn: components["schemas"]["IsoDate"];
             workingDays: number;
         };
