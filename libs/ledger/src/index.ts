@@ -13,6 +13,6 @@ export type { Reconciliation, ReconciliationItem } from './reconciliation.reposi
 export { GapRepository } from './gap.repository';
 export type { Gap } from './gap.repository';
 export { LedgerJobs } from './ledger.jobs';
-export type { DeadlineRun, GapRun } from './ledger.jobs';
+export type { DeadlineRun, GapRun, ProvisionalRun } from './ledger.jobs';
 export { computeResponsibilities, responsibleRegion, residenceConditionsMet, HELD_BASES, isHeld } from './responsibility.rules';
 export type { ResponsibilityInput } from './responsibility.rules';

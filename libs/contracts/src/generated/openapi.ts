@@ -1264,6 +1264,8 @@ export interface components {
             kind: "hukou-move" | "insured-region";
             note: string | null;
             objectionDeadline: components["schemas"]["IsoDate"];
+            /** @description true while the official holiday schedule does not reach objectionDeadline yet (counted on the statutory holidays; counted again once a newer schedule covers it) */
+            objectionDeadlineProvisional: boolean;
             objectionReason: string | null;
             /** Format: date-time */
             statedAt: string;
@@ -1328,7 +1330,10 @@ export interface components {
             /** Format: date-time */
             answeredAt: string | null;
             answerReason: string | null;
+            /** @description the last day to answer */
             deadline: components["schemas"]["IsoDate"];
+            /** @description true while the official holiday schedule does not reach the deadline yet: remindOn and deadline are then counted on the statutory holidays of the national holiday regulation, without make-up working days, and counted again once a newer schedule covers them */
+            deadlineProvisional: boolean;
             /** @description answered by operators (a dispute or an escalated proposal decided) */
             decidedByOperator: boolean;
             /** Format: date-time */
@@ -1619,6 +1624,8 @@ export interface components {
             ageSeconds: number;
             /** @description last day of the statutory limit */
             dueOn: components["schemas"]["IsoDate"] | null;
+            /** @description true while the official holiday schedule does not reach dueOn yet (counted on the statutory holidays, without make-up working days; it may move once a newer schedule covers it) */
+            dueOnProvisional?: boolean;
             escalated: boolean;
             id: string;
             kind: components["schemas"]["OperatorItemKind"];
