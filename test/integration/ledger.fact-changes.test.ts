@@ -1,4 +1,4 @@
-import { addDays, chinaDay } from '@tongban/calendar';
+import { addDays, chinaDay, WorkingDayCalendar } from '@tongban/calendar';
 import { LedgerJobs } from '@tongban/ledger';
 import { RunningApp } from '@tongban/http';
 import { DOMAIN_TOPICS, fromKafkaMessage } from '@tongban/messaging';
@@ -6,6 +6,7 @@ import { Collected, Suite } from '../harness/suite';
 import { agencyOf, call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
 import { registerPerson } from '../harness/ledger-steps';
+import { datasetWithSimulated2027 } from '../harness/holiday-datasets';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
 type Json = Record<string, unknown>;
@@ -248,5 +249,56 @@ describe('fact changes: provisional statements, consent, objection window, dispu
     expect([res.status, res.body.code, res.body.reason]).toEqual([409, 'conflict', 'registered-elsewhere']);
     expect(JSON.stringify(res.body)).not.toContain(subjectRef);
     expect(JSON.stringify(res.body)).not.toContain(NANCHANG);
+  });
+
+  it('deadlines past the holiday data are provisional, and are counted again once a newer dataset covers them (issue 15, item 7)', async () => {
+    const calendar = running.app.get(WorkingDayCalendar);
+    const jobs = running.app.get(LedgerJobs);
+    // A fact change still in its objection window, and a handoff proposal not yet answered…
+    const pending = await registerPerson(gateway, NANCHANG);
+    const change = String((await moveHukou(CHENGDU, pending.citizenId)).body.changeId);
+    const moved = await registerPerson(gateway, NANCHANG);
+    const stated = await moveHukou(GUANGZHOU, moved.citizenId);
+    await post(`/v1/fact-changes/${String(stated.body.changeId)}/consent`, NANCHANG, 'public-security');
+    const handoff = ((await view(moved.subjectRef, GUANGZHOU)).pendingHandoffs as Pending)[0].handoffId;
+    // …both dated Fri 2026-12-18, as the code before this change stored them: the handoff due on New Year's Day
+    // 2027 (Monday–Friday counting past the dataset), flagged by migration 0103.
+    await suite.db.query(
+      `UPDATE ledger.handoffs SET proposed_on = '2026-12-18', remind_on = '2026-12-29', deadline = '2027-01-01', deadline_provisional = true WHERE handoff_id = $1`,
+      [handoff],
+    );
+    await suite.db.query(
+      `UPDATE ledger.fact_changes SET stated_at = '2026-12-18T10:00:00+08:00', objection_deadline = '2027-01-11', objection_deadline_provisional = true
+        WHERE change_id = $1`,
+      [change],
+    );
+    const handoffView = async (): Promise<Json> =>
+      (await call<Json>(gateway, 'GET', `/v1/handoffs/${handoff}`, { token: token(GUANGZHOU, 'veterans-affairs') })).body;
+    const changeView = async (): Promise<Json> =>
+      (await call<Json>(gateway, 'GET', `/v1/fact-changes/${change}`, { token: OPERATOR })).body;
+
+    // Counted again on the installed calendar: New Year's Day is skipped.
+    const run = await jobs.runProvisionalDeadlines();
+    expect(run.ran).toBe(true);
+    const due = calendar.deadline('2026-12-18', 10);
+    if (calendar.coverage().lastYear === 2026) expect(due).toEqual({ date: '2027-01-04', provisional: true });
+    expect(await handoffView()).toMatchObject({ deadline: due.date, deadlineProvisional: due.provisional });
+    const window = calendar.deadline('2026-12-18', 15); // Dec 21–25, 28–31, (元旦), Jan 4–8, Mon Jan 11
+    expect(await changeView()).toMatchObject({ objectionDeadline: window.date, objectionDeadlineProvisional: window.provisional });
+
+    // A newer dataset arrives (a simulated 2027 schedule): the same dates, now official.
+    const newer = new WorkingDayCalendar(datasetWithSimulated2027());
+    jest.spyOn(calendar, 'deadline').mockImplementation((start, n) => newer.deadline(start, n));
+    jest.spyOn(calendar, 'addWorkingDays').mockImplementation((start, n) => newer.addWorkingDays(start, n));
+    try {
+      expect((await jobs.runProvisionalDeadlines()).recomputed).toBeGreaterThanOrEqual(2);
+      expect(await handoffView()).toMatchObject({ remindOn: '2026-12-29', deadline: '2027-01-04', deadlineProvisional: false });
+      expect(await changeView()).toMatchObject({ objectionDeadline: '2027-01-11', objectionDeadlineProvisional: false });
+      // Official: not looked at again.
+      const again = await jobs.runProvisionalDeadlines();
+      expect(again.recomputed).toBe(0);
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 });

@@ -1,7 +1,9 @@
 import type { AgencyKind } from '@tongban/identity';
 import { fromKafkaMessage } from '@tongban/messaging';
-import { ChinaClock } from '@tongban/calendar';
-import { SOCIAL_INSURANCE_SCHEMA, TransferClockService } from '@tongban/social-insurance';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ChinaClock, WorkingDayCalendar } from '@tongban/calendar';
+import { SOCIAL_INSURANCE_SCHEMA, StepClock, TransferClockService, TransferDeadlines } from '@tongban/social-insurance';
+import { calendarThrough, datasetWithSimulated2027 } from '../harness/holiday-datasets';
 import { TransferClockScheduler } from '../../apps/social-insurance/src/transfer-clock.scheduler';
 import { Collected, Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
@@ -32,6 +34,8 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
   let gateway: string;
   let clock: ChinaClock;
   let clockJob: TransferClockService;
+  let deadlines: TransferDeadlines;
+  let calendar: WorkingDayCalendar;
 
   /** Pins "today" in China for the gateway's transfer rules. */
   const today = (date: string): void => {
@@ -96,6 +100,8 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     // The tests run the clock job themselves, for chosen days.
     await si.app.get(TransferClockScheduler).stop();
     clockJob = si.app.get(TransferClockService);
+    deadlines = si.app.get(TransferDeadlines);
+    calendar = gw.app.get(WorkingDayCalendar);
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => suite.stop());
@@ -137,7 +143,13 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       contactLetterOn: '2026-09-28',
     });
     // 15 working days after Mon 2026-09-28, across the National Day golden week and its make-up Saturday 10-10.
-    expect(created.body.deadline).toEqual({ party: 'outbound', startedOn: '2026-09-28', workingDays: 15, dueOn: '2026-10-23' });
+    expect(created.body.deadline).toEqual({
+      party: 'outbound',
+      startedOn: '2026-09-28',
+      workingDays: 15,
+      dueOn: '2026-10-23',
+      provisional: false,
+    });
     expect(JSON.stringify(created.body)).not.toContain(citizenId);
 
     today('2026-10-09');
@@ -200,7 +212,13 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     });
     expect(remitted.status).toBe(200);
     expect(remitted.body).toMatchObject({ state: 'remitted', step: 'receipt', awaitingRegion: '440100' });
-    expect(remitted.body.deadline).toEqual({ party: 'inbound', startedOn: '2026-10-12', workingDays: 15, dueOn: '2026-11-02' });
+    expect(remitted.body.deadline).toEqual({
+      party: 'inbound',
+      startedOn: '2026-10-12',
+      workingDays: 15,
+      dueOn: '2026-11-02',
+      provisional: false,
+    });
 
     today('2026-10-14');
     const received = await post(`/${id}/receipt`, '440100', { amountFen: 2_346_567, receivedOn: '2026-10-14' });
@@ -309,7 +327,13 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     const created = await request('440100', { citizenId: newCitizenId(), insuranceType: 'medical', outboundRegion: '360100' });
     const id = created.body.transferId as string;
     // Medical, outbound 10 working days: 29, 30, (holiday 10-01..07), 08, 09, 10 (make-up Sat), 12, 13, 14, 15, 16.
-    expect(created.body.deadline).toEqual({ party: 'outbound', startedOn: '2026-09-28', workingDays: 10, dueOn: '2026-10-16' });
+    expect(created.body.deadline).toEqual({
+      party: 'outbound',
+      startedOn: '2026-09-28',
+      workingDays: 10,
+      dueOn: '2026-10-16',
+      provisional: false,
+    });
 
     const state = async (): Promise<Json> => (await get(`/${id}`, OPERATOR)).body;
     const clockSteps = async (): Promise<string[]> =>
@@ -700,5 +724,116 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect((ops.body.items as Json[]).map((t) => t.transferId)).toEqual(ids);
     expect((await call(gateway, 'GET', `${BASE}?state=bogus`, { token: OPERATOR })).status).toBe(422);
     expect((await post('', 'operator', pensionRequest(newCitizenId()))).status).toBe(403); // operators read, regions act
+  });
+
+  describe('clocks past the holiday data (issue 15, item 7)', () => {
+    const subjectRef = (): string => `s1_${randomBytes(24).toString('base64url')}`;
+    /** An open transfer written straight to the table, so a test can have many, or one past any dataset. */
+    const insertOpen = async (clock: StepClock, extra: { overdueSince?: string } = {}): Promise<string> => {
+      const id = randomUUID();
+      await suite.db.query(
+        `INSERT INTO ${SOCIAL_INSURANCE_SCHEMA}.transfers (transfer_id, subject_ref, insurance_type, inbound_region, outbound_region, state,
+           clock_party, clock_started_on, clock_working_days, due_on, due_on_provisional, overdue_since, created_by, updated_by)
+         VALUES ($1, $2, 'pension', '440100', '360100', 'requested', $3, $4, $5, $6, $7, $8, 'test', 'test')`,
+        [id, subjectRef(), clock.party, clock.startedOn, clock.workingDays, clock.dueOn, clock.provisional, extra.overdueSince ?? null],
+      );
+      return id;
+    };
+    const row = (id: string): Promise<{ due_on: string; due_on_provisional: boolean; overdue_since: string | null } | undefined> =>
+      suite.db.one(
+        `SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on, due_on_provisional, to_char(overdue_since, 'YYYY-MM-DD') AS overdue_since
+           FROM ${SOCIAL_INSURANCE_SCHEMA}.transfers WHERE transfer_id = $1`,
+        [id],
+      );
+    const notices = async (ids: string[], kind: string): Promise<number> =>
+      Number(
+        (
+          await suite.db.one<{ n: string }>(
+            `SELECT count(*) AS n FROM ${SOCIAL_INSURANCE_SCHEMA}.clock_notices WHERE transfer_id = ANY($1::uuid[]) AND kind = $2`,
+            [ids, kind],
+          )
+        )?.n,
+      );
+
+    it('a transfer requested near the end of the holiday data gets a due date, provisional in the contract, and is reminded', async () => {
+      today('2026-12-20');
+      const created = await request('440100', { citizenId: newCitizenId(), insuranceType: 'medical', outboundRegion: '360100' });
+      expect(created.status).toBe(202);
+      const expected = calendar.deadline('2026-12-20', 10);
+      // With the 1.5.7 dataset (to 2026-12-28): Dec 21–25, 28, 29–31, (元旦), Mon 2027-01-04 — provisional.
+      if (calendar.coverage().lastYear === 2026) expect(expected).toEqual({ date: '2027-01-04', provisional: true });
+      expect(created.body.deadline).toEqual({
+        party: 'outbound',
+        startedOn: '2026-12-20',
+        workingDays: 10,
+        dueOn: expected.date,
+        provisional: expected.provisional,
+      });
+      const id = created.body.transferId as string;
+      expect((await get(`/${id}`, OPERATOR)).body.deadline).toMatchObject({ dueOn: expected.date, provisional: expected.provisional });
+      await clockJob.runOnce(calendar.addWorkingDays('2026-12-20', 7)); // 3 working days left
+      expect(await notices([id], 'reminder')).toBe(1);
+    });
+
+    it('walks every transfer due, a bounded page at a time: twelve transfers with pages of five are all reminded, then all overdue', async () => {
+      const clock: StepClock = { party: 'outbound', startedOn: '2026-10-21', workingDays: 10, dueOn: '2026-11-04', provisional: false };
+      const ids: string[] = [];
+      for (let i = 0; i < 12; i++) ids.push(await insertOpen(clock));
+      const reminded = await clockJob.runOnce('2026-11-02', 5);
+      expect(reminded.ran).toBe(true);
+      expect(reminded.reminders).toBeGreaterThanOrEqual(12);
+      expect(await notices(ids, 'reminder')).toBe(12);
+      // Reminded transfers stay candidates until overdue; they never crowd the others out of a run.
+      const late = await clockJob.runOnce('2026-11-05', 5);
+      expect(late.overdue).toBeGreaterThanOrEqual(12);
+      expect(await notices(ids, 'overdue')).toBe(12);
+      for (const id of ids) expect((await row(id))?.overdue_since).toBe('2026-11-05');
+    });
+
+    it('recomputes provisional due dates once a newer holiday dataset covers them (National Day 2027)', async () => {
+      // Pension, 15 working days from Tue 2027-09-28, counted on the statutory holidays (Oct 1–5 off): Fri Oct 22.
+      const cut = new TransferDeadlines(calendarThrough(2026));
+      const provisional = cut.start('pension', 'outbound', '2027-09-28');
+      expect(provisional).toMatchObject({ dueOn: '2027-10-22', provisional: true });
+      const open = await insertOpen(provisional);
+      // Flagged overdue on the provisional date; the official schedule pushes the date back past "today".
+      const flagged = await insertOpen(provisional, { overdueSince: '2027-10-23' });
+      await suite.db.query(
+        `INSERT INTO ${SOCIAL_INSURANCE_SCHEMA}.clock_notices (transfer_id, clock_party, clock_started_on, kind, step, awaiting_region, due_on, raised_on)
+         VALUES ($1, 'outbound', '2027-09-28', 'overdue', 'certificate', '360100', '2027-10-22', '2027-10-23')`,
+        [flagged],
+      );
+
+      // The same dataset: nothing moves.
+      jest.spyOn(deadlines, 'count').mockImplementation((c) => cut.count(c));
+      await clockJob.recomputeProvisional('2027-10-23', 1);
+      expect(await row(open)).toEqual({ due_on: '2027-10-22', due_on_provisional: true, overdue_since: null });
+
+      // A newer dataset arrives (a simulated 2027 schedule: Oct 1–7 off, Sat Oct 9 worked): Mon Oct 25, official.
+      const newer = new TransferDeadlines(new WorkingDayCalendar(datasetWithSimulated2027()));
+      jest.spyOn(deadlines, 'count').mockImplementation((c) => newer.count(c));
+      const run = await clockJob.recomputeProvisional('2027-10-23', 1); // pages of one
+      expect(run.ran).toBe(true);
+      expect(run.recomputed).toBeGreaterThanOrEqual(2);
+      expect(await row(open)).toEqual({ due_on: '2027-10-25', due_on_provisional: false, overdue_since: null });
+      expect(await row(flagged)).toEqual({ due_on: '2027-10-25', due_on_provisional: false, overdue_since: null });
+      const history = (await get(`/${open}`, OPERATOR)).body.history as Json[];
+      expect(history.at(-1)).toMatchObject({
+        step: 'deadline',
+        actor: 'clock:social-insurance',
+        detail: { deadline: { dueOn: '2027-10-25', provisional: false }, previousDueOn: '2027-10-22' },
+      });
+      const openOverdue = await suite.db.query(
+        `SELECT 1 FROM ${SOCIAL_INSURANCE_SCHEMA}.clock_notices WHERE transfer_id = $1 AND kind = 'overdue' AND resolved_at IS NULL`,
+        [flagged],
+      );
+      expect(openOverdue).toHaveLength(0);
+      // Official now: not looked at again; and past the new date the overdue item is raised for it.
+      expect((await clockJob.recomputeProvisional('2027-10-23')).recomputed).toBe(0);
+      jest.restoreAllMocks();
+      await clockJob.runOnce('2027-10-26');
+      expect((await row(flagged))?.overdue_since).toBe('2027-10-26');
+      expect(await notices([flagged], 'overdue')).toBe(2);
+    });
   });
 });

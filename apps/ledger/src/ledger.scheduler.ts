@@ -5,7 +5,8 @@ import { CatalogueBackfillService, LedgerJobs } from '@tongban/ledger';
 export const LEDGER_JOB_INTERVAL_MS = 60_000;
 
 /**
- * Fact changes whose objection window lapsed, handoff deadlines (reminders, escalations), gap detection,
+ * Provisional deadlines counted again (a newer holiday schedule makes them official), fact changes whose
+ * objection window lapsed, handoff deadlines (reminders, escalations), gap detection,
  * the re-evaluation of rejected handoffs, the years thresholds crossed (every minute, so one is
  * acted on the day it is crossed) and the catalogue backfill (holders of a newly catalogued
  * service for everyone, and the handoffs a newly effective catalogue or city-policy version calls for).
@@ -20,6 +21,7 @@ export class LedgerScheduler extends PeriodicJob {
   }
 
   protected async work(): Promise<void> {
+    const provisional = await this.jobs.runProvisionalDeadlines();
     const facts = await this.jobs.runFactChangeWindows();
     const deadlines = await this.jobs.runHandoffDeadlines();
     const gaps = await this.jobs.runGapDetection();
@@ -27,8 +29,17 @@ export class LedgerScheduler extends PeriodicJob {
     const catalogue = await this.backfill.run();
     if (catalogue.people > 0) this.logger.log({ catalogue }, 'catalogue backfill ran');
     const thresholds = await this.jobs.runConditionThresholds();
-    if (facts.applied + deadlines.reminded + deadlines.escalated + gaps.detected + reevaluation.proposed + thresholds.reviewed > 0) {
-      this.logger.log({ facts, deadlines, gaps, reevaluation, thresholds }, 'ledger jobs ran');
+    if (
+      provisional.recomputed +
+        facts.applied +
+        deadlines.reminded +
+        deadlines.escalated +
+        gaps.detected +
+        reevaluation.proposed +
+        thresholds.reviewed >
+      0
+    ) {
+      this.logger.log({ provisional, facts, deadlines, gaps, reevaluation, thresholds }, 'ledger jobs ran');
     }
   }
 }

@@ -6,7 +6,10 @@ import { TransferClockService } from '@tongban/social-insurance';
 /** Deadlines are days, so a minute is plenty. The first run is one interval after start. */
 export const CLOCK_INTERVAL_MS = 60_000;
 
-/** The statutory transfer clocks, for today in China. */
+/**
+ * The statutory transfer clocks, for today in China: first provisional due dates are counted again (a newer
+ * holiday schedule, shipped with a release, makes them official), then reminders and overdue items.
+ */
 @Injectable()
 export class TransferClockScheduler extends PeriodicJob {
   constructor(
@@ -17,7 +20,10 @@ export class TransferClockScheduler extends PeriodicJob {
   }
 
   protected async work(): Promise<void> {
-    const result = await this.clockJob.runOnce(this.clock.today());
-    if (result.reminders + result.overdue + result.scheduled > 0) this.logger.log(result, 'transfer clocks advanced');
+    const today = this.clock.today();
+    const recomputed = await this.clockJob.recomputeProvisional(today);
+    const result = await this.clockJob.runOnce(today);
+    if (result.reminders + result.overdue + recomputed.recomputed > 0)
+      this.logger.log({ ...result, recomputed }, 'transfer clocks advanced');
   }
 }

@@ -9,10 +9,9 @@ export class InvalidCalendarDateError extends RangeError {
 }
 
 /**
- * The official holiday schedule is not known for this date. Raised instead of silently falling back to
- * Monday–Friday arithmetic, which would be wrong around every holiday and make-up working day. The fix is
- * operational (update the `chinese-days` package once the State Council publishes the next schedule),
- * so this is a server-side failure, not a client error.
+ * The calendar does not answer for this date: before the holiday dataset's first year (whose holiday rules
+ * differed from today's) or after LATEST_DATE. Past the dataset the provisional calendar answers instead, so
+ * clocks started today never meet this; it is a server-side failure, not a client error.
  */
 export class CalendarCoverageError extends Error {
   constructor(
@@ -20,8 +19,8 @@ export class CalendarCoverageError extends Error {
     readonly coverage: CalendarCoverage,
   ) {
     super(
-      `the official holiday schedule does not cover ${date}: the dataset (npm chinese-days) covers ` +
-        `${coverage.firstDate}..${coverage.lastDate}; update the chinese-days package`,
+      `the working-day calendar does not cover ${date}: it answers for ${coverage.firstDate}..${coverage.provisionalThrough} ` +
+        `(the official schedule of npm chinese-days to ${coverage.lastDate}, the statutory holidays after it)`,
     );
     this.name = 'CalendarCoverageError';
   }

@@ -3,6 +3,7 @@ import { CalendarCoverageError, InvalidCalendarDateError } from './calendar.erro
 import { fromEpochDay, toEpochDay } from './iso-date.util';
 import { WorkingDayCalendar } from './working-day.calendar';
 import { buildWorkingDayTable } from './working-day.dataset';
+import { calendarThrough, datasetWithSimulated2027 } from '../../../test/harness/holiday-datasets';
 
 describe('WorkingDayCalendar', () => {
   const calendar = new WorkingDayCalendar();
@@ -20,9 +21,10 @@ describe('WorkingDayCalendar', () => {
         working: true,
         kind: 'make-up-workday',
         holiday: '国庆节',
+        provisional: false,
       });
       expect(calendar.dayInfo('2025-10-03')).toMatchObject({ working: false, kind: 'public-holiday' });
-      expect(calendar.dayInfo('2025-10-14')).toEqual({ date: '2025-10-14', working: true, kind: 'workday' });
+      expect(calendar.dayInfo('2025-10-14')).toEqual({ date: '2025-10-14', working: true, kind: 'workday', provisional: false });
     });
 
     it('a make-up Saturday counts toward a deadline', () => {
@@ -83,6 +85,53 @@ describe('WorkingDayCalendar', () => {
     });
   });
 
+  describe('past the official schedule: the statutory holidays, provisional (dataset cut after 2026)', () => {
+    const cal = calendarThrough(2026);
+
+    it('2027-01-01: New Year is skipped; a handoff proposed 2026-12-18 is due Mon 2027-01-04, provisionally', () => {
+      expect(cal.coverage().lastDate).toBe('2026-12-28');
+      expect(cal.dayInfo('2027-01-01')).toEqual({
+        date: '2027-01-01',
+        working: false,
+        kind: 'public-holiday',
+        holiday: '元旦',
+        provisional: true,
+      });
+      // Dec 21–25 (5), Mon Dec 28 (6, official), Dec 29–31 (9, provisional working days), Jan 1 holiday, Mon Jan 4 (10).
+      expect(cal.deadline('2026-12-18', 10)).toEqual({ date: '2027-01-04', provisional: true });
+      expect(cal.deadline('2026-12-14', 10)).toEqual({ date: '2026-12-28', provisional: false });
+      expect(cal.workingDaysBetween('2026-12-28', '2027-01-04')).toBe(4);
+    });
+
+    it('Spring Festival 2027: 除夕 Fri Feb 5 to 初三 Mon Feb 8 off, the weekend two given back Tue 9 and Wed 10', () => {
+      for (const d of ['05', '06', '07', '08', '09', '10']) expect(cal.isWorkingDay(`2027-02-${d}`)).toBe(false);
+      expect(cal.dayInfo('2027-02-09')).toMatchObject({ kind: 'public-holiday', holiday: '春节', provisional: true });
+      expect(cal.isWorkingDay('2027-02-11')).toBe(true);
+      expect(cal.addWorkingDays('2027-02-04', 1)).toBe('2027-02-11');
+      // From Mon Feb 1: 2, 3, 4 (3), Feb 5–10 off, 11, 12 (5), 15–19 (10), 22–26 (15).
+      expect(cal.deadline('2027-02-01', 15)).toEqual({ date: '2027-02-26', provisional: true });
+    });
+
+    it('National Day 2027: Fri Oct 1 to Sun Oct 3, given back Mon 4 and Tue 5; Mid-Autumn Wed Sep 15', () => {
+      for (const d of ['01', '02', '03', '04', '05']) expect(cal.isWorkingDay(`2027-10-${d}`)).toBe(false);
+      expect(cal.isWorkingDay('2027-10-06')).toBe(true);
+      expect(cal.isWorkingDay('2027-09-15')).toBe(false);
+      // From Tue Sep 28: 29, 30 (2), Oct 1–5 off, 6, 7, 8 (5), 11–15 (10), 18–22 (15).
+      expect(cal.addWorkingDays('2027-09-28', 15)).toBe('2027-10-22');
+      // No make-up working days are guessed: the Saturdays around the holiday stay days off.
+      expect(cal.isWorkingDay('2027-09-25')).toBe(false);
+      expect(cal.isWorkingDay('2027-10-09')).toBe(false);
+    });
+
+    it('a newer dataset replaces the provisional days with the official ones', () => {
+      const newer = new WorkingDayCalendar(datasetWithSimulated2027());
+      expect(newer.coverage().lastDate).toBe('2027-12-28');
+      expect(newer.deadline('2027-09-28', 15)).toEqual({ date: '2027-10-25', provisional: false });
+      expect(newer.dayInfo('2027-10-09')).toMatchObject({ working: true, kind: 'make-up-workday', provisional: false });
+      expect(newer.isProvisional('2027-12-29')).toBe(true);
+    });
+  });
+
   describe('coverage', () => {
     it('reports the years of the installed dataset', () => {
       const c = calendar.coverage();
@@ -92,15 +141,17 @@ describe('WorkingDayCalendar', () => {
       expect(c.lastDate).toBe(`${c.lastYear}-12-28`);
     });
 
-    it('throws instead of guessing beyond the dataset', () => {
-      const { firstYear, lastYear, lastDate } = calendar.coverage();
-      expect(() => calendar.isWorkingDay(`${lastYear + 1}-03-02`)).toThrow(CalendarCoverageError);
-      expect(() => calendar.isWorkingDay(`${firstYear - 1}-06-02`)).toThrow(CalendarCoverageError);
+    it('answers past the dataset with the provisional calendar, and throws only outside it', () => {
+      const { firstYear, lastYear, lastDate, provisionalThrough } = calendar.coverage();
+      expect(provisionalThrough).toBe('2199-12-31');
+      expect(calendar.isProvisional(lastDate)).toBe(false);
       // The last days of December depend on the next year's New Year arrangement, not yet published.
-      expect(() => calendar.isWorkingDay(`${lastYear}-12-29`)).toThrow(CalendarCoverageError);
-      expect(() => calendar.isWorkingDay(lastDate)).not.toThrow();
-      expect(() => calendar.addWorkingDays(`${lastYear}-12-15`, 15)).toThrow(CalendarCoverageError);
-      expect(() => calendar.workingDaysBetween('2025-01-01', `${lastYear + 1}-01-04`)).toThrow(/chinese-days/);
+      expect(calendar.isProvisional(`${lastYear}-12-29`)).toBe(true);
+      expect(calendar.dayInfo(`${lastYear + 1}-01-01`)).toMatchObject({ working: false, holiday: '元旦', provisional: true });
+      expect(() => calendar.isWorkingDay(`${firstYear - 1}-06-02`)).toThrow(CalendarCoverageError);
+      expect(() => calendar.isWorkingDay('2200-01-01')).toThrow(/does not cover 2200-01-01/);
+      expect(() => calendar.addWorkingDays('2199-12-20', 15)).toThrow(CalendarCoverageError);
+      expect(calendar.isWorkingDay('2199-12-31')).toBe(true); // a Tuesday
     });
 
     it('rejects malformed dates and counts', () => {
@@ -186,6 +237,21 @@ describe('WorkingDayCalendar', () => {
           expect(calendar.workingDaysBetween(d, dayBefore)).toBe(k - 1);
         }),
         { numRuns: 500 },
+      );
+    });
+
+    it('across the end of the official schedule: still inverse and increasing, provisional exactly past it', () => {
+      const cut = calendarThrough(2026);
+      const around = fc.integer({ min: toEpochDay('2026-06-01'), max: toEpochDay('2040-12-31') }).map(fromEpochDay);
+      fc.assert(
+        fc.property(around, n, (d, k) => {
+          const { date, provisional } = cut.deadline(d, k);
+          expect(cut.isWorkingDay(date)).toBe(true);
+          expect(cut.workingDaysBetween(d, date)).toBe(k);
+          expect(cut.addWorkingDays(d, k + 1) > date).toBe(true);
+          expect(provisional).toBe(date > '2026-12-28');
+        }),
+        { numRuns: 300 },
       );
     });
 

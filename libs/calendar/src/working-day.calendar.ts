@@ -1,15 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CalendarCoverageError } from './calendar.errors';
 import { fromEpochDay, toEpochDay } from './iso-date.util';
-import { DayKind, defaultWorkingDayTable, WorkingDayTable } from './working-day.dataset';
+import { buildWorkingDayTable, DayKind, defaultWorkingDayTable, WorkingDayTable } from './working-day.dataset';
+
+/**
+ * Injection token of a holiday dataset in the chinese-days format (`{ holidays, workdays }`) that replaces
+ * the one of the installed package: how a newer official schedule is brought in (and how tests simulate one).
+ */
+export const HOLIDAY_DATASET = Symbol('HOLIDAY_DATASET');
 
 export interface CalendarCoverage {
   /** First and last year whose official schedule is in the dataset. */
   readonly firstYear: number;
   readonly lastYear: number;
-  /** First and last day this calendar answers for (inclusive): `${firstYear}-01-01` .. `${lastYear}-12-28`. */
+  /** First and last day of the official schedule (inclusive): `${firstYear}-01-01` .. `${lastYear}-12-28`. */
   readonly firstDate: string;
   readonly lastDate: string;
+  /** Last day the calendar answers for at all; the days after `lastDate` are provisional. */
+  readonly provisionalThrough: string;
 }
 
 export interface DayInfo {
@@ -18,6 +26,14 @@ export interface DayInfo {
   readonly kind: DayKind;
   /** For public holidays and make-up working days: the holiday, in Chinese (e.g. 国庆节, 春节). */
   readonly holiday?: string;
+  /** true past the official schedule: the statutory holidays only, no make-up working days yet */
+  readonly provisional: boolean;
+}
+
+/** A computed deadline, provisional when it lies past the official schedule (it may move once that arrives). */
+export interface Deadline {
+  readonly date: string;
+  readonly provisional: boolean;
 }
 
 /**
@@ -29,20 +45,33 @@ export interface DayInfo {
  * social-insurance transfer measures): the day of receipt does not count, counting starts the next calendar day,
  * and a deadline of n working days is the n-th working day after that day.
  *
- * Dates outside `coverage()` throw CalendarCoverageError: there is deliberately no fallback to plain
- * Monday–Friday arithmetic, which would be wrong around every holiday.
+ * Past the official schedule (the dataset's last year, to December 28) the calendar is provisional: the
+ * statutory holidays of the national regulation are skipped (statutory-holidays.rules.ts), with no make-up
+ * working days; a deadline that lands there says so (`provisional: true`), so its owner can recompute it once
+ * a newer dataset covers it. Only dates before the dataset or after LATEST_DATE throw CalendarCoverageError.
  */
 @Injectable()
 export class WorkingDayCalendar {
   private readonly table: WorkingDayTable;
 
-  constructor() {
-    this.table = defaultWorkingDayTable();
+  constructor(@Optional() @Inject(HOLIDAY_DATASET) dataset?: unknown) {
+    this.table = dataset === undefined ? defaultWorkingDayTable() : buildWorkingDayTable(dataset);
   }
 
   coverage(): CalendarCoverage {
-    const { firstYear, lastYear, firstDay, lastDay } = this.table;
-    return { firstYear, lastYear, firstDate: fromEpochDay(firstDay), lastDate: fromEpochDay(lastDay) };
+    const { firstYear, lastYear, firstDay, officialLastDay, maxDay } = this.table;
+    return {
+      firstYear,
+      lastYear,
+      firstDate: fromEpochDay(firstDay),
+      lastDate: fromEpochDay(officialLastDay),
+      provisionalThrough: fromEpochDay(maxDay),
+    };
+  }
+
+  /** True when the official schedule does not reach `date` yet (the provisional calendar answers for it). */
+  isProvisional(date: string): boolean {
+    return toEpochDay(date) > this.table.officialLastDay;
   }
 
   isWorkingDay(date: string): boolean {
@@ -52,22 +81,31 @@ export class WorkingDayCalendar {
   /** Kind of the day, and the holiday it belongs to if any. */
   dayInfo(date: string): DayInfo {
     const i = this.index(date);
-    const kind = this.table.kinds[i];
-    const holiday = this.table.names.get(this.table.firstDay + i);
-    return { date: fromEpochDay(this.table.firstDay + i), working: this.isWorking(i), kind, ...(holiday ? { holiday } : {}) };
+    const day = this.table.firstDay + i;
+    const holiday = this.table.names.get(day);
+    return {
+      date: fromEpochDay(day),
+      working: this.isWorking(i),
+      kind: this.table.kinds[i],
+      ...(holiday ? { holiday } : {}),
+      provisional: day > this.table.officialLastDay,
+    };
   }
 
   /**
    * The n-th working day after `start` (`start` itself never counts, whether or not it is a working day).
-   * `n` = 0 returns `start` unchanged. Throws CalendarCoverageError if the result would lie beyond coverage.
+   * `n` = 0 returns `start` unchanged. Throws CalendarCoverageError only past LATEST_DATE.
    */
   addWorkingDays(start: string, n: number): string {
     if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
     const s = this.index(start);
     if (n === 0) return start;
-    const { prefix } = this.table;
+    const target = this.table.prefix[s + 1] + n;
     // Working days in (s, j] = prefix[j + 1] - prefix[s + 1]; find the smallest j with that equal to n.
-    const target = prefix[s + 1] + n;
+    // A year has well over 200 working days, so n / 200 years past start (plus one) is always enough.
+    const enough = this.table.firstDay + s + Math.ceil(n / 200 + 1) * 366;
+    this.table.ensure(Math.min(enough, this.table.maxDay));
+    const { prefix } = this.table;
     const lastIndex = prefix.length - 2;
     if (prefix[lastIndex + 1] < target) {
       throw new CalendarCoverageError(`${n} working days after ${start}`, this.coverage());
@@ -80,6 +118,12 @@ export class WorkingDayCalendar {
       else lo = mid + 1;
     }
     return fromEpochDay(this.table.firstDay + lo);
+  }
+
+  /** addWorkingDays, with whether the result is provisional (past the official schedule). */
+  deadline(start: string, n: number): Deadline {
+    const date = this.addWorkingDays(start, n);
+    return { date, provisional: this.isProvisional(date) };
   }
 
   /**
@@ -97,10 +141,10 @@ export class WorkingDayCalendar {
     return kind === 'workday' || kind === 'make-up-workday';
   }
 
-  /** Index of a date in the table; throws for malformed or uncovered dates. */
+  /** Index of a date in the table (extending the provisional part as needed); throws for malformed or uncovered dates. */
   private index(date: string): number {
     const day = toEpochDay(date);
-    if (day < this.table.firstDay || day > this.table.lastDay) throw new CalendarCoverageError(date, this.coverage());
+    if (day < this.table.firstDay || !this.table.ensure(day)) throw new CalendarCoverageError(date, this.coverage());
     return day - this.table.firstDay;
   }
 }

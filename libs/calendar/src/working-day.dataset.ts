@@ -1,5 +1,7 @@
 import chineseDaysDataset from 'chinese-days/dist/chinese-days.json';
+import { LATEST_DATE } from './date-window';
 import { fromEpochDay, isIsoDate, toEpochDay, weekdayOf } from './iso-date.util';
+import { STATUTORY_RULES_FROM, statutoryDaysOff } from './statutory-holidays.rules';
 
 /**
  * The official schedule of public holidays and make-up working days (调休) comes from the npm package
@@ -19,21 +21,73 @@ export type DayKind = 'workday' | 'weekend' | 'public-holiday' | 'make-up-workda
  * The next year's New Year arrangement can reassign days at the end of December (2018-12-29 was a make-up
  * working day and 2018-12-30/31 days off for New Year 2019; 2006-12-30/31 were worked for New Year 2007). Until
  * that next schedule is in the dataset, days after December 28 of the dataset's last year are not reliable, so
- * they are outside the coverage.
+ * they are provisional (statutory-holidays.rules.ts), like everything after them.
  */
 export const LAST_RELIABLE_DECEMBER_DAY = 28;
 
-export interface WorkingDayTable {
-  readonly firstYear: number;
-  readonly lastYear: number;
-  /** Epoch days (since 1970-01-01) of the first and last covered day, inclusive. */
-  readonly firstDay: number;
-  readonly lastDay: number;
-  readonly kinds: readonly DayKind[];
+/**
+ * Per-day kinds and working-day prefix counts: the official schedule of the dataset for
+ * [firstDay, officialLastDay], then the provisional calendar (statutory-holidays.rules.ts) after it, built
+ * year by year on demand up to LATEST_DATE. `prefix[i]` = number of working days among days 0..i-1.
+ */
+export class WorkingDayTable {
+  readonly kinds: DayKind[] = [];
   /** Chinese name of the holiday a public holiday or make-up working day belongs to (e.g. 国庆节). */
-  readonly names: ReadonlyMap<number, string>;
-  /** `prefix[i]` = number of working days among the covered days 0..i-1 (so `prefix[0]` = 0). */
-  readonly prefix: Int32Array;
+  readonly names = new Map<number, string>();
+  readonly prefix: number[] = [0];
+  /** Epoch day of the last day of the official schedule; later days are provisional. */
+  readonly officialLastDay: number;
+  /** Epoch day of the last day a table may be extended to (LATEST_DATE). */
+  readonly maxDay = toEpochDay(LATEST_DATE);
+
+  constructor(
+    readonly firstYear: number,
+    readonly lastYear: number,
+    readonly firstDay: number,
+    official: (day: number) => { kind: DayKind; name?: string },
+  ) {
+    this.officialLastDay = toEpochDay(`${lastYear}-12-${LAST_RELIABLE_DECEMBER_DAY}`);
+    if (this.officialLastDay + 1 < toEpochDay(STATUTORY_RULES_FROM)) {
+      throw new Error(`holiday dataset: it ends in ${lastYear}, before the holiday regulation's rules of ${STATUTORY_RULES_FROM}`);
+    }
+    for (let day = firstDay; day <= this.officialLastDay; day++) {
+      const { kind, name } = official(day);
+      this.push(day, kind, name);
+    }
+  }
+
+  /** Last epoch day built so far. */
+  get lastDay(): number {
+    return this.firstDay + this.kinds.length - 1;
+  }
+
+  /** Builds the provisional days up to `day` (whole years at a time); false when `day` is past maxDay. */
+  ensure(day: number): boolean {
+    if (day > this.maxDay) return false;
+    while (this.lastDay < day) {
+      const from = this.lastDay + 1;
+      const year = Number(fromEpochDay(from).slice(0, 4));
+      const off = new Map(statutoryDaysOff(year).map((d) => [toEpochDay(d.date), d.holiday]));
+      const until = Math.min(toEpochDay(`${year}-12-31`), this.maxDay);
+      for (let d = from; d <= until; d++) {
+        const holiday = off.get(d);
+        this.push(d, holiday ? 'public-holiday' : weekdayKind(d), holiday);
+      }
+    }
+    return true;
+  }
+
+  private push(day: number, kind: DayKind, name?: string): void {
+    const i = this.kinds.length;
+    this.kinds.push(kind);
+    if (name) this.names.set(day, name);
+    this.prefix.push(this.prefix[i] + (kind === 'workday' || kind === 'make-up-workday' ? 1 : 0));
+  }
+}
+
+function weekdayKind(day: number): DayKind {
+  const weekday = weekdayOf(day);
+  return weekday === 0 || weekday === 6 ? 'weekend' : 'workday';
 }
 
 type DateMap = Record<string, string>;
@@ -57,7 +111,7 @@ function chineseName(label: string): string {
   return (parts[1] ?? parts[0] ?? label).trim();
 }
 
-/** Validates the chinese-days dataset and precomputes per-day kinds and working-day prefix counts. */
+/** Validates a dataset in the chinese-days format and precomputes per-day kinds and working-day prefix counts. */
 export function buildWorkingDayTable(raw: unknown): WorkingDayTable {
   if (typeof raw !== 'object' || raw === null) throw new Error('chinese-days dataset: not an object');
   const holidays = dateMap(raw, 'holidays');
@@ -75,29 +129,15 @@ export function buildWorkingDayTable(raw: unknown): WorkingDayTable {
     throw new Error(`chinese-days dataset: years ${firstYear}..${lastYear} are not contiguous (${years.join(',')})`);
   }
 
-  const firstDay = toEpochDay(`${firstYear}-01-01`);
-  const lastDay = toEpochDay(`${lastYear}-12-${LAST_RELIABLE_DECEMBER_DAY}`);
-  const kinds: DayKind[] = [];
-  const names = new Map<number, string>();
-  const prefix = new Int32Array(lastDay - firstDay + 2);
-  for (let day = firstDay; day <= lastDay; day++) {
+  const table = new WorkingDayTable(firstYear, lastYear, toEpochDay(`${firstYear}-01-01`), (day) => {
     const iso = fromEpochDay(day);
-    let kind: DayKind;
-    if (iso in workdays) {
-      kind = 'make-up-workday';
-      names.set(day, chineseName(workdays[iso]));
-    } else if (iso in holidays) {
-      kind = 'public-holiday';
-      names.set(day, chineseName(holidays[iso]));
-    } else {
-      const weekday = weekdayOf(day);
-      kind = weekday === 0 || weekday === 6 ? 'weekend' : 'workday';
-    }
-    const i = day - firstDay;
-    kinds.push(kind);
-    prefix[i + 1] = prefix[i] + (kind === 'workday' || kind === 'make-up-workday' ? 1 : 0);
-  }
-  return { firstYear, lastYear, firstDay, lastDay, kinds, names, prefix };
+    if (iso in workdays) return { kind: 'make-up-workday', name: chineseName(workdays[iso]) };
+    if (iso in holidays) return { kind: 'public-holiday', name: chineseName(holidays[iso]) };
+    return { kind: weekdayKind(day) };
+  });
+  // Two provisional years ahead at once, so the usual clocks never wait for a lunar computation.
+  table.ensure(toEpochDay(`${lastYear + 2}-12-31`));
+  return table;
 }
 
 let defaultTable: WorkingDayTable | undefined;

@@ -27,6 +27,7 @@ export const OPERATOR_QUEUE_COLUMNS = [
   'statutory_working_days',
   'overdue_from',
   'escalated',
+  'due_on_provisional',
 ] as const;
 
 /** The columns `<schema>.operator_item(kind, id)` returns. */

@@ -3,21 +3,21 @@
 -- until it recreates them, so a schema change can never silently empty an operator queue.
 
 -- One row per waiting item. `overdue_from` is the first day the item counts as overdue (null:
--- never); ops adds its own decisions (settled items leave, escalations mark) and the deadline
+-- never); `due_on_provisional` says the due day lies past the official holiday schedule; ops adds its own decisions (settled items leave, escalations mark) and the deadline
 -- arithmetic in working days.
 CREATE VIEW operator_queue AS
   SELECT 'ledger-handoffs'::text AS queue, 'handoff'::text AS kind, h.handoff_id::text AS id,
          h.service_code || ' ' || h.from_region || '→' || h.to_region || ' · 待接收地答复' AS title,
          h.subject_ref, ARRAY[h.from_region::text, h.to_region::text] AS regions, h.status,
          h.proposed_at AS waiting_since, h.proposed_on AS started_on, h.deadline AS due_on, NULL::int AS statutory_working_days,
-         h.deadline + 1 AS overdue_from, h.escalated_at IS NOT NULL AS escalated
+         h.deadline + 1 AS overdue_from, h.escalated_at IS NOT NULL AS escalated, h.deadline_provisional AS due_on_provisional
     FROM handoffs h WHERE h.status = 'proposed'
   UNION ALL
   SELECT 'ledger-disputes', 'handoff', h.handoff_id::text,
          h.service_code || ' ' || h.from_region || '→' || h.to_region || ' · 转出地异议: ' || coalesce(h.answer_reason, ''),
          h.subject_ref, ARRAY[h.from_region::text, h.to_region::text], h.status,
          coalesce(h.answered_at, h.proposed_at), h.proposed_on, h.deadline, NULL::int,
-         h.deadline + 1, false
+         h.deadline + 1, false, h.deadline_provisional
     FROM handoffs h WHERE h.status = 'disputed'
   UNION ALL
   -- the objection window has ended by the time a change is disputed: its deadline is shown, not chased
@@ -25,19 +25,19 @@ CREATE VIEW operator_queue AS
          f.kind || coalesce(' ' || f.branch, '') || ' ' || f.from_region || '→' || f.to_region || ' · 转出地异议: ' || coalesce(f.objection_reason, ''),
          f.subject_ref, ARRAY[f.from_region::text, f.to_region::text], f.status,
          coalesce(f.objected_at, f.stated_at), (f.stated_at AT TIME ZONE 'Asia/Shanghai')::date, f.objection_deadline, NULL::int,
-         NULL::date, false
+         NULL::date, false, f.objection_deadline_provisional
     FROM fact_changes f WHERE f.status = 'disputed'
   UNION ALL
   SELECT 'ledger-gaps', 'gap', g.gap_id::text, g.service_code || ' ' || g.period_key || ' · 期间结束无人申领',
          g.subject_ref, ARRAY[g.region::text], 'open', g.detected_at, g.period_end, NULL::date, NULL::int,
-         NULL::date, false
+         NULL::date, false, false
     FROM gaps g WHERE g.resolved_at IS NULL
   UNION ALL
   SELECT 'ledger-reconciliation', 'reconciliation-item', i.reconciliation_id::text || ':' || i.item_no,
          CASE i.kind WHEN 'overlap' THEN '重复提供' WHEN 'gap' THEN '漏提供' ELSE '无法匹配' END || ' ' || i.service_code || ' ' || i.period_key,
          i.subject_ref, ARRAY[r.region::text] || i.other_regions, i.kind,
          coalesce(r.completed_at, r.created_at), NULL::date, NULL::date, NULL::int,
-         NULL::date, false
+         NULL::date, false, false
     FROM reconciliation_items i JOIN reconciliations r USING (reconciliation_id);
 
 -- One item of a kind by its id, as the operator's item page shows it: `facts` flat name → value,
@@ -50,7 +50,8 @@ BEGIN ATOMIC
   SELECT h.service_code || ' ' || h.from_region || '→' || h.to_region, h.subject_ref, h.status, false,
          jsonb_build_object(
            'serviceCode', h.service_code, 'fromRegion', h.from_region, 'toRegion', h.to_region, 'status', h.status,
-           'reason', h.reason, 'proposedOn', h.proposed_on, 'deadline', h.deadline, 'escalatedAt', h.escalated_at,
+           'reason', h.reason, 'proposedOn', h.proposed_on, 'deadline', h.deadline, 'deadlineProvisional', h.deadline_provisional,
+           'escalatedAt', h.escalated_at,
            'answeredAt', h.answered_at, 'answerReason', h.answer_reason,
            'decideWith', CASE WHEN h.status = 'disputed' OR (h.status = 'proposed' AND h.escalated_at IS NOT NULL)
                               THEN 'POST /v1/handoffs/' || h.handoff_id || '/decision' END),
@@ -63,7 +64,7 @@ BEGIN ATOMIC
   SELECT f.kind || coalesce(' ' || f.branch, '') || ' ' || f.from_region || '→' || f.to_region, f.subject_ref, f.status, false,
          jsonb_build_object(
            'kind', f.kind, 'branch', f.branch, 'fromRegion', f.from_region, 'toRegion', f.to_region, 'effectiveOn', f.effective_on,
-           'objectionDeadline', f.objection_deadline, 'objectionReason', f.objection_reason, 'decision', f.decision, 'note', f.note,
+           'objectionDeadline', f.objection_deadline, 'objectionDeadlineProvisional', f.objection_deadline_provisional, 'objectionReason', f.objection_reason, 'decision', f.decision, 'note', f.note,
            'decideWith', 'POST /v1/fact-changes/' || f.change_id || '/decision'),
          jsonb_build_array(jsonb_build_object('schema', 'ledger', 'match', jsonb_build_object('changeId', f.change_id))),
          ARRAY['/v1/fact-changes/' || f.change_id]

@@ -16,6 +16,7 @@ interface FactChangeRow {
   status: FactChangeStatus;
   stated_at: string;
   objection_deadline: string;
+  objection_deadline_provisional: boolean;
   objection_reason: string | null;
   decision: FactDecision | null;
   decided_at: string | null;
@@ -24,7 +25,7 @@ interface FactChangeRow {
 
 const T = `${LEDGER_SCHEMA}.fact_changes`;
 const COLUMNS = `change_id, subject_ref, kind, branch, from_region, to_region, ${day('effective_on')} AS effective_on, status, ${iso('stated_at')} AS stated_at,
-  ${day('objection_deadline')} AS objection_deadline, objection_reason, decision, ${iso('decided_at')} AS decided_at, note`;
+  ${day('objection_deadline')} AS objection_deadline, objection_deadline_provisional, objection_reason, decision, ${iso('decided_at')} AS decided_at, note`;
 const toChange = (r: FactChangeRow): FactChange => ({
   changeId: r.change_id,
   subjectRef: r.subject_ref,
@@ -36,6 +37,7 @@ const toChange = (r: FactChangeRow): FactChange => ({
   status: r.status,
   statedAt: r.stated_at,
   objectionDeadline: r.objection_deadline,
+  objectionDeadlineProvisional: r.objection_deadline_provisional,
   objectionReason: r.objection_reason,
   decision: r.decision,
   decidedAt: r.decided_at,
@@ -44,7 +46,15 @@ const toChange = (r: FactChangeRow): FactChange => ({
 
 export type NewFactChange = Pick<
   FactChange,
-  'changeId' | 'subjectRef' | 'kind' | 'branch' | 'fromRegion' | 'toRegion' | 'effectiveOn' | 'objectionDeadline'
+  | 'changeId'
+  | 'subjectRef'
+  | 'kind'
+  | 'branch'
+  | 'fromRegion'
+  | 'toRegion'
+  | 'effectiveOn'
+  | 'objectionDeadline'
+  | 'objectionDeadlineProvisional'
 >;
 
 @Injectable()
@@ -54,8 +64,8 @@ export class FactChangeRepository {
   async insert(c: NewFactChange, actor: Actor, decided?: { status: 'definitive'; decision: 'uncontested' }): Promise<FactChange> {
     const row = await this.db.one<FactChangeRow>(
       `INSERT INTO ${T} (change_id, subject_ref, kind, branch, from_region, to_region, effective_on, status, stated_by, request_id, objection_deadline,
-                         decision, decided_by, decided_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $12::text IS NULL THEN NULL ELSE $9 END, CASE WHEN $12::text IS NULL THEN NULL ELSE now() END)
+                         decision, decided_by, decided_at, objection_deadline_provisional)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $12::text IS NULL THEN NULL ELSE $9 END, CASE WHEN $12::text IS NULL THEN NULL ELSE now() END, $13)
        RETURNING ${COLUMNS}`,
       [
         c.changeId,
@@ -70,6 +80,7 @@ export class FactChangeRepository {
         actor.requestId ?? null,
         c.objectionDeadline,
         decided?.decision ?? null,
+        c.objectionDeadlineProvisional,
       ],
     );
     return toChange(row as FactChangeRow);
@@ -136,5 +147,28 @@ export class FactChangeRepository {
       [today, limit],
     );
     return rows.map((r) => ({ changeId: r.change_id, subjectRef: r.subject_ref }));
+  }
+
+  /** A page of changes in their objection window whose deadline is provisional, in id order after `after`, locked. */
+  async provisionalDeadlines(
+    after: string | null,
+    limit: number,
+    timeZone: string,
+  ): Promise<Array<{ changeId: string; statedOn: string; objectionDeadline: string }>> {
+    const rows = await this.db.query<{ change_id: string; stated_on: string; objection_deadline: string }>(
+      `SELECT change_id, to_char((stated_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS stated_on, ${day('objection_deadline')} AS objection_deadline FROM ${T}
+        WHERE objection_deadline_provisional AND status = 'provisional' AND ($1::uuid IS NULL OR change_id > $1::uuid)
+        ORDER BY change_id LIMIT $2 FOR UPDATE`,
+      [after, limit, timeZone],
+    );
+    return rows.map((r) => ({ changeId: r.change_id, statedOn: r.stated_on, objectionDeadline: r.objection_deadline }));
+  }
+
+  async reschedule(changeId: string, deadline: { date: string; provisional: boolean }): Promise<void> {
+    await this.db.query(`UPDATE ${T} SET objection_deadline = $2, objection_deadline_provisional = $3 WHERE change_id = $1`, [
+      changeId,
+      deadline.date,
+      deadline.provisional,
+    ]);
   }
 }

@@ -9,8 +9,7 @@ import { Actor, actorLabel, AgencyKind, parseCitizenId, regionActingAs, SubjectR
 import { EventType, OutboxWriter } from '@tongban/messaging';
 import { assertRegionCode } from '@tongban/regions';
 import { FactChangeRepository, NewFactChange } from './fact-change.repository';
-import { addWorkingDays } from './ledger.clock';
-import { LEDGER_POLICY } from './ledger.policy';
+import { objectionDeadline } from './ledger.clock';
 import { FactChange, FactDecision, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
 import { SubjectRepository } from './subject.repository';
 import { SubjectService } from './subject.service';
@@ -128,10 +127,14 @@ export class FactChangeService {
       };
       if (draft.fromRegion !== region) return viewFor(await this.state(draft, actor), region);
       // A first insured region that is the hukou region takes nothing from anyone: recorded at once.
-      const change = await this.changes.insert({ ...draft, changeId: randomUUID(), objectionDeadline: this.clock.today() }, actor, {
-        status: 'definitive',
-        decision: 'uncontested',
-      });
+      const change = await this.changes.insert(
+        { ...draft, changeId: randomUUID(), objectionDeadline: this.clock.today(), objectionDeadlineProvisional: false },
+        actor,
+        {
+          status: 'definitive',
+          decision: 'uncontested',
+        },
+      );
       await this.subjectService.apply(
         { ...facts, insured: { ...facts.insured, [cmd.branch]: { region, since: cmd.since } } },
         { reason: `insured in ${region} for ${cmd.branch}` },
@@ -196,7 +199,10 @@ export class FactChangeService {
     return applied;
   }
 
-  private async state(draft: Omit<NewFactChange, 'changeId' | 'objectionDeadline'>, actor: Actor): Promise<FactChange> {
+  private async state(
+    draft: Omit<NewFactChange, 'changeId' | 'objectionDeadline' | 'objectionDeadlineProvisional'>,
+    actor: Actor,
+  ): Promise<FactChange> {
     const open = await this.changes.openOf(draft.subjectRef, draft.kind, draft.branch);
     if (open?.toRegion === draft.toRegion && open.effectiveOn === draft.effectiveOn) return open;
     if (open) {
@@ -208,8 +214,11 @@ export class FactChangeService {
         },
       );
     }
-    const objectionDeadline = addWorkingDays(this.calendar, this.clock.today(), LEDGER_POLICY.factObjectionWorkingDays);
-    const change = await this.changes.insert({ ...draft, changeId: randomUUID(), objectionDeadline }, actor);
+    const deadline = objectionDeadline(this.calendar, this.clock.today());
+    const change = await this.changes.insert(
+      { ...draft, changeId: randomUUID(), objectionDeadline: deadline.date, objectionDeadlineProvisional: deadline.provisional },
+      actor,
+    );
     await this.emit('cn.gov.tongban.ledger.fact-change-stated.v1', change, actor, {}, [change.fromRegion]);
     return change;
   }

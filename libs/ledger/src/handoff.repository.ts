@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
 import { Actor, actorLabel } from '@tongban/identity';
+import type { HandoffSchedule } from './ledger.clock';
 import { day, iso } from './ledger.sql';
 import { Handoff, HandoffStatus, LEDGER_SCHEMA } from './ledger.types';
 
@@ -15,6 +16,7 @@ interface HandoffRow {
   proposed_at: string;
   remind_on: string;
   deadline: string;
+  deadline_provisional: boolean;
   reminded_at: string | null;
   escalated_at: string | null;
   answered_at: string | null;
@@ -26,7 +28,7 @@ interface HandoffRow {
 
 const T = `${LEDGER_SCHEMA}.handoffs`;
 const COLUMNS = `handoff_id, subject_ref, service_code, from_region, to_region, status, reason, ${iso('proposed_at')} AS proposed_at,
-  ${day('remind_on')} AS remind_on, ${day('deadline')} AS deadline, ${iso('reminded_at')} AS reminded_at, ${iso('escalated_at')} AS escalated_at,
+  ${day('remind_on')} AS remind_on, ${day('deadline')} AS deadline, deadline_provisional, ${iso('reminded_at')} AS reminded_at, ${iso('escalated_at')} AS escalated_at,
   ${iso('answered_at')} AS answered_at, ${iso('effective_at')} AS effective_at, answer_reason, ${day('effective_by')} AS effective_by, decided_by_operator`;
 const toHandoff = (r: HandoffRow): Handoff => ({
   handoffId: r.handoff_id,
@@ -39,6 +41,7 @@ const toHandoff = (r: HandoffRow): Handoff => ({
   proposedAt: r.proposed_at,
   remindOn: r.remind_on,
   deadline: r.deadline,
+  deadlineProvisional: r.deadline_provisional,
   remindedAt: r.reminded_at,
   escalatedAt: r.escalated_at,
   answeredAt: r.answered_at,
@@ -59,6 +62,7 @@ export interface NewHandoff {
   proposedOn: string;
   remindOn: string;
   deadline: string;
+  deadlineProvisional: boolean;
   effectiveBy: string;
 }
 
@@ -68,8 +72,8 @@ export class HandoffRepository {
 
   async insert(h: NewHandoff): Promise<Handoff> {
     const row = await this.db.one<HandoffRow>(
-      `INSERT INTO ${T} (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, cause_event_id, proposed_on, remind_on, deadline, effective_by)
-       VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
+      `INSERT INTO ${T} (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, cause_event_id, proposed_on, remind_on, deadline, effective_by, deadline_provisional)
+       VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
       [
         h.handoffId,
         h.subjectRef,
@@ -82,6 +86,7 @@ export class HandoffRepository {
         h.remindOn,
         h.deadline,
         h.effectiveBy,
+        h.deadlineProvisional,
       ],
     );
     return toHandoff(row as HandoffRow);
@@ -182,5 +187,35 @@ export class HandoffRepository {
       [limit, after ?? null],
     );
     return rows.map(toHandoff);
+  }
+
+  /** A page of unanswered proposals whose deadline is provisional, in id order after `after`, locked for the recompute. */
+  async provisionalDeadlines(
+    after: string | null,
+    limit: number,
+  ): Promise<Array<{ handoffId: string; proposedOn: string } & HandoffSchedule>> {
+    const rows = await this.db.query<{ handoff_id: string; proposed_on: string; remind_on: string; deadline: string }>(
+      `SELECT handoff_id, ${day('proposed_on')} AS proposed_on, ${day('remind_on')} AS remind_on, ${day('deadline')} AS deadline FROM ${T}
+        WHERE deadline_provisional AND status = 'proposed' AND ($1::uuid IS NULL OR handoff_id > $1::uuid)
+        ORDER BY handoff_id LIMIT $2 FOR UPDATE`,
+      [after, limit],
+    );
+    return rows.map((r) => ({
+      handoffId: r.handoff_id,
+      proposedOn: r.proposed_on,
+      remindOn: r.remind_on,
+      deadline: r.deadline,
+      deadlineProvisional: true,
+    }));
+  }
+
+  /** New dates for a proposal; a reminder or escalation already made stays made. */
+  async reschedule(handoffId: string, s: HandoffSchedule): Promise<void> {
+    await this.db.query(`UPDATE ${T} SET remind_on = $2, deadline = $3, deadline_provisional = $4 WHERE handoff_id = $1`, [
+      handoffId,
+      s.remindOn,
+      s.deadline,
+      s.deadlineProvisional,
+    ]);
   }
 }

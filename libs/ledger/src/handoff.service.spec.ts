@@ -1,4 +1,5 @@
 import { addDays, WorkingDayCalendar } from '@tongban/calendar';
+import { calendarThrough } from '../../../test/harness/holiday-datasets';
 import { loadCityPolicies, loadServiceCatalogue } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
@@ -61,6 +62,7 @@ const handoff = (over: Partial<Handoff> = {}): Handoff => ({
   proposedAt: '2026-05-20T02:00:00.000Z',
   remindOn: '2026-05-29',
   deadline: '2026-06-03',
+  deadlineProvisional: false,
   remindedAt: null,
   escalatedAt: null,
   answeredAt: null,
@@ -87,6 +89,7 @@ class FakeHandoffs {
       proposedAt: NOW.toISOString(),
       remindOn: n.remindOn,
       deadline: n.deadline,
+      deadlineProvisional: n.deadlineProvisional,
       effectiveBy: n.effectiveBy,
     });
     this.rows.set(h.handoffId, h);
@@ -130,7 +133,7 @@ class FakeHandoffs {
   }
 }
 
-function setup() {
+function setup(calendar: WorkingDayCalendar = new WorkingDayCalendar(), now: Date = NOW) {
   const db = new FakeDatabase();
   const outbox = new RecordingOutbox(db);
   const handoffs = new FakeHandoffs();
@@ -160,8 +163,8 @@ function setup() {
     subjects as unknown as SubjectRepository,
     loadServiceCatalogue(),
     loadCityPolicies(),
-    new WorkingDayCalendar(),
-    new PinnedClock(NOW),
+    calendar,
+    new PinnedClock(now),
     outbox as unknown as OutboxWriter,
   );
   return { service, db, outbox, handoffs, intervals, subjects };
@@ -183,6 +186,7 @@ describe('HandoffService.reconcile', () => {
       proposedOn: TODAY,
       remindOn: '2026-06-10', // 7 working days: 3 before the deadline
       deadline: '2026-06-15', // 10 working days
+      deadlineProvisional: false,
       effectiveBy: '2026-09-01', // 92 calendar days
     });
     expect(proposed.map((h) => [h.serviceCode, h.toRegion])).toEqual([[PENSION, GUANGZHOU]]);
@@ -196,6 +200,19 @@ describe('HandoffService.reconcile', () => {
       actor: `${GUANGZHOU}:human-resources-${GUANGZHOU}`,
       requestId: 'req-7',
       data: { serviceCode: PENSION, fromRegion: NANCHANG, toRegion: GUANGZHOU, status: 'proposed', deadline: '2026-06-15' },
+    });
+  });
+
+  it('past the holiday data: proposed Fri 2026-12-18, due Mon 2027-01-04 (not New Year’s Day), provisionally', async () => {
+    const at = new Date('2026-12-18T10:00:00+08:00');
+    const { service, db, handoffs } = setup(calendarThrough(2026), at);
+    await db.tx(() => service.reconcile(facts(), CAUSE, actor(GUANGZHOU), at));
+    // Dec 21–25 (5), Mon 28 (6, the dataset's last day), 29–31 (9, provisional), 元旦 skipped, Mon Jan 4 (10).
+    expect(handoffs.insert.mock.calls[0][0]).toMatchObject({
+      proposedOn: '2026-12-18',
+      remindOn: '2026-12-29',
+      deadline: '2027-01-04',
+      deadlineProvisional: true,
     });
   });
 

@@ -8,7 +8,7 @@ import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, regionActingAs } from '@tongban/identity';
 import { EventType, OutboxWriter } from '@tongban/messaging';
 import { HandoffRepository } from './handoff.repository';
-import { addWorkingDays } from './ledger.clock';
+import { handoffSchedule } from './ledger.clock';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { Cause, Handoff, HandoffStatus, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
 import { explainResponsibilities, nextConditionReview } from './responsibility.rules';
@@ -174,12 +174,6 @@ export class HandoffService {
     actor: Actor,
     today: string,
   ): Promise<Handoff> {
-    const deadline = addWorkingDays(this.calendar, today, LEDGER_POLICY.handoffDeadlineWorkingDays);
-    const remindOn = addWorkingDays(
-      this.calendar,
-      today,
-      LEDGER_POLICY.handoffDeadlineWorkingDays - LEDGER_POLICY.handoffReminderWorkingDaysBefore,
-    );
     const h = await this.handoffs.insert({
       handoffId: randomUUID(),
       subjectRef,
@@ -189,8 +183,7 @@ export class HandoffService {
       reason: cause.reason,
       causeEventId: cause.eventId ?? null,
       proposedOn: today,
-      remindOn,
-      deadline,
+      ...handoffSchedule(this.calendar, today),
       effectiveBy: addDays(today, LEDGER_POLICY.handoffEffectiveWindowDays),
     });
     await this.emit('cn.gov.tongban.ledger.handoff-proposed.v1', h, actor, {});

@@ -16,7 +16,7 @@ export type { Reconciliation, ReconciliationItem } from './reconciliation.reposi
 export { GapRepository } from './gap.repository';
 export type { Gap } from './gap.repository';
 export { LedgerJobs } from './ledger.jobs';
-export type { DeadlineRun, GapRun } from './ledger.jobs';
+export type { DeadlineRun, GapRun, ProvisionalRun } from './ledger.jobs';
 export {
   anniversary,
   computeResponsibilities,

@@ -1,20 +1,26 @@
-import { addDays, CalendarCoverageError, WorkingDayCalendar } from '@tongban/calendar';
+import { Deadline, WorkingDayCalendar } from '@tongban/calendar';
+import { LEDGER_POLICY } from './ledger.policy';
+
+/** When a handoff proposal is answered by, and when its reminder goes out. */
+export interface HandoffSchedule {
+  remindOn: string;
+  deadline: string;
+  /** past the official holiday schedule: counted on the statutory holidays, recomputed once a newer schedule covers it */
+  deadlineProvisional: boolean;
+}
 
 /**
- * n working days after `start` on the official calendar. Beyond the calendar's published years the
- * holiday schedule is not known yet; Monday–Friday are counted then, so a deadline is never refused.
+ * The ledger's clocks, in working days of the one calendar of @tongban/calendar: the official schedule, and
+ * past it the statutory holidays (provisional). Never plain Monday–Friday: a proposal of 2026-12-18 is due
+ * on Mon 2027-01-04, not on New Year's Day.
  */
-export function addWorkingDays(calendar: WorkingDayCalendar, start: string, n: number): string {
-  try {
-    return calendar.addWorkingDays(start, n);
-  } catch (error) {
-    if (!(error instanceof CalendarCoverageError)) throw error;
-    let date = start;
-    for (let left = n; left > 0;) {
-      date = addDays(date, 1);
-      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-      if (weekday !== 0 && weekday !== 6) left -= 1;
-    }
-    return date;
-  }
+export function handoffSchedule(calendar: WorkingDayCalendar, proposedOn: string): HandoffSchedule {
+  const { handoffDeadlineWorkingDays: n, handoffReminderWorkingDaysBefore: before } = LEDGER_POLICY;
+  const deadline = calendar.deadline(proposedOn, n);
+  return { remindOn: calendar.addWorkingDays(proposedOn, n - before), deadline: deadline.date, deadlineProvisional: deadline.provisional };
+}
+
+/** The last day the releasing region may object to a fact change stated on `statedOn`. */
+export function objectionDeadline(calendar: WorkingDayCalendar, statedOn: string): Deadline {
+  return calendar.deadline(statedOn, LEDGER_POLICY.factObjectionWorkingDays);
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ChinaClock, chinaDay } from '@tongban/calendar';
+import { ChinaClock, chinaDay, WorkingDayCalendar } from '@tongban/calendar';
 import { ServiceCatalogue } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { Actor } from '@tongban/identity';
 import { OutboxWriter } from '@tongban/messaging';
 import { GapRepository } from './gap.repository';
 import { HandoffRepository } from './handoff.repository';
+import { FactChangeRepository } from './fact-change.repository';
 import { FactChangeService } from './fact-change.service';
 import { HandoffService } from './handoff.service';
+import { handoffSchedule, objectionDeadline } from './ledger.clock';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
 import { periodsDue } from './period.rules';
@@ -21,6 +23,14 @@ export interface DeadlineRun {
   ran: boolean;
   reminded: number;
   escalated: number;
+}
+
+export interface ProvisionalRun {
+  ran: boolean;
+  /** provisional deadlines looked at (handoffs and fact changes) */
+  checked: number;
+  /** deadlines that moved or became official */
+  recomputed: number;
 }
 
 export interface GapRun {
@@ -41,12 +51,53 @@ export class LedgerJobs {
     private readonly handoffs: HandoffRepository,
     private readonly handoffService: HandoffService,
     private readonly factChanges: FactChangeService,
+    private readonly factChangeRows: FactChangeRepository,
     private readonly gaps: GapRepository,
     private readonly subjects: SubjectRepository,
     private readonly catalogue: ServiceCatalogue,
     private readonly clock: ChinaClock,
     private readonly outbox: OutboxWriter,
+    private readonly calendar: WorkingDayCalendar,
   ) {}
+
+  /**
+   * Deadlines counted past the official holiday schedule (provisional) are counted again on the calendar as
+   * it is now: once a newer schedule (a chinese-days release) covers them, they take the official dates. Only
+   * those that still matter: unanswered proposals, fact changes in their objection window. A reminder or an
+   * escalation already made stays made.
+   */
+  async runProvisionalDeadlines(): Promise<ProvisionalRun> {
+    return this.db.tx(async () => {
+      const run: ProvisionalRun = { ran: false, checked: 0, recomputed: 0 };
+      if (!(await this.tryLock('tongban:ledger:provisional-deadlines'))) return run;
+      run.ran = true;
+      for (let after: string | null = null; ;) {
+        const page = await this.handoffs.provisionalDeadlines(after, BATCH);
+        for (const h of page) {
+          const s = handoffSchedule(this.calendar, h.proposedOn);
+          if (s.deadlineProvisional && s.deadline === h.deadline && s.remindOn === h.remindOn) continue;
+          await this.handoffs.reschedule(h.handoffId, s);
+          run.recomputed++;
+        }
+        run.checked += page.length;
+        if (page.length < BATCH) break;
+        after = page[page.length - 1].handoffId;
+      }
+      for (let after: string | null = null; ;) {
+        const page = await this.factChangeRows.provisionalDeadlines(after, BATCH, LEDGER_POLICY.timeZone);
+        for (const c of page) {
+          const d = objectionDeadline(this.calendar, c.statedOn);
+          if (d.provisional && d.date === c.objectionDeadline) continue;
+          await this.factChangeRows.reschedule(c.changeId, d);
+          run.recomputed++;
+        }
+        run.checked += page.length;
+        if (page.length < BATCH) break;
+        after = page[page.length - 1].changeId;
+      }
+      return run;
+    });
+  }
 
   /** Reminders from the reminder day, escalation to operators once the deadline day has passed. */
   async runHandoffDeadlines(now: Date = this.clock.now()): Promise<DeadlineRun> {

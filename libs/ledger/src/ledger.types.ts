@@ -101,6 +101,8 @@ export interface FactChange {
   status: FactChangeStatus;
   statedAt: string;
   objectionDeadline: string;
+  /** the objection deadline lies past the official holiday schedule (recomputed once a newer one covers it) */
+  objectionDeadlineProvisional: boolean;
   objectionReason: string | null;
   decision: FactDecision | null;
   decidedAt: string | null;
@@ -120,6 +122,8 @@ export interface Handoff {
   proposedAt: string;
   remindOn: string;
   deadline: string;
+  /** the deadline lies past the official holiday schedule (recomputed once a newer one covers it) */
+  deadlineProvisional: boolean;
   remindedAt: string | null;
   escalatedAt: string | null;
   answeredAt: string | null;

@@ -8,7 +8,7 @@ CREATE VIEW operator_queue AS
          s.insured_region || '参保 · ' || s.treatment_region || '就医 · ' || s.hospital_code || ' · 待清算' AS title,
          s.subject_ref, ARRAY[s.insured_region::text, s.treatment_region::text] AS regions, s.clearing_month::text AS status,
          s.recorded_at AS waiting_since, NULL::date AS started_on, NULL::date AS due_on, NULL::int AS statutory_working_days,
-         NULL::date AS overdue_from, false AS escalated
+         NULL::date AS overdue_from, false AS escalated, false AS due_on_provisional
     FROM settlements s
    WHERE NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.treatment_region = s.treatment_region AND l.settlement_id = s.settlement_id)
   UNION ALL
@@ -18,14 +18,14 @@ CREATE VIEW operator_queue AS
            CASE WHEN st.insured_confirmed_at IS NULL AND st.treatment_confirmed_at IS NULL THEN ' · 双方待确认'
                 WHEN st.insured_confirmed_at IS NULL THEN ' · 参保地待确认' ELSE ' · 就医地待确认' END,
          NULL::text, ARRAY[st.insured_province::text, st.treatment_province::text], st.status,
-         st.issued_at, NULL::date, NULL::date, NULL::int, NULL::date, false
+         st.issued_at, NULL::date, NULL::date, NULL::int, NULL::date, false, false
     FROM statements st WHERE st.status = 'issued'
   UNION ALL
   -- disputed lines not yet carried into a later cycle as a correction
   SELECT 'medical-clearing-disputes', 'statement-line', l.line_id::text,
          st.month || ' ' || l.settlement_id || ' · ' || CASE l.disputed_side WHEN 'insured' THEN '参保地' ELSE '就医地' END || '异议: ' || l.dispute_reason,
          s.subject_ref, ARRAY[st.insured_province::text, st.treatment_province::text], l.status,
-         l.disputed_at, NULL::date, NULL::date, NULL::int, NULL::date, false
+         l.disputed_at, NULL::date, NULL::date, NULL::int, NULL::date, false, false
     FROM statement_lines l
     JOIN statements st ON st.statement_id = l.statement_id
     JOIN settlements s ON s.treatment_region = l.treatment_region AND s.settlement_id = l.settlement_id

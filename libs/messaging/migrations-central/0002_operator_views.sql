@@ -6,5 +6,5 @@ CREATE VIEW operator_queue AS
          coalesce(d.event_type, '(undecodable message)') || ' · ' || d.error_code AS title,
          d.message_key AS subject_ref, ARRAY[]::text[] AS regions, d.consumer AS status, d.created_at AS waiting_since,
          NULL::date AS started_on, NULL::date AS due_on, NULL::int AS statutory_working_days, NULL::date AS overdue_from,
-         false AS escalated
+         false AS escalated, false AS due_on_provisional
     FROM dead_letters d WHERE d.replayed_at IS NULL;

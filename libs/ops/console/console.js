@@ -63,7 +63,8 @@ async function loadQueues() {
 
 function deadline(item) {
   if (!item.dueOn) return el('span', { class: 'muted' }, '无法定时限');
-  const parts = [`${item.dueOn}`];
+  // past the official holiday schedule the day is counted on the statutory holidays and may still move
+  const parts = [item.dueOnProvisional ? `${item.dueOn}（暂定）` : `${item.dueOn}`];
   if (item.statutoryWorkingDays !== null) parts.push(`（法定 ${item.statutoryWorkingDays} 个工作日）`);
   if (item.workingDaysLeft !== null) parts.push(item.workingDaysLeft >= 0 ? ` 剩余 ${item.workingDaysLeft} 个工作日` : ` 超期 ${-item.workingDaysLeft} 个工作日`);
   return parts.join('');

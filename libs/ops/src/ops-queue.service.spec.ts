@@ -14,6 +14,7 @@ const row = (over: Partial<QueueRow>): QueueRow => ({
   waitingSince: new Date('2026-09-30T00:00:00Z'),
   startedOn: null,
   dueOn: null,
+  dueOnProvisional: false,
   statutoryWorkingDays: null,
   overdue: false,
   escalated: false,

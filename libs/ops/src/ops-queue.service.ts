@@ -25,6 +25,7 @@ export interface QueueItem {
   ageSeconds: number;
   startedOn: string | null;
   dueOn: string | null;
+  dueOnProvisional: boolean;
   statutoryWorkingDays: number | null;
   workingDaysLeft: number | null;
   overdue: boolean;
@@ -163,6 +164,7 @@ export class OpsQueueService implements OnApplicationBootstrap {
       ageSeconds: Math.max(0, Math.floor((this.clock.now().getTime() - r.waitingSince.getTime()) / 1000)),
       startedOn: r.startedOn,
       dueOn: r.dueOn,
+      dueOnProvisional: r.dueOnProvisional,
       statutoryWorkingDays: statutory,
       workingDaysLeft: r.dueOn ? this.between(today, r.dueOn) : null,
       overdue: r.overdue,

@@ -11,7 +11,7 @@ const decided = (actions: string): string =>
  */
 export const queueRowsSql = (schema: string): string => `
   SELECT v.id, v.title, v.subject_ref, v.regions, v.status, v.waiting_since,
-         to_char(v.started_on, 'YYYY-MM-DD') AS started_on, to_char(v.due_on, 'YYYY-MM-DD') AS due_on, v.statutory_working_days,
+         to_char(v.started_on, 'YYYY-MM-DD') AS started_on, to_char(v.due_on, 'YYYY-MM-DD') AS due_on, v.due_on_provisional, v.statutory_working_days,
          coalesce(v.overdue_from <= $2::date, false) AS overdue, (v.escalated OR ${decided(`'escalate'`)}) AS escalated
     FROM ${schema}.operator_queue v
    WHERE v.queue = $1 AND NOT ${decided(`'resolve', 'close'`)}`;
@@ -39,6 +39,7 @@ export interface RawQueueRow {
   waiting_since: Date;
   started_on: string | null;
   due_on: string | null;
+  due_on_provisional: boolean;
   statutory_working_days: number | null;
   overdue: boolean;
   escalated: boolean;
@@ -53,6 +54,7 @@ export const toQueueRow = (r: RawQueueRow): QueueRow => ({
   waitingSince: r.waiting_since,
   startedOn: r.started_on,
   dueOn: r.due_on,
+  dueOnProvisional: r.due_on_provisional,
   statutoryWorkingDays: r.statutory_working_days,
   overdue: r.overdue,
   escalated: r.escalated,

@@ -56,6 +56,8 @@ export interface QueueRow {
   /** the day the statutory clock started and the day it runs out (YYYY-MM-DD, China) */
   startedOn: string | null;
   dueOn: string | null;
+  /** the due day lies past the official holiday schedule (counted on the statutory holidays; may move) */
+  dueOnProvisional: boolean;
   statutoryWorkingDays: number | null;
   overdue: boolean;
   escalated: boolean;

@@ -12,7 +12,7 @@ CREATE VIEW operator_queue AS
          t.subject_ref, ARRAY[t.outbound_region::text, t.inbound_region::text] AS regions, t.state || '/' || t.clock_party AS status,
          (t.clock_started_on::timestamp AT TIME ZONE 'Asia/Shanghai') AS waiting_since, t.clock_started_on AS started_on,
          t.due_on, t.clock_working_days AS statutory_working_days,
-         least(t.overdue_since, t.due_on + 1) AS overdue_from, false AS escalated
+         least(t.overdue_since, t.due_on + 1) AS overdue_from, false AS escalated, t.due_on_provisional
     FROM transfers t WHERE t.state IN ('applied', 'requested', 'certified', 'remitted');
 
 CREATE FUNCTION operator_item(p_kind text, p_id text)
@@ -24,7 +24,8 @@ BEGIN ATOMIC
          jsonb_build_object(
            'insuranceType', t.insurance_type, 'outboundRegion', t.outbound_region, 'inboundRegion', t.inbound_region,
            'hukouRegion', t.hukou_region, 'state', t.state, 'awaitingParty', t.clock_party, 'clockStartedOn', t.clock_started_on,
-           'statutoryWorkingDays', t.clock_working_days, 'dueOn', t.due_on, 'overdueSince', t.overdue_since,
+           'statutoryWorkingDays', t.clock_working_days, 'dueOn', t.due_on, 'dueOnProvisional', t.due_on_provisional,
+           'overdueSince', t.overdue_since,
            'transferFen', t.transfer_fen, 'appliedOn', t.applied_on, 'contactLetterOn', t.contact_letter_on,
            'duplicateMonthsKept', t.duplicate_months_kept, 'createdAt', t.created_at, 'updatedAt', t.updated_at),
          jsonb_build_array(jsonb_build_object('schema', 'social_insurance', 'match', jsonb_build_object('transferId', t.transfer_id))),

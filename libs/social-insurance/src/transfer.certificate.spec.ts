@@ -15,7 +15,7 @@ function transfer(overrides: Partial<TransferRecord> = {}): TransferRecord {
     outboundRegion: '360100',
     hukouRegion: '360100',
     state: 'requested',
-    clock: { party: 'outbound', startedOn: '2026-09-28', workingDays: 15, dueOn: '2026-10-23' },
+    clock: { party: 'outbound', startedOn: '2026-09-28', workingDays: 15, dueOn: '2026-10-23', provisional: false },
     overdueSince: null,
     appliedOn: '2026-09-10',
     contactLetterOn: '2026-09-28',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarCoverageError, WorkingDayCalendar } from '@tongban/calendar';
+import { WorkingDayCalendar } from '@tongban/calendar';
 import { loadCurrentTransferPolicy, TransferPolicy } from './funds';
 import { ClockParty, InsuranceType, StepClock } from './transfer.types';
 
@@ -14,9 +14,10 @@ export const REMINDER_WORKING_DAYS = 3;
  * The outbound clock therefore runs once across the certificate and remittance steps, as the measures say.
  * The numbers come from the policy data (transfer-policy.v1.json).
  *
- * Beyond the published holiday schedule (the calendar covers up to its last published year) a deadline is
- * not guessed: dueOn is null, the step is accepted all the same, and the clock job fills the date in once a
- * release carries the next schedule.
+ * Past the official holiday schedule (the chinese-days dataset, to December 28 of its last year) the deadline
+ * is counted on the provisional calendar of @tongban/calendar (the statutory holidays of 全国年节及纪念日放假办法,
+ * no make-up working days) and marked provisional; the recompute job counts it again once a newer schedule
+ * covers it. A due date is therefore never missing, so reminders and overdue flags always fire.
  */
 @Injectable()
 export class TransferDeadlines {
@@ -30,27 +31,17 @@ export class TransferDeadlines {
   }
 
   start(type: InsuranceType, party: ClockParty, startedOn: string): StepClock {
-    const workingDays = this.workingDays(type, party);
-    return { party, startedOn, workingDays, dueOn: this.dueOn(startedOn, workingDays) };
+    return this.count({ party, startedOn, workingDays: this.workingDays(type, party) });
   }
 
-  /** The deadline, or null when the official schedule does not reach it yet. */
-  dueOn(startedOn: string, workingDays: number): string | null {
-    try {
-      return this.calendar.addWorkingDays(startedOn, workingDays);
-    } catch (error) {
-      if (error instanceof CalendarCoverageError) return null;
-      throw error;
-    }
+  /** The clock counted (again) on the calendar as it is now: a provisional due date may move or become official. */
+  count(clock: Pick<StepClock, 'party' | 'startedOn' | 'workingDays'>): StepClock {
+    const { date, provisional } = this.calendar.deadline(clock.startedOn, clock.workingDays);
+    return { party: clock.party, startedOn: clock.startedOn, workingDays: clock.workingDays, dueOn: date, provisional };
   }
 
-  /** Working days left from today to dueOn (0 on the due day), or undefined when not computable. */
-  workingDaysLeft(today: string, dueOn: string): number | undefined {
-    try {
-      return this.calendar.workingDaysBetween(today, dueOn);
-    } catch (error) {
-      if (error instanceof CalendarCoverageError) return undefined;
-      throw error;
-    }
+  /** Working days left from today to dueOn (0 on the due day, negative once passed). */
+  workingDaysLeft(today: string, dueOn: string): number {
+    return this.calendar.workingDaysBetween(today, dueOn);
   }
 }

@@ -37,9 +37,11 @@ function baseV1(t: TransferRecord): Omit<ReturnType<typeof base>, 'state'> & { s
   return { ...base(t), state: t.state };
 }
 
-function clockOf(t: TransferRecord): StepClock {
+/** The clock as the events carry it (their schemas predate the provisional flag, and are closed). */
+function clockOf(t: TransferRecord): Omit<StepClock, 'provisional'> {
   if (!t.clock) throw new Error(`transfer ${t.transferId} has no running clock`);
-  return { ...t.clock };
+  const { party, startedOn, workingDays, dueOn } = t.clock;
+  return { party, startedOn, workingDays, dueOn };
 }
 
 /**

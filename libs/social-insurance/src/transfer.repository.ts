@@ -20,6 +20,7 @@ interface TransferRow {
   clock_started_on: string | null;
   clock_working_days: number | null;
   due_on: string | null;
+  due_on_provisional: boolean;
   overdue_since: string | null;
   applied_on: string;
   contact_letter_on: string | null;
@@ -39,14 +40,21 @@ interface TransferRow {
 
 const COLUMNS = `transfer_id, seq::text AS seq, subject_ref, insurance_type, inbound_region, outbound_region, hukou_region, state,
   clock_party, to_char(clock_started_on, 'YYYY-MM-DD') AS clock_started_on, clock_working_days,
-  to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(overdue_since, 'YYYY-MM-DD') AS overdue_since,
+  to_char(due_on, 'YYYY-MM-DD') AS due_on, due_on_provisional, to_char(overdue_since, 'YYYY-MM-DD') AS overdue_since,
   to_char(applied_on, 'YYYY-MM-DD') AS applied_on, to_char(contact_letter_on, 'YYYY-MM-DD') AS contact_letter_on, duplicate_months_kept, inbound_months,
   certificate, duplicates, funds, collection_region, remittance, receipt, refusal, cancellation, created_at, updated_at`;
 
 function toRecord(r: TransferRow): TransferRecord {
+  // due_on is never null with a clock (transfers_clock_has_due_date).
   const clock: StepClock | null =
-    r.clock_party && r.clock_started_on && r.clock_working_days
-      ? { party: r.clock_party, startedOn: r.clock_started_on, workingDays: r.clock_working_days, dueOn: r.due_on }
+    r.clock_party && r.clock_started_on && r.clock_working_days && r.due_on
+      ? {
+          party: r.clock_party,
+          startedOn: r.clock_started_on,
+          workingDays: r.clock_working_days,
+          dueOn: r.due_on,
+          provisional: r.due_on_provisional,
+        }
       : null;
   return {
     transferId: r.transfer_id,
@@ -86,9 +94,15 @@ const STATE_AWAITING: Record<TransferStep, TransferState> = {
 
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
+/** Where the clock job's walk stands: the last (due_on, seq) it read. */
+export interface ClockCursor {
+  dueOn: string;
+  seq: string;
+}
+
 export interface NoticeDraft {
   transferId: string;
-  clock: StepClock & { dueOn: string };
+  clock: StepClock;
   kind: 'reminder' | 'overdue';
   step: TransferStep;
   awaitingRegion: string;
@@ -102,9 +116,9 @@ export class TransferRepository {
   async insert(t: TransferRecord, actor: Actor): Promise<TransferRecord> {
     const row = await this.db.one<TransferRow>(
       `INSERT INTO ${S}.transfers (transfer_id, subject_ref, insurance_type, inbound_region, outbound_region, hukou_region, state,
-         clock_party, clock_started_on, clock_working_days, due_on, inbound_months, created_by, updated_by, request_id,
+         clock_party, clock_started_on, clock_working_days, due_on, due_on_provisional, inbound_months, created_by, updated_by, request_id,
          applied_on, contact_letter_on, duplicate_months_kept)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17, $18)
        RETURNING ${COLUMNS}`,
       [
         t.transferId,
@@ -118,6 +132,7 @@ export class TransferRepository {
         t.clock?.startedOn ?? null,
         t.clock?.workingDays ?? null,
         t.clock?.dueOn ?? null,
+        t.clock?.provisional ?? false,
         t.inboundMonths,
         actorLabel(actor),
         actor.requestId ?? null,
@@ -146,8 +161,8 @@ export class TransferRepository {
     const row = await this.db.one<TransferRow>(
       `UPDATE ${S}.transfers SET state = $2, clock_party = $3, clock_started_on = $4, clock_working_days = $5, due_on = $6,
          overdue_since = $7, certificate = $8, duplicates = $9, funds = $10, transfer_fen = $11, collection_region = $12,
-         remittance = $13, receipt = $14, refusal = $15, cancellation = $16, updated_by = $17, updated_at = now(),
-         hukou_region = $18, contact_letter_on = $19, duplicate_months_kept = $20
+         remittance = $13, receipt = $14, refusal = $15, cancellation = $16, updated_by = $17, due_on_provisional = $18, updated_at = now(),
+         hukou_region = $19, contact_letter_on = $20, duplicate_months_kept = $21
        WHERE transfer_id = $1 RETURNING ${COLUMNS}`,
       [
         t.transferId,
@@ -167,6 +182,7 @@ export class TransferRepository {
         json(t.refusal),
         json(t.cancellation),
         actor,
+        t.clock?.provisional ?? false,
         t.hukouRegion,
         t.contactLetterOn,
         t.duplicateMonthsKept,
@@ -249,18 +265,41 @@ export class TransferRepository {
     return rows.map(toRecord);
   }
 
-  /** Open transfers whose clock could need a reminder, an overdue item or a due date, as of `horizon`. */
-  async clockCandidates(horizon: string, limit: number): Promise<TransferRecord[]> {
+  /**
+   * A page of the open transfers whose clock could need a reminder or an overdue item as of `horizon`, in
+   * (due_on, seq) order after the cursor: the clock job walks all of them, a bounded page at a time.
+   */
+  async clockCandidates(horizon: string, after: ClockCursor | null, limit: number): Promise<TransferRecord[]> {
     const rows = await this.db.query<TransferRow>(
       `SELECT ${COLUMNS} FROM ${S}.transfers
-       WHERE state IN ('applied', 'requested', 'certified', 'remitted') AND (due_on IS NULL OR (due_on <= $1 AND overdue_since IS NULL))
-       ORDER BY due_on NULLS FIRST, seq LIMIT $2`,
-      [horizon, limit],
+       WHERE state IN ('applied', 'requested', 'certified', 'remitted') AND due_on <= $1 AND overdue_since IS NULL
+         AND ($2::date IS NULL OR (due_on, seq) > ($2::date, $3::bigint))
+       ORDER BY due_on, seq LIMIT $4`,
+      [horizon, after?.dueOn ?? null, after?.seq ?? null, limit],
     );
     return rows.map(toRecord);
   }
 
-  /** Inserts a notice once per clock and kind; false when it was raised before. */
+  /** A page of the open transfers whose due date is provisional, in seq order after the cursor. */
+  async provisionalClocks(afterSeq: string | null, limit: number): Promise<TransferRecord[]> {
+    const rows = await this.db.query<TransferRow>(
+      `SELECT ${COLUMNS} FROM ${S}.transfers
+       WHERE due_on_provisional AND state IN ('applied', 'requested', 'certified', 'remitted') AND ($1::bigint IS NULL OR seq > $1::bigint)
+       ORDER BY seq LIMIT $2 FOR UPDATE`,
+      [afterSeq, limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Resolves a transfer's open overdue notice (its due date was recomputed to a day not yet passed). */
+  async resolveOverdue(transferId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE ${S}.clock_notices SET resolved_at = now() WHERE transfer_id = $1 AND kind = 'overdue' AND resolved_at IS NULL`,
+      [transferId],
+    );
+  }
+
+  /** Inserts a notice once per clock, kind and due date; false when it was raised before. */
   async raiseNotice(n: NoticeDraft): Promise<boolean> {
     const row = await this.db.one(
       `INSERT INTO ${S}.clock_notices (transfer_id, clock_party, clock_started_on, kind, step, awaiting_region, due_on, raised_on)

@@ -38,12 +38,16 @@ export function awaitedOf(state: TransferState): { step: TransferStep; party: Cl
   return (OPEN_STATES as readonly string[]).includes(state) ? AWAITED[state as OpenState] : undefined;
 }
 
-/** A statutory clock: `workingDays` working days after `startedOn`; dueOn null while beyond the holiday schedule. */
+/**
+ * A statutory clock: `workingDays` working days after `startedOn`, due on `dueOn`; `provisional` while the
+ * official holiday schedule does not reach dueOn (counted on the statutory holidays; recomputed once it does).
+ */
 export interface StepClock {
   party: ClockParty;
   startedOn: string;
   workingDays: number;
-  dueOn: string | null;
+  dueOn: string;
+  provisional: boolean;
 }
 
 export interface StoredCertificate {

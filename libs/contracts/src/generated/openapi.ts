@@ -1574,6 +1574,8 @@ export interface components {
             kind: "hukou-move" | "insured-region";
             note: string | null;
             objectionDeadline: components["schemas"]["IsoDate"];
+            /** @description true while the official holiday schedule does not reach objectionDeadline yet (counted on the statutory holidays; counted again once a newer schedule covers it) */
+            objectionDeadlineProvisional: boolean;
             objectionReason: string | null;
             /** Format: date-time */
             statedAt: string;
@@ -1638,7 +1640,10 @@ export interface components {
             /** Format: date-time */
             answeredAt: string | null;
             answerReason: string | null;
+            /** @description the last day to answer */
             deadline: components["schemas"]["IsoDate"];
+            /** @description true while the official holiday schedule does not reach the deadline yet: remindOn and deadline are then counted on the statutory holidays of the national holiday regulation, without make-up working days, and counted again once a newer schedule covers them */
+            deadlineProvisional: boolean;
             /** @description answered by operators (a dispute or an escalated proposal decided) */
             decidedByOperator: boolean;
             /** Format: date-time */
@@ -1929,6 +1934,8 @@ export interface components {
             ageSeconds: number;
             /** @description last day of the statutory limit */
             dueOn: components["schemas"]["IsoDate"] | null;
+            /** @description true while the official holiday schedule does not reach dueOn yet (counted on the statutory holidays, without make-up working days; it may move once a newer schedule covers it) */
+            dueOnProvisional: boolean;
             escalated: boolean;
             id: string;
             kind: components["schemas"]["OperatorItemKind"];
@@ -2398,13 +2405,15 @@ export interface components {
             duplicateMonthsKept?: components["schemas"]["TransferSide"];
         };
         TransferDeadline: {
-            /** @description last day allowed; null while the official holiday schedule does not cover it yet (computed by the clock job once it does) */
-            dueOn: components["schemas"]["IsoDate"] | null;
+            /** @description last day allowed, counted in working days of the official holiday schedule */
+            dueOn: components["schemas"]["IsoDate"];
             /**
              * @description the region whose clock runs
              * @enum {string}
              */
             party: "outbound" | "inbound";
+            /** @description true while the official holiday schedule does not reach dueOn yet: it is then counted on the statutory holidays of the national holiday regulation (全国年节及纪念日放假办法, as amended 2024), without the make-up working days the yearly State Council notice adds, and counted again (it may move by a few days) once a newer schedule covers it */
+            provisional: boolean;
             startedOn: components["schemas"]["IsoDate"];
             workingDays: number;
         };
