@@ -20,15 +20,7 @@ function rssMiB(pid: number): number | null {
  * default), with every process's RSS at the start, the middle and the end. Met when nothing was
  * refused, failed or left undelivered, and no process's RSS more than doubled from the middle to the end.
  */
-export async function soakFigure(opts: {
-  gateway: string;
-  brokers: string;
-  rate: number;
-  seconds: number;
-  seed: number;
-  processes: Record<string, number>;
-  log: (line: string) => void;
-}): Promise<Figure> {
+export async function soakFigure(opts: Parameters<typeof e2eFigure>[0]): Promise<Figure> {
   const samples: Record<'start' | 'middle' | 'end', Record<string, number | null>> = { start: {}, middle: {}, end: {} };
   const sample = (at: keyof typeof samples): void => {
     for (const [name, pid] of Object.entries(opts.processes)) samples[at][name] = rssMiB(pid);
