@@ -125,7 +125,13 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       hukouRegion: '360100', // from the ledger
     });
     // ending on the make-up Saturday 2026-10-10 of the National Day holiday
-    expect(applied.body.deadline).toEqual({ party: 'inbound', startedOn: '2026-09-14', workingDays: 15, dueOn: '2026-10-10' });
+    expect(applied.body.deadline).toEqual({
+      party: 'inbound',
+      startedOn: '2026-09-14',
+      workingDays: 15,
+      dueOn: '2026-10-10',
+      provisional: false,
+    });
     expect(await outboxCount(subjectRef)).toBe(0); // the outbound region hears of it from the contact letter
     // the outbound region takes no step on an application
     const early = await post(`/${id}/certificate`, '360100', { months: months('2025-01', '2025-01', 1), accountBalanceFen: 0 });
@@ -733,8 +739,9 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       const id = randomUUID();
       await suite.db.query(
         `INSERT INTO ${SOCIAL_INSURANCE_SCHEMA}.transfers (transfer_id, subject_ref, insurance_type, inbound_region, outbound_region, state,
-           clock_party, clock_started_on, clock_working_days, due_on, due_on_provisional, overdue_since, created_by, updated_by)
-         VALUES ($1, $2, 'pension', '440100', '360100', 'requested', $3, $4, $5, $6, $7, $8, 'test', 'test')`,
+           clock_party, clock_started_on, clock_working_days, due_on, due_on_provisional, overdue_since, created_by, updated_by,
+           applied_on, contact_letter_on)
+         VALUES ($1, $2, 'pension', '440100', '360100', 'requested', $3, $4, $5, $6, $7, $8, 'test', 'test', $4, $4)`,
         [id, subjectRef(), clock.party, clock.startedOn, clock.workingDays, clock.dueOn, clock.provisional, extra.overdueSince ?? null],
       );
       return id;
