@@ -44,6 +44,7 @@ const settings = {
 const ledgerSizes = (process.env.BENCH_LEDGER_SIZES ?? '10000,100000,1000000,10000000').split(',').map(Number);
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
 const wanted = (id: string): boolean => !only || only.has(id);
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? repoPath('bench/results');
 
 async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
@@ -200,10 +201,16 @@ async function main(): Promise<number> {
     if (wanted('restart')) add(await restartFigure({ apps: cluster.apps, log }));
     report.finishedAt = new Date().toISOString();
     report.notes.push(`load average at the end ${machine().loadAverageAtStart.join(' ')} (other work on the machine shares the 2 cores)`);
-    const files = writeReport(process.env.BENCH_RESULTS_DIR ?? repoPath('bench/results'), report);
+    const files = writeReport(resultsDir, report);
     process.stdout.write(`\n${markdown(report)}\n`);
     log(`written ${files.json} and ${files.md}`);
     return 0;
+  } catch (error) {
+    // what was measured before a figure failed is kept (a 45-minute run is not thrown away)
+    report.finishedAt = new Date().toISOString();
+    report.notes.push(`the run stopped early: ${error instanceof Error ? error.message : String(error)}`);
+    if (report.figures.length > 0) log(`partial results written to ${writeReport(resultsDir, report).md}`);
+    throw error;
   } finally {
     await db.end().catch(() => undefined);
     await stop();

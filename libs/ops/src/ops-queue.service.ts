@@ -173,7 +173,7 @@ export class OpsQueueService implements OnApplicationBootstrap {
     };
   }
 
-  /** Working days in (from, to]; null beyond the published holiday schedule. */
+  /** Working days in (from, to]; null outside the calendar (before 2004 or after 2199). */
   private between(from: string, to: string): number | null {
     try {
       return this.calendar.workingDaysBetween(from, to);
