@@ -3,7 +3,7 @@ import { repoPath } from '@tongban/config';
 import { AppProcess, BACKEND_APPS, BenchCluster } from './bench.cluster';
 import { sleep } from './bench.http';
 import { RetryingGateway } from './chaos/chaos.client';
-import { Check, quiesce, verify } from './chaos/chaos.verify';
+import { Check, OUTBOX_SCHEMAS, quiesce, verify } from './chaos/chaos.verify';
 import { emptyLog, runWorkload } from './chaos/chaos.workload';
 
 /**
@@ -48,8 +48,8 @@ function watch(apps: AppProcess[], killed: Set<AppProcess>, crashes: string[]): 
   return timer;
 }
 
-/** Relays whose schemas the fault run kills during catch-up (every outbox a process relays). */
-const RELAYED_SCHEMAS = ['residence', 'ledger', 'social_insurance', 'medical'];
+/** Relays whose schemas the fault run kills during catch-up: every outbox something writes (nothing writes gateway's). */
+const RELAYED_SCHEMAS = OUTBOX_SCHEMAS.filter((s) => s !== 'gateway');
 
 /**
  * The app process whose relay is active for a schema: the one holding the relay's lock (connections

@@ -47,10 +47,15 @@ export async function quiesce(db: Client, timeoutMs: number): Promise<boolean> {
  * record arrived for 3 s (a transactional log ends in commit markers no consumer is handed, so the
  * high watermark cannot serve as the end).
  */
-/** Where each copy of a ce_id sits (partition@offset, producer id/epoch), to explain a duplicate. */
-const copiesOf = new Map<string, string[]>();
+interface Seen {
+  /** copies of each ce_id per topic */
+  counts: Map<string, Map<string, number>>;
+  /** where each copy sits (partition@offset, producer id and epoch), by `<topic> <ce_id>`, to explain a duplicate */
+  copies: Map<string, string[]>;
+}
 
-async function readAll(brokers: string, expected: Map<string, Set<string>>): Promise<Map<string, Map<string, number>>> {
+async function readAll(brokers: string, expected: Map<string, Set<string>>): Promise<Seen> {
+  const copiesOf = new Map<string, string[]>();
   const kafka = new Kafka({ clientId: 'chaos-auditor', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   const topics = [...expected.keys()];
   const seen = new Map<string, Map<string, number>>(topics.map((t) => [t, new Map<string, number>()]));
@@ -82,7 +87,7 @@ async function readAll(brokers: string, expected: Map<string, Set<string>>): Pro
   const deadline = Date.now() + 180000;
   while ((outstanding > 0 || Date.now() - lastRecordAt < 3000) && Date.now() < deadline) await sleep(200);
   await consumer.disconnect();
-  return seen;
+  return { counts: seen, copies: copiesOf };
 }
 
 /** The invariants after the storm, each printed; any failure fails the run. */
@@ -294,7 +299,7 @@ export async function verify(db: Client, brokers: string, log: AcceptedLog, unex
     [...Object.values(DOMAIN_TOPICS).map((t) => t.name), ...provinces().map((p) => deliveryTopic(p))].map((t) => [t, new Set<string>()]),
   );
   for (const e of events) for (const t of [topicOf(e.type), ...new Set(e.recipients.map(deliveryTopic))]) expected.get(t)?.add(e.id);
-  const seen = await readAll(brokers, expected);
+  const { counts: seen, copies } = await readAll(brokers, expected);
   const missing: string[] = [];
   for (const [topic, ids] of expected) for (const id of ids) if (!seen.get(topic)?.has(id)) missing.push(`${id} on ${topic}`);
   check(
@@ -307,7 +312,7 @@ export async function verify(db: Client, brokers: string, log: AcceptedLog, unex
   for (const [topic, counts] of seen) {
     for (const [id, c] of counts) {
       records += c;
-      if (c > 1) twice.push(`${id} ×${c} on ${topic} (${(copiesOf.get(`${topic} ${id}`) ?? []).join('; ')})`);
+      if (c > 1) twice.push(`${id} ×${c} on ${topic} (${(copies.get(`${topic} ${id}`) ?? []).join('; ')})`);
     }
   }
   check(

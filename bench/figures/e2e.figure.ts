@@ -112,9 +112,8 @@ export async function e2eFigure(opts: {
   let accepted = 0;
   const refused = new Map<string, number>();
   const people = Array.from({ length: Math.round(opts.rate * opts.seconds) }, () => population.next());
-  // a filing is registered by the person's insurer in the ledger, and a pension transfer takes the hukou region from the
-  // ledger: those people are registered by their hukou city first, unmeasured
-  const filers = people.filter((_, i) => kindOf(i) !== 'permit');
+  // a filing is registered by the person's insurer in the ledger: the filing people are registered by their hukou city first, unmeasured
+  const filers = people.filter((_, i) => kindOf(i) === 'filing');
   await closedLoop(32, filers.length, async (i) => {
     const p = filers[i];
     await client.call('POST', '/v1/subjects', {
