@@ -1,6 +1,6 @@
 import type { Message, RecordMetadata } from 'kafkajs';
 import { chosenPartitions } from './messaging.kafka-client';
-import { assertAcknowledged, withinTopicBytes } from './messaging.outbox-relay';
+import { assertAcknowledged, assertAnsweredOnce, withinTopicBytes } from './messaging.outbox-relay';
 
 const message = (key: string, partitions: Record<string, number>): Message => {
   const m: Message = { key, value: '{}' };
@@ -35,6 +35,17 @@ describe('assertAcknowledged (a batch counts as published only when every partit
 
   it('refuses messages whose partition is unknown (not sent through the recording partitioner)', () => {
     expect(() => assertAcknowledged([{ topic: 'domain', messages: [{ key: 'x', value: '{}' }] }], [ack('domain', 0)])).toThrow('domain/?');
+  });
+});
+
+describe('assertAnsweredOnce (no broker may have taken two Produce requests for one batch)', () => {
+  it('accepts one answer per broker, however many brokers', () => {
+    expect(() => assertAnsweredOnce(['k1:9092', 'k2:9092', 'k3:9092'])).not.toThrow();
+    expect(() => assertAnsweredOnce([])).not.toThrow();
+  });
+
+  it('refuses a batch a broker answered twice (a retry began while its first request was still in flight)', () => {
+    expect(() => assertAnsweredOnce(['k1:9092', 'k3:9092', 'k1:9092'])).toThrow('broker k1:9092 answered two Produce requests');
   });
 });
 
