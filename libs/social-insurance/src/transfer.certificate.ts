@@ -6,6 +6,8 @@ import {
   DuplicateResolution,
   individualAccountShare,
   InsuredPeriod,
+  monthFromIndex,
+  monthIndex,
   pensionCollectionRegion,
   resolveDuplicates,
   TransferPolicy,
@@ -20,10 +22,8 @@ export interface CertificateAssessment {
   collectionRegion: StoredCollectionRegion | null;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-const toIndex = (m: string): number => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-const fromIndex = (i: number): string => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+/** Index of a month already checked to be YYYY-MM. */
+const toIndex = (m: string): number => monthIndex(m) ?? Number.NaN;
 
 function fail(errors: FieldError[], what: string): never {
   const [first] = errors;
@@ -35,7 +35,7 @@ export function validateInboundMonths(months: readonly string[], today: string, 
   const errors: FieldError[] = [];
   const current = today.slice(0, 7);
   months.forEach((m, i) => {
-    if (!MONTH.test(m)) errors.push({ field: `${pointer}/${i}`, message: 'must be a month in YYYY-MM form' });
+    if (monthIndex(m) === undefined) errors.push({ field: `${pointer}/${i}`, message: 'must be a month in YYYY-MM form' });
     else if (i > 0 && m <= months[i - 1])
       errors.push({ field: `${pointer}/${i}`, message: `must come after ${months[i - 1]} (months strictly ascending)` });
     else if (m > current) errors.push({ field: `${pointer}/${i}`, message: 'must not be in the future' });
@@ -89,7 +89,7 @@ function collectionRegionOf(
   );
   const last = periods[periods.length - 1];
   if (!last || last.region !== t.inboundRegion) {
-    const next = fromIndex(Math.max(...periods.map((p) => toIndex(p.to))) + 1);
+    const next = monthFromIndex(Math.max(...periods.map((p) => toIndex(p.to))) + 1);
     periods.push({ region: t.inboundRegion, from: next, to: next });
   }
   try {
