@@ -212,7 +212,7 @@ async function main(): Promise<number> {
     await db.connect();
     log('waiting for quiescence (outboxes published, permit events applied)');
     if (!(await quiesce(db, 180000))) log('!! not quiescent after 180 s; checking anyway');
-    const checks: Check[] = await verify(db, cluster.kafkaBrokers, accepted, gw.unexpected);
+    const checks: Check[] = await verify(db, cluster.kafkaBrokers, accepted, gw.unexpected, (line) => log(`note: ${line}`));
     // a figure, not a check: on this machine's two cores the restart competes with thirteen other processes
     log(`restart to /health/ready: ${faultLog.readyMs.map((r) => `${r.key} ${r.ms} ms`).join(', ')}`);
     checks.unshift({

@@ -2,7 +2,7 @@
 # Real Apache Kafka (KRaft, single node: broker + controller) without Docker or the Apache download
 # site: the jars come from Maven Central into a cache outside the repository, storage is formatted
 # once, the JVM runs on loopback and is stopped cleanly.
-#   deploy/local/kafka.sh fetch|start|stop|status
+#   deploy/local/kafka.sh fetch|start|stop|status|classpath   (classpath: the jars, for Kafka's own Java client)
 # Environment: KAFKA_VERSION (3.9.1), TONGBAN_CACHE (~/.cache/tongban), KAFKA_DATA_DIR (.data/kafka),
 # KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP (512m),
 # KAFKA_SECURITY (plaintext | sasl): sasl makes the client listener SASL/SCRAM-SHA-512 with the
@@ -138,6 +138,7 @@ stop() {
 
 case "${1:-}" in
   fetch) require_tools; fetch ;;
+  classpath) require_tools; fetch >&2; echo "$libs/*" ;;
   start) start ;;
   stop) stop ;;
   status) if running; then echo "running (pid $(cat "$pidfile"))"; else echo "stopped"; exit 1; fi ;;
