@@ -10,7 +10,7 @@ import { OutboxWriter, ProducedEventType } from '@tongban/messaging';
 import { assertRegionCode } from '@tongban/regions';
 import { FactChangeRepository, NewFactChange } from './fact-change.repository';
 import { objectionDeadline } from './ledger.clock';
-import { factChangeData } from './ledger.events';
+import { factChangeData } from './ledger.outgoing-events';
 import { FactChange, FactDecision, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
 import { SubjectRepository } from './subject.repository';
 import { SubjectService } from './subject.service';

@@ -9,7 +9,7 @@ import { Actor, actorLabel, regionActingAs } from '@tongban/identity';
 import { OutboxWriter, ProducedEventType } from '@tongban/messaging';
 import { HandoffRepository } from './handoff.repository';
 import { handoffSchedule } from './ledger.clock';
-import { handoffData } from './ledger.events';
+import { handoffData } from './ledger.outgoing-events';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { Cause, Handoff, HandoffStatus, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
 import { explainResponsibilities, nextConditionReview } from './responsibility.rules';

@@ -10,7 +10,7 @@ import { FactChangeRepository } from './fact-change.repository';
 import { FactChangeService } from './fact-change.service';
 import { HandoffService } from './handoff.service';
 import { handoffSchedule, objectionDeadline } from './ledger.clock';
-import { deadlineChangedEvents, LedgerEvent } from './ledger.events';
+import { deadlineChangedEvents, LedgerEvent } from './ledger.outgoing-events';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
 import { periodsDue } from './period.rules';

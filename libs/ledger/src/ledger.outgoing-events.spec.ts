@@ -1,5 +1,5 @@
 import { EventValidator, isProduced } from '@tongban/messaging';
-import { deadlineChangedEvents, LedgerEvent } from './ledger.events';
+import { deadlineChangedEvents, LedgerEvent } from './ledger.outgoing-events';
 import { FactChange, Handoff } from './ledger.types';
 
 const NANCHANG = '360100';
