@@ -12,7 +12,7 @@ import { cpuDuring } from '../bench.cpu';
 type Kind = 'filing' | 'transfer' | 'permit';
 const EXPECTED: Record<Kind, string> = {
   filing: 'cn.gov.tongban.medical.filing-registered.v1',
-  transfer: 'cn.gov.tongban.social-insurance.contact-letter-issued.v2',
+  transfer: 'cn.gov.tongban.social-insurance.contact-letter-issued.v3',
   permit: 'cn.gov.tongban.residence.permit-issued.v1',
 };
 

@@ -1,6 +1,6 @@
 import { ChinaClock } from '@tongban/calendar';
 import { DomainError } from '@tongban/errors';
-import { EventDraft, EventType, EventValidator } from '@tongban/messaging';
+import { assertProduced, EventDraft, EventValidator, ProducedEventType } from '@tongban/messaging';
 
 /**
  * Fakes of the technology for service specs (libs/<domain>/src/*.service.spec.ts): the rules run for
@@ -43,12 +43,13 @@ export class FakeDatabase {
 
 const validator = new EventValidator();
 
-/** Records appended events after checking them against their schemas, inside a transaction only (as the real writer). */
+/** Records appended events after checking them against their schemas (and that their version is still produced), inside a transaction only (as the real writer). */
 export class RecordingOutbox {
   readonly events: Array<{ schema: string; draft: EventDraft }> = [];
   constructor(private readonly db: FakeDatabase) {}
-  async append<T extends EventType>(schema: string, draft: EventDraft<T>): Promise<string> {
+  async append<T extends ProducedEventType>(schema: string, draft: EventDraft<T>): Promise<string> {
     if (!this.db.inTransaction) throw new Error('outbox rows must be written in the transaction of the state change');
+    assertProduced(draft.type);
     validator.validate(draft.type, draft.data);
     this.events.push({ schema, draft });
     return `event-${this.events.length}`;

@@ -282,8 +282,8 @@ describe('adversary: a hostile region tries every path on people it is not relat
     // the province topic read to its end: exactly these two records about the victim were added
     const notices = factNotices(await readToEnd('tongban.deliver.360000.v1'));
     expect(notices.map((e) => [e.type, e.recipients])).toEqual([
-      ['cn.gov.tongban.ledger.fact-change-stated.v1', [HUKOU]],
-      ['cn.gov.tongban.ledger.fact-change-stated.v1', [HUKOU]],
+      ['cn.gov.tongban.ledger.fact-change-stated.v2', [HUKOU]],
+      ['cn.gov.tongban.ledger.fact-change-stated.v2', [HUKOU]],
     ]);
 
     // the hukou region objects; operators reject; still nothing moved

@@ -146,7 +146,7 @@ describe('operator console in Debian Chromium (headless) against a running gatew
 
     await row.getByRole('button', { name: '查看' }).click();
     const item = page.locator('#item');
-    await item.getByText('cn.gov.tongban.social-insurance.contact-letter-issued.v2').waitFor();
+    await item.getByText('cn.gov.tongban.social-insurance.contact-letter-issued.v3').waitFor();
     await page.locator('#kafka-body').getByText('消费组延迟').waitFor();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'console.png'), fullPage: true });

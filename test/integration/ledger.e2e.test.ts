@@ -230,7 +230,7 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
       got.filter(
         (g) =>
           g.message.key?.toString() === subjectRef &&
-          fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.handoff-proposed.v1',
+          fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.handoff-proposed.v2',
       );
     const proposed = proposals(
       await suite

@@ -1,7 +1,7 @@
-import { addDays, chinaDay, WorkingDayCalendar } from '@tongban/calendar';
+import { addDays, ChinaClock, chinaDay, WorkingDayCalendar } from '@tongban/calendar';
 import { LedgerJobs } from '@tongban/ledger';
 import { RunningApp } from '@tongban/http';
-import { DOMAIN_TOPICS, fromKafkaMessage } from '@tongban/messaging';
+import { DOMAIN_TOPICS, EventValidator, fromKafkaMessage } from '@tongban/messaging';
 import { Collected, Suite } from '../harness/suite';
 import { agencyOf, call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
@@ -16,6 +16,9 @@ const NANCHANG = '360100';
 const GUANGZHOU = '440100';
 const SUZHOU = '320500';
 const CHENGDU = '510100';
+const L = 'cn.gov.tongban.ledger.';
+/** The contracts' own validator (contracts/events/<type>.json), as the outbox writer and the consumers use it. */
+const validator = new EventValidator();
 /** A recent move: a hukou move is stated within a year of it. */
 const MOVED_ON = addDays(chinaDay(new Date()), -27);
 
@@ -46,6 +49,26 @@ describe('fact changes: provisional statements, consent, objection window, dispu
     ((await view(subjectRef)).holders as Array<{ serviceCode: string; region: string }>).find((h) => h.serviceCode === service)?.region;
   const claim = (region: string, subjectRef: string, serviceCode: string, periodKey: string): Promise<CallResult<Json>> =>
     post('/v1/provision-claims', region, agencyOf(serviceCode), { subjectRef, serviceCode, periodKey });
+  /** The ledger events written about a handoff or a fact change (type, recipients, data), in order. */
+  const written = (key: 'handoffId' | 'changeId', id: string): Promise<Array<{ type: string; recipients: string[]; data: Json }>> =>
+    suite.db.query(`SELECT event_type AS type, recipients, payload AS data FROM ledger.outbox WHERE payload->>'${key}' = $1 ORDER BY seq`, [
+      id,
+    ]);
+  /** One person's events of a type on a delivery topic, as an agency reads them, once one with this data has come. */
+  const delivered = async (
+    province: string,
+    subjectRef: string,
+    type: string,
+    data: Json = {},
+  ): Promise<ReturnType<typeof fromKafkaMessage>[]> => {
+    const mine = (got: Collected[]): ReturnType<typeof fromKafkaMessage>[] =>
+      got
+        .filter((g) => g.message.key?.toString() === subjectRef)
+        .map((g) => fromKafkaMessage(g.message.headers, g.message.value))
+        .filter((e) => e.type === type);
+    const has = (e: ReturnType<typeof fromKafkaMessage>): boolean => Object.entries(data).every(([k, v]) => (e.data as Json)[k] === v);
+    return mine(await suite.collect(`tongban.deliver.${province}.v1`, (got) => mine(got).some(has)));
+  };
 
   it('a region stating a hukou move cannot take the person over: nothing moves, it learns nothing, and only the old hukou region answers', async () => {
     const { citizenId, subjectRef } = await registerPerson(gateway, NANCHANG);
@@ -73,7 +96,7 @@ describe('fact changes: provisional statements, consent, objection window, dispu
       got.filter(
         (g) =>
           g.message.key?.toString() === subjectRef &&
-          fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.fact-change-stated.v1',
+          fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.fact-change-stated.v2',
       );
     const [notice] = stateEvents(await suite.collect(DOMAIN_TOPICS.ledger.name, (got) => stateEvents(got).length > 0));
     expect(fromKafkaMessage(notice.message.headers, notice.message.value).recipients).toEqual([NANCHANG]);
@@ -277,26 +300,118 @@ describe('fact changes: provisional statements, consent, objection window, dispu
     const changeView = async (): Promise<Json> =>
       (await call<Json>(gateway, 'GET', `/v1/fact-changes/${change}`, { token: OPERATOR })).body;
 
+    const handoffEvents = async (): Promise<unknown[]> =>
+      (await written('handoffId', handoff)).filter((e) => e.type === `${L}handoff-deadline-changed.v1`);
+    const changeEvents = async (): Promise<unknown[]> =>
+      (await written('changeId', change)).filter((e) => e.type === `${L}fact-change-deadline-changed.v1`);
+
     // Counted again on the installed calendar: New Year's Day is skipped.
-    const run = await jobs.runProvisionalDeadlines();
+    const run = await jobs.runProvisionalDeadlines(new Date('2026-12-21T10:00:00+08:00'));
     expect(run.ran).toBe(true);
     const due = calendar.deadline('2026-12-18', 10);
     if (calendar.coverage().lastYear === 2026) expect(due).toEqual({ date: '2027-01-04', provisional: true });
     expect(await handoffView()).toMatchObject({ deadline: due.date, deadlineProvisional: due.provisional });
     const window = calendar.deadline('2026-12-18', 15); // Dec 21–25, 28–31, (元旦), Jan 4–8, Mon Jan 11
     expect(await changeView()).toMatchObject({ objectionDeadline: window.date, objectionDeadlineProvisional: window.provisional });
+    // The moved deadline is announced to both regions of the handoff; the unchanged objection deadline is not.
+    const handoffChanged = (previousDeadline: string, deadline: string, deadlineProvisional: boolean, recomputedOn: string): unknown => ({
+      type: `${L}handoff-deadline-changed.v1`,
+      recipients: [NANCHANG, GUANGZHOU],
+      data: expect.objectContaining({
+        handoffId: handoff,
+        status: 'proposed',
+        previousDeadline,
+        deadline,
+        deadlineProvisional,
+        recomputedOn,
+      }),
+    });
+    expect(await handoffEvents()).toEqual([handoffChanged('2027-01-01', due.date, due.provisional, '2026-12-21')]);
+    expect(await changeEvents()).toEqual(window.date === '2027-01-11' && window.provisional ? [] : [expect.anything()]);
+    const before = (await changeEvents()).length;
 
     // A newer dataset arrives (a simulated 2027 schedule): the same dates, now official.
     const newer = new WorkingDayCalendar(datasetWithSimulated2027());
     jest.spyOn(calendar, 'deadline').mockImplementation((start, n) => newer.deadline(start, n));
     jest.spyOn(calendar, 'addWorkingDays').mockImplementation((start, n) => newer.addWorkingDays(start, n));
     try {
-      expect((await jobs.runProvisionalDeadlines()).recomputed).toBeGreaterThanOrEqual(2);
+      expect((await jobs.runProvisionalDeadlines(new Date('2026-12-22T10:00:00+08:00'))).recomputed).toBeGreaterThanOrEqual(2);
       expect(await handoffView()).toMatchObject({ remindOn: '2026-12-29', deadline: '2027-01-04', deadlineProvisional: false });
       expect(await changeView()).toMatchObject({ objectionDeadline: '2027-01-11', objectionDeadlineProvisional: false });
       // Official: not looked at again.
       const again = await jobs.runProvisionalDeadlines();
       expect(again.recomputed).toBe(0);
+    } finally {
+      jest.restoreAllMocks();
+    }
+    // Each date that became official is announced once: the handoff's to both regions, the objection deadline to the
+    // releasing region only (the stating region is not told who releases before the change is definitive).
+    expect((await handoffEvents()).slice(1)).toEqual([handoffChanged(due.date, '2027-01-04', false, '2026-12-22')]);
+    expect((await changeEvents()).slice(before)).toEqual([
+      {
+        type: `${L}fact-change-deadline-changed.v1`,
+        recipients: [NANCHANG],
+        data: expect.objectContaining({
+          changeId: change,
+          toRegion: CHENGDU,
+          status: 'provisional',
+          previousObjectionDeadline: window.date,
+          objectionDeadline: '2027-01-11',
+          objectionDeadlineProvisional: false,
+          recomputedOn: '2026-12-22',
+        }),
+      },
+    ]);
+    // As the agencies read them: on their provinces' delivery topics, valid against the contract.
+    for (const province of ['360000', '440000']) {
+      const events = await delivered(province, moved.subjectRef, `${L}handoff-deadline-changed.v1`, { deadlineProvisional: false });
+      expect(events.map((e) => [e.recipients, e.data])).toContainEqual([
+        [NANCHANG, GUANGZHOU],
+        expect.objectContaining({ handoffId: handoff, deadline: '2027-01-04', deadlineProvisional: false }),
+      ]);
+      for (const e of events) expect(() => validator.validate(e.type, e.data)).not.toThrow();
+    }
+    const [notice] = (
+      await delivered('360000', pending.subjectRef, `${L}fact-change-deadline-changed.v1`, { objectionDeadlineProvisional: false })
+    ).filter((e) => (e.data as Json).objectionDeadlineProvisional === false);
+    expect(notice).toMatchObject({ recipients: [NANCHANG], source: 'tongban/ledger-clock', data: { changeId: change } });
+    expect(() => validator.validate(notice.type, notice.data)).not.toThrow();
+  });
+
+  it('a statement and a proposal dated near the end of the holiday data tell the regions their deadlines are provisional (issue 15, item 7)', async () => {
+    const clock = running.app.get(ChinaClock);
+    const calendar = running.app.get(WorkingDayCalendar);
+    jest.spyOn(clock, 'now').mockReturnValue(new Date('2026-12-18T10:00:00+08:00'));
+    try {
+      const person = await registerPerson(gateway, NANCHANG);
+      const stated = await post('/v1/hukou-moves', GUANGZHOU, 'public-security', {
+        citizenId: person.citizenId,
+        hukouRegion: GUANGZHOU,
+        movedOn: '2026-12-01',
+      });
+      expect(stated.status).toBe(202);
+      const changeId = String(stated.body.changeId);
+      const window = calendar.deadline('2026-12-18', 15);
+      if (calendar.coverage().lastYear === 2026) expect(window).toEqual({ date: '2027-01-11', provisional: true });
+      expect(await written('changeId', changeId)).toEqual([
+        {
+          type: `${L}fact-change-stated.v2`,
+          recipients: [NANCHANG],
+          data: expect.objectContaining({ objectionDeadline: window.date, objectionDeadlineProvisional: window.provisional }),
+        },
+      ]);
+      await post(`/v1/fact-changes/${changeId}/consent`, NANCHANG, 'public-security');
+      const handoffId = ((await view(person.subjectRef, GUANGZHOU)).pendingHandoffs as Pending)[0].handoffId;
+      const due = calendar.deadline('2026-12-18', 10);
+      if (calendar.coverage().lastYear === 2026) expect(due).toEqual({ date: '2027-01-04', provisional: true });
+      const proposed = (await delivered('440000', person.subjectRef, `${L}handoff-proposed.v2`, { handoffId })).find(
+        (e) => (e.data as Json).handoffId === handoffId,
+      );
+      expect(proposed).toMatchObject({
+        recipients: [NANCHANG, GUANGZHOU],
+        data: { handoffId, deadline: due.date, deadlineProvisional: due.provisional },
+      });
+      expect(() => validator.validate(`${L}handoff-proposed.v2`, proposed?.data)).not.toThrow();
     } finally {
       jest.restoreAllMocks();
     }

@@ -186,7 +186,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
       clockStartedOn: '2026-10-09',
       statutoryWorkingDays: 15,
     });
-    expect(detail.body.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v2']);
+    expect(detail.body.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v3']);
     expect(detail.body.events[0].data).toMatchObject({ transferId: late });
     expect(JSON.stringify(detail.body)).not.toMatch(/\d{17}[\dX]/);
   });
@@ -259,7 +259,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect(queuesOut).toContain('社保转移接续·待出具参保缴费凭证');
     expect((await run('queue', 'si-transfers-certificate')).stdout.split('\n')[0]).toMatch(/^OVERDUE transfer /);
     const shown = JSON.parse((await run('show', 'transfer', late)).stdout) as { events: Array<{ type: string }> };
-    expect(shown.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v2']);
+    expect(shown.events.map((e) => e.type)).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v3']);
   });
 
   it('reports consumer lag per group and partition, outbox backlog, and exports them as metrics', async () => {

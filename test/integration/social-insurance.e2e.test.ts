@@ -1,5 +1,5 @@
 import type { AgencyKind } from '@tongban/identity';
-import { fromKafkaMessage } from '@tongban/messaging';
+import { EventValidator, fromKafkaMessage } from '@tongban/messaging';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ChinaClock, WorkingDayCalendar } from '@tongban/calendar';
 import { SOCIAL_INSURANCE_SCHEMA, StepClock, TransferClockService, TransferDeadlines } from '@tongban/social-insurance';
@@ -20,6 +20,8 @@ import { SOCIAL_INSURANCE_APP } from '../../apps/social-insurance/src/social-ins
 type Json = Record<string, unknown>;
 const BASE = '/v1/social-insurance/transfers';
 const SI = 'cn.gov.tongban.social-insurance.';
+/** The contracts' own validator (contracts/events/<type>.json), as the outbox writer and the consumers use it. */
+const validator = new EventValidator();
 
 /** Consecutive months from..to (inclusive), all with the same base. */
 function months(from: string, to: string, baseFen: number): { month: string; baseFen: number }[] {
@@ -261,10 +263,10 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect((await get(`/${id}`, OPERATOR)).status).toBe(200);
 
     const expected = [
-      'contact-letter-issued.v2',
+      'contact-letter-issued.v3',
       'certificate-received.v2',
-      'funds-computed.v2',
-      'transfer-remitted.v1',
+      'funds-computed.v3',
+      'transfer-remitted.v2',
       'transfer-received.v1',
       'transfer-completed.v1',
     ].map((t) => `${SI}${t}`);
@@ -285,7 +287,12 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
         refundedDuplicateMonths: ['2026-08', '2026-09'],
         collectionRegion: { region: '360100', rule: 'hukou-fallback' },
       });
-      expect(events[0].data).toMatchObject({ appliedOn: '2026-09-14', issuedOn: '2026-09-28', deadline: { dueOn: '2026-10-23' } });
+      expect(events[0].data).toMatchObject({
+        appliedOn: '2026-09-14',
+        issuedOn: '2026-09-28',
+        deadline: { dueOn: '2026-10-23', provisional: false },
+      });
+      expect(events[3].data).toMatchObject({ deadline: { party: 'inbound', provisional: false } });
     }
   });
 
@@ -307,7 +314,7 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       (await post(`/${id}/certificate`, '360100', { months: months('2025-01', '2025-02', 500_000), accountBalanceFen: 0 })).body,
     ).toMatchObject({ status: 409, code: 'invalid-transition' });
     const events = await eventsOf('440000', created.body.subjectRef as string, (types) => types.includes(`${SI}transfer-refused.v2`));
-    expect(events.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v2`, `${SI}transfer-refused.v2`]);
+    expect(events.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v3`, `${SI}transfer-refused.v2`]);
     expect(events[1].data).toMatchObject({
       step: 'certificate',
       refusedBy: '360100',
@@ -365,19 +372,20 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
     expect((notOverdue.body.items as Json[]).map((t) => t.transferId)).not.toContain(id);
 
     const subjectRef = created.body.subjectRef as string;
-    const jiangxi = await eventsOf('360000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v2`));
-    expect(jiangxi.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v2`, `${SI}deadline-reminder.v2`, `${SI}deadline-overdue.v2`]);
+    const jiangxi = await eventsOf('360000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v3`));
+    expect(jiangxi.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v3`, `${SI}deadline-reminder.v3`, `${SI}deadline-overdue.v3`]);
     expect(jiangxi[1].data).toMatchObject({
       step: 'certificate',
       awaitingRegion: '360100',
       dueOn: '2026-10-16',
+      dueOnProvisional: false,
       workingDaysLeft: 3,
       today: '2026-10-13',
     });
-    expect(jiangxi[2].data).toMatchObject({ dueOn: '2026-10-16', overdueSince: '2026-10-17' });
+    expect(jiangxi[2].data).toMatchObject({ dueOn: '2026-10-16', dueOnProvisional: false, overdueSince: '2026-10-17' });
     // The reminder goes to the awaited region only; the overdue event to both.
-    const guangdong = await eventsOf('440000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v2`));
-    expect(guangdong.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v2`, `${SI}deadline-overdue.v2`]);
+    const guangdong = await eventsOf('440000', subjectRef, (types) => types.includes(`${SI}deadline-overdue.v3`));
+    expect(guangdong.map((e) => e.type)).toEqual([`${SI}contact-letter-issued.v3`, `${SI}deadline-overdue.v3`]);
 
     // Taking the step resolves the queue item.
     today('2026-10-19');
@@ -414,8 +422,8 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       [id],
     );
     expect(rows).toEqual([
-      { type: `${SI}deadline-reminder.v2`, recipients: ['440300'], step: 'contact-letter' },
-      { type: `${SI}deadline-overdue.v2`, recipients: ['440300'], step: 'contact-letter' },
+      { type: `${SI}deadline-reminder.v3`, recipients: ['440300'], step: 'contact-letter' },
+      { type: `${SI}deadline-overdue.v3`, recipients: ['440300'], step: 'contact-letter' },
     ]);
     // the contact letter, late, resolves the queue item and starts the outbound clock
     today('2026-10-12');
@@ -734,18 +742,40 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
 
   describe('clocks past the holiday data (issue 15, item 7)', () => {
     const subjectRef = (): string => `s1_${randomBytes(24).toString('base64url')}`;
-    /** An open transfer written straight to the table, so a test can have many, or one past any dataset. */
-    const insertOpen = async (clock: StepClock, extra: { overdueSince?: string } = {}): Promise<string> => {
+    /**
+     * An open transfer written straight to the table, so a test can have many, or one past any dataset: awaiting the
+     * certificate, or (`applied`) a pension application awaiting the inbound review.
+     */
+    const insertOpen = async (clock: StepClock, extra: { overdueSince?: string; applied?: boolean } = {}): Promise<string> => {
       const id = randomUUID();
       await suite.db.query(
         `INSERT INTO ${SOCIAL_INSURANCE_SCHEMA}.transfers (transfer_id, subject_ref, insurance_type, inbound_region, outbound_region, state,
            clock_party, clock_started_on, clock_working_days, due_on, due_on_provisional, overdue_since, created_by, updated_by,
            applied_on, contact_letter_on)
-         VALUES ($1, $2, 'pension', '440100', '360100', 'requested', $3, $4, $5, $6, $7, $8, 'test', 'test', $4, $4)`,
-        [id, subjectRef(), clock.party, clock.startedOn, clock.workingDays, clock.dueOn, clock.provisional, extra.overdueSince ?? null],
+         VALUES ($1, $2, 'pension', '440100', '360100', $9, $3, $4, $5, $6, $7, $8, 'test', 'test', $4::date, CASE WHEN $9 = 'applied' THEN NULL ELSE $4::date END)`,
+        [
+          id,
+          subjectRef(),
+          clock.party,
+          clock.startedOn,
+          clock.workingDays,
+          clock.dueOn,
+          clock.provisional,
+          extra.overdueSince ?? null,
+          extra.applied ? 'applied' : 'requested',
+        ],
       );
       return id;
     };
+    const subjectOf = async (id: string): Promise<string> =>
+      (await suite.db.one<{ s: string }>(`SELECT subject_ref AS s FROM ${SOCIAL_INSURANCE_SCHEMA}.transfers WHERE transfer_id = $1`, [id]))
+        ?.s as string;
+    /** The transfer's events as written to the outbox (type, recipients, data), in order. */
+    const written = (id: string): Promise<Array<{ type: string; recipients: string[]; data: Json }>> =>
+      suite.db.query(
+        `SELECT event_type AS type, recipients, payload AS data FROM ${SOCIAL_INSURANCE_SCHEMA}.outbox WHERE payload->>'transferId' = $1 ORDER BY seq`,
+        [id],
+      );
     const row = (id: string): Promise<{ due_on: string; due_on_provisional: boolean; overdue_since: string | null } | undefined> =>
       suite.db.one(
         `SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on, due_on_provisional, to_char(overdue_since, 'YYYY-MM-DD') AS overdue_since
@@ -780,6 +810,13 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       expect((await get(`/${id}`, OPERATOR)).body.deadline).toMatchObject({ dueOn: expected.date, provisional: expected.provisional });
       await clockJob.runOnce(calendar.addWorkingDays('2026-12-20', 7)); // 3 working days left
       expect(await notices([id], 'reminder')).toBe(1);
+      // The agencies are told the date is provisional: in the contact letter's deadline and in the reminder.
+      const events = await eventsOf('360000', created.body.subjectRef as string, (types) => types.includes(`${SI}deadline-reminder.v3`));
+      expect(events.map((e) => [e.type, e.data])).toEqual([
+        [`${SI}contact-letter-issued.v3`, expect.objectContaining({ deadline: expect.objectContaining(created.body.deadline as Json) })],
+        [`${SI}deadline-reminder.v3`, expect.objectContaining({ dueOn: expected.date, dueOnProvisional: expected.provisional })],
+      ]);
+      for (const e of events) expect(() => validator.validate(e.type, e.data)).not.toThrow();
     });
 
     it('walks every transfer due, a bounded page at a time: twelve transfers with pages of five are all reminded, then all overdue', async () => {
@@ -805,6 +842,9 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       const open = await insertOpen(provisional);
       // Flagged overdue on the provisional date; the official schedule pushes the date back past "today".
       const flagged = await insertOpen(provisional, { overdueSince: '2027-10-23' });
+      // A pension application awaiting the inbound review, due on the same provisional day: the outbound region has
+      // not heard of it, and must not hear of its new date either.
+      const application = await insertOpen({ ...provisional, party: 'inbound' }, { applied: true });
       await suite.db.query(
         `INSERT INTO ${SOCIAL_INSURANCE_SCHEMA}.clock_notices (transfer_id, clock_party, clock_started_on, kind, step, awaiting_region, due_on, raised_on)
          VALUES ($1, 'outbound', '2027-09-28', 'overdue', 'certificate', '360100', '2027-10-22', '2027-10-23')`,
@@ -824,6 +864,51 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       expect(run.recomputed).toBeGreaterThanOrEqual(2);
       expect(await row(open)).toEqual({ due_on: '2027-10-25', due_on_provisional: false, overdue_since: null });
       expect(await row(flagged)).toEqual({ due_on: '2027-10-25', due_on_provisional: false, overdue_since: null });
+
+      // The regions are told, in the recompute's transaction: one deadline-changed per transfer, to those that heard of the step.
+      const changed = (id: string, awaitingRegion: string, overdueWithdrawn: boolean): Json => ({
+        transferId: id,
+        step: awaitingRegion === '440100' ? 'contact-letter' : 'certificate',
+        awaitingRegion,
+        startedOn: '2027-09-28',
+        workingDays: 15,
+        previousDueOn: '2027-10-22',
+        dueOn: '2027-10-25',
+        provisional: false,
+        overdueWithdrawn,
+        recomputedOn: '2027-10-23',
+      });
+      expect(await written(open)).toEqual([
+        {
+          type: `${SI}deadline-changed.v1`,
+          recipients: ['440100', '360100'],
+          data: expect.objectContaining(changed(open, '360100', false)),
+        },
+      ]);
+      expect(await written(flagged)).toEqual([
+        {
+          type: `${SI}deadline-changed.v1`,
+          recipients: ['440100', '360100'],
+          data: expect.objectContaining(changed(flagged, '360100', true)),
+        },
+      ]);
+      expect(await written(application)).toEqual([
+        { type: `${SI}deadline-changed.v1`, recipients: ['440100'], data: expect.objectContaining(changed(application, '440100', false)) },
+      ]);
+      // …and relayed to the provinces' delivery topics, valid against the contract.
+      for (const [id, provinces] of [
+        [open, ['360000', '440000']],
+        [flagged, ['360000', '440000']],
+        [application, ['440000']],
+      ] as const) {
+        const ref = await subjectOf(id);
+        for (const province of provinces) {
+          const [event] = await eventsOf(province, ref, (types) => types.includes(`${SI}deadline-changed.v1`));
+          expect(event).toMatchObject({ type: `${SI}deadline-changed.v1`, source: 'tongban/social-insurance-clock', subject: ref });
+          expect(event.recipients).toEqual(id === application ? ['440100'] : ['440100', '360100']);
+          expect(() => validator.validate(event.type, event.data)).not.toThrow();
+        }
+      }
       const history = (await get(`/${open}`, OPERATOR)).body.history as Json[];
       expect(history.at(-1)).toMatchObject({
         step: 'deadline',
@@ -841,6 +926,10 @@ describe('social-insurance transfers end to end (real PostgreSQL and Kafka)', ()
       await clockJob.runOnce('2027-10-26');
       expect((await row(flagged))?.overdue_since).toBe('2027-10-26');
       expect(await notices([flagged], 'overdue')).toBe(2);
+      expect((await written(flagged)).map((e) => [e.type, e.data.dueOn, e.data.dueOnProvisional])).toEqual([
+        [`${SI}deadline-changed.v1`, '2027-10-25', undefined],
+        [`${SI}deadline-overdue.v3`, '2027-10-25', false],
+      ]);
     });
   });
 });

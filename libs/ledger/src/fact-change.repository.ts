@@ -150,25 +150,22 @@ export class FactChangeRepository {
   }
 
   /** A page of changes in their objection window whose deadline is provisional, in id order after `after`, locked. */
-  async provisionalDeadlines(
-    after: string | null,
-    limit: number,
-    timeZone: string,
-  ): Promise<Array<{ changeId: string; statedOn: string; objectionDeadline: string }>> {
-    const rows = await this.db.query<{ change_id: string; stated_on: string; objection_deadline: string }>(
-      `SELECT change_id, to_char((stated_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS stated_on, ${day('objection_deadline')} AS objection_deadline FROM ${T}
+  async provisionalDeadlines(after: string | null, limit: number, timeZone: string): Promise<Array<FactChange & { statedOn: string }>> {
+    const rows = await this.db.query<FactChangeRow & { stated_on: string }>(
+      `SELECT ${COLUMNS}, to_char((stated_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS stated_on FROM ${T}
         WHERE objection_deadline_provisional AND status = 'provisional' AND ($1::uuid IS NULL OR change_id > $1::uuid)
         ORDER BY change_id LIMIT $2 FOR UPDATE`,
       [after, limit, timeZone],
     );
-    return rows.map((r) => ({ changeId: r.change_id, statedOn: r.stated_on, objectionDeadline: r.objection_deadline }));
+    return rows.map((r) => ({ ...toChange(r), statedOn: r.stated_on }));
   }
 
-  async reschedule(changeId: string, deadline: { date: string; provisional: boolean }): Promise<void> {
-    await this.db.query(`UPDATE ${T} SET objection_deadline = $2, objection_deadline_provisional = $3 WHERE change_id = $1`, [
-      changeId,
-      deadline.date,
-      deadline.provisional,
-    ]);
+  async reschedule(changeId: string, deadline: { date: string; provisional: boolean }): Promise<FactChange> {
+    const [row] = await this.db.query<FactChangeRow>(
+      `UPDATE ${T} SET objection_deadline = $2, objection_deadline_provisional = $3 WHERE change_id = $1 RETURNING ${COLUMNS}`,
+      [changeId, deadline.date, deadline.provisional],
+    );
+    if (!row) throw new Error(`fact change ${changeId} vanished during the recompute`);
+    return toChange(row);
   }
 }

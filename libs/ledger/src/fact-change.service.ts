@@ -6,15 +6,16 @@ import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, AgencyKind, parseCitizenId, regionActingAs, SubjectRefs } from '@tongban/identity';
-import { EventType, OutboxWriter } from '@tongban/messaging';
+import { OutboxWriter, ProducedEventType } from '@tongban/messaging';
 import { assertRegionCode } from '@tongban/regions';
 import { FactChangeRepository, NewFactChange } from './fact-change.repository';
 import { objectionDeadline } from './ledger.clock';
+import { factChangeData } from './ledger.outgoing-events';
 import { FactChange, FactDecision, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
 import { SubjectRepository } from './subject.repository';
 import { SubjectService } from './subject.service';
 
-type FactEventType = Extract<EventType, `cn.gov.tongban.ledger.fact-change-${string}`>;
+type FactEventType = Extract<ProducedEventType, `cn.gov.tongban.ledger.fact-change-${string}`>;
 
 export interface HukouMoveCommand {
   citizenId: string;
@@ -219,7 +220,13 @@ export class FactChangeService {
       { ...draft, changeId: randomUUID(), objectionDeadline: deadline.date, objectionDeadlineProvisional: deadline.provisional },
       actor,
     );
-    await this.emit('cn.gov.tongban.ledger.fact-change-stated.v1', change, actor, {}, [change.fromRegion]);
+    await this.emit(
+      'cn.gov.tongban.ledger.fact-change-stated.v2',
+      change,
+      actor,
+      { objectionDeadlineProvisional: change.objectionDeadlineProvisional },
+      [change.fromRegion],
+    );
     return change;
   }
 
@@ -301,18 +308,7 @@ export class FactChangeService {
     extra: Partial<EventDataByType[T]>,
     recipients: string[],
   ): Promise<void> {
-    const data = {
-      changeId: c.changeId,
-      subjectRef: c.subjectRef,
-      kind: c.kind,
-      branch: c.branch,
-      fromRegion: c.fromRegion,
-      toRegion: c.toRegion,
-      effectiveOn: c.effectiveOn,
-      status: c.status,
-      objectionDeadline: c.objectionDeadline,
-      ...extra,
-    } as EventDataByType[T];
+    const data = { ...factChangeData(c), ...extra } as EventDataByType[T];
     await this.outbox.append(LEDGER_SCHEMA, {
       type,
       subject: c.subjectRef,

@@ -190,32 +190,23 @@ export class HandoffRepository {
   }
 
   /** A page of unanswered proposals whose deadline is provisional, in id order after `after`, locked for the recompute. */
-  async provisionalDeadlines(
-    after: string | null,
-    limit: number,
-  ): Promise<Array<{ handoffId: string; proposedOn: string } & HandoffSchedule>> {
-    const rows = await this.db.query<{ handoff_id: string; proposed_on: string; remind_on: string; deadline: string }>(
-      `SELECT handoff_id, ${day('proposed_on')} AS proposed_on, ${day('remind_on')} AS remind_on, ${day('deadline')} AS deadline FROM ${T}
+  async provisionalDeadlines(after: string | null, limit: number): Promise<Array<Handoff & { proposedOn: string }>> {
+    const rows = await this.db.query<HandoffRow & { proposed_on: string }>(
+      `SELECT ${COLUMNS}, ${day('proposed_on')} AS proposed_on FROM ${T}
         WHERE deadline_provisional AND status = 'proposed' AND ($1::uuid IS NULL OR handoff_id > $1::uuid)
         ORDER BY handoff_id LIMIT $2 FOR UPDATE`,
       [after, limit],
     );
-    return rows.map((r) => ({
-      handoffId: r.handoff_id,
-      proposedOn: r.proposed_on,
-      remindOn: r.remind_on,
-      deadline: r.deadline,
-      deadlineProvisional: true,
-    }));
+    return rows.map((r) => ({ ...toHandoff(r), proposedOn: r.proposed_on }));
   }
 
   /** New dates for a proposal; a reminder or escalation already made stays made. */
-  async reschedule(handoffId: string, s: HandoffSchedule): Promise<void> {
-    await this.db.query(`UPDATE ${T} SET remind_on = $2, deadline = $3, deadline_provisional = $4 WHERE handoff_id = $1`, [
-      handoffId,
-      s.remindOn,
-      s.deadline,
-      s.deadlineProvisional,
-    ]);
+  async reschedule(handoffId: string, s: HandoffSchedule): Promise<Handoff> {
+    const [row] = await this.db.query<HandoffRow>(
+      `UPDATE ${T} SET remind_on = $2, deadline = $3, deadline_provisional = $4 WHERE handoff_id = $1 RETURNING ${COLUMNS}`,
+      [handoffId, s.remindOn, s.deadline, s.deadlineProvisional],
+    );
+    if (!row) throw new Error(`handoff ${handoffId} vanished during the recompute`);
+    return toHandoff(row);
   }
 }

@@ -193,13 +193,20 @@ describe('HandoffService.reconcile', () => {
     expect(outbox.events).toHaveLength(1);
     expect(outbox.events[0].schema).toBe('ledger');
     expect(outbox.events[0].draft).toMatchObject({
-      type: 'cn.gov.tongban.ledger.handoff-proposed.v1',
+      type: 'cn.gov.tongban.ledger.handoff-proposed.v2',
       subject: REF,
       source: `${GUANGZHOU}/ledger`,
       recipients: [NANCHANG, GUANGZHOU],
       actor: `${GUANGZHOU}:human-resources-${GUANGZHOU}`,
       requestId: 'req-7',
-      data: { serviceCode: PENSION, fromRegion: NANCHANG, toRegion: GUANGZHOU, status: 'proposed', deadline: '2026-06-15' },
+      data: {
+        serviceCode: PENSION,
+        fromRegion: NANCHANG,
+        toRegion: GUANGZHOU,
+        status: 'proposed',
+        deadline: '2026-06-15',
+        deadlineProvisional: false,
+      },
     });
   });
 
@@ -252,7 +259,7 @@ describe('HandoffService.reconcile', () => {
       { status: 'withdrawn', reason: `superseded: ${CAUSE.reason}` },
       actor(GUANGZHOU),
     );
-    expect(outbox.types()).toEqual(['cn.gov.tongban.ledger.handoff-withdrawn.v1', 'cn.gov.tongban.ledger.handoff-proposed.v1']);
+    expect(outbox.types()).toEqual(['cn.gov.tongban.ledger.handoff-withdrawn.v1', 'cn.gov.tongban.ledger.handoff-proposed.v2']);
     expect(outbox.events[0].draft).toMatchObject({ recipients: [NANCHANG, SHANGHAI], data: { status: 'withdrawn' } });
     expect(proposed.map((h) => h.toRegion)).toEqual([GUANGZHOU]);
   });
@@ -560,18 +567,19 @@ describe('HandoffService reads and deadline steps', () => {
     expect((await service.operatorQueue(3, undefined)).next).toBeNull();
   });
 
-  it('an escalation event carries the escalation instant; a reminder none', async () => {
+  it('an escalation event carries the escalation instant, a reminder none; both say whether the deadline is provisional', async () => {
     const { service, db, outbox } = setup();
     await db.tx(async () => {
       await service.emitDeadlineStep(
-        'cn.gov.tongban.ledger.handoff-escalated.v1',
+        'cn.gov.tongban.ledger.handoff-escalated.v2',
         handoff({ escalatedAt: '2026-06-04T16:00:00.000Z' }),
         OPERATOR,
       );
-      await service.emitDeadlineStep('cn.gov.tongban.ledger.handoff-reminder.v1', handoff(), OPERATOR);
+      await service.emitDeadlineStep('cn.gov.tongban.ledger.handoff-reminder.v2', handoff({ deadlineProvisional: true }), OPERATOR);
     });
-    expect(outbox.events[0].draft.data).toMatchObject({ escalatedAt: '2026-06-04T16:00:00.000Z' });
+    expect(outbox.events[0].draft.data).toMatchObject({ escalatedAt: '2026-06-04T16:00:00.000Z', deadlineProvisional: false });
     expect(outbox.events[1].draft.data).not.toHaveProperty('escalatedAt');
+    expect(outbox.events[1].draft.data).toMatchObject({ deadlineProvisional: true });
     for (const { draft } of outbox.events) expect(draft.recipients).toEqual([NANCHANG, GUANGZHOU]);
   });
 });

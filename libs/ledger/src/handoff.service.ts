@@ -6,9 +6,10 @@ import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel, regionActingAs } from '@tongban/identity';
-import { EventType, OutboxWriter } from '@tongban/messaging';
+import { OutboxWriter, ProducedEventType } from '@tongban/messaging';
 import { HandoffRepository } from './handoff.repository';
 import { handoffSchedule } from './ledger.clock';
+import { handoffData } from './ledger.outgoing-events';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { Cause, Handoff, HandoffStatus, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
 import { explainResponsibilities, nextConditionReview } from './responsibility.rules';
@@ -23,7 +24,7 @@ export interface HandoffDecision {
   reason: string;
 }
 
-type HandoffEventType = Extract<EventType, `cn.gov.tongban.ledger.handoff-${string}`>;
+type HandoffEventType = Extract<ProducedEventType, `cn.gov.tongban.ledger.handoff-${string}`>;
 
 /**
  * The handoff protocol. When the computed region of a service differs from its holder, a proposal
@@ -153,16 +154,13 @@ export class HandoffService {
 
   /** Reminder and escalation events for proposals taken by the deadline job (in its transaction). */
   async emitDeadlineStep(
-    type: 'cn.gov.tongban.ledger.handoff-reminder.v1' | 'cn.gov.tongban.ledger.handoff-escalated.v1',
+    type: 'cn.gov.tongban.ledger.handoff-reminder.v2' | 'cn.gov.tongban.ledger.handoff-escalated.v2',
     h: Handoff,
     actor: Actor,
   ): Promise<void> {
-    await this.emit(
-      type,
-      h,
-      actor,
-      type === 'cn.gov.tongban.ledger.handoff-escalated.v1' ? { escalatedAt: h.escalatedAt ?? this.clock.now().toISOString() } : {},
-    );
+    const deadlineProvisional = h.deadlineProvisional;
+    if (type === 'cn.gov.tongban.ledger.handoff-reminder.v2') return this.emit(type, h, actor, { deadlineProvisional });
+    await this.emit(type, h, actor, { deadlineProvisional, escalatedAt: h.escalatedAt ?? this.clock.now().toISOString() });
   }
 
   private async propose(
@@ -186,7 +184,7 @@ export class HandoffService {
       ...handoffSchedule(this.calendar, today),
       effectiveBy: addDays(today, LEDGER_POLICY.handoffEffectiveWindowDays),
     });
-    await this.emit('cn.gov.tongban.ledger.handoff-proposed.v1', h, actor, {});
+    await this.emit('cn.gov.tongban.ledger.handoff-proposed.v2', h, actor, { deadlineProvisional: h.deadlineProvisional });
     return h;
   }
 
@@ -301,17 +299,7 @@ export class HandoffService {
   }
 
   private async emit<T extends HandoffEventType>(type: T, h: Handoff, actor: Actor, extra: Partial<EventDataByType[T]>): Promise<void> {
-    const data = {
-      handoffId: h.handoffId,
-      subjectRef: h.subjectRef,
-      serviceCode: h.serviceCode,
-      fromRegion: h.fromRegion,
-      toRegion: h.toRegion,
-      status: h.status,
-      reason: h.reason.slice(0, 500),
-      deadline: h.deadline,
-      ...extra,
-    } as EventDataByType[T];
+    const data = { ...handoffData(h), ...extra } as EventDataByType[T];
     await this.outbox.append(LEDGER_SCHEMA, {
       type,
       subject: h.subjectRef,

@@ -10,6 +10,7 @@ import { FactChangeRepository } from './fact-change.repository';
 import { FactChangeService } from './fact-change.service';
 import { HandoffService } from './handoff.service';
 import { handoffSchedule, objectionDeadline } from './ledger.clock';
+import { deadlineChangedEvents, LedgerEvent } from './ledger.outgoing-events';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
 import { periodsDue } from './period.rules';
@@ -64,9 +65,11 @@ export class LedgerJobs {
    * Deadlines counted past the official holiday schedule (provisional) are counted again on the calendar as
    * it is now: once a newer schedule (a chinese-days release) covers them, they take the official dates. Only
    * those that still matter: unanswered proposals, fact changes in their objection window. A reminder or an
-   * escalation already made stays made.
+   * escalation already made stays made. Each date that moved or became official is announced in the same
+   * transaction (handoff-deadline-changed to both regions, fact-change-deadline-changed to the releasing one).
    */
-  async runProvisionalDeadlines(): Promise<ProvisionalRun> {
+  async runProvisionalDeadlines(now: Date = this.clock.now()): Promise<ProvisionalRun> {
+    const today = chinaDay(now);
     return this.db.tx(async () => {
       const run: ProvisionalRun = { ran: false, checked: 0, recomputed: 0 };
       if (!(await this.tryLock('tongban:ledger:provisional-deadlines'))) return run;
@@ -76,7 +79,10 @@ export class LedgerJobs {
         for (const h of page) {
           const s = handoffSchedule(this.calendar, h.proposedOn);
           if (s.deadlineProvisional && s.deadline === h.deadline && s.remindOn === h.remindOn) continue;
-          await this.handoffs.reschedule(h.handoffId, s);
+          const next = await this.handoffs.reschedule(h.handoffId, s);
+          // a reminder date alone moving is the ledger's business; the regions hear of the deadline
+          if (next.deadline !== h.deadline || !next.deadlineProvisional)
+            await this.announce(next.subjectRef, deadlineChangedEvents.handoff(next, h.deadline, today));
           run.recomputed++;
         }
         run.checked += page.length;
@@ -88,7 +94,8 @@ export class LedgerJobs {
         for (const c of page) {
           const d = objectionDeadline(this.calendar, c.statedOn);
           if (d.provisional && d.date === c.objectionDeadline) continue;
-          await this.factChangeRows.reschedule(c.changeId, d);
+          const next = await this.factChangeRows.reschedule(c.changeId, d);
+          await this.announce(next.subjectRef, deadlineChangedEvents.factChange(next, c.objectionDeadline, today));
           run.recomputed++;
         }
         run.checked += page.length;
@@ -111,7 +118,7 @@ export class LedgerJobs {
         batch.length > 0;
         batch = await this.handoffs.takeDueEscalations(today, BATCH)
       ) {
-        for (const h of batch) await this.handoffService.emitDeadlineStep('cn.gov.tongban.ledger.handoff-escalated.v1', h, JOB_ACTOR);
+        for (const h of batch) await this.handoffService.emitDeadlineStep('cn.gov.tongban.ledger.handoff-escalated.v2', h, JOB_ACTOR);
         escalated += batch.length;
       }
       for (
@@ -119,7 +126,7 @@ export class LedgerJobs {
         batch.length > 0;
         batch = await this.handoffs.takeDueReminders(today, BATCH)
       ) {
-        for (const h of batch) await this.handoffService.emitDeadlineStep('cn.gov.tongban.ledger.handoff-reminder.v1', h, JOB_ACTOR);
+        for (const h of batch) await this.handoffService.emitDeadlineStep('cn.gov.tongban.ledger.handoff-reminder.v2', h, JOB_ACTOR);
         reminded += batch.length;
       }
       return { ran: true, reminded, escalated };
@@ -241,6 +248,17 @@ export class LedgerJobs {
         });
       }
       return { ran: true, detected: found.length, resolved };
+    });
+  }
+
+  private async announce(subjectRef: string, event: LedgerEvent): Promise<void> {
+    await this.outbox.append(LEDGER_SCHEMA, {
+      type: event.type,
+      subject: subjectRef,
+      source: `tongban/${LEDGER_SOURCE}-clock`,
+      recipients: event.recipients,
+      actor: JOB_ACTOR.credential,
+      data: event.data,
     });
   }
 

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
-import { EventType } from './messaging.event-types';
+import { EventType, isProduced, ProducedEventType, SUPERSEDED_EVENT_TYPES } from './messaging.event-types';
 import { EventValidator } from './messaging.event-validator';
 import { newTraceparent } from './messaging.cloud-event';
 
@@ -25,6 +25,11 @@ const SCHEMA = /^[a-z][a-z0-9_]*$/;
 /** The NOTIFY payload of a commit that appended to `schema`'s outbox: it wakes the schema's active relay. */
 export const outboxWakePayload = (schema: string): string => schema;
 
+/** A superseded version is never written (contracts/asyncapi.yaml says which versions are produced). */
+export function assertProduced(type: EventType): void {
+  if (!isProduced(type)) throw new Error(`event type ${type} is superseded by ${SUPERSEDED_EVENT_TYPES[type]} and no longer written`);
+}
+
 /** Appends events to a schema's outbox inside the caller's transaction (never on its own). */
 @Injectable()
 export class OutboxWriter {
@@ -33,9 +38,10 @@ export class OutboxWriter {
     private readonly validator: EventValidator,
   ) {}
 
-  async append<T extends EventType>(schema: string, draft: EventDraft<T>): Promise<string> {
+  async append<T extends ProducedEventType>(schema: string, draft: EventDraft<T>): Promise<string> {
     if (!SCHEMA.test(schema)) throw new Error(`invalid schema ${schema}`);
     if (!this.db.inTransaction) throw new Error('outbox rows must be written in the transaction of the state change');
+    assertProduced(draft.type);
     this.validator.validate(draft.type, draft.data);
     const id = randomUUID();
     const traceparent = draft.traceparent ?? newTraceparent(randomBytes(16).toString('hex'), randomBytes(8).toString('hex'));

@@ -4,7 +4,7 @@ import { Database, PgError, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, actorLabel } from '@tongban/identity';
 import type { EventDataByType } from '@tongban/contracts';
-import { EventType, OutboxWriter } from '@tongban/messaging';
+import { OutboxWriter, ProducedEventType } from '@tongban/messaging';
 import { PERMIT_EVENT_SOURCE, lifecycleData, permitRecipients } from './permit.events';
 import { PermitRepository } from './permit.repository';
 import {
@@ -214,7 +214,7 @@ export class PermitLifecycleService {
     return permit;
   }
 
-  private async emit<T extends EventType>(permit: Permit, actor: Actor, type: T, data: EventDataByType[T]): Promise<void> {
+  private async emit<T extends ProducedEventType>(permit: Permit, actor: Actor, type: T, data: EventDataByType[T]): Promise<void> {
     await this.outbox.append(RESIDENCE_SCHEMA, {
       type,
       data,

@@ -38,7 +38,8 @@ const CLOCK_ACTOR = 'clock:social-insurance';
  *    notice, with the transfer flagged overdue_since), resolved when the step is taken.
  * Each reminder and overdue item is raised once per clock and due date (unique notice).
  * `recomputeProvisional` counts provisional due dates again on the calendar as it is now: once a newer holiday
- * schedule covers them, they take the official date.
+ * schedule covers them, they take the official date, and a deadline-changed event in the same transaction tells
+ * the regions that heard of the step.
  */
 @Injectable()
 export class TransferClockService {
@@ -89,6 +90,7 @@ export class TransferClockService {
     }
   }
 
+  /** A provisional due date counted again; when it moved or became official, the regions are told (deadline-changed). */
   private async recompute(t: TransferRecord, today: string): Promise<boolean> {
     if (!t.clock) return false;
     const clock = this.deadlines.count(t.clock);
@@ -105,6 +107,7 @@ export class TransferClockService {
       { region: null, label: CLOCK_ACTOR },
       { deadline: clock, previousDueOn: t.clock.dueOn, overdueWithdrawn: withdrawn },
     );
+    await this.publish(next, transferEvents.deadlineChanged(next, t.clock.dueOn, withdrawn, today));
     return true;
   }
 
@@ -149,6 +152,10 @@ export class TransferClockService {
       { region: null, label: CLOCK_ACTOR },
       event.data as unknown as Record<string, unknown>,
     );
+    await this.publish(t, event);
+  }
+
+  private async publish(t: TransferRecord, event: TransferEvent): Promise<void> {
     await this.outbox.append(SOCIAL_INSURANCE_SCHEMA, {
       type: event.type,
       subject: t.subjectRef,

@@ -1,8 +1,8 @@
 import type { EventDataByType } from '@tongban/contracts';
-import { EventType } from '@tongban/messaging';
+import { ProducedEventType } from '@tongban/messaging';
 import { awaitedOf, StepClock, TransferRecord, TransferStep } from './transfer.types';
 
-type SocialInsuranceEvent = Extract<EventType, `cn.gov.tongban.social-insurance.${string}`>;
+type SocialInsuranceEvent = Extract<ProducedEventType, `cn.gov.tongban.social-insurance.${string}`>;
 
 export interface TransferEvent<T extends SocialInsuranceEvent = SocialInsuranceEvent> {
   type: T;
@@ -37,11 +37,11 @@ function baseV1(t: TransferRecord): Omit<ReturnType<typeof base>, 'state'> & { s
   return { ...base(t), state: t.state };
 }
 
-/** The clock as the events carry it (their schemas predate the provisional flag, and are closed). */
-function clockOf(t: TransferRecord): Omit<StepClock, 'provisional'> {
+/** The clock as the events carry it: the due date and whether it is provisional (past the official holiday schedule). */
+function clockOf(t: TransferRecord): StepClock {
   if (!t.clock) throw new Error(`transfer ${t.transferId} has no running clock`);
-  const { party, startedOn, workingDays, dueOn } = t.clock;
-  return { party, startedOn, workingDays, dueOn };
+  const { party, startedOn, workingDays, dueOn, provisional } = t.clock;
+  return { party, startedOn, workingDays, dueOn, provisional };
 }
 
 /**
@@ -54,8 +54,8 @@ function recipientsAt(t: TransferRecord, step: TransferStep): string[] {
 
 /** Event payloads for agencies, built from the transfer after the change. No citizen ID, amounts in fen. */
 export const transferEvents = {
-  contactLetter: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.contact-letter-issued.v2'> => ({
-    type: 'cn.gov.tongban.social-insurance.contact-letter-issued.v2',
+  contactLetter: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.contact-letter-issued.v3'> => ({
+    type: 'cn.gov.tongban.social-insurance.contact-letter-issued.v3',
     data: {
       ...base(t),
       hukouRegion: t.hukouRegion,
@@ -85,11 +85,11 @@ export const transferEvents = {
     };
   },
 
-  fundsComputed: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.funds-computed.v2'> => {
+  fundsComputed: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.funds-computed.v3'> => {
     const f = t.funds;
     if (!f) throw new Error('funds-computed needs funds');
     return {
-      type: 'cn.gov.tongban.social-insurance.funds-computed.v2',
+      type: 'cn.gov.tongban.social-insurance.funds-computed.v3',
       data: {
         ...base(t),
         transferFen: f.transferFen,
@@ -106,10 +106,10 @@ export const transferEvents = {
     };
   },
 
-  remitted: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-remitted.v1'> => {
+  remitted: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-remitted.v2'> => {
     const r = t.remittance;
     if (!r) throw new Error('transfer-remitted needs a remittance');
-    return { type: 'cn.gov.tongban.social-insurance.transfer-remitted.v1', data: { ...baseV1(t), ...r, deadline: clockOf(t) } };
+    return { type: 'cn.gov.tongban.social-insurance.transfer-remitted.v2', data: { ...base(t), ...r, deadline: clockOf(t) } };
   },
 
   received: (t: TransferRecord): TransferEvent<'cn.gov.tongban.social-insurance.transfer-received.v1'> => {
@@ -147,20 +147,50 @@ export const transferEvents = {
     t: TransferRecord,
     today: string,
     workingDaysLeft: number,
-  ): TransferEvent<'cn.gov.tongban.social-insurance.deadline-reminder.v2'> => {
+  ): TransferEvent<'cn.gov.tongban.social-insurance.deadline-reminder.v3'> => {
     const { step, awaitingRegion, dueOn } = awaiting(t);
     return {
-      type: 'cn.gov.tongban.social-insurance.deadline-reminder.v2',
-      data: { ...base(t), step, awaitingRegion, dueOn, workingDaysLeft, today },
+      type: 'cn.gov.tongban.social-insurance.deadline-reminder.v3',
+      data: { ...base(t), step, awaitingRegion, dueOn, dueOnProvisional: clockOf(t).provisional, workingDaysLeft, today },
       recipients: [awaitingRegion],
     };
   },
 
-  overdue: (t: TransferRecord, overdueSince: string): TransferEvent<'cn.gov.tongban.social-insurance.deadline-overdue.v2'> => {
+  overdue: (t: TransferRecord, overdueSince: string): TransferEvent<'cn.gov.tongban.social-insurance.deadline-overdue.v3'> => {
     const { step, awaitingRegion, dueOn } = awaiting(t);
     return {
-      type: 'cn.gov.tongban.social-insurance.deadline-overdue.v2',
-      data: { ...base(t), step, awaitingRegion, dueOn, overdueSince },
+      type: 'cn.gov.tongban.social-insurance.deadline-overdue.v3',
+      data: { ...base(t), step, awaitingRegion, dueOn, dueOnProvisional: clockOf(t).provisional, overdueSince },
+      recipients: recipientsAt(t, step),
+    };
+  },
+
+  /**
+   * A provisional due date counted again (`t` after the recompute): moved, or standing and now official. Told to
+   * the regions that heard of the step, as its overdue event.
+   */
+  deadlineChanged: (
+    t: TransferRecord,
+    previousDueOn: string,
+    overdueWithdrawn: boolean,
+    recomputedOn: string,
+  ): TransferEvent<'cn.gov.tongban.social-insurance.deadline-changed.v1'> => {
+    const { step, awaitingRegion, dueOn } = awaiting(t);
+    const { startedOn, workingDays, provisional } = clockOf(t);
+    return {
+      type: 'cn.gov.tongban.social-insurance.deadline-changed.v1',
+      data: {
+        ...base(t),
+        step,
+        awaitingRegion,
+        startedOn,
+        workingDays,
+        previousDueOn,
+        dueOn,
+        provisional,
+        overdueWithdrawn,
+        recomputedOn,
+      },
       recipients: recipientsAt(t, step),
     };
   },

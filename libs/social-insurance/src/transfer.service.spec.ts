@@ -239,7 +239,7 @@ describe('TransferService.request', () => {
     });
     expect(outbox.events.map((e) => e.draft)).toMatchObject([
       {
-        type: 'cn.gov.tongban.social-insurance.contact-letter-issued.v2',
+        type: 'cn.gov.tongban.social-insurance.contact-letter-issued.v3',
         subject: SUBJECT_REF,
         source: `${GUANGZHOU}/social-insurance`,
         recipients: [GUANGZHOU, NANCHANG],
@@ -309,7 +309,7 @@ describe('TransferService.request', () => {
       clock: { party: 'outbound', workingDays: 10, dueOn: '2026-10-16' },
     });
     expect(hukou.hukouRegionOf).not.toHaveBeenCalled();
-    expect(outbox.types()).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v2']);
+    expect(outbox.types()).toEqual(['cn.gov.tongban.social-insurance.contact-letter-issued.v3']);
   });
 
   it('is for the agency of the insurance in the inbound region: 403 naming the agency', async () => {

@@ -4,6 +4,56 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Fact change objection deadline recomputed
+         * @description The provisional objection deadline of a fact change still in its window was counted again on the calendar as it is now, because a newer official holiday schedule arrived: the date moved, or stands and became official (objectionDeadlineProvisional false). Provisional deadlines are those past the official schedule, counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024) without make-up working days. Written in the transaction of the recompute. Addressed to the releasing region only, as fact-change-stated. The change becomes definitive after the new date if no objection is made.
+         */
+        LedgerFactChangeDeadlineChangedV1: {
+            /**
+             * @description the insurance branch of an insured-region change; null for a hukou move
+             * @enum {string|null}
+             */
+            branch: "pension" | "medical" | "unemployment" | "work-injury" | "occupational-injury" | null;
+            /** Format: uuid */
+            changeId: string;
+            /**
+             * Format: date
+             * @description the day the fact took effect as stated (moved on / insured since)
+             */
+            effectiveOn: string;
+            /** @description the releasing region: the current hukou region, or the current holder of the branch's services */
+            fromRegion: string;
+            /**
+             * @description hukou-move: the hukou region (户籍地) changes; insured-region: the insured region (参保地) of one insurance branch changes
+             * @enum {string}
+             */
+            kind: "hukou-move" | "insured-region";
+            /**
+             * Format: date
+             * @description the last working day to object, counted again; may equal previousObjectionDeadline (the date stands and is now official)
+             */
+            objectionDeadline: string;
+            /** @description false: counted on the official holiday schedule; it does not move again. true: the calendar changed but still does not reach the deadline; it is again counted on the statutory public holidays and another fact-change-deadline-changed event follows when it is recomputed. */
+            objectionDeadlineProvisional: boolean;
+            /**
+             * Format: date
+             * @description the objection deadline announced before, which was provisional
+             */
+            previousObjectionDeadline: string;
+            /**
+             * Format: date
+             * @description day (China time) of the recompute
+             */
+            recomputedOn: string;
+            /**
+             * @description only changes in their objection window are recomputed
+             * @enum {string}
+             */
+            status: "provisional";
+            subjectRef: string;
+            /** @description the stating region, which gains the fact */
+            toRegion: string;
+        };
+        /**
          * Fact change decided (v1)
          * @description The fact change ended: definitive (the releasing region consented, the objection window lapsed, or operators decided a dispute for it) and applied to the ledger, which then proposes the handoffs it causes; rejected by operators; or superseded by a later fact before it could apply. Addressed to both regions when definitive (the stating region is then related); to the releasing region only when rejected or superseded.
          */
@@ -118,6 +168,43 @@ export interface components {
             toRegion: string;
         };
         /**
+         * Fact change stated (v2)
+         * @description A region stated a fact that moves responsibility (a hukou move by the new hukou region's public security, an insured-region change by the new region's agency of that branch). Provisional: nothing moves until the releasing region consents or lets the objection window pass (as EESSI's provisional determination A003). Addressed to the releasing region only: the stating region holds an ID number, which proves no relationship to the person, and is not told who releases until the change is definitive. v2 of fact-change-stated.v1: adds objectionDeadlineProvisional.
+         */
+        LedgerFactChangeStatedV2: {
+            /**
+             * @description the insurance branch of an insured-region change; null for a hukou move
+             * @enum {string|null}
+             */
+            branch: "pension" | "medical" | "unemployment" | "work-injury" | "occupational-injury" | null;
+            /** Format: uuid */
+            changeId: string;
+            /**
+             * Format: date
+             * @description the day the fact took effect as stated (moved on / insured since)
+             */
+            effectiveOn: string;
+            /** @description the releasing region: the current hukou region, or the current holder of the branch's services */
+            fromRegion: string;
+            /**
+             * @description hukou-move: the hukou region (户籍地) changes; insured-region: the insured region (参保地) of one insurance branch changes
+             * @enum {string}
+             */
+            kind: "hukou-move" | "insured-region";
+            /**
+             * Format: date
+             * @description last working day on which the releasing region may object (the calendar of Tongban: the official holiday schedule, or past it the statutory holidays — see objectionDeadlineProvisional); definitive after it
+             */
+            objectionDeadline: string;
+            /** @description true when objectionDeadline lies past the official holiday schedule (the State Council's yearly notice on the holiday arrangement, as compiled in the dataset Tongban runs on): it is then counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024), without make-up working days, and may move by a few days when the schedule for its year is published. If it moves, or becomes official, cn.gov.tongban.ledger.fact-change-deadline-changed.v1 follows with the new date. false: counted on the official schedule; it does not move. */
+            objectionDeadlineProvisional: boolean;
+            /** @enum {string} */
+            status: "provisional" | "disputed" | "definitive" | "rejected" | "superseded";
+            subjectRef: string;
+            /** @description the stating region, which gains the fact */
+            toRegion: string;
+        };
+        /**
          * Gap detected (v1)
          * @description A periodic entitlement's period ended (plus the grace period) with no provision claim. Addressed to the responsible region (and the hukou region when different); also in the operators' queue.
          */
@@ -158,6 +245,40 @@ export interface components {
             toRegion: string;
         };
         /**
+         * Handoff deadline recomputed
+         * @description The provisional deadline of an unanswered proposal was counted again on the calendar as it is now, because a newer official holiday schedule arrived: the date moved, or stands and became official (deadlineProvisional false). Provisional deadlines are those past the official schedule, counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024) without make-up working days. Written in the transaction of the recompute. Addressed to both regions. The reminder follows the new date; a reminder or escalation already made stays made.
+         */
+        LedgerHandoffDeadlineChangedV1: {
+            /**
+             * Format: date
+             * @description the last working day to answer, counted again; may equal previousDeadline (the date stands and is now official)
+             */
+            deadline: string;
+            /** @description false: counted on the official holiday schedule; it does not move again. true: the calendar changed but still does not reach the deadline; it is again counted on the statutory public holidays and another handoff-deadline-changed event follows when it is recomputed. */
+            deadlineProvisional: boolean;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /**
+             * Format: date
+             * @description the deadline announced before, which was provisional
+             */
+            previousDeadline: string;
+            /**
+             * Format: date
+             * @description day (China time) of the recompute
+             */
+            recomputedOn: string;
+            serviceCode: string;
+            /**
+             * @description only unanswered proposals are recomputed
+             * @enum {string}
+             */
+            status: "proposed";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
          * Handoff escalated (v1)
          * @description The proposal is unanswered past its deadline and is escalated to operators; the holder stays responsible until it is answered. Addressed to both regions.
          */
@@ -167,6 +288,31 @@ export interface components {
              * @description last working day to answer (China's official calendar)
              */
             deadline: string;
+            /** Format: date-time */
+            escalatedAt: string;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /** @description why the handoff was proposed */
+            reason: string;
+            serviceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
+         * Handoff escalated (v2)
+         * @description The proposal is unanswered past its deadline and is escalated to operators; the holder stays responsible until it is answered. Addressed to both regions. An escalation made on a provisional deadline stays made even if the official schedule later moves the deadline (a handoff-deadline-changed event then says so); operators decide the proposal. v2 of handoff-escalated.v1: adds deadlineProvisional.
+         */
+        LedgerHandoffEscalatedV2: {
+            /**
+             * Format: date
+             * @description last working day to answer (the calendar of Tongban: the official holiday schedule, or past it the statutory holidays — see deadlineProvisional)
+             */
+            deadline: string;
+            /** @description true when deadline lies past the official holiday schedule (the State Council's yearly notice on the holiday arrangement, as compiled in the dataset Tongban runs on): it is then counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024), without make-up working days, and may move by a few days when the schedule for its year is published. If it moves, or becomes official, cn.gov.tongban.ledger.handoff-deadline-changed.v1 follows with the new date. false: counted on the official schedule; it does not move. */
+            deadlineProvisional: boolean;
             /** Format: date-time */
             escalatedAt: string;
             fromRegion: string;
@@ -224,6 +370,29 @@ export interface components {
             toRegion: string;
         };
         /**
+         * Handoff proposed (v2)
+         * @description The computed responsible region differs from the holder: the holder (fromRegion) is asked to hand the service to toRegion, which answers by the deadline. Addressed to both regions. v2 of handoff-proposed.v1: adds deadlineProvisional.
+         */
+        LedgerHandoffProposedV2: {
+            /**
+             * Format: date
+             * @description last working day to answer (the calendar of Tongban: the official holiday schedule, or past it the statutory holidays — see deadlineProvisional)
+             */
+            deadline: string;
+            /** @description true when deadline lies past the official holiday schedule (the State Council's yearly notice on the holiday arrangement, as compiled in the dataset Tongban runs on): it is then counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024), without make-up working days, and may move by a few days when the schedule for its year is published. If it moves, or becomes official, cn.gov.tongban.ledger.handoff-deadline-changed.v1 follows with the new date. false: counted on the official schedule; it does not move. */
+            deadlineProvisional: boolean;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /** @description why the handoff was proposed */
+            reason: string;
+            serviceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
          * Handoff rejected (v1)
          * @description The receiving region rejected the proposal; the holder stays responsible. Addressed to both regions.
          */
@@ -255,6 +424,29 @@ export interface components {
              * @description last working day to answer (China's official calendar)
              */
             deadline: string;
+            fromRegion: string;
+            /** Format: uuid */
+            handoffId: string;
+            /** @description why the handoff was proposed */
+            reason: string;
+            serviceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            subjectRef: string;
+            toRegion: string;
+        };
+        /**
+         * Handoff answer due soon (v2)
+         * @description The proposal is unanswered and its deadline is near. Addressed to both regions. v2 of handoff-reminder.v1: adds deadlineProvisional.
+         */
+        LedgerHandoffReminderV2: {
+            /**
+             * Format: date
+             * @description last working day to answer (the calendar of Tongban: the official holiday schedule, or past it the statutory holidays — see deadlineProvisional)
+             */
+            deadline: string;
+            /** @description true when deadline lies past the official holiday schedule (the State Council's yearly notice on the holiday arrangement, as compiled in the dataset Tongban runs on): it is then counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024), without make-up working days, and may move by a few days when the schedule for its year is published. If it moves, or becomes official, cn.gov.tongban.ledger.handoff-deadline-changed.v1 follows with the new date. false: counted on the official schedule; it does not move. */
+            deadlineProvisional: boolean;
             fromRegion: string;
             /** Format: uuid */
             handoffId: string;
@@ -766,6 +958,93 @@ export interface components {
             transferId: string;
         };
         /**
+         * Transfer contact letter issued (v3)
+         * @description The inbound region issued the contact letter (同意接收函 / 联系函): for a pension after reviewing the application (国办发〔2009〕66号 Art. 8(2)), for medical insurance on accepting it. Addressed to the outbound region (which must certify and remit before deadline.dueOn) and the inbound region. duplicateMonthsKept says which side keeps months contributed in both regions. v3 of contact-letter-issued.v2: deadline.dueOn is always a date and deadline.provisional says whether it may still move (a deadline-changed event then follows). The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceContactLetterIssuedV3: {
+            /**
+             * Format: date
+             * @description day the inbound region received the application
+             */
+            appliedOn: string;
+            deadline: {
+                /**
+                 * Format: date
+                 * @description last day for the outbound region to certify and remit, in working days
+                 */
+                dueOn: string;
+                /** @enum {string} */
+                party: "outbound" | "inbound";
+                /** @description true when dueOn lies past the official holiday schedule (the State Council's yearly notice on the holiday arrangement, as compiled in the dataset Tongban runs on): it is then counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024: 元旦 1 day, 春节 4, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3, a holiday on a weekend given back on the next working day), without make-up working days, and may move by a few days when the schedule for its year is published. If it moves, or becomes official, cn.gov.tongban.social-insurance.deadline-changed.v1 follows with the new date. false: counted on the official schedule; it does not move. */
+                provisional: boolean;
+                /** Format: date */
+                startedOn: string;
+                workingDays: number;
+            };
+            /** @enum {string} */
+            duplicateMonthsKept: "inbound" | "outbound";
+            hukouRegion: string | null;
+            inboundMonthsCount: number;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            /**
+             * Format: date
+             * @description day the contact letter was issued (the outbound clock starts)
+             */
+            issuedOn: string;
+            outboundRegion: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer deadline recomputed
+         * @description A provisional due date of the current step was counted again on the calendar as it is now, because a newer official holiday schedule arrived: the date moved, or stands and became official (provisional false). Provisional dates are those past the official schedule, counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024) without make-up working days; the State Council's yearly notice adds weekdays off and make-up working weekends, so an official date can be a few days later or earlier. Written in the transaction of the recompute. Addressed to the regions that heard of the step: both regions, or the inbound region only while a pension application awaits its contact letter. Reminders and overdue items follow the new date. The person appears only as subjectRef.
+         */
+        SocialInsuranceDeadlineChangedV1: {
+            awaitingRegion: string;
+            /**
+             * Format: date
+             * @description the due date counted again; may equal previousDueOn (the date stands and is now official)
+             */
+            dueOn: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            /** @description true when the step had been flagged overdue on previousDueOn and dueOn is not yet passed: the deadline-overdue event and its operators' queue item are withdrawn. If dueOn is passed (the new date is earlier) the clock raises deadline-overdue for it on its next run. */
+            overdueWithdrawn: boolean;
+            /**
+             * Format: date
+             * @description the due date announced before, which was provisional
+             */
+            previousDueOn: string;
+            /** @description false: dueOn is counted on the official holiday schedule and does not move again. true: the calendar changed but still does not reach dueOn; it is again counted on the statutory public holidays and another deadline-changed event follows when it is recomputed. */
+            provisional: boolean;
+            /**
+             * Format: date
+             * @description day (China time) of the recompute
+             */
+            recomputedOn: string;
+            /**
+             * Format: date
+             * @description day the step's clock started (unchanged)
+             */
+            startedOn: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "contact-letter" | "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+            /** @description the statutory limit in working days (unchanged) */
+            workingDays: number;
+        };
+        /**
          * Transfer deadline overdue (v1)
          * @description The statutory deadline of the current step has passed; an item was put on the operators' queue. Addressed to both regions. The person appears only as subjectRef; amounts are integer fen.
          */
@@ -795,6 +1074,30 @@ export interface components {
             awaitingRegion: string;
             /** Format: date */
             dueOn: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            /** Format: date */
+            overdueSince: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "contact-letter" | "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
+        /**
+         * Transfer deadline overdue (v3)
+         * @description The statutory deadline of the current step has passed; an item was put on the operators' queue. Addressed to both regions (to the inbound region only while a pension application awaits its contact letter). When dueOnProvisional is true and the official schedule later puts the deadline on a day not yet passed, the overdue item is withdrawn: a cn.gov.tongban.social-insurance.deadline-changed.v1 with overdueWithdrawn true says so. v3 of deadline-overdue.v2: adds dueOnProvisional. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceDeadlineOverdueV3: {
+            awaitingRegion: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description true when dueOn lies past the official holiday schedule (the State Council's yearly notice on the holiday arrangement, as compiled in the dataset Tongban runs on): it is then counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024: 元旦 1 day, 春节 4, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3, a holiday on a weekend given back on the next working day), without make-up working days, and may move by a few days when the schedule for its year is published. If it moves, or becomes official, cn.gov.tongban.social-insurance.deadline-changed.v1 follows with the new date. false: counted on the official schedule; it does not move. */
+            dueOnProvisional: boolean;
             inboundRegion: string;
             /** @enum {string} */
             insuranceType: "pension" | "medical";
@@ -840,6 +1143,31 @@ export interface components {
             awaitingRegion: string;
             /** Format: date */
             dueOn: string;
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            /** @enum {string} */
+            step: "contact-letter" | "certificate" | "remittance" | "receipt";
+            subjectRef: string;
+            /** Format: date */
+            today: string;
+            /** Format: uuid */
+            transferId: string;
+            workingDaysLeft: number;
+        };
+        /**
+         * Transfer deadline reminder (v3)
+         * @description The statutory deadline of the current step is near (at most 3 working days left). Addressed to the region whose step it is. v3 of deadline-reminder.v2: adds dueOnProvisional. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceDeadlineReminderV3: {
+            awaitingRegion: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description true when dueOn lies past the official holiday schedule (the State Council's yearly notice on the holiday arrangement, as compiled in the dataset Tongban runs on): it is then counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024: 元旦 1 day, 春节 4, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3, a holiday on a weekend given back on the next working day), without make-up working days, and may move by a few days when the schedule for its year is published. If it moves, or becomes official, cn.gov.tongban.social-insurance.deadline-changed.v1 follows with the new date. false: counted on the official schedule; it does not move. */
+            dueOnProvisional: boolean;
             inboundRegion: string;
             /** @enum {string} */
             insuranceType: "pension" | "medical";
@@ -911,6 +1239,55 @@ export interface components {
                 dueOn: string | null;
                 /** @enum {string} */
                 party: "outbound" | "inbound";
+                /** Format: date */
+                startedOn: string;
+                workingDays: number;
+            };
+            /** @enum {string} */
+            duplicateMonthsKept: "inbound" | "outbound";
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            policyVersion: number;
+            pooledFen: number;
+            refundedDuplicateMonths: string[];
+            /** @description individual-account share of the cleared duplicate months, refunded to the person by the outbound region, not moved */
+            refundedShareFen: number;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            transferFen: number;
+            /** Format: uuid */
+            transferId: string;
+            years: {
+                baseTotalFen: number;
+                months: number;
+                pooledFen: number;
+                year: number;
+            }[];
+        };
+        /**
+         * Transfer funds computed (v3)
+         * @description The funds to move, in integer fen: pension = individual account balance − the individual-account share of duplicate months the outbound region clears and refunds to the person + pooled part (12 % of each year's bases from 1998, rounded half-up once per year, cleared duplicate months excluded); medical = the individual account balance. collectionRegion is the pension collection region under 国办发〔2009〕66号 Art. 6 (regions compared on the GB/T 2260 hierarchy), for information. deadline is the outbound clock still running (remittance). v3 of funds-computed.v2: deadline.dueOn is always a date and deadline.provisional says whether it may still move (a deadline-changed event then follows). The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceFundsComputedV3: {
+            accountBalanceFen: number;
+            collectionRegion: {
+                region: string;
+                /** @enum {string} */
+                rule: "hukou" | "last-10-years" | "previous-10-years" | "hukou-fallback";
+            } | null;
+            deadline: {
+                /**
+                 * Format: date
+                 * @description last day for the outbound region to remit, in working days
+                 */
+                dueOn: string;
+                /** @enum {string} */
+                party: "outbound" | "inbound";
+                /** @description true when dueOn lies past the official holiday schedule (the State Council's yearly notice on the holiday arrangement, as compiled in the dataset Tongban runs on): it is then counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024: 元旦 1 day, 春节 4, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3, a holiday on a weekend given back on the next working day), without make-up working days, and may move by a few days when the schedule for its year is published. If it moves, or becomes official, cn.gov.tongban.social-insurance.deadline-changed.v1 follows with the new date. false: counted on the official schedule; it does not move. */
+                provisional: boolean;
                 /** Format: date */
                 startedOn: string;
                 workingDays: number;
@@ -1081,6 +1458,39 @@ export interface components {
             /** Format: uuid */
             transferId: string;
         };
+        /**
+         * Transfer funds remitted (v2)
+         * @description The outbound region remitted the computed funds; the inbound region must confirm receipt by deadline.dueOn. Addressed to both regions. v2 of transfer-remitted.v1: deadline.dueOn is always a date and deadline.provisional says whether it may still move (a deadline-changed event then follows); the state enum lists every state, as the other v2 events. The person appears only as subjectRef; amounts are integer fen.
+         */
+        SocialInsuranceTransferRemittedV2: {
+            amountFen: number;
+            deadline: {
+                /**
+                 * Format: date
+                 * @description last day for the inbound region to confirm receipt, in working days
+                 */
+                dueOn: string;
+                /** @enum {string} */
+                party: "outbound" | "inbound";
+                /** @description true when dueOn lies past the official holiday schedule (the State Council's yearly notice on the holiday arrangement, as compiled in the dataset Tongban runs on): it is then counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024: 元旦 1 day, 春节 4, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3, a holiday on a weekend given back on the next working day), without make-up working days, and may move by a few days when the schedule for its year is published. If it moves, or becomes official, cn.gov.tongban.social-insurance.deadline-changed.v1 follows with the new date. false: counted on the official schedule; it does not move. */
+                provisional: boolean;
+                /** Format: date */
+                startedOn: string;
+                workingDays: number;
+            };
+            inboundRegion: string;
+            /** @enum {string} */
+            insuranceType: "pension" | "medical";
+            outboundRegion: string;
+            reference: string;
+            /** Format: date */
+            remittedOn: string;
+            /** @enum {string} */
+            state: "applied" | "requested" | "certified" | "remitted" | "completed" | "refused" | "cancelled";
+            subjectRef: string;
+            /** Format: uuid */
+            transferId: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1093,16 +1503,22 @@ export type operations = Record<string, never>;
 
 /** Event data by CloudEvents type. */
 export interface EventDataByType {
+  'cn.gov.tongban.ledger.fact-change-deadline-changed.v1': components['schemas']['LedgerFactChangeDeadlineChangedV1'];
   'cn.gov.tongban.ledger.fact-change-decided.v1': components['schemas']['LedgerFactChangeDecidedV1'];
   'cn.gov.tongban.ledger.fact-change-objected.v1': components['schemas']['LedgerFactChangeObjectedV1'];
   'cn.gov.tongban.ledger.fact-change-stated.v1': components['schemas']['LedgerFactChangeStatedV1'];
+  'cn.gov.tongban.ledger.fact-change-stated.v2': components['schemas']['LedgerFactChangeStatedV2'];
   'cn.gov.tongban.ledger.gap-detected.v1': components['schemas']['LedgerGapDetectedV1'];
   'cn.gov.tongban.ledger.handoff-accepted.v1': components['schemas']['LedgerHandoffAcceptedV1'];
+  'cn.gov.tongban.ledger.handoff-deadline-changed.v1': components['schemas']['LedgerHandoffDeadlineChangedV1'];
   'cn.gov.tongban.ledger.handoff-escalated.v1': components['schemas']['LedgerHandoffEscalatedV1'];
+  'cn.gov.tongban.ledger.handoff-escalated.v2': components['schemas']['LedgerHandoffEscalatedV2'];
   'cn.gov.tongban.ledger.handoff-objected.v1': components['schemas']['LedgerHandoffObjectedV1'];
   'cn.gov.tongban.ledger.handoff-proposed.v1': components['schemas']['LedgerHandoffProposedV1'];
+  'cn.gov.tongban.ledger.handoff-proposed.v2': components['schemas']['LedgerHandoffProposedV2'];
   'cn.gov.tongban.ledger.handoff-rejected.v1': components['schemas']['LedgerHandoffRejectedV1'];
   'cn.gov.tongban.ledger.handoff-reminder.v1': components['schemas']['LedgerHandoffReminderV1'];
+  'cn.gov.tongban.ledger.handoff-reminder.v2': components['schemas']['LedgerHandoffReminderV2'];
   'cn.gov.tongban.ledger.handoff-withdrawn.v1': components['schemas']['LedgerHandoffWithdrawnV1'];
   'cn.gov.tongban.ledger.responsibility-changed.v1': components['schemas']['LedgerResponsibilityChangedV1'];
   'cn.gov.tongban.medical.filing-cancelled.v1': components['schemas']['MedicalFilingCancelledV1'];
@@ -1121,12 +1537,17 @@ export interface EventDataByType {
   'cn.gov.tongban.social-insurance.certificate-received.v2': components['schemas']['SocialInsuranceCertificateReceivedV2'];
   'cn.gov.tongban.social-insurance.contact-letter-issued.v1': components['schemas']['SocialInsuranceContactLetterIssuedV1'];
   'cn.gov.tongban.social-insurance.contact-letter-issued.v2': components['schemas']['SocialInsuranceContactLetterIssuedV2'];
+  'cn.gov.tongban.social-insurance.contact-letter-issued.v3': components['schemas']['SocialInsuranceContactLetterIssuedV3'];
+  'cn.gov.tongban.social-insurance.deadline-changed.v1': components['schemas']['SocialInsuranceDeadlineChangedV1'];
   'cn.gov.tongban.social-insurance.deadline-overdue.v1': components['schemas']['SocialInsuranceDeadlineOverdueV1'];
   'cn.gov.tongban.social-insurance.deadline-overdue.v2': components['schemas']['SocialInsuranceDeadlineOverdueV2'];
+  'cn.gov.tongban.social-insurance.deadline-overdue.v3': components['schemas']['SocialInsuranceDeadlineOverdueV3'];
   'cn.gov.tongban.social-insurance.deadline-reminder.v1': components['schemas']['SocialInsuranceDeadlineReminderV1'];
   'cn.gov.tongban.social-insurance.deadline-reminder.v2': components['schemas']['SocialInsuranceDeadlineReminderV2'];
+  'cn.gov.tongban.social-insurance.deadline-reminder.v3': components['schemas']['SocialInsuranceDeadlineReminderV3'];
   'cn.gov.tongban.social-insurance.funds-computed.v1': components['schemas']['SocialInsuranceFundsComputedV1'];
   'cn.gov.tongban.social-insurance.funds-computed.v2': components['schemas']['SocialInsuranceFundsComputedV2'];
+  'cn.gov.tongban.social-insurance.funds-computed.v3': components['schemas']['SocialInsuranceFundsComputedV3'];
   'cn.gov.tongban.social-insurance.transfer-cancelled.v1': components['schemas']['SocialInsuranceTransferCancelledV1'];
   'cn.gov.tongban.social-insurance.transfer-cancelled.v2': components['schemas']['SocialInsuranceTransferCancelledV2'];
   'cn.gov.tongban.social-insurance.transfer-completed.v1': components['schemas']['SocialInsuranceTransferCompletedV1'];
@@ -1134,4 +1555,5 @@ export interface EventDataByType {
   'cn.gov.tongban.social-insurance.transfer-refused.v1': components['schemas']['SocialInsuranceTransferRefusedV1'];
   'cn.gov.tongban.social-insurance.transfer-refused.v2': components['schemas']['SocialInsuranceTransferRefusedV2'];
   'cn.gov.tongban.social-insurance.transfer-remitted.v1': components['schemas']['SocialInsuranceTransferRemittedV1'];
+  'cn.gov.tongban.social-insurance.transfer-remitted.v2': components['schemas']['SocialInsuranceTransferRemittedV2'];
 }
