@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { AppName, repoPath } from '@tongban/config';
-import { EmbeddedPostgres, startEmbeddedPostgres } from '@tongban/database';
+import { EmbeddedPostgres, startEmbeddedPostgres } from '../tools/embedded-postgres';
 import { Infra, startInfra } from '../tools/infra';
 import { sleep } from './bench.http';
 import { writeCredentials } from './bench.population';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { repoPath } from '@tongban/config';
-import { startEmbeddedPostgres } from '@tongban/database';
+import { startEmbeddedPostgres } from './embedded-postgres';
 import { allTopics, ensureTopics } from '@tongban/messaging';
 import { provinces } from '@tongban/regions';
 

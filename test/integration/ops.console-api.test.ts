@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { CONSUMER_GROUPS, DOMAIN_TOPICS, OutboxRelays } from '@tongban/messaging';
-import { OperatorViewsRepository, OpsMetricsUpdater } from '@tongban/ops';
+import { CONSUMER_GROUPS, DeadLetterService, DOMAIN_TOPICS, OutboxRelays } from '@tongban/messaging';
+import { KafkaLagRepository, OperatorViewsRepository, OpsMetricsUpdater } from '@tongban/ops';
 import { LEDGER_OPERATOR_READS } from '@tongban/ledger';
 import { MEDICAL_OPERATOR_READS } from '@tongban/medical';
 import { SOCIAL_INSURANCE_OPERATOR_READS } from '@tongban/social-insurance';
@@ -90,8 +90,16 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     await gw.app.get(OutboxRelays).stop();
     gateway = gw.url;
     siClock = gw.app.get(ChinaClock);
-    updater = gw.app.get(OpsMetricsUpdater);
     views = gw.app.get(OperatorViewsRepository);
+    // the gauges are exported by the owning apps (the ledger and social-insurance apps), which do not run
+    // here: their updater, over this database and broker, exports into this process's registry
+    updater = new OpsMetricsUpdater(
+      { reads: [SOCIAL_INSURANCE_OPERATOR_READS, LEDGER_OPERATOR_READS], consumerGroups: ['ledger'] },
+      views,
+      gw.app.get(KafkaLagRepository),
+      gw.app.get(DeadLetterService),
+      siClock,
+    );
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => suite.stop());
@@ -308,9 +316,9 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     );
     expect(scrape).toMatch(/tongban_overdue_items\{queue="si-transfers-certificate"[^}]*\} 2\n/); // the two transfers requested on 2026-10-09
     expect(scrape).toMatch(/tongban_queue_items\{queue="ledger-disputes"[^}]*\} \d+/);
-    expect(scrape).toMatch(/tongban_outbox_backlog\{schema="social_insurance"[^}]*\} [1-9]/);
+    expect(scrape).toMatch(new RegExp(`tongban_dead_letters_open\\{group="tongban\\.ledger"[^}]*\\} \\d+\n`));
     // every series names the process's app
-    expect(scrape).toMatch(/tongban_outbox_backlog\{[^}]*app="gateway"/);
+    expect(scrape).toMatch(/tongban_queue_items\{[^}]*app="gateway"/);
     expect(scrape).not.toMatch(/app="tongban"/);
   });
 });

@@ -1,6 +1,5 @@
 export * from './database';
 export * from './database.migrator';
 export * from './database.module';
-export * from './database.embedded';
 export * from './database.periodic-job';
 export * from './database.operator-reads';

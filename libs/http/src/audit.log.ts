@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database, PeriodicJob } from '@tongban/database';
+import { metrics } from '@tongban/metrics';
 
 export interface AuditEntry {
   actor: string;
@@ -136,6 +137,40 @@ export class AuditLog {
       (await this.db.one<{ n: string }>(`SELECT count(*) AS n FROM gateway.audit_log WHERE chain_pos IS NULL`))?.n ?? 0,
     );
     return { ok: true, checked, unchained };
+  }
+}
+
+export const AUDIT_VERIFY_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * Walks the whole chain every five minutes (and once at start) and exports the outcome, so a broken
+ * link (an entry altered or deleted in the database) raises an alert instead of waiting for someone
+ * to call GET /v1/audit/verify.
+ */
+@Injectable()
+export class AuditChainVerifier extends PeriodicJob {
+  constructor(private readonly audit: AuditLog) {
+    super('audit-verify', AUDIT_VERIFY_INTERVAL_MS);
+  }
+
+  override onApplicationBootstrap(): void {
+    super.onApplicationBootstrap();
+    void this.verify().catch((error: unknown) => this.logger.warn({ err: error }, 'first audit chain verification failed'));
+  }
+
+  protected async work(): Promise<void> {
+    await this.verify();
+  }
+
+  /** One verification, its outcome exported (also called directly by tests). */
+  async verify(): Promise<ChainReport> {
+    const report = await this.audit.verify();
+    const m = metrics();
+    m.auditChainBroken.set(report.ok ? 0 : 1);
+    m.auditUnchained.set(report.unchained);
+    m.auditChainVerifiedAt.set(Date.now() / 1000);
+    if (!report.ok) this.logger.error({ firstBroken: report.firstBroken }, 'the audit hash chain is broken');
+    return report;
   }
 }
 

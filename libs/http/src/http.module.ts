@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ACCESS_MATRIX, AccessMatrix, AccessPolicy } from './access.matrix';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditInterceptor } from './audit.interceptor';
-import { AuditChainer, AuditLog } from './audit.log';
+import { AuditChainer, AuditChainVerifier, AuditLog } from './audit.log';
 import { RateLimitGuard } from './abuse.guard';
 import { MetricsController } from './metrics.controller';
 import { AuthGuard } from './auth.guard';
@@ -29,6 +29,7 @@ export class GatewayHttpModule {
         ContractValidator,
         AuditLog,
         AuditChainer,
+        AuditChainVerifier,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useExisting: ContractValidator },

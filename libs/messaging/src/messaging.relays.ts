@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '@tongban/config';
 import { Database } from '@tongban/database';
 import { metrics } from '@tongban/metrics';
+import { EVENT_TYPES } from './messaging.event-types';
 import { KafkaClient } from './messaging.kafka-client';
 import { OutboxRelay } from './messaging.outbox-relay';
 
@@ -19,6 +20,11 @@ export class OutboxRelays {
   private gauge: NodeJS.Timeout | undefined;
 
   async start(): Promise<void> {
+    // the produced-events counter of every type a relayed schema publishes (its domain topic), at 0
+    for (const r of this.relays) {
+      const topic = `tongban.${r.schema.replace(/_/g, '-')}.events.v1`;
+      for (const [type, spec] of Object.entries(EVENT_TYPES)) if (spec.name === topic) metrics().eventsProduced.inc({ type }, 0);
+    }
     await Promise.all(this.relays.map((r) => r.start()));
     this.gauge = setInterval(() => {
       for (const r of this.relays) {

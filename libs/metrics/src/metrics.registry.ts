@@ -50,18 +50,59 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30],
     registers: [this.registry],
   });
+  // The operator queues, consumer lag and open dead letters: exported by the app that owns each (the
+  // ledger app for its group and queues, each adapter for its domain's queues), never by the gateway alone.
   readonly overdueItems = new Gauge({
     name: 'tongban_overdue_items',
-    help: 'items past their statutory deadline',
+    help: 'items past their statutory deadline, per operator queue',
     labelNames: ['queue'],
+    registers: [this.registry],
+  });
+  readonly queueItems = new Gauge({
+    name: 'tongban_queue_items',
+    help: 'items waiting in an operator queue',
+    labelNames: ['queue'],
+    registers: [this.registry],
+  });
+  readonly consumerLag = new Gauge({
+    name: 'tongban_consumer_lag',
+    help: 'messages behind the high watermark, per consumer group and partition',
+    labelNames: ['group', 'topic', 'partition'],
+    registers: [this.registry],
+  });
+  readonly openDeadLetters = new Gauge({
+    name: 'tongban_dead_letters_open',
+    help: 'dead letters waiting for replay, per consumer group',
+    labelNames: ['group'],
+    registers: [this.registry],
+  });
+  // The audit chain as the gateway last verified it (every instance walks the chain on its own timer).
+  readonly auditChainBroken = new Gauge({
+    name: 'tongban_audit_chain_broken',
+    help: '1 when the last verification of the audit hash chain found a broken link, else 0',
+    registers: [this.registry],
+  });
+  readonly auditChainVerifiedAt = new Gauge({
+    name: 'tongban_audit_chain_verified_timestamp_seconds',
+    help: 'when the audit hash chain was last verified (Unix time), whatever the outcome',
+    registers: [this.registry],
+  });
+  readonly auditUnchained = new Gauge({
+    name: 'tongban_audit_unchained_entries',
+    help: 'audit entries appended but not yet linked into the hash chain',
     registers: [this.registry],
   });
 
   constructor(app: string) {
     this.registry.setDefaultLabels({ app });
     collectDefaultMetrics({ register: this.registry });
+    // prom-client's gauges named *_total break the exposition naming rules (promtool check metrics):
+    // the per-type gauges they sum stay (nodejs_active_handles{type}, …); sum() gives the total.
+    for (const name of DEFAULT_GAUGES_NAMED_AS_COUNTERS) this.registry.removeSingleMetric(name);
   }
 }
+
+const DEFAULT_GAUGES_NAMED_AS_COUNTERS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
 
 let instance: Metrics | undefined;
 let processName: string | undefined;

@@ -39,11 +39,14 @@ export class KafkaLagRepository {
     private readonly db: Database,
   ) {}
 
-  async consumerLag(): Promise<GroupLag[]> {
+  /** The lag of our consumer groups (every one, or those given). */
+  async consumerLag(
+    of: ReadonlyArray<{ groupId: string; topics: readonly string[] }> = Object.values(CONSUMER_GROUPS),
+  ): Promise<GroupLag[]> {
     const admin = this.kafka.kafka.admin();
     await admin.connect();
     try {
-      const groups = Object.values(CONSUMER_GROUPS).map((g) => ({
+      const groups = of.map((g) => ({
         groupId: g.groupId,
         name: this.kafka.topic(g.groupId),
         topics: g.topics.map((t) => this.kafka.topic(t)),

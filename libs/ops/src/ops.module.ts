@@ -10,7 +10,6 @@ import { ItemHistoryRepository } from './item-history.repository';
 import { KafkaHealthService } from './kafka-health.service';
 import { KafkaLagRepository } from './kafka-lag.repository';
 import { OperatorViewsRepository } from './operator-views.repository';
-import { OpsMetricsUpdater } from './ops-metrics.updater';
 import { OpsQueueService } from './ops-queue.service';
 import { DeadLetterSource, ViewSource } from './ops.sources';
 import { OPS_SCHEMA, OPS_SOURCES, OpsSource } from './ops.types';
@@ -19,8 +18,9 @@ import { OPS_SCHEMA, OPS_SOURCES, OpsSource } from './ops.types';
 export const OPS_MIGRATIONS: MigrationSet = { schema: OPS_SCHEMA, dirs: ['libs/ops/migrations'] };
 
 /**
- * Operator queues, item history, Kafka health, their gauges and the console's static files (gateway
- * only). The queues are the libs' own operator views, composed here in console order.
+ * Operator queues, item history, Kafka health and the console's static files (gateway only). The
+ * queues are the libs' own operator views, composed here in console order; their gauges are exported
+ * by the apps that own them (OpsMetricsModule.forOwner), not here.
  */
 @Module({
   imports: [CalendarModule],
@@ -40,9 +40,8 @@ export const OPS_MIGRATIONS: MigrationSet = { schema: OPS_SCHEMA, dirs: ['libs/o
     },
     OpsQueueService,
     KafkaHealthService,
-    OpsMetricsUpdater,
     ConsoleStatic,
   ],
-  exports: [OpsQueueService, KafkaHealthService, OpsMetricsUpdater],
+  exports: [OpsQueueService, KafkaHealthService],
 })
 export class OpsModule {}

