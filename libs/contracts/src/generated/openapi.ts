@@ -2083,7 +2083,10 @@ export interface components {
         ProblemAlreadyClaimed: {
             /** Format: date-time */
             claimedAt: string | null;
-            /** @description the region that claimed it */
+            /**
+             * @description the region that claimed it
+             * @example 440100
+             */
             claimedBy: string | null;
             /** Format: uuid */
             claimId: string | null;
