@@ -50,6 +50,11 @@ export class ProblemContract {
     return this.compile(`code:${code}`, { $ref: `#/components/schemas/${problemSchemaName(code)}` });
   }
 
+  /** The closed schema of a problem by its `code` member, or undefined for a code the contract does not know. */
+  forCodeName(code: string): ValidateFunction | undefined {
+    return (Object.values(ErrorCode) as string[]).includes(code) ? this.forCode(code as ErrorCode) : undefined;
+  }
+
   /**
    * The problem schema an operation declares for a status (an exact status, else its `5XX`-style range),
    * or undefined when the operation declares no problem for it.
