@@ -1405,6 +1405,8 @@ export interface components {
             /** @description months counted in all the city's intervals */
             countedMonths: number;
         };
+        /** @description not-responsible or already-claimed, by `code` (the facts a refused claim exists for) */
+        ClaimRefusalProblem: components["schemas"]["ProblemNotResponsible"] | components["schemas"]["ProblemAlreadyClaimed"];
         ClearingLine: {
             admissionDate: components["schemas"]["IsoDate"];
             /** Format: uuid */
@@ -2824,6 +2826,8 @@ export interface components {
         };
         /** @description a clause of a policy seed, `<seed>-<numeral>` (e.g. `000-八` is item （八） of 国发〔2026〕11号) */
         SeedClause: string;
+        /** @description One of the 5xx problems, by `code`. */
+        ServerFailureProblem: components["schemas"]["ProblemInternal"] | components["schemas"]["ProblemEventSchemaViolation"] | components["schemas"]["ProblemUnavailable"];
         /**
          * @description code of a service in the national basic public service catalogue (libs/catalogue)
          * @example edu.compulsory
@@ -2845,6 +2849,8 @@ export interface components {
             rule: "hukou-basis" | "no-residence" | "residence-conditions-met" | "residence-conditions-unmet" | "insured-branch" | "insured-branch-unknown";
             serviceCode: components["schemas"]["ServiceCode"];
         };
+        /** @description conflict or already-claimed, by `code`. */
+        SettlementConflictProblem: components["schemas"]["ProblemConflict"] | components["schemas"]["ProblemAlreadyClaimed"];
         SocialInsuranceTransfer: {
             appliedOn: components["schemas"]["IsoDate"];
             awaitingRegion: components["schemas"]["RegionCode"] | null;
@@ -2897,6 +2903,8 @@ export interface components {
             /** @description pass as `after` for the next page */
             next: string | null;
         };
+        /** @description conflict or invalid-transition, by `code`. */
+        StateConflictProblem: components["schemas"]["ProblemConflict"] | components["schemas"]["ProblemInvalidTransition"];
         /** @description Pseudonymous reference of a person (keyed HMAC of the citizen ID number, key version embedded) */
         SubjectRef: string;
         SubjectResponsibilities: {
@@ -3039,6 +3047,8 @@ export interface components {
             step: "request" | "contact-letter" | "certificate" | "remittance" | "receipt" | "refusal" | "cancellation" | "reminder" | "overdue" | "deadline";
             toState: components["schemas"]["TransferState"];
         };
+        /** @description One of the 422 problems, by `code`. */
+        UnprocessableProblem: components["schemas"]["ProblemValidationFailed"] | components["schemas"]["ProblemIdempotencyKeyReused"] | components["schemas"]["ProblemInvalidRegionCode"] | components["schemas"]["ProblemInvalidCitizenId"] | components["schemas"]["ProblemPolicyRejected"] | components["schemas"]["ProblemRuleViolated"];
         /**
          * @description a calendar month (YYYY-MM) from 1900-01 to 2199-12, the months of the IsoDate bounds
          * @example 2025-09
@@ -3053,7 +3063,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["ProblemNotResponsible"] | components["schemas"]["ProblemAlreadyClaimed"];
+                "application/problem+json": components["schemas"]["ClaimRefusalProblem"];
             };
         };
         /** @description conflicts with what is recorded (problem code conflict) */
@@ -3073,7 +3083,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["ProblemConflict"] | components["schemas"]["ProblemInvalidTransition"];
+                "application/problem+json": components["schemas"]["StateConflictProblem"];
             };
         };
         /** @description not allowed for the calling region or agency (problem code forbidden) */
@@ -3164,7 +3174,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["ProblemInternal"] | components["schemas"]["ProblemEventSchemaViolation"] | components["schemas"]["ProblemUnavailable"];
+                "application/problem+json": components["schemas"]["ServerFailureProblem"];
             };
         };
         /** @description the settlement id is recorded with other values (conflict) or its bill is already claimed (already-claimed) */
@@ -3174,7 +3184,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["ProblemConflict"] | components["schemas"]["ProblemAlreadyClaimed"];
+                "application/problem+json": components["schemas"]["SettlementConflictProblem"];
             };
         };
         /** @description the transfer after the step */
@@ -3214,7 +3224,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["ProblemValidationFailed"] | components["schemas"]["ProblemIdempotencyKeyReused"] | components["schemas"]["ProblemInvalidRegionCode"] | components["schemas"]["ProblemInvalidCitizenId"] | components["schemas"]["ProblemPolicyRejected"] | components["schemas"]["ProblemRuleViolated"];
+                "application/problem+json": components["schemas"]["UnprocessableProblem"];
             };
         };
         /** @description the body's media type is not accepted (problem code unsupported-media-type) */
@@ -4057,6 +4067,7 @@ export interface operations {
             400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4192,6 +4203,7 @@ export interface operations {
             400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["SettlementConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
