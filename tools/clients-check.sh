@@ -20,7 +20,8 @@ say() { printf '[clients-check %3ss] %s\n' "$(($(date +%s) - started))" "$*"; }
 jar="$HOME/.m2/repository/org/openapitools/openapi-generator-cli/$version/openapi-generator-cli-$version.jar"
 if [ ! -f "$jar" ]; then
   say "fetching openapi-generator-cli $version from Maven Central"
-  mvn -q -B -Dstyle.color=never dependency:get -Dartifact="org.openapitools:openapi-generator-cli:$version" -Dtransitive=false
+  mvn -q -B -Dstyle.color=never dependency:get -Dartifact="org.openapitools:openapi-generator-cli:$version" -Dtransitive=false > "$cache/mvn.log" 2>&1 ||
+    { cat "$cache/mvn.log"; exit 1; }
 fi
 
 out="$(mktemp -d /tmp/tongban-clients-XXXXXX)"
@@ -33,7 +34,9 @@ console.log(JSON.stringify(Object.fromEntries(Object.entries(examples).map(([cod
 ' > "$out/recorded.json"
 
 say "generating the Python and Java clients with openapi-generator $version"
-java -jar "$jar" batch --threads 2 --root-dir "$out" contracts/generators/python.yaml contracts/generators/java.yaml > "$out/generate.log" 2>&1 ||
+# from inside $out, so nothing a generator writes relative to the working directory lands in the repository
+mkdir -p "$out/contracts" && cp contracts/openapi.yaml "$out/contracts/"
+(cd "$out" && java -jar "$jar" batch --threads 2 --root-dir "$out" "$OLDPWD/contracts/generators/python.yaml" "$OLDPWD/contracts/generators/java.yaml") > "$out/generate.log" 2>&1 ||
   { tail -40 "$out/generate.log"; echo "clients-check: generation failed" >&2; exit 1; }
 
 python=python3
@@ -58,7 +61,8 @@ if [ -f "$classpath_file" ]; then
 fi
 if [ -z "$classpath" ]; then
   say "resolving the Java client's libraries (Jackson) from Maven Central"
-  mvn -q -B -Dstyle.color=never -f "$out/java/pom.xml" dependency:build-classpath -DincludeScope=compile -Dmdep.outputFile="$PWD/$classpath_file"
+  mvn -q -B -Dstyle.color=never -f "$out/java/pom.xml" dependency:build-classpath -DincludeScope=compile -Dmdep.outputFile="$PWD/$classpath_file" \
+    > "$cache/mvn.log" 2>&1 || { cat "$cache/mvn.log"; exit 1; }
   classpath="$(cat "$classpath_file")"
 fi
 say "java: compiling the generated client (what the check uses) and running it against the recorded 409s"
