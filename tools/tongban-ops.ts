@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import { OpsClient, optionsFromEnv } from './ops-client';
+
 /**
  * Operators' command line over the same REST APIs as the console (nothing touches the database):
  *   tongban-ops dead-letters [open|replayed|all]
@@ -8,20 +11,27 @@
  *   tongban-ops show <kind> <id>            an item: facts, event history (in order), audit entries, decisions
  *   tongban-ops decide <kind> <id> <resolve|escalate|close> <note…>
  *   tongban-ops kafka                       consumer lag per group/partition, outbox backlog, dead letters
- * TONGBAN_URL (default http://127.0.0.1:8080) and TONGBAN_TOKEN (an operator credential).
+ *   tongban-ops reconcile <file.ndjson|-> [idempotency-key]
+ *                                           a region's provision records, streamed as one NDJSON upload
+ * TONGBAN_URL (default http://127.0.0.1:8080) and a credential: TONGBAN_TOKEN (bearer; an operator's by
+ * default, a region agency's for reconcile) or, with mutual TLS, TONGBAN_CERT and TONGBAN_KEY (client
+ * certificate and key, PEM) and TONGBAN_CA (the Tongban CA).
  */
-const base = process.env.TONGBAN_URL ?? 'http://127.0.0.1:8080';
-const credential = process.env.TONGBAN_TOKEN ?? 'dev-token-operator';
+const client = new OpsClient(optionsFromEnv(process.env, 'dev-token-operator'));
+const api = (method: string, path: string, body?: unknown): Promise<unknown> => client.api(method, path, body);
 
-async function api(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const payload: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(payload)}`);
-  return payload;
+/** Streams an NDJSON file (or standard input) as one upload and prints the reconciliation (202). */
+async function reconcile(file: string | undefined, idempotencyKey: string | undefined): Promise<number> {
+  if (!file) throw new Error('reconcile needs an NDJSON file (or - for standard input)');
+  const res = await client.reconcile(file === '-' ? process.stdin : fs.createReadStream(file), idempotencyKey);
+  if (res.status !== 202) {
+    console.error(`POST /v1/reconciliations → ${res.status}: ${JSON.stringify(res.payload, null, 2)}`);
+    return 1;
+  }
+  const r = res.payload as { reconciliationId: string };
+  console.log(JSON.stringify(r, null, 2));
+  console.log(`items: GET /v1/reconciliations/${r.reconciliationId}/items`);
+  return 0;
 }
 
 function age(seconds: number | null): string {
@@ -113,9 +123,11 @@ async function main(args: string[]): Promise<number> {
       console.log(JSON.stringify(await api('GET', '/v1/ops/kafka'), null, 2));
       return 0;
     }
+    case 'reconcile':
+      return reconcile(rest[0], rest[1]);
     default:
       console.error(
-        'usage: tongban-ops dead-letters [open|replayed|all] | replay <id>|--all [group] | audit-verify | queues | queue <queueId> [offset] | show <kind> <id> | decide <kind> <id> <action> <note…> | kafka',
+        'usage: tongban-ops dead-letters [open|replayed|all] | replay <id>|--all [group] | audit-verify | queues | queue <queueId> [offset] | show <kind> <id> | decide <kind> <id> <action> <note…> | kafka | reconcile <file.ndjson|-> [idempotency-key]',
       );
       return 64;
   }

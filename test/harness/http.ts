@@ -1,4 +1,5 @@
 import { loadServiceCatalogue } from '@tongban/catalogue';
+import { loadContract, ProblemContract } from '@tongban/http';
 import type { AgencyKind } from '@tongban/identity';
 
 const catalogue = loadServiceCatalogue();
@@ -29,7 +30,26 @@ export async function call<T = Record<string, unknown>>(
   }
   const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (res.headers.get('content-type')?.startsWith('application/problem+json')) assertProblemConforms(method, path, res.status, parsed);
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+let problems: ProblemContract | undefined;
+
+/**
+ * Every problem a test provokes is held to the contract: the schema the operation declares for the
+ * status, with every problem schema closed (no member the contract does not declare); for a path the
+ * contract does not describe, the schema of the problem's code.
+ */
+export function assertProblemConforms(method: string, path: string, status: number, body: unknown): void {
+  problems ??= new ProblemContract(loadContract());
+  const op = problems.operationOf(method, path);
+  const code = (body as { code?: unknown } | undefined)?.code;
+  const validate = op ? problems.forResponse(op, status) : typeof code === 'string' ? problems.forCodeName(code) : undefined;
+  const where = `${method} ${path.split('?')[0]} answered ${status} ${JSON.stringify(body)}`;
+  if (!validate) throw new Error(`${where}: the contract declares no problem for this ${op ? `status of ${op.operationId}` : 'code'}`);
+  if (!validate(body)) throw new Error(`${where}: not the contract's problem: ${JSON.stringify(validate.errors)}`);
 }
 
 /** The agency that provides (claims, answers handoffs of) a catalogue service; civil affairs for a code not in the catalogue. */

@@ -1,9 +1,16 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ContractValidator } from '@tongban/http';
+import { chinaDay } from '@tongban/calendar';
+import { ErrorCode } from '@tongban/errors';
+import { ContractValidator, ProblemContract } from '@tongban/http';
 import { Suite } from '../harness/suite';
-import { call, token } from '../harness/http';
+import { agencyOf, assertProblemConforms, call, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
+import { insureIn, registerPerson } from '../harness/ledger-steps';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
+import { OpsClient } from '../../tools/ops-client';
 
 interface Problem {
   type: string;
@@ -202,6 +209,119 @@ describe('gateway REST contract: validation, problems, idempotency (real Postgre
     expect([res.status, res.body.code, res.body.reason, res.body.activeCity]).toEqual([409, 'conflict', 'second-active-permit', undefined]);
     expect(JSON.stringify(res.body)).not.toContain('440100');
     expect(await counts()).toEqual(before);
+  });
+
+  it('answers a refused claim with the facts its 409 exists for, exactly as the contract declares them', async () => {
+    const problems = new ProblemContract(app.get(ContractValidator).contract);
+    const claimProvision = problems.operationOf('POST', '/v1/provision-claims')!;
+    const { citizenId, subjectRef } = await registerPerson(gateway, '360100');
+    // 440100 becomes related to the person (their insured region for pension), so it is told who holds the service
+    await insureIn(gateway, citizenId, 'pension', '440100');
+    const serviceCode = 'veterans.preferential-care';
+    const month = chinaDay(new Date()).slice(0, 7);
+    const claim = (region: string) =>
+      call<Problem & Record<string, unknown>>(gateway, 'POST', '/v1/provision-claims', {
+        token: token(region, agencyOf(serviceCode)),
+        body: { subjectRef, serviceCode, periodKey: month },
+      });
+
+    const refused = await claim('440100');
+    expect([refused.status, refused.headers.get('content-type')]).toEqual([409, 'application/problem+json; charset=utf-8']);
+    expect(refused.body).toEqual({
+      type: 'urn:tongban:problem:not-responsible',
+      title: 'Another region is responsible',
+      status: 409,
+      detail: expect.any(String),
+      code: 'not-responsible',
+      instance: '/v1/provision-claims',
+      requestId: expect.any(String),
+      responsibleRegion: '360100',
+      since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      serviceCode,
+      periodStart: `${month}-01`,
+    });
+    // closed schemas: the operation's 409 (not-responsible | already-claimed) and the code's own
+    for (const validate of [problems.forResponse(claimProvision, 409)!, problems.forCode(ErrorCode.NotResponsible)]) {
+      expect([validate(refused.body), validate.errors ?? null]).toEqual([true, null]);
+    }
+
+    const first = await claim('360100');
+    expect(first.status).toBe(201);
+    const again = await claim('360100');
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual({
+      type: 'urn:tongban:problem:already-claimed',
+      title: 'Already claimed',
+      status: 409,
+      detail: expect.any(String),
+      code: 'already-claimed',
+      instance: '/v1/provision-claims',
+      requestId: expect.any(String),
+      claimedBy: '360100',
+      claimId: first.body.claimId,
+      claimedAt: first.body.claimedAt,
+    });
+    for (const validate of [problems.forResponse(claimProvision, 409)!, problems.forCode(ErrorCode.AlreadyClaimed)]) {
+      expect([validate(again.body), validate.errors ?? null]).toEqual([true, null]);
+    }
+    // the contract's recorded examples (which tools/clients-check.sh feeds generated clients) carry what the gateway sends
+    const examples = (
+      (app.get(ContractValidator).contract.raw.components as Record<string, Record<string, Record<string, unknown>>>).responses
+        .ClaimRefused as { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> }
+    ).content['application/problem+json'].examples;
+    for (const [code, live] of [
+      ['not-responsible', refused.body],
+      ['already-claimed', again.body],
+    ] as const) {
+      const example = examples[code].value;
+      expect([code, Object.keys(example).sort()]).toEqual([code, Object.keys(live).sort()]);
+      expect([code, example.type, example.title, example.status, example.instance]).toEqual([
+        code,
+        live.type,
+        live.title,
+        live.status,
+        live.instance,
+      ]);
+      expect([code, problems.forResponse(claimProvision, 409)!(example)]).toEqual([code, true]);
+    }
+    // a member the contract does not declare fails the closed schema (what the harness checks on every problem)
+    expect(problems.forResponse(claimProvision, 409)!({ ...again.body, holder: '360100' })).toBe(false);
+    // and a code the operation cannot produce is not among its 409s
+    const conflict = {
+      type: 'urn:tongban:problem:conflict',
+      title: 'x',
+      status: 409,
+      detail: 'x',
+      code: 'conflict',
+      instance: '/v1/provision-claims',
+    };
+    expect([problems.forCode(ErrorCode.Conflict)(conflict), problems.forResponse(claimProvision, 409)!(conflict)]).toEqual([true, false]);
+  });
+
+  it('streams an NDJSON upload from a file with the ops client, as a region (what generated clients cannot express)', async () => {
+    const { subjectRef } = await registerPerson(gateway, '360100');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-reconcile-')), 'records.ndjson');
+    const month = chinaDay(new Date()).slice(0, 7);
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      JSON.stringify({ subjectRef, serviceCode: 'veterans.preferential-care', periodKey: i === 0 ? month : `case:${i}` }),
+    );
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const client = new OpsClient({ url: gateway, token: token('360100', 'veterans-affairs') });
+    const res = await client.reconcile(fs.createReadStream(file), 'reconcile-cli-0001');
+    expect([res.status, res.payload]).toMatchObject([
+      202,
+      { region: '360100', agency: 'veterans-affairs', status: 'completed', records: 5000 },
+    ]);
+    // a line naming a person by citizen ID number stores nothing: the problem says which line, as the contract declares
+    fs.writeFileSync(file, `${lines[0]}\n{"citizenId":"${newCitizenId()}"}\n`);
+    const refused = await client.reconcile(fs.createReadStream(file));
+    expect([refused.status, (refused.payload as Problem).code, (refused.payload as Record<string, unknown>).line]).toEqual([
+      422,
+      'validation-failed',
+      2,
+    ]);
+    assertProblemConforms('POST', '/v1/reconciliations', refused.status, refused.payload);
+    fs.rmSync(path.dirname(file), { recursive: true });
   });
 
   it('enforces the six-month residence rule', async () => {

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, ProblemExtensions } from '@tongban/errors';
+import { DomainError, ErrorCode, ProblemExtensionsOf } from '@tongban/errors';
 import { isRegionCode, regionKind } from '@tongban/regions';
 import { RESIDENCE_BASES, ServiceBasis, ServiceItem } from './catalogue.types';
 import { ServiceCatalogue } from './catalogue.model';
@@ -38,7 +38,7 @@ const NO_CONDITIONS: Readonly<Record<Exclude<ServiceBasis, 'residence' | 'reside
  * with a precise reason. `where` says which policy, e.g. 'city policy /cities/2'.
  */
 export function assertCityCode(code: string, where: string): void {
-  const ext = (reason: string): ProblemExtensions => ({ city: code, reason });
+  const ext = (reason: string): ProblemExtensionsOf<ErrorCode.InvalidRegionCode> => ({ city: code, reason });
   if (!SIX_DIGITS.test(code)) {
     throw new DomainError(
       ErrorCode.InvalidRegionCode,
@@ -158,6 +158,6 @@ function isForbidden(c: RawPolicyCondition): c is Extract<RawPolicyCondition, { 
   return (FORBIDDEN_CONDITION_KINDS as readonly string[]).includes(c.kind);
 }
 
-function reject(detail: string, extensions: ProblemExtensions): never {
+function reject(detail: string, extensions: ProblemExtensionsOf<ErrorCode.PolicyRejected>): never {
   throw new DomainError(ErrorCode.PolicyRejected, detail, extensions);
 }

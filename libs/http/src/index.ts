@@ -13,3 +13,4 @@ export * from './audit.log';
 export * from './audit.interceptor';
 export * from './abuse.guard';
 export * from './metrics.controller';
+export * from './problem.contract';

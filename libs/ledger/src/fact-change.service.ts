@@ -160,7 +160,9 @@ export class FactChangeService {
       const c = await this.lockAsReleasing(changeId, actor);
       if (c.status !== 'provisional') throw notOpen(c);
       if (chinaDay(now) > c.objectionDeadline)
-        throw new DomainError(ErrorCode.InvalidTransition, `the objection window ended on ${c.objectionDeadline}`, { status: c.status });
+        throw new DomainError(ErrorCode.InvalidTransition, `the objection window ended on ${c.objectionDeadline}`, {
+          currentStatus: c.status,
+        });
       const disputed = await this.changes.object(c.changeId, reason, actor);
       await this.emit('cn.gov.tongban.ledger.fact-change-objected.v1', disputed, actor, { objectionReason: reason }, [disputed.fromRegion]);
       return disputed;
@@ -174,7 +176,7 @@ export class FactChangeService {
       if (!c) throw new DomainError(ErrorCode.NotFound, 'no such fact change');
       if (c.status !== 'disputed')
         throw new DomainError(ErrorCode.InvalidTransition, `only a disputed fact change is decided by operators; this one is ${c.status}`, {
-          status: c.status,
+          currentStatus: c.status,
         });
       return this.end(c, outcome, 'operator', actor, note);
     });
@@ -328,4 +330,4 @@ const viewFor = (c: FactChange, region: string | null): FactChangeView =>
   region !== null && region === c.toRegion && region !== c.fromRegion && c.status !== 'definitive' ? { ...c, fromRegion: null } : c;
 
 const notOpen = (c: FactChange): DomainError =>
-  new DomainError(ErrorCode.InvalidTransition, `the fact change is ${c.status}`, { status: c.status });
+  new DomainError(ErrorCode.InvalidTransition, `the fact change is ${c.status}`, { currentStatus: c.status });

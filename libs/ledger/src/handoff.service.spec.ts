@@ -277,7 +277,7 @@ describe('HandoffService.reconcile', () => {
     handoffs.put(handoff({ toRegion: SHANGHAI }));
     handoffs.answer.mockResolvedValueOnce(undefined);
     const e = await refusal(db.tx(() => service.reconcile(facts(), CAUSE, actor(GUANGZHOU), NOW)));
-    expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { status: 'proposed' } });
+    expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { currentStatus: 'proposed' } });
     expect(handoffs.insert).not.toHaveBeenCalled();
     expect(outbox.events).toEqual([]);
   });
@@ -403,7 +403,7 @@ describe('HandoffService.accept', () => {
       const { service, handoffs, intervals } = setup();
       handoffs.put(handoff({ status }));
       const e = await refusal(service.accept(HANDOFF_ID, TODAY, actor(GUANGZHOU), NOW));
-      expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { status } });
+      expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { currentStatus: status } });
       expect(intervals.handOver).not.toHaveBeenCalled();
     },
   );
@@ -413,7 +413,7 @@ describe('HandoffService.accept', () => {
     handoffs.put(handoff());
     handoffs.answer.mockResolvedValueOnce(undefined);
     const e = await refusal(service.accept(HANDOFF_ID, TODAY, actor(GUANGZHOU), NOW));
-    expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { status: 'proposed' } });
+    expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { currentStatus: 'proposed' } });
     expect(outbox.events).toEqual([]);
   });
 });
@@ -467,7 +467,7 @@ describe('HandoffService.reject and object', () => {
   it('a disputed proposal is for operators: neither side answers it again', async () => {
     const { service, handoffs } = setup();
     handoffs.put(handoff({ status: 'disputed' }));
-    expect((await refusal(service.reject(HANDOFF_ID, 'no', actor(GUANGZHOU)))).extensions).toEqual({ status: 'disputed' });
+    expect((await refusal(service.reject(HANDOFF_ID, 'no', actor(GUANGZHOU)))).extensions).toEqual({ currentStatus: 'disputed' });
     expect((await refusal(service.object(HANDOFF_ID, 'no', actor(NANCHANG)))).code).toBe(ErrorCode.InvalidTransition);
   });
 });
@@ -495,7 +495,7 @@ describe('HandoffService.decide', () => {
     const { service, handoffs } = setup();
     handoffs.put(h);
     const e = await refusal(service.decide(HANDOFF_ID, { decision: 'reject', reason: 'r' }, OPERATOR, NOW));
-    expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { status: h.status } });
+    expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { currentStatus: h.status } });
   });
 
   it('rejects a dispute, marked as decided by operators, told to both regions', async () => {

@@ -118,7 +118,7 @@ export class HandoffService {
       if (!h) throw new DomainError(ErrorCode.NotFound, 'no such handoff');
       if (h.status !== 'disputed' && !(h.status === 'proposed' && h.escalatedAt !== null)) {
         throw new DomainError(ErrorCode.InvalidTransition, `operators decide disputed or escalated proposals; this one is ${h.status}`, {
-          status: h.status,
+          currentStatus: h.status,
         });
       }
       if (cmd.decision === 'reject') {
@@ -262,7 +262,7 @@ export class HandoffService {
     actor: Actor,
   ): Promise<Handoff> {
     const updated = await this.handoffs.answer(h.handoffId, from, answer, actor);
-    if (!updated) throw new DomainError(ErrorCode.InvalidTransition, 'the handoff was answered meanwhile', { status: h.status });
+    if (!updated) throw new DomainError(ErrorCode.InvalidTransition, 'the handoff was answered meanwhile', { currentStatus: h.status });
     return updated;
   }
 
@@ -295,7 +295,7 @@ export class HandoffService {
   }
 
   private notOpen(h: Handoff): DomainError {
-    return new DomainError(ErrorCode.InvalidTransition, `the handoff is ${h.status}`, { status: h.status });
+    return new DomainError(ErrorCode.InvalidTransition, `the handoff is ${h.status}`, { currentStatus: h.status });
   }
 
   private async emit<T extends HandoffEventType>(type: T, h: Handoff, actor: Actor, extra: Partial<EventDataByType[T]>): Promise<void> {

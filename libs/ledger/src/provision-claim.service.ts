@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, ChinaClock, chinaDay, startOfChinaDay } from '@tongban/calendar';
 import { assertEvidence, EvidenceRef, missingKinds, requiredServiceEvidence, ServiceCatalogue, ServiceItem } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
-import { DomainError, ErrorCode } from '@tongban/errors';
+import { DomainError, ErrorCode, ProblemExtensionsOf } from '@tongban/errors';
 import { Actor, regionActingAs, SubjectRefs } from '@tongban/identity';
 import { CatalogueBackfillService } from './catalogue-backfill.service';
 import { ClaimRepository } from './claim.repository';
@@ -31,7 +31,7 @@ const unknownPerson = (): DomainError =>
     ErrorCode.NotFound,
     'the ledger does not know this person: a residence permit or a registration by the hukou region comes first',
   );
-const invalid = (field: string, message: string, extra: Record<string, string> = {}): DomainError =>
+const invalid = (field: string, message: string, extra: ProblemExtensionsOf<ErrorCode.ValidationFailed> = {}): DomainError =>
   new DomainError(ErrorCode.ValidationFailed, `${field.split('/').pop() ?? field}: ${message}`, { errors: [{ field, message }], ...extra });
 
 /**

@@ -306,7 +306,7 @@ describe('FilingService.cancel', () => {
     const { service, filings, outbox } = setup();
     filings.rows.set(FILING_ID, filing({ status: 'cancelled', cancelledAt: '2026-10-02T01:00:00.000Z' }));
     const e = await refusal(service.cancel(FILING_ID, undefined, actor(NANCHANG)));
-    expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { status: 'cancelled' } });
+    expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { currentStatus: 'cancelled' } });
     expect(e.detail).toContain('2026-10-02T01:00:00.000Z');
     expect(filings.cancel).not.toHaveBeenCalled();
     expect(outbox.events).toEqual([]);

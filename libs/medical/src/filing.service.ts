@@ -148,7 +148,7 @@ export class FilingService {
       }
       if (filing.status !== 'active') {
         throw new DomainError(ErrorCode.InvalidTransition, `the filing was cancelled on ${filing.cancelledAt ?? 'an earlier date'}`, {
-          status: filing.status,
+          currentStatus: filing.status,
         });
       }
       const cancelled = await this.filings.cancel(filingId, cmd?.reason ?? null, actor);

@@ -129,7 +129,7 @@ export class OpsQueueService implements OnApplicationBootstrap {
     const facts = await this.find(kind, id);
     if (!facts.decidable)
       throw new DomainError(ErrorCode.InvalidTransition, `the ${kind} is ${facts.status}; there is nothing to ${action}`, {
-        status: facts.status,
+        currentStatus: facts.status,
       });
     try {
       return await this.history.decide(kind, id, action, note, actor, requestId);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, ProblemExtensions } from '@tongban/errors';
+import { DomainError, ErrorCode, ProblemExtensionsOf } from '@tongban/errors';
 import { PROVINCE_CODES, PROVINCE_PREFIXES, REGIONS, RegionEntry, RegionKind } from './regions.data';
 
 const SIX_DIGITS = /^[0-9]{6}$/;
@@ -83,7 +83,7 @@ export function isKnownIdPrefix(prefix: string): boolean {
 
 function lookup(code: string, field?: string): RegionEntry {
   const label = field ?? 'region code';
-  const extensions: ProblemExtensions = field === undefined ? {} : { field };
+  const extensions: ProblemExtensionsOf<ErrorCode.InvalidRegionCode> = field === undefined ? {} : { field };
   if (typeof code !== 'string' || !SIX_DIGITS.test(code)) {
     const got = typeof code === 'string' ? `${code.length} characters` : typeof code;
     throw new DomainError(ErrorCode.InvalidRegionCode, `${label} must be 6 digits (GB/T 2260); got ${got}`, {

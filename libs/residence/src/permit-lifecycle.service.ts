@@ -116,7 +116,7 @@ export class PermitLifecycleService {
           ErrorCode.InvalidTransition,
           `the permit is suspended since ${permit.suspendedOn} (missed endorsement due ${permit.endorsementDue}); endorse it before renewing`,
           {
-            status: permit.status,
+            currentStatus: permit.status,
           },
         );
       }
@@ -209,7 +209,9 @@ export class PermitLifecycleService {
       });
     }
     if (permit.status === 'cancelled') {
-      throw new DomainError(ErrorCode.InvalidTransition, `the permit was cancelled on ${permit.cancelledOn}`, { status: permit.status });
+      throw new DomainError(ErrorCode.InvalidTransition, `the permit was cancelled on ${permit.cancelledOn}`, {
+        currentStatus: permit.status,
+      });
     }
     return permit;
   }

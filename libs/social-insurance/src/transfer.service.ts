@@ -84,7 +84,11 @@ export class TransferService {
     try {
       subjectRef = this.subjects.ref(parseCitizenId(cmd.citizenId, { now: this.clock.now() }));
     } catch (error) {
-      if (error instanceof DomainError) throw new DomainError(error.code, error.detail, { ...error.extensions, field: '/body/citizenId' });
+      if (error instanceof DomainError && error.code === ErrorCode.InvalidCitizenId)
+        throw new DomainError(ErrorCode.InvalidCitizenId, error.detail, {
+          reason: String(error.extensions.reason),
+          field: '/body/citizenId',
+        });
       throw error;
     }
     const evidence = this.evidence(cmd.insuranceType, 'request', cmd.evidence, `a ${cmd.insuranceType} transfer request`);

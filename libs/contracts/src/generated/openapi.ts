@@ -1405,6 +1405,8 @@ export interface components {
             /** @description months counted in all the city's intervals */
             countedMonths: number;
         };
+        /** @description not-responsible or already-claimed, by `code` (the facts a refused claim exists for) */
+        ClaimRefusalProblem: components["schemas"]["ProblemNotResponsible"] | components["schemas"]["ProblemAlreadyClaimed"];
         ClearingLine: {
             admissionDate: components["schemas"]["IsoDate"];
             /** Format: uuid */
@@ -2076,17 +2078,563 @@ export interface components {
             schemeVersion: number;
             total: number;
         };
-        /** @description RFC 9457 problem details; `type` is stable per error code. */
-        Problem: {
-            code: string;
+        /**
+         * @description 409 — the service is already claimed for this person and period; the claim's region, id and time
+         *     (null only if the earlier claim cannot be read back).
+         */
+        ProblemAlreadyClaimed: {
+            /** Format: date-time */
+            claimedAt: string | null;
+            /**
+             * @description the region that claimed it
+             * @example 440100
+             */
+            claimedBy: string | null;
+            /** Format: uuid */
+            claimId: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "already-claimed";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:already-claimed";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 409 — the request conflicts with what is already recorded (a second open item where one is allowed, another value under the same id). */
+        ProblemConflict: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "conflict";
+            detail: string;
+            /** @description JSON pointers of the fields that differ from the recorded settlement */
+            differingFields?: string[];
+            /** @description the request path */
+            instance: string;
+            /** @description second-active-permit, registered-elsewhere, fact-change-open, already-allotted */
+            reason?: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @description one-active-long-term-filing, one-open-transfer-per-person-and-insurance, dispute-once */
+            rule?: string;
+            /** @description the settlement id already recorded with other values */
+            settlementId?: string;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:conflict";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 500 — an event the request would publish does not match its contract; nothing was stored. */
+        ProblemEventSchemaViolation: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "event-schema-violation";
             detail: string;
             errors?: components["schemas"]["FieldError"][];
-            instance?: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
             requestId?: string;
-            status: number;
+            /** @constant */
+            status: 500;
             title: string;
-            /** Format: uri */
-            type: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:event-schema-violation";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 403 — the calling region or agency may not do this (docs/ACCESS.md). */
+        ProblemForbidden: {
+            /** @enum {string} */
+            code: "forbidden";
+            detail: string;
+            /** @description JSON pointer of the field that names what the caller may not see */
+            field?: string;
+            /** @description the request path */
+            instance: string;
+            issuingCity?: components["schemas"]["RegionCode"];
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @description the agency kind that acts for this operation or service */
+            requiredAgency?: string;
+            /** @description the rule that forbids it: insured-region-only */
+            rule?: string;
+            /** @constant */
+            status: 403;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:forbidden";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 422 — this Idempotency-Key was first used with a different request. */
+        ProblemIdempotencyKeyReused: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "idempotency-key-reused";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:idempotency-key-reused";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 500 — an unexpected error; quote `requestId` to operations. */
+        ProblemInternal: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "internal";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @constant */
+            status: 500;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:internal";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 422 — the citizen ID number fails GB 11643 (region, birth date or check character); the number is never echoed. */
+        ProblemInvalidCitizenId: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "invalid-citizen-id";
+            detail: string;
+            /** @description JSON pointer of the field */
+            field?: string;
+            /** @description the request path */
+            instance: string;
+            /** @description which check failed (libs/identity CitizenIdRejection) */
+            reason: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:invalid-citizen-id";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 422 — a region code is malformed, not a current GB/T 2260 region, or not of the level the field needs. */
+        ProblemInvalidRegionCode: {
+            /** @description the city code of a published city policy */
+            city?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "invalid-region-code";
+            detail: string;
+            /** @description JSON pointer of the field */
+            field?: string;
+            /** @description the request path */
+            instance: string;
+            /** @description JSON pointer into `source` */
+            pointer?: string;
+            /** @description format, unknown, province-level, county-level, not-city-level */
+            reason?: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @description the published document that names it */
+            source?: string;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:invalid-region-code";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 409 — not possible in the resource's current state (answered, cancelled, confirmed, replayed, …). */
+        ProblemInvalidTransition: {
+            /** @description the transfer states in which the step is possible */
+            allowedStates?: string[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "invalid-transition";
+            /** @description the resource's status now (a permit's, handoff's, fact change's, filing's or operator item's) */
+            currentStatus?: string;
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @description the statement side (insured or treatment) that confirmed */
+            side?: string;
+            /** @description a transfer's state */
+            state?: string;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:invalid-transition";
+            /** @description the day the permit expired */
+            validUntil?: components["schemas"]["IsoDate"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 400 — the body is not valid JSON, or the request cannot be read at all. */
+        ProblemMalformedRequest: {
+            /** @enum {string} */
+            code: "malformed-request";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:malformed-request";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 404 — no such resource, or one the calling region may not learn about. */
+        ProblemNotFound: {
+            /** @description the catalogue version that was asked */
+            catalogueVersion?: number;
+            /** @enum {string} */
+            code: "not-found";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @description a service code the catalogue in force does not list */
+            service?: string;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:not-found";
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description 409 — another region held the service for this person at the start of the period claimed; that
+         *     region provides it (told only to a region related to the person).
+         */
+        ProblemNotResponsible: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "not-responsible";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the first day of the period claimed, the day that decides */
+            periodStart: components["schemas"]["IsoDate"];
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            responsibleRegion: components["schemas"]["RegionCode"];
+            serviceCode: components["schemas"]["ServiceCode"];
+            /**
+             * Format: date-time
+             * @description since when that region holds the service
+             */
+            since: string;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:not-responsible";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 413 — the body exceeds the size limit. */
+        ProblemPayloadTooLarge: {
+            /** @enum {string} */
+            code: "payload-too-large";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @constant */
+            status: 413;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:payload-too-large";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 422 — a published city policy (一城一策) or catalogue version breaks a rule of the national policy. */
+        ProblemPolicyRejected: {
+            /** @description the service's basis in the catalogue */
+            basis?: string;
+            /** @description the city code of the policy */
+            city?: string;
+            /** @description the seed clause that decides, e.g. 000-八 */
+            clause?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "policy-rejected";
+            /** @description the condition kind */
+            condition?: string;
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description forbidden-condition, duplicate-condition, duplicate-city, duplicate-service, unknown-service, not-residence-based, catalogue-version */
+            reason?: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @description the service code the policy conditions */
+            service?: string;
+            /** @description the published document */
+            source?: string;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:policy-rejected";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 429 — more requests per second than the credential is allowed; the Retry-After header repeats `retryAfterSeconds`. */
+        ProblemRateLimited: {
+            /** @enum {string} */
+            code: "rate-limited";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            retryAfterSeconds: number;
+            /** @constant */
+            status: 429;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:rate-limited";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 422 — the request is well formed but a business rule refuses it; `rule` (or `reason`) names the rule. */
+        ProblemRuleViolated: {
+            /** @description the operator actions an item of this kind takes */
+            allowed?: string[];
+            /** @description the city whose policy is missing */
+            city?: string;
+            /** @description the seed clause that decides, e.g. 000-十二 */
+            clause?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "rule-violated";
+            detail: string;
+            /** @description the endorsement's due day */
+            dueOn?: components["schemas"]["IsoDate"];
+            errors?: components["schemas"]["FieldError"][];
+            /** @description JSON pointer of the field the rule reads */
+            field?: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the evidence kinds a request must reference and does not */
+            missing?: string[];
+            /** @description the contribution month that cannot be priced */
+            month?: components["schemas"]["YearMonth"];
+            /** @description why, for refusals older than `rule`: hukou-region-unknown, hukou-region-mismatch, no-points-scheme */
+            reason?: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @description the rule's stable name */
+            rule?: string;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:rule-violated";
+            /** @description the first day an endorsement is accepted */
+            windowOpens?: components["schemas"]["IsoDate"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 401 — no credential, an unknown one, or a client certificate that names no holder. */
+        ProblemUnauthenticated: {
+            /** @enum {string} */
+            code: "unauthenticated";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @constant */
+            status: 401;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:unauthenticated";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 503 — a dependency (PostgreSQL, Kafka) is not reachable now; retry later with the same Idempotency-Key. */
+        ProblemUnavailable: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "unavailable";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @constant */
+            status: 503;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:unavailable";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 415 — the body's media type or encoding is not one the operation accepts. */
+        ProblemUnsupportedMediaType: {
+            /** @enum {string} */
+            code: "unsupported-media-type";
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @constant */
+            status: 415;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:unsupported-media-type";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 422 — the request does not match the contract, or a field is outside its window; `errors` names each field. */
+        ProblemValidationFailed: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "validation-failed";
+            detail: string;
+            errors?: components["schemas"]["FieldError"][];
+            /** @description JSON pointer of the first failing field, when one field decides */
+            field?: string;
+            /** @description the request path */
+            instance: string;
+            /** @description last period start a provision claim accepts */
+            lastStart?: components["schemas"]["IsoDate"];
+            /** @description the failing line of an NDJSON upload */
+            line?: number;
+            /** @description last day the field accepts */
+            notAfter?: components["schemas"]["IsoDate"];
+            /** @description first day (or period end) the field accepts */
+            notBefore?: components["schemas"]["IsoDate"];
+            /** @description JSON pointer into `source` */
+            pointer?: string;
+            /** @description why, where no field says it: subject-ref-format */
+            reason?: string;
+            /** @description the X-Request-Id of the request */
+            requestId?: string;
+            /** @description the published document that failed (catalogue or city-policy publication) */
+            source?: string;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * Format: uri
+             * @constant
+             */
+            type: "urn:tongban:problem:validation-failed";
         } & {
             [key: string]: unknown;
         };
@@ -2278,6 +2826,8 @@ export interface components {
         };
         /** @description a clause of a policy seed, `<seed>-<numeral>` (e.g. `000-八` is item （八） of 国发〔2026〕11号) */
         SeedClause: string;
+        /** @description One of the 5xx problems, by `code`. */
+        ServerFailureProblem: components["schemas"]["ProblemInternal"] | components["schemas"]["ProblemEventSchemaViolation"] | components["schemas"]["ProblemUnavailable"];
         /**
          * @description code of a service in the national basic public service catalogue (libs/catalogue)
          * @example edu.compulsory
@@ -2299,6 +2849,8 @@ export interface components {
             rule: "hukou-basis" | "no-residence" | "residence-conditions-met" | "residence-conditions-unmet" | "insured-branch" | "insured-branch-unknown";
             serviceCode: components["schemas"]["ServiceCode"];
         };
+        /** @description conflict or already-claimed, by `code`. */
+        SettlementConflictProblem: components["schemas"]["ProblemConflict"] | components["schemas"]["ProblemAlreadyClaimed"];
         SocialInsuranceTransfer: {
             appliedOn: components["schemas"]["IsoDate"];
             awaitingRegion: components["schemas"]["RegionCode"] | null;
@@ -2351,6 +2903,8 @@ export interface components {
             /** @description pass as `after` for the next page */
             next: string | null;
         };
+        /** @description conflict or invalid-transition, by `code`. */
+        StateConflictProblem: components["schemas"]["ProblemConflict"] | components["schemas"]["ProblemInvalidTransition"];
         /** @description Pseudonymous reference of a person (keyed HMAC of the citizen ID number, key version embedded) */
         SubjectRef: string;
         SubjectResponsibilities: {
@@ -2493,6 +3047,8 @@ export interface components {
             step: "request" | "contact-letter" | "certificate" | "remittance" | "receipt" | "refusal" | "cancellation" | "reminder" | "overdue" | "deadline";
             toState: components["schemas"]["TransferState"];
         };
+        /** @description One of the 422 problems, by `code`. */
+        UnprocessableProblem: components["schemas"]["ProblemValidationFailed"] | components["schemas"]["ProblemIdempotencyKeyReused"] | components["schemas"]["ProblemInvalidRegionCode"] | components["schemas"]["ProblemInvalidCitizenId"] | components["schemas"]["ProblemPolicyRejected"] | components["schemas"]["ProblemRuleViolated"];
         /**
          * @description a calendar month (YYYY-MM) from 1900-01 to 2199-12, the months of the IsoDate bounds
          * @example 2025-09
@@ -2500,6 +3056,96 @@ export interface components {
         YearMonth: string;
     };
     responses: {
+        /** @description another region holds the service (not-responsible) or the period is already claimed (already-claimed) */
+        ClaimRefused: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ClaimRefusalProblem"];
+            };
+        };
+        /** @description conflicts with what is recorded (problem code conflict) */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemConflict"];
+            };
+        };
+        /** @description conflicts with what is recorded (conflict) or not possible in the current state (invalid-transition) */
+        ConflictOrInvalidTransition: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["StateConflictProblem"];
+            };
+        };
+        /** @description not allowed for the calling region or agency (problem code forbidden) */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemForbidden"];
+            };
+        };
+        /** @description not possible in the current state (problem code invalid-transition) */
+        InvalidTransition: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemInvalidTransition"];
+            };
+        };
+        /** @description the request cannot be read (problem code malformed-request) */
+        MalformedRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemMalformedRequest"];
+            };
+        };
+        /** @description no such resource for the caller (problem code not-found) */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemNotFound"];
+            };
+        };
+        /** @description another region holds the service (problem code not-responsible, naming it) */
+        NotResponsible: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemNotResponsible"];
+            };
+        };
+        /** @description the body is too large (problem code payload-too-large) */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemPayloadTooLarge"];
+            };
+        };
         /** @description the permit after the change */
         Permit: {
             headers: {
@@ -2510,14 +3156,35 @@ export interface components {
                 "application/json": components["schemas"]["Permit"];
             };
         };
-        /** @description RFC 9457 problem details */
-        Problem: {
+        /** @description too many requests (problem code rate-limited) */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemRateLimited"];
+            };
+        };
+        /** @description the gateway failed (internal, event-schema-violation) or a dependency is not reachable now (unavailable) */
+        ServerProblem: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["ServerFailureProblem"];
+            };
+        };
+        /** @description the settlement id is recorded with other values (conflict) or its bill is already claimed (already-claimed) */
+        SettlementConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["SettlementConflictProblem"];
             };
         };
         /** @description the transfer after the step */
@@ -2528,6 +3195,46 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["SocialInsuranceTransfer"];
+            };
+        };
+        /** @description no valid credential (problem code unauthenticated) */
+        Unauthenticated: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemUnauthenticated"];
+            };
+        };
+        /** @description a dependency is not reachable now (problem code unavailable) */
+        Unavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemUnavailable"];
+            };
+        };
+        /** @description the request is refused by the contract, a reference check or a rule (one of the 422 problem codes) */
+        Unprocessable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["UnprocessableProblem"];
+            };
+        };
+        /** @description the body's media type is not accepted (problem code unsupported-media-type) */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemUnsupportedMediaType"];
             };
         };
     };
@@ -2556,6 +3263,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description Seconds to wait before the next request */
+        RetryAfter: number;
         /** @description The request id (the caller's X-Request-Id when well formed, else generated) */
         XRequestId: string;
     };
@@ -2572,6 +3281,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description alive */
             200: {
                 headers: {
@@ -2582,7 +3292,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            422: components["responses"]["Problem"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getReadiness: {
@@ -2594,6 +3304,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description ready */
             200: {
                 headers: {
@@ -2604,7 +3315,7 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            422: components["responses"]["Problem"];
+            422: components["responses"]["Unprocessable"];
             /** @description a dependency is unreachable */
             503: {
                 headers: {
@@ -2626,6 +3337,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description metrics in the Prometheus text format */
             200: {
                 headers: {
@@ -2636,7 +3348,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            422: components["responses"]["Problem"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getCatalogue: {
@@ -2658,6 +3370,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the catalogue in force */
             200: {
                 headers: {
@@ -2668,10 +3381,10 @@ export interface operations {
                     "application/json": components["schemas"]["Catalogue"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     openEntitlement: {
@@ -2696,6 +3409,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description open from `sincePeriod` (or an earlier period already) */
             201: {
                 headers: {
@@ -2706,15 +3420,15 @@ export interface operations {
                     "application/json": components["schemas"]["Entitlement"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NotResponsible"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getFactChange: {
@@ -2735,6 +3449,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the fact change */
             200: {
                 headers: {
@@ -2745,11 +3460,11 @@ export interface operations {
                     "application/json": components["schemas"]["FactChange"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     consentToFactChange: {
@@ -2772,6 +3487,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description definitive */
             200: {
                 headers: {
@@ -2782,13 +3498,13 @@ export interface operations {
                     "application/json": components["schemas"]["FactChange"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     decideFactChange: {
@@ -2815,6 +3531,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description decided */
             200: {
                 headers: {
@@ -2825,15 +3542,15 @@ export interface operations {
                     "application/json": components["schemas"]["FactChange"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     objectToFactChange: {
@@ -2860,6 +3577,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description disputed */
             200: {
                 headers: {
@@ -2870,15 +3588,15 @@ export interface operations {
                     "application/json": components["schemas"]["FactChange"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getHandoff: {
@@ -2899,6 +3617,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the handoff */
             200: {
                 headers: {
@@ -2909,11 +3628,11 @@ export interface operations {
                     "application/json": components["schemas"]["Handoff"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     acceptHandoff: {
@@ -2940,6 +3659,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description accepted */
             200: {
                 headers: {
@@ -2950,15 +3670,15 @@ export interface operations {
                     "application/json": components["schemas"]["Handoff"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     decideHandoff: {
@@ -2985,6 +3705,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description decided */
             200: {
                 headers: {
@@ -2995,15 +3716,15 @@ export interface operations {
                     "application/json": components["schemas"]["Handoff"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     objectToHandoff: {
@@ -3030,6 +3751,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description disputed */
             200: {
                 headers: {
@@ -3040,15 +3762,15 @@ export interface operations {
                     "application/json": components["schemas"]["Handoff"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     rejectHandoff: {
@@ -3075,6 +3797,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description rejected */
             200: {
                 headers: {
@@ -3085,15 +3808,15 @@ export interface operations {
                     "application/json": components["schemas"]["Handoff"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     reportHukouMove: {
@@ -3118,6 +3841,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description provisional fact change (or the same open one) */
             202: {
                 headers: {
@@ -3128,15 +3852,15 @@ export interface operations {
                     "application/json": components["schemas"]["FactChange"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrInvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     reportInsuredRegionChange: {
@@ -3161,6 +3885,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description provisional fact change (or the same open one; definitive at once when nothing moves) */
             202: {
                 headers: {
@@ -3171,15 +3896,15 @@ export interface operations {
                     "application/json": components["schemas"]["FactChange"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrInvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getMedicalClearing: {
@@ -3201,6 +3926,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the month's statements with their lines */
             200: {
                 headers: {
@@ -3211,10 +3937,10 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalClearing"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     confirmMedicalStatement: {
@@ -3239,6 +3965,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the statement after the confirmation */
             200: {
                 headers: {
@@ -3249,11 +3976,11 @@ export interface operations {
                     "application/json": components["schemas"]["ClearingStatement"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     disputeMedicalStatementLines: {
@@ -3282,6 +4009,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the statement after the dispute */
             200: {
                 headers: {
@@ -3292,15 +4020,15 @@ export interface operations {
                     "application/json": components["schemas"]["ClearingStatement"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrInvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     registerMedicalFiling: {
@@ -3325,6 +4053,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description registered */
             201: {
                 headers: {
@@ -3335,14 +4064,15 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalFiling"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getMedicalFiling: {
@@ -3363,6 +4093,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the filing */
             200: {
                 headers: {
@@ -3373,11 +4104,11 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalFiling"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     cancelMedicalFiling: {
@@ -3404,6 +4135,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description cancelled */
             200: {
                 headers: {
@@ -3414,15 +4146,15 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalFiling"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     recordMedicalSettlement: {
@@ -3447,6 +4179,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description recorded before with the same content; the original */
             200: {
                 headers: {
@@ -3467,14 +4200,15 @@ export interface operations {
                     "application/json": components["schemas"]["MedicalSettlement"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["SettlementConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     verifyAuditChain: {
@@ -3493,6 +4227,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the verification report (ok is false when a link is broken) */
             200: {
                 headers: {
@@ -3503,10 +4238,10 @@ export interface operations {
                     "application/json": components["schemas"]["AuditChainReport"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listCatalogueVersions: {
@@ -3525,6 +4260,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the versions, oldest first */
             200: {
                 headers: {
@@ -3535,10 +4271,10 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogueVersions"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     publishCatalogueVersion: {
@@ -3563,6 +4299,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description stored; in force from `effectiveFrom` */
             201: {
                 headers: {
@@ -3573,14 +4310,14 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogueVersion"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     publishCityPolicyVersion: {
@@ -3605,6 +4342,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description stored; in force from `effectiveFrom` */
             201: {
                 headers: {
@@ -3615,14 +4353,14 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogueVersion"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listDeadLetters: {
@@ -3647,6 +4385,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description a page of dead letters */
             200: {
                 headers: {
@@ -3657,10 +4396,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterPage"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     replayDeadLetter: {
@@ -3683,6 +4422,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description replayed */
             200: {
                 headers: {
@@ -3693,12 +4433,12 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetter"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     replayAllDeadLetters: {
@@ -3723,6 +4463,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description replayed */
             200: {
                 headers: {
@@ -3733,13 +4474,14 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayAllResult"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getOperatorItem: {
@@ -3762,6 +4504,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the item */
             200: {
                 headers: {
@@ -3772,11 +4515,11 @@ export interface operations {
                     "application/json": components["schemas"]["OperatorItem"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     decideOperatorItem: {
@@ -3805,6 +4548,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the decision */
             201: {
                 headers: {
@@ -3815,15 +4559,15 @@ export interface operations {
                     "application/json": components["schemas"]["OperatorDecision"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getKafkaHealth: {
@@ -3842,6 +4586,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the report */
             200: {
                 headers: {
@@ -3852,11 +4597,11 @@ export interface operations {
                     "application/json": components["schemas"]["KafkaHealth"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
-            503: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listLedgerGaps: {
@@ -3879,6 +4624,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description a page of gaps */
             200: {
                 headers: {
@@ -3889,10 +4635,10 @@ export interface operations {
                     "application/json": components["schemas"]["GapPage"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listHandoffsForOperators: {
@@ -3915,6 +4661,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description a page of handoffs */
             200: {
                 headers: {
@@ -3925,10 +4672,10 @@ export interface operations {
                     "application/json": components["schemas"]["HandoffPage"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listOperatorQueues: {
@@ -3947,6 +4694,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the queues */
             200: {
                 headers: {
@@ -3957,10 +4705,10 @@ export interface operations {
                     "application/json": components["schemas"]["OperatorQueueList"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listOperatorQueueItems: {
@@ -3985,6 +4733,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description a page of the queue */
             200: {
                 headers: {
@@ -3995,11 +4744,11 @@ export interface operations {
                     "application/json": components["schemas"]["OperatorQueuePage"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     allotByPoints: {
@@ -4024,6 +4773,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description recorded; `handoffId` names the handoff it caused, if any */
             201: {
                 headers: {
@@ -4034,15 +4784,15 @@ export interface operations {
                     "application/json": components["schemas"]["PointsAllotment"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     convertPoints: {
@@ -4067,6 +4817,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description both scores with the item-by-item explanation */
             200: {
                 headers: {
@@ -4077,14 +4828,14 @@ export interface operations {
                     "application/json": components["schemas"]["PointsConversion"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     claimProvision: {
@@ -4109,6 +4860,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description claimed */
             201: {
                 headers: {
@@ -4119,15 +4871,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProvisionClaim"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ClaimRefused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     uploadReconciliation: {
@@ -4152,6 +4904,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description accepted; the resource holds the result */
             202: {
                 headers: {
@@ -4162,13 +4915,13 @@ export interface operations {
                     "application/json": components["schemas"]["Reconciliation"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getReconciliation: {
@@ -4189,6 +4942,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the reconciliation */
             200: {
                 headers: {
@@ -4199,11 +4953,11 @@ export interface operations {
                     "application/json": components["schemas"]["Reconciliation"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listReconciliationItems: {
@@ -4228,6 +4982,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description a page of findings */
             200: {
                 headers: {
@@ -4238,11 +4993,11 @@ export interface operations {
                     "application/json": components["schemas"]["ReconciliationItemPage"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     issueResidencePermit: {
@@ -4267,6 +5022,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description registered */
             201: {
                 headers: {
@@ -4277,14 +5033,14 @@ export interface operations {
                     "application/json": components["schemas"]["Permit"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getResidencePermit: {
@@ -4305,6 +5061,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the permit */
             200: {
                 headers: {
@@ -4315,11 +5072,11 @@ export interface operations {
                     "application/json": components["schemas"]["Permit"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     cancelResidencePermit: {
@@ -4346,16 +5103,17 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             200: components["responses"]["Permit"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     endorseResidencePermit: {
@@ -4382,16 +5140,17 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             200: components["responses"]["Permit"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrInvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     renewResidencePermit: {
@@ -4418,16 +5177,17 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             200: components["responses"]["Permit"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listSocialInsuranceTransfers: {
@@ -4461,6 +5221,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description a page of transfers, oldest first */
             200: {
                 headers: {
@@ -4471,10 +5232,10 @@ export interface operations {
                     "application/json": components["schemas"]["SocialInsuranceTransferPage"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     requestSocialInsuranceTransfer: {
@@ -4499,6 +5260,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description application recorded (pension, awaiting the inbound review) or contact letter issued (medical) */
             202: {
                 headers: {
@@ -4511,14 +5273,14 @@ export interface operations {
                     "application/json": components["schemas"]["SocialInsuranceTransfer"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getSocialInsuranceTransfer: {
@@ -4539,6 +5301,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the transfer */
             200: {
                 headers: {
@@ -4549,11 +5312,11 @@ export interface operations {
                     "application/json": components["schemas"]["SocialInsuranceTransfer"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     cancelSocialInsuranceTransfer: {
@@ -4580,16 +5343,17 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             200: components["responses"]["SocialInsuranceTransfer"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     submitTransferCertificate: {
@@ -4616,16 +5380,17 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             200: components["responses"]["SocialInsuranceTransfer"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     issueTransferContactLetter: {
@@ -4652,16 +5417,17 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             200: components["responses"]["SocialInsuranceTransfer"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     confirmTransferReceipt: {
@@ -4688,16 +5454,17 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             200: components["responses"]["SocialInsuranceTransfer"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     refuseSocialInsuranceTransfer: {
@@ -4724,16 +5491,17 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             200: components["responses"]["SocialInsuranceTransfer"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     confirmTransferRemittance: {
@@ -4760,16 +5528,17 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             200: components["responses"]["SocialInsuranceTransfer"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     registerSubject: {
@@ -4794,6 +5563,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description registered (or already registered) */
             201: {
                 headers: {
@@ -4804,14 +5574,14 @@ export interface operations {
                     "application/json": components["schemas"]["SubjectResponsibilities"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getResidenceHistory: {
@@ -4835,6 +5605,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the residence history */
             200: {
                 headers: {
@@ -4845,11 +5616,11 @@ export interface operations {
                     "application/json": components["schemas"]["ResidenceHistory"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getSubjectResponsibilities: {
@@ -4871,6 +5642,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerProblem"];
             /** @description the person's responsibilities */
             200: {
                 headers: {
@@ -4881,11 +5653,11 @@ export interface operations {
                     "application/json": components["schemas"]["SubjectResponsibilities"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
         };
     };
 }
