@@ -9,6 +9,7 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "contracts: generated types are fresh";   npm run --silent contracts:check
 step "contracts: OpenAPI and AsyncAPI lint";   npm run --silent contracts:lint
+step "generated clients keep the 409 facts (openapi-generator 7.25: Python, Java)"; bash tools/clients-check.sh
 step "dependencies: installed packages and size"; node tools/deps-report.mjs --max-packages 855 --max-mb 449
 step "monitoring: promtool config, rules, rule tests; dashboard names"; bash tools/monitoring-check.sh
 step "type check (strict)";                     npm run --silent typecheck
