@@ -9,6 +9,7 @@ import { OpsClient, optionsFromEnv } from './ops-client';
  *   tongban-ops queues                      every operator queue: waiting, overdue, oldest age
  *   tongban-ops queue <queueId> [offset]    a page of one queue, overdue first
  *   tongban-ops show <kind> <id>            an item: facts, event history (in order), audit entries, decisions
+ *   tongban-ops search <id|subjectRef>      the items an id names (any state), and the queues holding matches
  *   tongban-ops decide <kind> <id> <resolve|escalate|close> <note…>
  *   tongban-ops kafka                       consumer lag per group/partition, outbox backlog, dead letters
  *   tongban-ops reconcile <file.ndjson|-> [idempotency-key]
@@ -106,6 +107,18 @@ async function main(args: string[]): Promise<number> {
       console.log(JSON.stringify(await api('GET', `/v1/ops/items/${encodeURIComponent(rest[0])}/${encodeURIComponent(rest[1])}`), null, 2));
       return 0;
     }
+    case 'search': {
+      if (!rest[0]) throw new Error('search needs an item id or a subjectRef (never a citizen ID number)');
+      const q = encodeURIComponent(rest[0]);
+      const found = (await api('GET', `/v1/ops/search?q=${q}`)) as {
+        items: Array<{ kind: string; id: string; status: string; title: string }>;
+      };
+      for (const i of found.items) console.log(`${i.kind} ${i.id}  ${i.status}  ${i.title}`);
+      const list = (await api('GET', `/v1/ops/queues?q=${q}`)) as { queues: Array<{ id: string; total: number; overdue: number }> };
+      for (const queue of list.queues.filter((x) => x.total > 0))
+        console.log(`in ${queue.id}: ${queue.total} waiting, ${queue.overdue} overdue (tongban-ops queue ${queue.id})`);
+      return 0;
+    }
     case 'decide': {
       const [kind, id, action, ...note] = rest;
       if (!kind || !id || !action || note.length === 0) throw new Error('decide needs <kind> <id> <resolve|escalate|close> <note…>');
@@ -127,7 +140,7 @@ async function main(args: string[]): Promise<number> {
       return reconcile(rest[0], rest[1]);
     default:
       console.error(
-        'usage: tongban-ops dead-letters [open|replayed|all] | replay <id>|--all [group] | audit-verify | queues | queue <queueId> [offset] | show <kind> <id> | decide <kind> <id> <action> <note…> | kafka | reconcile <file.ndjson|-> [idempotency-key]',
+        'usage: tongban-ops dead-letters [open|replayed|all] | replay <id>|--all [group] | audit-verify | queues | queue <queueId> [offset] | show <kind> <id> | search <id|subjectRef> | decide <kind> <id> <action> <note…> | kafka | reconcile <file.ndjson|-> [idempotency-key]',
       );
       return 64;
   }

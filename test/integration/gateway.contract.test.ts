@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { chinaDay } from '@tongban/calendar';
 import { ErrorCode } from '@tongban/errors';
 import { ContractValidator, ProblemContract } from '@tongban/http';
+import { PermitService } from '@tongban/residence';
 import { Suite } from '../harness/suite';
 import { agencyOf, assertProblemConforms, call, token } from '../harness/http';
 import { guangzhouPermit, newCitizenId } from '../harness/fixtures';
@@ -170,6 +171,90 @@ describe('gateway REST contract: validation, problems, idempotency (real Postgre
       headers,
     });
     expect([changed.status, changed.body.code]).toEqual([422, 'idempotency-key-reused']);
+    expect(await counts()).toEqual({ permits: before.permits + 1, outbox: before.outbox + 1, keys: before.keys + 1 });
+  });
+
+  /** A POST as raw text: the bytes the client receives. */
+  const postRaw = async (body: unknown, key: string, region = '440100'): Promise<{ status: number; headers: Headers; text: string }> => {
+    const res = await fetch(`${gateway}/v1/residence-permits`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token(region, 'public-security')}`,
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, headers: res.headers, text: await res.text() };
+  };
+  const auditEntries = async (): Promise<number> =>
+    Number((await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM gateway.audit_log`))?.n);
+
+  it('replays a stored answer byte for byte (compared as raw text, content type included)', async () => {
+    const body = guangzhouPermit(newCitizenId());
+    const first = await postRaw(body, 'permit-key-bytes-0001');
+    const replay = await postRaw(body, 'permit-key-bytes-0001');
+    expect(first.status).toBe(201);
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(replay.text).toBe(first.text);
+    expect(replay.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    // the text is what the handler's object serialised to, stored as text (jsonb would re-order its keys)
+    expect(first.text).toBe(JSON.stringify(JSON.parse(first.text)));
+    const stored = await suite.db.one<{ response_text: string }>(
+      `SELECT response_text FROM gateway.idempotency_keys WHERE idempotency_key = 'permit-key-bytes-0001'`,
+    );
+    expect(stored?.response_text).toBe(first.text);
+  });
+
+  it('binds a key to its first request even when refused: the same body replays the refusal, another body is a reused key, nothing took effect', async () => {
+    const citizenId = newCitizenId();
+    expect(
+      (
+        await call(gateway, 'POST', '/v1/residence-permits', {
+          token: token('440100', 'public-security'),
+          body: guangzhouPermit(citizenId),
+        })
+      ).status,
+    ).toBe(201);
+    const before = await counts();
+    const audited = await auditEntries();
+    const key = 'permit-key-refused-0001';
+    const second = guangzhouPermit(citizenId, { residenceCity: '440300', permitNumber: 'SZ-2026-000777' });
+    const refused = await postRaw(second, key, '440300');
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(refused.text)).toMatchObject({ code: 'conflict', reason: 'second-active-permit' });
+
+    const again = await postRaw(second, key, '440300');
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([409, 'true']);
+    expect(again.text).toBe(refused.text); // the original problem, its request id included
+    expect(again.headers.get('content-type')).toBe(refused.headers.get('content-type'));
+
+    // the same key with a body that would succeed is refused as a reused key, and has no effect
+    const other = await postRaw(
+      guangzhouPermit(newCitizenId(), { residenceCity: '440300', permitNumber: 'SZ-2026-000778' }),
+      key,
+      '440300',
+    );
+    expect([other.status, (JSON.parse(other.text) as Problem).code]).toEqual([422, 'idempotency-key-reused']);
+    // one key row (the refusal), no permit, no event, and a refusal is not audited
+    expect(await counts()).toEqual({ ...before, keys: before.keys + 1 });
+    expect(await auditEntries()).toBe(audited);
+  });
+
+  it('does not store a 5xx: nothing took effect, and the same key runs the request again', async () => {
+    const before = await counts();
+    const body = guangzhouPermit(newCitizenId());
+    const key = 'permit-key-5xx-0001';
+    jest.spyOn(app.get(PermitService), 'issue').mockRejectedValueOnce(new Error('database went away'));
+    const failed = await postRaw(body, key);
+    jest.restoreAllMocks();
+    expect([failed.status, (JSON.parse(failed.text) as Problem).code]).toEqual([500, 'internal']);
+    expect(await counts()).toEqual(before);
+    const retried = await postRaw(body, key);
+    expect([retried.status, retried.headers.get('idempotent-replayed')]).toEqual([201, null]);
     expect(await counts()).toEqual({ permits: before.permits + 1, outbox: before.outbox + 1, keys: before.keys + 1 });
   });
 

@@ -12,6 +12,7 @@ import { Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
 import { applyForPension, requestPensionTransfer } from '../harness/transfer-steps';
+import { registerPerson } from '../harness/ledger-steps';
 import { repoPath } from '@tongban/config';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 
@@ -47,14 +48,14 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
   const queues = async (): Promise<Queue[]> => (await ops<{ queues: Queue[] }>('GET', '/v1/ops/queues')).body.queues;
   const queue = async (id: string): Promise<Queue | undefined> => (await queues()).find((q) => q.id === id);
 
-  /** A pension transfer requested by 广州 from 南昌, with the domain's clock pinned to `on` (China). */
-  const requestTransfer = async (on?: string): Promise<string> => {
+  /** A pension transfer requested by 广州 (or `inbound`) from 南昌 (or `outbound`), with the domain's clock pinned to `on` (China). */
+  const requestTransfer = async (on?: string, inbound = '440100', outbound = '360100'): Promise<string> => {
     if (on) jest.spyOn(siClock, 'now').mockReturnValue(new Date(`${on}T10:00:00+08:00`));
     // applied for and the contact letter issued the same day: the outbound clock runs from it
-    const res = await requestPensionTransfer(gateway, '440100', {
+    const res = await requestPensionTransfer(gateway, inbound, {
       citizenId: newCitizenId(),
-      outboundRegion: '360100',
-      hukouRegion: '360100',
+      outboundRegion: outbound,
+      hukouRegion: outbound,
     });
     jest.restoreAllMocks();
     expect(res.status).toBe(200);
@@ -199,6 +200,125 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     expect(JSON.stringify(detail.body)).not.toMatch(/\d{17}[\dX]/);
   });
 
+  it('filters and searches on the server: region, service, status, overdue, a subjectRef or an id; validates each filter', async () => {
+    // two transfers from 成都 into 深圳 (one overdue) beside the 广州 ones of the other tests
+    const late = await requestTransfer('2026-10-09', '440300', '510100');
+    const fresh = await requestTransfer(undefined, '440300', '510100');
+    const lateRef = (await ops<{ subjectRef: string }>('GET', `/v1/ops/items/transfer/${late}`)).body.subjectRef;
+    const page = async (query: string): Promise<{ total: number; ids: string[] }> => {
+      const res = await ops<{ queue: Queue; items: Item[] }>('GET', `/v1/ops/queues/si-transfers-certificate/items?limit=500&${query}`);
+      expect(res.status).toBe(200);
+      return { total: res.body.queue.total, ids: res.body.items.map((i) => i.id) };
+    };
+    expect(await page('region=440300')).toEqual({ total: 2, ids: [late, fresh] });
+    expect(await page('region=510000')).toEqual({ total: 2, ids: [late, fresh] }); // a province takes its cities
+    expect((await page('region=440100')).ids).not.toContain(late);
+    expect(await page('region=440300&overdue=true')).toEqual({ total: 1, ids: [late] });
+    expect(await page('region=440300&overdue=false')).toEqual({ total: 1, ids: [fresh] });
+    expect((await page('region=440300&service=elder.employee-pension')).ids).toEqual([late, fresh]);
+    expect((await page('region=440300&service=med.employee-medical-insurance')).ids).toEqual([]);
+    expect((await page('region=440300&status=requested/outbound')).ids).toEqual([late, fresh]);
+    expect((await page('region=440300&status=applied/inbound')).ids).toEqual([]);
+    expect(await page(`q=${lateRef}`)).toEqual({ total: 1, ids: [late] });
+    expect(await page(`q=${fresh}`)).toEqual({ total: 1, ids: [fresh] });
+    const items = await ops<{ items: Array<Item & { serviceCode: string | null; workingDaysLeft: number }> }>(
+      'GET',
+      `/v1/ops/queues/si-transfers-certificate/items?q=${late}`,
+    );
+    expect(items.body.items[0]).toMatchObject({ serviceCode: 'elder.employee-pension', overdue: true });
+    expect(items.body.items[0].workingDaysLeft).toBeLessThanOrEqual(-1);
+
+    // the queue list counts under the same filters: a search shows where its matches are
+    const counted = await ops<{ queues: Queue[] }>('GET', `/v1/ops/queues?q=${lateRef}`);
+    expect(counted.body.queues.filter((q) => q.total > 0).map((q) => [q.id, q.total, q.overdue])).toEqual([
+      ['si-transfers-certificate', 1, 1],
+    ]);
+    // a disputed handoff, by its service and id
+    const dispute = await seedDispute();
+    const disputes = await ops<{ items: Item[] }>(
+      'GET',
+      `/v1/ops/queues/ledger-disputes/items?service=edu.compulsory&region=440000&q=${dispute}`,
+    );
+    expect(disputes.body.items.map((i) => i.id)).toEqual([dispute]);
+
+    // validated against the contract before anything runs; never a citizen ID in a URL
+    const refused = async (query: string): Promise<string[]> => {
+      const res = await ops<{ code: string; errors?: Array<{ field: string }> }>(
+        'GET',
+        `/v1/ops/queues/si-transfers-certificate/items?${query}`,
+      );
+      expect(res.status).toBe(422);
+      return (res.body.errors ?? []).map((e) => e.field);
+    };
+    expect(await refused('region=44')).toEqual(['/query/region']);
+    expect(await refused('overdue=perhaps')).toEqual(['/query/overdue']);
+    expect(await refused('service=EDU')).toEqual(['/query/service']);
+    expect(await refused('q=a%20b')).toEqual(['/query/q']);
+    expect(await refused(`q=${newCitizenId()}`)).toEqual(['/query/q']);
+    expect(await refused('sort=due')).toEqual(['/query/sort']);
+    expect((await ops('GET', `/v1/ops/queues?region=4403`)).status).toBe(422);
+  });
+
+  it('finds any item by its id, also one no queue holds, and shows the audit entry of its creating request (on the collection path)', async () => {
+    // a filing: in no queue; registered by POST /v1/medical/filings, audited on that path
+    const { citizenId } = await registerPerson(gateway, '360100');
+    const filed = await call<{ filingId: string; subjectRef: string }>(gateway, 'POST', '/v1/medical/filings', {
+      token: token('360100', 'healthcare-security'),
+      body: { citizenId, category: 'long-term-resident', treatmentRegion: '440100', validFrom: '2026-11-01' },
+      headers: { 'X-Request-Id': `filing-${randomUUID()}` },
+    });
+    expect(filed.status).toBe(201);
+    const found = await ops<{ items: Array<{ kind: string; id: string; link: string; subjectRef: string }> }>(
+      'GET',
+      `/v1/ops/search?q=${filed.body.filingId}`,
+    );
+    expect(found.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'filing',
+        id: filed.body.filingId,
+        subjectRef: filed.body.subjectRef,
+        link: `/v1/ops/items/filing/${filed.body.filingId}`,
+      }),
+    ]);
+    type Audit = { action: string; resource: string; requestId: string; matchedBy: string; status: number };
+    const filing = await ops<{ audit: Audit[]; events: Array<{ type: string }> }>('GET', found.body.items[0].link);
+    expect(filing.body.events.map((e) => e.type)).toEqual(['cn.gov.tongban.medical.filing-registered.v1']);
+    expect(filing.body.audit).toEqual([
+      expect.objectContaining({
+        action: 'POST /v1/medical/filings',
+        resource: '/v1/medical/filings',
+        requestId: filed.headers.get('x-request-id'),
+        matchedBy: 'request',
+        status: 201,
+      }),
+    ]);
+
+    // a pension application writes no event: its creating request is found from the transfer's own steps
+    const applied = await applyForPension(gateway, '440100', { citizenId: newCitizenId(), outboundRegion: '360100' });
+    expect(applied.status).toBe(202);
+    const transfer = await ops<{ audit: Audit[] }>('GET', `/v1/ops/items/transfer/${String(applied.body.transferId)}`);
+    expect(transfer.body.audit.map((a) => [a.action, a.resource, a.matchedBy])).toEqual([
+      ['POST /v1/social-insurance/transfers', '/v1/social-insurance/transfers', 'request'],
+    ]);
+    const letter = await call(gateway, 'POST', `/v1/social-insurance/transfers/${String(applied.body.transferId)}/contact-letter`, {
+      token: token('440100', 'human-resources'),
+      body: {},
+    });
+    expect(letter.status).toBe(200);
+    const stepped = await ops<{ audit: Audit[] }>('GET', `/v1/ops/items/transfer/${String(applied.body.transferId)}`);
+    expect(stepped.body.audit.map((a) => [a.action, a.matchedBy])).toEqual([
+      ['POST /v1/social-insurance/transfers', 'request'],
+      ['POST /v1/social-insurance/transfers/:transferId/contact-letter', 'resource'],
+    ]);
+    // ids of no item, and ids of the wrong shape, find nothing
+    for (const q of [randomUUID(), 'nothing-here', '440100:x'])
+      expect((await ops<{ items: unknown[] }>('GET', `/v1/ops/search?q=${encodeURIComponent(q)}`)).body.items).toEqual([]);
+    expect((await ops('GET', '/v1/ops/search')).status).toBe(422);
+    expect(
+      (await call(gateway, 'GET', `/v1/ops/search?q=${filed.body.filingId}`, { token: token('360100', 'healthcare-security') })).status,
+    ).toBe(403);
+  });
+
   it('decides a dispute once, in the ledger — concurrent decisions get one 200 and 409s — and the item leaves the queue with the decision audited', async () => {
     const id = await seedDispute();
     const before = await queue('ledger-disputes');
@@ -314,7 +434,7 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
         `tongban_consumer_lag\\{group="${suite.namespace.replace(/\./g, '\\.')}tongban\\.ledger",topic="[^"]+",partition="\\d"[^}]*\\} \\d+`,
       ),
     );
-    expect(scrape).toMatch(/tongban_overdue_items\{queue="si-transfers-certificate"[^}]*\} 2\n/); // the two transfers requested on 2026-10-09
+    expect(scrape).toMatch(/tongban_overdue_items\{queue="si-transfers-certificate"[^}]*\} 3\n/); // the three transfers requested on 2026-10-09
     expect(scrape).toMatch(/tongban_queue_items\{queue="ledger-disputes"[^}]*\} \d+/);
     expect(scrape).toMatch(new RegExp(`tongban_dead_letters_open\\{group="tongban\\.ledger"[^}]*\\} \\d+\n`));
     // every series names the process's app

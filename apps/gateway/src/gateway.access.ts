@@ -113,6 +113,7 @@ export const GATEWAY_ACCESS: AccessMatrix = {
   replayDeadLetter: { grants: OPERATOR, who: 'operators' },
   listOperatorQueues: { grants: OPERATOR, who: 'operators' },
   listOperatorQueueItems: { grants: OPERATOR, who: 'operators' },
+  searchOperatorItems: { grants: OPERATOR, who: 'operators' },
   getOperatorItem: { grants: OPERATOR, who: 'operators' },
   decideOperatorItem: { grants: OPERATOR, who: 'operators' },
   getKafkaHealth: { grants: OPERATOR, who: 'operators' },

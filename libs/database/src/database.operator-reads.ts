@@ -28,10 +28,25 @@ export const OPERATOR_QUEUE_COLUMNS = [
   'overdue_from',
   'escalated',
   'due_on_provisional',
+  // the catalogue service the item concerns (null: none) and the other ids it is found by (the operators' search)
+  'service_code',
+  'refs',
 ] as const;
 
-/** The columns `<schema>.operator_item(kind, id)` returns. */
-export const OPERATOR_ITEM_COLUMNS = ['title', 'subject_ref', 'status', 'decidable', 'facts', 'history', 'audit_paths'] as const;
+/**
+ * The columns `<schema>.operator_item(kind, id)` returns; `request_ids` are the requests that created
+ * or changed the item (from the domain's rows), whose audit entries may lie on a collection path.
+ */
+export const OPERATOR_ITEM_COLUMNS = [
+  'title',
+  'subject_ref',
+  'status',
+  'decidable',
+  'facts',
+  'history',
+  'audit_paths',
+  'request_ids',
+] as const;
 
 /**
  * What a lib offers operators, owned by the lib and created by its migrations: a view

@@ -13,6 +13,7 @@ const MAX_PREPARED = 1000;
 export class Database {
   private readonly current = new AsyncLocalStorage<PoolClient>();
   private readonly statements = new Map<string, string>();
+  private savepoints = 0;
 
   constructor(readonly pool: Pool) {}
 
@@ -79,6 +80,27 @@ export class Database {
     } finally {
       client.release(broken);
     }
+  }
+
+  /**
+   * Runs fn inside the surrounding transaction so that, when it throws, only its own writes are
+   * undone (ROLLBACK TO SAVEPOINT) and the transaction can go on — e.g. to record the answer of a
+   * refused request under its Idempotency-Key.
+   */
+  async savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    const client = this.current.getStore();
+    if (!client) throw new Error('savepoint() needs a surrounding transaction');
+    const name = `tongban_sp_${(this.savepoints += 1)}`;
+    await client.query(`SAVEPOINT ${name}`);
+    let result: T;
+    try {
+      result = await fn();
+    } catch (error) {
+      await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+    await client.query(`RELEASE SAVEPOINT ${name}`);
+    return result;
   }
 
   /** A dedicated connection outside the pool's rotation (LISTEN, session advisory locks). */

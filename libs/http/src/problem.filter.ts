@@ -35,6 +35,43 @@ function fromBodyParser(e: unknown): DomainError | undefined {
   }
 }
 
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface RenderedProblem {
+  status: number;
+  /** the serialized problem+json body */
+  text: string;
+  /** seconds, for a rate-limited request's Retry-After */
+  retryAfter?: number;
+}
+
+/** The RFC 9457 answer to an exception, as the client receives it (the idempotency store keeps this text). */
+export function renderProblem(exception: unknown, req: Request, res: Response): RenderedProblem {
+  const error =
+    exception instanceof DomainError
+      ? exception
+      : exception instanceof HttpException
+        ? fromHttpException(exception)
+        : (fromBodyParser(exception) ?? new DomainError(ErrorCode.Internal, 'an unexpected error occurred; quote the request id'));
+  const { status, title } = httpStatusOf(error.code);
+  const requestId = res.getHeader('X-Request-Id');
+  const body: Record<string, unknown> & ProblemExtensions = {
+    ...error.extensions,
+    type: problemType(error.code),
+    title,
+    status,
+    detail: error.detail,
+    code: error.code,
+    instance: req.originalUrl?.split('?')[0] ?? req.url,
+  };
+  if (typeof requestId === 'string') body.requestId = requestId;
+  const retryAfter =
+    error.code === ErrorCode.RateLimited && typeof error.extensions.retryAfterSeconds === 'number'
+      ? error.extensions.retryAfterSeconds
+      : undefined;
+  return { status, text: JSON.stringify(body), retryAfter };
+}
+
 /** Every error leaves the gateway as RFC 9457 problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -44,28 +81,9 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
-    const error =
-      exception instanceof DomainError
-        ? exception
-        : exception instanceof HttpException
-          ? fromHttpException(exception)
-          : (fromBodyParser(exception) ?? new DomainError(ErrorCode.Internal, 'an unexpected error occurred; quote the request id'));
-    const { status, title } = httpStatusOf(error.code);
-    if (status >= 500) this.logger.error({ err: exception }, 'request failed');
-    const requestId = res.getHeader('X-Request-Id');
-    const body: Record<string, unknown> & ProblemExtensions = {
-      ...error.extensions,
-      type: problemType(error.code),
-      title,
-      status,
-      detail: error.detail,
-      code: error.code,
-      instance: req.originalUrl?.split('?')[0] ?? req.url,
-    };
-    if (typeof requestId === 'string') body.requestId = requestId;
-    if (error.code === ErrorCode.RateLimited && typeof error.extensions.retryAfterSeconds === 'number') {
-      res.setHeader('Retry-After', String(error.extensions.retryAfterSeconds));
-    }
-    res.status(status).type('application/problem+json').send(JSON.stringify(body));
+    const problem = renderProblem(exception, req, res);
+    if (problem.status >= 500) this.logger.error({ err: exception }, 'request failed');
+    if (problem.retryAfter !== undefined) res.setHeader('Retry-After', String(problem.retryAfter));
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem.text);
   }
 }

@@ -1,9 +1,22 @@
 import { api, ApiError, token } from './api.js';
-import { age, el, time } from './dom.js';
+import { renderCatalogue, serviceOptions } from './catalogue.js';
+import { fillForm, invalid, isFiltered, loadFilters, NO_FILTERS, queryOf, readForm, saveFilters } from './filters.js';
+import { ACTION_LABELS, renderHits, renderItem, renderKafka, renderQueueList, renderQueuePage } from './views.js';
 
-const ACTION_LABELS = { resolve: '标记已解决', escalate: '上报', close: '关闭争议' };
 const $ = (id) => document.getElementById(id);
-let selectedQueue = null;
+const PAGE = 50;
+// every 20 s by default; a test may shorten it (sessionStorage, at least 2 s)
+const REFRESH_SECONDS = Math.max(2, Number(sessionStorage.getItem('tongban.refreshSeconds')) || 20);
+
+const state = {
+  filters: loadFilters(),
+  queue: null,
+  offset: 0,
+  item: null, // { kind, id, opener } while an item is open
+  catalogue: null,
+  paused: false,
+  refreshing: false,
+};
 
 function say(text) {
   const box = $('message');
@@ -34,111 +47,104 @@ function showLogin() {
   for (const id of ['token', 'login-submit', 'login-cert']) $(id).hidden = false;
 }
 
-async function loadQueues() {
-  const list = await api('GET', '/v1/ops/queues');
-  $('today').textContent = `今日 ${list.today}`;
-  const nav = $('queues');
-  nav.replaceChildren();
-  const groups = new Map();
-  for (const q of list.queues) groups.set(q.group, [...(groups.get(q.group) ?? []), q]);
-  for (const [group, queues] of groups) {
-    nav.append(el('h2', {}, group));
-    for (const q of queues) {
-      nav.append(
-        el(
-          'button',
-          {
-            type: 'button',
-            class: `queue-card${q.overdue > 0 ? ' has-overdue' : ''}${selectedQueue === q.id ? ' selected' : ''}`,
-            'data-queue': q.id,
-            onclick: () => guarded(() => openQueue(q.id)),
-          },
-          el('span', { class: 'label' }, q.label),
-          el('span', { class: 'counts' }, `待处理 ${q.total}`, q.overdue > 0 ? el('span', { class: 'late' }, ` · 已逾期 ${q.overdue}`) : '', ` · 最久 ${age(q.oldestAgeSeconds)}`),
-        ),
-      );
-    }
-  }
+// ---- queues, items, search ------------------------------------------------------------------
+
+let lastQueues = [];
+
+// Each view part is fetched, then shown: a refresh fetches every part first and re-renders them at once.
+function fetchQueues() {
+  const query = queryOf(state.filters);
+  return api('GET', `/v1/ops/queues${query ? `?${query}` : ''}`);
 }
 
-function deadline(item) {
-  if (!item.dueOn) return el('span', { class: 'muted' }, '无法定时限');
-  // past the official holiday schedule the day is counted on the statutory holidays and may still move
-  const parts = [item.dueOnProvisional ? `${item.dueOn}（暂定）` : `${item.dueOn}`];
-  if (item.statutoryWorkingDays !== null) parts.push(`（法定 ${item.statutoryWorkingDays} 个工作日）`);
-  if (item.workingDaysLeft !== null) parts.push(item.workingDaysLeft >= 0 ? ` 剩余 ${item.workingDaysLeft} 个工作日` : ` 超期 ${-item.workingDaysLeft} 个工作日`);
-  return parts.join('');
+function fetchQueuePage() {
+  if (!state.queue) return Promise.resolve(null);
+  const query = queryOf(state.filters);
+  return api(
+    'GET',
+    `/v1/ops/queues/${encodeURIComponent(state.queue)}/items?limit=${PAGE}&offset=${state.offset}${query ? `&${query}` : ''}`,
+  );
+}
+
+const fetchItem = (kind, id) => api('GET', `/v1/ops/items/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`);
+
+async function loadQueues() {
+  showQueues(await fetchQueues());
+}
+
+function showQueues(list) {
+  $('today').textContent = `今日 ${list.today}`;
+  lastQueues = list.queues;
+  renderQueueList($('queues'), list, {
+    selected: state.queue,
+    filtered: isFiltered(state.filters),
+    open: (id) => guarded(() => openQueue(id)),
+  });
+}
+
+async function loadQueuePage() {
+  showQueuePage(await fetchQueuePage());
+}
+
+function showQueuePage(page) {
+  if (!page) return;
+  renderQueuePage($('queue'), page, {
+    filtered: isFiltered(state.filters),
+    offset: state.offset,
+    limit: PAGE,
+    statuses: $('f-status-list'),
+    openItem: (kind, id) => guarded(() => openItem(kind, id)),
+    replayOne: (id) => guarded(() => replayOne(id)),
+    replayAll: () => guarded(replayAll),
+    go: (offset) => guarded(() => openQueue(state.queue, offset)),
+  });
 }
 
 async function openQueue(queueId, offset = 0) {
-  selectedQueue = queueId;
-  const page = await api('GET', `/v1/ops/queues/${encodeURIComponent(queueId)}/items?limit=50&offset=${offset}`);
-  const q = page.queue;
-  const panel = $('queue');
-  const header = el('div', { class: 'actions' }, el('h2', {}, `${q.label}（${q.total}）`));
-  if (q.kind === 'dead-letter' && q.total > 0) {
-    header.append(el('button', { type: 'button', class: 'danger', id: 'replay-all', onclick: () => guarded(replayAll) }, '全部重放'));
-  }
-  const rows = page.items.map((item) =>
-    el(
-      'tr',
-      { class: item.overdue ? 'overdue' : '', 'data-item': item.id },
-      el('td', {}, item.title, item.overdue ? el('span', { class: 'badge late' }, ' 已逾期') : '', item.escalated ? el('span', { class: 'badge escalated' }, ' 已上报') : ''),
-      el('td', {}, item.regions.join(' / ')),
-      el('td', {}, item.status),
-      el('td', {}, age(item.ageSeconds)),
-      el('td', {}, deadline(item)),
-      el(
-        'td',
-        {},
-        el('button', { type: 'button', onclick: () => guarded(() => openItem(item.kind, item.id)) }, '查看'),
-        item.kind === 'dead-letter' ? el('button', { type: 'button', class: 'primary', 'data-replay': item.id, onclick: () => guarded(() => replayOne(item.id)) }, '重放') : '',
-      ),
-    ),
-  );
-  panel.replaceChildren(
-    header,
-    rows.length === 0
-      ? el('p', { class: 'hint' }, '队列为空。')
-      : el('table', {}, el('thead', {}, el('tr', {}, ['事项', '地区', '状态', '等待时长', '截止日期（工作日）', ''].map((h) => el('th', {}, h)))), el('tbody', {}, rows)),
-    page.next !== null ? el('button', { type: 'button', onclick: () => guarded(() => openQueue(queueId, page.next)) }, '下一页') : '',
-  );
+  state.queue = queueId;
+  state.offset = offset;
+  sessionStorage.setItem('tongban.consoleQueue', queueId);
+  await loadQueuePage();
   await loadQueues();
 }
 
+async function loadHits() {
+  const panel = $('hits');
+  if (!state.filters.q) {
+    panel.hidden = true;
+    panel.replaceChildren();
+    return;
+  }
+  const result = await api('GET', `/v1/ops/search?q=${encodeURIComponent(state.filters.q)}`);
+  renderHits(panel, state.filters.q, result, lastQueues, {
+    openItem: (kind, id) => guarded(() => openItem(kind, id)),
+    openQueue: (id) => guarded(() => openQueue(id)),
+  });
+}
+
 async function openItem(kind, id) {
-  const item = await api('GET', `/v1/ops/items/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`);
-  const panel = $('item');
-  panel.hidden = false;
-  const note = el('input', { type: 'text', id: 'decision-note', placeholder: '处理说明（必填，勿填写身份证号）', maxlength: 2000 });
-  const actions = item.actions.map((a) =>
-    el('button', { type: 'button', class: 'primary', 'data-action': a, onclick: () => guarded(() => decide(kind, id, a, note.value)) }, ACTION_LABELS[a] ?? a),
-  );
-  panel.replaceChildren(
-    el('h2', {}, `${item.title}`),
-    el('p', { class: 'muted' }, `${kind} · ${id} · 状态 ${item.status}${item.subjectRef ? ` · 主体 ${item.subjectRef}` : ''}`),
-    el('table', { class: 'facts' }, el('tbody', {}, Object.entries(item.facts).map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v === null ? '—' : String(v)))))),
-    actions.length > 0 ? el('div', { class: 'actions' }, note, actions) : '',
-    kind === 'dead-letter' && item.status === 'open' ? el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', onclick: () => guarded(() => replayOne(id)) }, '重放此死信')) : '',
-    el('h3', {}, `事件历史（${item.events.length}）`),
-    item.events.length === 0
-      ? el('p', { class: 'hint' }, '无事件记录。')
-      : el(
-          'ol',
-          { class: 'events' },
-          item.events.map((e) =>
-            el('li', {}, el('strong', {}, e.type), ` · ${time(e.time)} · ${e.source} · 发往 ${e.recipients.join(',')}`, e.publishedAt ? '' : el('span', { class: 'badge escalated' }, ' 未发布'), el('pre', {}, JSON.stringify(e.data, null, 2))),
-          ),
-        ),
-    el('h3', {}, `审计记录（${item.audit.length}）`),
-    item.audit.length === 0
-      ? el('p', { class: 'hint' }, '无审计记录。')
-      : el('table', {}, el('tbody', {}, item.audit.map((a) => el('tr', {}, el('td', {}, time(a.occurredAt)), el('td', {}, a.actor), el('td', {}, a.action), el('td', {}, String(a.status)))))),
-    el('h3', {}, `运维决定（${item.decisions.length}）`),
-    item.decisions.length === 0
-      ? el('p', { class: 'hint' }, '尚无。')
-      : el('ul', {}, item.decisions.map((d) => el('li', {}, `${time(d.decidedAt)} ${ACTION_LABELS[d.action] ?? d.action} · ${d.decidedBy} · ${d.note}`))),
-  );
+  showItem(kind, id, await fetchItem(kind, id));
+  $('item-title').focus();
+}
+
+function showItem(kind, id, item) {
+  const opener =
+    state.item?.kind === kind && state.item?.id === id ? state.item.opener : document.activeElement?.getAttribute('data-focus');
+  state.item = { kind, id, opener };
+  renderItem($('item'), item, {
+    decide: (action, note) => guarded(() => decide(kind, id, action, note)),
+    replay: () => guarded(() => replayOne(id)),
+    searchSubject: (ref) => guarded(() => applyFilters({ ...NO_FILTERS, q: ref })),
+    close: closeItem,
+  });
+}
+
+function closeItem() {
+  const opener = state.item?.opener;
+  state.item = null;
+  $('item').hidden = true;
+  const back = opener && document.querySelector(`[data-focus="${CSS.escape(opener)}"]`);
+  if (back) back.focus();
 }
 
 async function decide(kind, id, action, note) {
@@ -149,60 +155,144 @@ async function decide(kind, id, action, note) {
   await api('POST', `/v1/ops/items/${encodeURIComponent(kind)}/${encodeURIComponent(id)}/decisions`, { action, note: note.trim() });
   say(`已${ACTION_LABELS[action] ?? action}。`);
   await openItem(kind, id);
-  if (selectedQueue) await openQueue(selectedQueue);
+  if (state.queue) await openQueue(state.queue, state.offset);
 }
 
 async function replayOne(id) {
   await api('POST', `/v1/ops/dead-letters/${encodeURIComponent(id)}/replay`);
   say(`死信 ${id} 已重放。`);
+  state.item = null;
   $('item').hidden = true;
-  await openQueue('dead-letters');
+  await openQueue('dead-letters', state.queue === 'dead-letters' ? state.offset : 0);
 }
 
 async function replayAll() {
   const result = await api('POST', '/v1/ops/dead-letters/replay', {});
   say(`已重放 ${result.replayed} 条死信。`);
+  state.item = null;
   $('item').hidden = true;
   await openQueue('dead-letters');
 }
 
+const fetchKafka = () => api('GET', '/v1/ops/kafka');
+
 async function loadKafka() {
-  const k = await api('GET', '/v1/ops/kafka');
-  const body = $('kafka-body');
-  body.replaceChildren(
-    el('h3', {}, '消费组延迟'),
-    el(
-      'table',
-      {},
-      el('thead', {}, el('tr', {}, ['消费组', '状态', '成员', '总延迟', '分区延迟'].map((h) => el('th', {}, h)))),
-      el(
-        'tbody',
-        {},
-        k.consumerGroups.map((g) =>
-          el('tr', {}, el('td', {}, g.groupId), el('td', {}, g.state), el('td', {}, String(g.members)), el('td', {}, String(g.totalLag)), el('td', {}, g.partitions.filter((p) => p.lag > 0).map((p) => `${p.topic}#${p.partition}: ${p.lag}`).join('; ') || '—')),
-        ),
-      ),
-    ),
-    el('h3', {}, '发件箱积压与转发延迟'),
-    el(
-      'table',
-      {},
-      el('thead', {}, el('tr', {}, ['模式', '未发布', '最久未发布', '最近转发延迟'].map((h) => el('th', {}, h)))),
-      el('tbody', {}, k.outboxes.map((o) => el('tr', {}, el('td', {}, o.schema), el('td', {}, String(o.backlog)), el('td', {}, age(o.oldestUnpublishedAgeSeconds)), el('td', {}, o.lastRelayDelaySeconds === null ? '—' : `${o.lastRelayDelaySeconds.toFixed(3)} 秒`)))),
-    ),
-    el('h3', {}, '死信（待重放）'),
-    k.deadLetters.length === 0 ? el('p', { class: 'hint' }, '无。') : el('ul', {}, k.deadLetters.map((d) => el('li', {}, `${d.consumer}: ${d.open} 条，最久 ${age(d.oldestAgeSeconds)}`))),
-    el('p', { class: 'muted' }, `检查于 ${time(k.checkedAt)}`),
-  );
+  renderKafka($('kafka-body'), await fetchKafka());
+}
+
+/** Applies new filters: counts, the open queue's first page and the search hits, on the server. */
+async function applyFilters(filters) {
+  const problem = invalid(filters);
+  if (problem) {
+    say(problem.text);
+    $(`f-${problem.field}`).focus();
+    return;
+  }
+  state.filters = filters;
+  saveFilters(filters);
+  fillForm($('filters'), filters);
+  showView('queues');
+  state.offset = 0;
+  await loadQueues();
+  // a search opens the first queue holding a match unless the open one has some
+  const current = lastQueues.find((q) => q.id === state.queue);
+  if (filters.q && (!current || current.total === 0)) state.queue = lastQueues.find((q) => q.total > 0)?.id ?? state.queue;
+  if (state.queue) await openQueue(state.queue, 0);
+  await loadHits();
+}
+
+// ---- auto-refresh ------------------------------------------------------------------------------
+
+/**
+ * Re-reads what is shown, keeping filters, page, scroll position and the focused control: every part
+ * is fetched first, then all are re-rendered in one go and the focus and scroll put back at once. An
+ * open item is left alone while the operator writes a decision note.
+ */
+async function refresh() {
+  if (state.refreshing) return;
+  state.refreshing = true;
+  try {
+    const open = state.item;
+    const note = $('decision-note');
+    const writing = note && (note.value !== '' || document.activeElement === note);
+    const [list, page, kafka, item] = await Promise.all([
+      fetchQueues(),
+      fetchQueuePage(),
+      fetchKafka(),
+      open && !writing ? fetchItem(open.kind, open.id).catch(() => null) : null,
+    ]);
+    const scroll = { x: window.scrollX, y: window.scrollY };
+    const focused = document.activeElement?.getAttribute('data-focus');
+    showQueues(list);
+    showQueuePage(page);
+    renderKafka($('kafka-body'), kafka);
+    if (item && state.item === open) showItem(open.kind, open.id, item);
+    window.scrollTo(scroll.x, scroll.y);
+    const back = focused && document.querySelector(`[data-focus="${CSS.escape(focused)}"]`);
+    if (back && document.activeElement !== back) back.focus({ preventScroll: true });
+    $('refreshed').textContent = `已刷新 ${new Date().toLocaleTimeString('zh-CN', { hour12: false })}`;
+  } finally {
+    state.refreshing = false;
+  }
+}
+
+function setPaused(paused) {
+  state.paused = paused;
+  const button = $('refresh-toggle');
+  button.setAttribute('aria-pressed', String(paused));
+  button.textContent = paused ? '恢复自动刷新' : '暂停自动刷新';
+  $('refreshed').textContent = paused ? '自动刷新已暂停' : `每 ${REFRESH_SECONDS} 秒自动刷新`;
+}
+
+setInterval(() => {
+  if (state.paused || document.hidden || $('app').hidden || $('view-queues').hidden) return;
+  void guarded(refresh);
+}, REFRESH_SECONDS * 1000);
+
+// ---- views, keyboard, start --------------------------------------------------------------------
+
+function showView(view) {
+  $('view-queues').hidden = view !== 'queues';
+  $('view-catalogue').hidden = view !== 'catalogue';
+  for (const tab of document.querySelectorAll('[data-view]'))
+    tab.setAttribute('aria-current', tab.dataset.view === view ? 'page' : 'false');
+}
+
+async function loadCatalogue() {
+  state.catalogue = await api('GET', '/v1/catalogue');
+  serviceOptions($('f-service'), state.catalogue, state.filters.service);
+  renderCatalogue($('catalogue'), state.catalogue);
 }
 
 async function start() {
   $('app').hidden = false;
   $('logout').hidden = false;
   for (const id of ['token', 'login-submit', 'login-cert']) $(id).hidden = true;
+  fillForm($('filters'), state.filters);
+  setPaused(state.paused);
+  await loadCatalogue();
+  state.queue = sessionStorage.getItem('tongban.consoleQueue');
   await loadQueues();
+  if (state.queue && lastQueues.some((q) => q.id === state.queue)) await openQueue(state.queue, 0);
+  else state.queue = null;
+  await loadHits();
   await loadKafka();
 }
+
+const typingIn = (target) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+document.addEventListener('keydown', (event) => {
+  if ($('app').hidden || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === '/' && !typingIn(event.target)) {
+    event.preventDefault();
+    showView('queues');
+    $('f-q').focus();
+    $('f-q').select();
+  } else if (event.key === 'Escape' && state.item && !$('item').hidden) {
+    closeItem();
+  }
+});
 
 $('login').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -218,5 +308,20 @@ $('logout').addEventListener('click', () => {
   token.clear();
   showLogin();
 });
+$('filters').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void guarded(() => applyFilters(readForm($('filters'))));
+});
+for (const id of ['f-service', 'f-overdue'])
+  $(id).addEventListener('change', () => void guarded(() => applyFilters(readForm($('filters')))));
+$('f-clear').addEventListener('click', () => void guarded(() => applyFilters({ ...NO_FILTERS })));
+$('refresh-toggle').addEventListener('click', () => setPaused(!state.paused));
+$('refresh-now').addEventListener('click', () => void guarded(refresh));
 $('kafka-refresh').addEventListener('click', () => void guarded(loadKafka));
+for (const tab of document.querySelectorAll('[data-view]')) {
+  tab.addEventListener('click', () => {
+    showView(tab.dataset.view);
+    if (tab.dataset.view === 'catalogue') $('catalogue-title')?.focus();
+  });
+}
 if (token.get()) void guarded(start);

@@ -29,6 +29,8 @@ export interface AuditRecord {
   resource: string;
   status: number;
   chained: boolean;
+  /** resource: on one of the item's own paths; request: the request wrote one of the item's events (the creating POST is audited on the collection path) */
+  matchedBy: 'resource' | 'request';
 }
 
 export interface Decision {
@@ -100,8 +102,13 @@ export class ItemHistoryRepository {
     return out.sort((a, b) => (a.time === b.time ? Number(a.seq) - Number(b.seq) : a.time < b.time ? -1 : 1));
   }
 
-  async audit(paths: string[]): Promise<AuditRecord[]> {
-    if (paths.length === 0) return [];
+  /**
+   * The audit entries of an item: those on its request paths (and their sub-paths), and those of the
+   * requests that wrote its events — a creating POST is audited on the collection path, before the
+   * item had an id, and is found by its request id (the entry itself is never changed).
+   */
+  async audit(paths: string[], requestIds: string[]): Promise<AuditRecord[]> {
+    if (paths.length === 0 && requestIds.length === 0) return [];
     const rows = await this.db.query<{
       id: string;
       occurred_at: Date;
@@ -113,10 +120,13 @@ export class ItemHistoryRepository {
       resource: string;
       status: number;
       chain_pos: string | null;
+      by_resource: boolean;
     }>(
-      `SELECT id, occurred_at, actor, role, region, request_id, action, resource, status, chain_pos FROM gateway.audit_log
-        WHERE resource = ANY($1::text[]) OR resource LIKE ANY($2::text[]) ORDER BY id LIMIT 1000`,
-      [paths, paths.map((p) => `${escapeLike(p)}/%`)],
+      `SELECT id, occurred_at, actor, role, region, request_id, action, resource, status, chain_pos,
+              (resource = ANY($1::text[]) OR resource LIKE ANY($2::text[])) AS by_resource
+         FROM gateway.audit_log
+        WHERE resource = ANY($1::text[]) OR resource LIKE ANY($2::text[]) OR request_id = ANY($3::text[]) ORDER BY id LIMIT 1000`,
+      [paths, paths.map((p) => `${escapeLike(p)}/%`), requestIds],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -129,6 +139,7 @@ export class ItemHistoryRepository {
       resource: r.resource,
       status: r.status,
       chained: r.chain_pos !== null,
+      matchedBy: r.by_resource ? 'resource' : 'request',
     }));
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database, OPERATOR_ITEM_COLUMNS, OPERATOR_QUEUE_COLUMNS, OperatorReads } from '@tongban/database';
-import { countsOf, pageOf, queueRowsSql, RawCounts, RawQueueRow, toCounts, toQueueRow } from './ops.sql';
-import { HistoryQuery, ItemFacts, ItemKind, QueueCounts, QueueRow } from './ops.types';
+import { countsOf, filterParams, pageOf, queueRowsSql, RawCounts, RawQueueRow, toCounts, toQueueRow } from './ops.sql';
+import { HistoryQuery, ItemFacts, ItemKind, QueueCounts, QueueFilter, QueueRow } from './ops.types';
 
 const SCHEMA = /^[a-z][a-z0-9_]*$/;
 
@@ -18,6 +18,7 @@ interface RawItem {
   facts: ItemFacts['facts'];
   history: HistoryQuery[];
   audit_paths: string[];
+  request_ids: string[];
 }
 
 /** Reads the operator views and functions the libs own (OperatorReads); never a lib's tables. */
@@ -40,12 +41,25 @@ export class OperatorViewsRepository {
     }
   }
 
-  async counts(reads: OperatorReads, queueId: string, today: string): Promise<QueueCounts> {
-    return toCounts(await this.db.one<RawCounts>(countsOf(queueRowsSql(schemaOf(reads))), [queueId, today]));
+  async counts(reads: OperatorReads, queueId: string, today: string, filter: QueueFilter): Promise<QueueCounts> {
+    return toCounts(await this.db.one<RawCounts>(countsOf(queueRowsSql(schemaOf(reads))), [queueId, today, ...filterParams(filter)]));
   }
 
-  async rows(reads: OperatorReads, queueId: string, today: string, limit: number, offset: number): Promise<QueueRow[]> {
-    const rows = await this.db.query<RawQueueRow>(pageOf(queueRowsSql(schemaOf(reads))), [queueId, today, limit, offset]);
+  async rows(
+    reads: OperatorReads,
+    queueId: string,
+    today: string,
+    filter: QueueFilter,
+    limit: number,
+    offset: number,
+  ): Promise<QueueRow[]> {
+    const rows = await this.db.query<RawQueueRow>(pageOf(queueRowsSql(schemaOf(reads))), [
+      queueId,
+      today,
+      ...filterParams(filter),
+      limit,
+      offset,
+    ]);
     return rows.map(toQueueRow);
   }
 
@@ -65,6 +79,7 @@ export class OperatorViewsRepository {
       facts: r.facts,
       history: r.history,
       auditPaths: r.audit_paths,
+      requestIds: r.request_ids,
     };
   }
 }

@@ -56,7 +56,7 @@ export class OpsMetricsUpdater extends PeriodicJob {
     const today = this.clock.today();
     for (const reads of this.owned.reads) {
       for (const q of reads.queues) {
-        const counts = await this.views.counts(reads, q.id, today);
+        const counts = await this.views.counts(reads, q.id, today, {});
         m.queueItems.set({ queue: q.id }, counts.total);
         m.overdueItems.set({ queue: q.id }, counts.overdue);
       }

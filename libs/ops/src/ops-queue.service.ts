@@ -3,7 +3,7 @@ import { ChinaClock, WorkingDayCalendar } from '@tongban/calendar';
 import { PgError, pgErrorCode } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { AuditRecord, Decision, HistoryEvent, ItemHistoryRepository } from './item-history.repository';
-import { ACTIONS_BY_KIND, DecisionAction, ItemFacts, ItemKind, OPS_SOURCES, OpsSource, QueueDef, QueueRow } from './ops.types';
+import { ACTIONS_BY_KIND, DecisionAction, ItemFacts, ItemKind, OPS_SOURCES, OpsSource, QueueDef, QueueFilter, QueueRow } from './ops.types';
 import { OperatorViewsRepository } from './operator-views.repository';
 
 export interface QueueSummary extends QueueDef {
@@ -20,6 +20,7 @@ export interface QueueItem {
   title: string;
   subjectRef: string | null;
   regions: string[];
+  serviceCode: string | null;
   status: string;
   waitingSince: string;
   ageSeconds: number;
@@ -46,6 +47,15 @@ export interface ItemDetail {
   decisions: Decision[];
 }
 
+export interface SearchHit {
+  kind: ItemKind;
+  id: string;
+  title: string;
+  subjectRef: string | null;
+  status: string;
+  link: string;
+}
+
 export const itemLink = (kind: ItemKind, id: string): string => `/v1/ops/items/${kind}/${encodeURIComponent(id)}`;
 
 /**
@@ -67,15 +77,16 @@ export class OpsQueueService implements OnApplicationBootstrap {
     for (const source of this.sources) await this.views.verify(source.reads);
   }
 
-  async summaries(): Promise<{ today: string; queues: QueueSummary[] }> {
+  /** Every queue, counted under the filters (so a search shows which queues hold its matches). */
+  async summaries(filter: QueueFilter = {}): Promise<{ today: string; queues: QueueSummary[] }> {
     const today = this.clock.today();
     const queues: QueueSummary[] = [];
-    for (const source of this.sources) for (const q of source.reads.queues) queues.push(await this.summaryOf(source, q, today));
+    for (const source of this.sources) for (const q of source.reads.queues) queues.push(await this.summaryOf(source, q, today, filter));
     return { today, queues };
   }
 
-  private async summaryOf(source: OpsSource, q: QueueDef, today: string): Promise<QueueSummary> {
-    const counts = await source.counts(q.id, today);
+  private async summaryOf(source: OpsSource, q: QueueDef, today: string, filter: QueueFilter): Promise<QueueSummary> {
+    const counts = await source.counts(q.id, today, filter);
     const now = this.clock.now().getTime();
     return {
       ...q,
@@ -86,18 +97,46 @@ export class OpsQueueService implements OnApplicationBootstrap {
     };
   }
 
-  async items(queueId: string, limit: number, offset: number): Promise<{ queue: QueueSummary; items: QueueItem[]; next: number | null }> {
+  async items(
+    queueId: string,
+    filter: QueueFilter,
+    limit: number,
+    offset: number,
+  ): Promise<{ queue: QueueSummary; items: QueueItem[]; next: number | null }> {
     const { source, queue } = this.queue(queueId);
     const today = this.clock.today();
-    const summary = await this.summaryOf(source, queue, today);
-    const rows = await source.rows(queueId, today, limit + 1, offset);
+    const summary = await this.summaryOf(source, queue, today, filter);
+    const rows = await source.rows(queueId, today, filter, limit + 1, offset);
     const items = rows.slice(0, limit).map((r) => this.toItem(queue, r, today));
     return { queue: summary, items, next: rows.length > limit ? offset + limit : null };
+  }
+
+  /** Items of any kind and state whose own id is `q` (also those no queue holds: a filing, a completed transfer). */
+  async search(q: string): Promise<{ q: string; items: SearchHit[] }> {
+    const items: SearchHit[] = [];
+    for (const source of this.sources) {
+      for (const kind of source.kinds) {
+        const found = await source.find(kind, q);
+        if (found)
+          items.push({
+            kind,
+            id: found.id,
+            title: found.title,
+            subjectRef: found.subjectRef,
+            status: found.status,
+            link: itemLink(kind, found.id),
+          });
+      }
+    }
+    return { q, items };
   }
 
   async item(kind: ItemKind, id: string): Promise<ItemDetail> {
     const facts = await this.find(kind, id);
     const decisions = await this.history.decisions(kind, id);
+    const events = await this.history.events(facts.history);
+    // the requests that created or changed it: recorded by its domain, or named by its events
+    const requestIds = [...new Set([...facts.requestIds, ...events.flatMap((e) => (e.requestId ? [e.requestId] : []))])];
     return {
       kind,
       id,
@@ -106,8 +145,8 @@ export class OpsQueueService implements OnApplicationBootstrap {
       status: facts.status,
       actions: facts.decidable ? this.openActions(kind, decisions) : [],
       facts: facts.facts,
-      events: await this.history.events(facts.history),
-      audit: await this.history.audit(facts.auditPaths),
+      events,
+      audit: await this.history.audit(facts.auditPaths, requestIds),
       decisions,
     };
   }
@@ -159,6 +198,7 @@ export class OpsQueueService implements OnApplicationBootstrap {
       title: r.title,
       subjectRef: r.subjectRef,
       regions: r.regions,
+      serviceCode: r.serviceCode,
       status: r.status,
       waitingSince: r.waitingSince.toISOString(),
       ageSeconds: Math.max(0, Math.floor((this.clock.now().getTime() - r.waitingSince.getTime()) / 1000)),
@@ -166,14 +206,24 @@ export class OpsQueueService implements OnApplicationBootstrap {
       dueOn: r.dueOn,
       dueOnProvisional: r.dueOnProvisional,
       statutoryWorkingDays: statutory,
-      workingDaysLeft: r.dueOn ? this.between(today, r.dueOn) : null,
+      workingDaysLeft: r.dueOn ? this.daysLeft(today, r.dueOn, r.overdue) : null,
       overdue: r.overdue,
       escalated: r.escalated,
       link: itemLink(queue.kind, r.id),
     };
   }
 
-  /** Working days in (from, to]; null outside the calendar (before 2004 or after 2199). */
+  /**
+   * Working days from today to the due day; once overdue, minus the working days since it, and at
+   * least one: a deadline that ran out on a Friday is overdue on Saturday with no working day between.
+   */
+  private daysLeft(today: string, dueOn: string, overdue: boolean): number | null {
+    const left = this.between(today, dueOn);
+    if (left === null || !overdue) return left;
+    return Math.min(left, -1);
+  }
+
+  /** Working days in (from, to] (negative when to is before from); null outside the calendar (before 2004 or after 2199). */
   private between(from: string, to: string): number | null {
     try {
       return this.calendar.workingDaysBetween(from, to);

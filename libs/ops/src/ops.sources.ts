@@ -1,7 +1,7 @@
 import { OperatorReads } from '@tongban/database';
 import { DeadLetterService } from '@tongban/messaging';
 import { OperatorViewsRepository } from './operator-views.repository';
-import { ItemFacts, ItemKind, OpsSource, QueueCounts, QueueRow } from './ops.types';
+import { ItemFacts, ItemKind, OpsSource, QueueCounts, QueueFilter, QueueRow } from './ops.types';
 
 /** A lib's queues and pages, read from its operator views. */
 export class ViewSource implements OpsSource {
@@ -14,12 +14,12 @@ export class ViewSource implements OpsSource {
     this.kinds = [...new Set([...reads.queues.map((q) => q.kind), ...reads.itemKinds])];
   }
 
-  counts(queueId: string, today: string): Promise<QueueCounts> {
-    return this.views.counts(this.reads, queueId, today);
+  counts(queueId: string, today: string, filter: QueueFilter): Promise<QueueCounts> {
+    return this.views.counts(this.reads, queueId, today, filter);
   }
 
-  rows(queueId: string, today: string, limit: number, offset: number): Promise<QueueRow[]> {
-    return this.views.rows(this.reads, queueId, today, limit, offset);
+  rows(queueId: string, today: string, filter: QueueFilter, limit: number, offset: number): Promise<QueueRow[]> {
+    return this.views.rows(this.reads, queueId, today, filter, limit, offset);
   }
 
   find(kind: ItemKind, id: string): Promise<ItemFacts | undefined> {
@@ -51,6 +51,7 @@ export class DeadLetterSource extends ViewSource {
       facts,
       history: d.eventId ? [{ schema: '*', eventId: d.eventId }] : [],
       auditPaths: [`/v1/ops/dead-letters/${d.id}`, `/v1/ops/items/dead-letter/${d.id}`],
+      requestIds: [],
     };
   }
 }

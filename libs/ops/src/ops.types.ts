@@ -13,6 +13,7 @@ export const ITEM_KINDS = [
   'settlement',
   'statement',
   'statement-line',
+  'filing',
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
@@ -33,6 +34,7 @@ export const ACTIONS_BY_KIND: Readonly<Record<ItemKind, readonly DecisionAction[
   settlement: [],
   statement: [],
   'statement-line': ['escalate', 'close'],
+  filing: [],
 };
 
 /** One operator queue as the console lists it (declared by the lib that owns it). */
@@ -45,12 +47,24 @@ export interface QueueCounts {
   oldestAt: Date | null;
 }
 
+/** The operators' filters of a queue; each one given must hold. */
+export interface QueueFilter {
+  /** a region code: items one of whose regions lies in it */
+  region?: string;
+  service?: string;
+  status?: string;
+  overdue?: boolean;
+  /** the item's id, its subjectRef, or an id it refers to */
+  q?: string;
+}
+
 /** A waiting item as read from the domain's table (deadline arithmetic is done by the service). */
 export interface QueueRow {
   id: string;
   title: string;
   subjectRef: string | null;
   regions: string[];
+  serviceCode: string | null;
   status: string;
   waitingSince: Date;
   /** the day the statutory clock started and the day it runs out (YYYY-MM-DD, China) */
@@ -82,6 +96,8 @@ export interface ItemFacts {
   history: HistoryQuery[];
   /** request paths (gateway.audit_log.resource) that concern the item; sub-paths count too */
   auditPaths: string[];
+  /** requests that created or changed the item, as its domain recorded them (a creating POST is audited on the collection path) */
+  requestIds: string[];
 }
 
 /**
@@ -91,9 +107,9 @@ export interface ItemFacts {
 export interface OpsSource {
   readonly reads: OperatorReads;
   readonly kinds: readonly ItemKind[];
-  counts(queueId: string, today: string): Promise<QueueCounts>;
+  counts(queueId: string, today: string, filter: QueueFilter): Promise<QueueCounts>;
   /** overdue first, then the nearest deadline, then the oldest */
-  rows(queueId: string, today: string, limit: number, offset: number): Promise<QueueRow[]>;
+  rows(queueId: string, today: string, filter: QueueFilter, limit: number, offset: number): Promise<QueueRow[]>;
   find(kind: ItemKind, id: string): Promise<ItemFacts | undefined>;
 }
 

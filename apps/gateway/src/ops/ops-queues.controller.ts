@@ -1,21 +1,37 @@
 import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Schemas } from '@tongban/contracts';
+import type { operations, Schemas } from '@tongban/contracts';
 import { actorOf, Caller, CurrentCaller } from '@tongban/http';
-import { ItemKind, OpsQueueService } from '@tongban/ops';
+import { ItemKind, OpsQueueService, QueueFilter } from '@tongban/ops';
+
+type FilterQuery = NonNullable<operations['listOperatorQueueItems']['parameters']['query']>;
+
+/** The operators' filters, validated against the contract before the handler runs (overdue coerced to a boolean). */
+const filterOf = (query: FilterQuery): QueueFilter => ({
+  region: query.region,
+  service: query.service,
+  status: query.status,
+  overdue: query.overdue,
+  q: query.q,
+});
 
 @Controller('v1/ops')
 export class OpsQueuesController {
   constructor(private readonly queues: OpsQueueService) {}
 
   @Get('queues')
-  list(): Promise<Schemas['OperatorQueueList']> {
-    return this.queues.summaries();
+  list(@Query() query: FilterQuery): Promise<Schemas['OperatorQueueList']> {
+    return this.queues.summaries(filterOf(query));
   }
 
   @Get('queues/:queueId/items')
-  items(@Param('queueId') queueId: string, @Query('limit') limit = 50, @Query('offset') offset = 0): Promise<Schemas['OperatorQueuePage']> {
-    return this.queues.items(queueId, limit, offset);
+  items(@Param('queueId') queueId: string, @Query() query: FilterQuery): Promise<Schemas['OperatorQueuePage']> {
+    return this.queues.items(queueId, filterOf(query), query.limit ?? 50, query.offset ?? 0);
+  }
+
+  @Get('search')
+  search(@Query('q') q: string): Promise<Schemas['OperatorSearchResult']> {
+    return this.queues.search(q);
   }
 
   @Get('items/:kind/:itemId')

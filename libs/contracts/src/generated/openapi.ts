@@ -616,7 +616,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One item with its full event history (CloudEvents from the outbox, in order), audit entries and operator decisions */
+        /**
+         * One item with its full event history (CloudEvents from the outbox, in order), audit entries and operator decisions
+         * @description `audit` holds the entries of the item's own request paths and of the requests that wrote its
+         *     events — among them the request that created it, audited on the collection path
+         *     (`POST /v1/medical/filings`); `matchedBy` says which.
+         */
         get: operations["getOperatorItem"];
         put?: never;
         post?: never;
@@ -711,7 +716,9 @@ export interface paths {
          * Every operator queue with its counts, oldest age and overdue items
          * @description One entry per queue whose domain is deployed in this database (a domain whose tables do
          *     not exist yet is left out). `overdue` counts items past their statutory deadline (working
-         *     days of the official holiday schedule, with its make-up days).
+         *     days of the official holiday schedule, with its make-up days). With filters, `total`,
+         *     `overdue` and `oldestAgeSeconds` count only the items that match them (the same filters as
+         *     `…/items`), so a search shows which queues hold its matches.
          */
         get: operations["listOperatorQueues"];
         put?: never;
@@ -729,8 +736,35 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page of one queue's items, overdue first, then by deadline, then oldest */
+        /**
+         * A page of one queue's items, overdue first, then by deadline, then oldest
+         * @description Filtered on the server: every filter given must hold (`region` — an item one of whose regions
+         *     lies in it; `service`; `status`; `overdue`; `q` — the item's id, its subjectRef, or an id it
+         *     refers to). `queue` counts the matching items.
+         */
         get: operations["listOperatorQueueItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Items of any kind and state whose own id is the query (a handoff, transfer, filing, settlement … id)
+         * @description Finds the pages an id names, also of items no queue holds (a completed transfer, a filing).
+         *     To find the waiting items of a person or those referring to an id (the settlements of a
+         *     filing), pass the same `q` to `GET /v1/ops/queues` and `…/items`.
+         */
+        get: operations["searchOperatorItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1854,6 +1888,11 @@ export interface components {
             /** @description linked into the audit hash chain yet */
             chained: boolean;
             id: string;
+            /**
+             * @description resource — on one of the item's own paths; request — the request wrote one of the item's events (e.g. the creating POST, audited on the collection path)
+             * @enum {string}
+             */
+            matchedBy: "resource" | "request";
             /** Format: date-time */
             occurredAt: string;
             region: string | null;
@@ -1912,7 +1951,7 @@ export interface components {
             title: string;
         };
         /** @enum {string} */
-        OperatorItemKind: "dead-letter" | "transfer" | "handoff" | "fact-change" | "gap" | "reconciliation-item" | "settlement" | "statement" | "statement-line";
+        OperatorItemKind: "dead-letter" | "transfer" | "handoff" | "fact-change" | "gap" | "reconciliation-item" | "settlement" | "statement" | "statement-line" | "filing";
         OperatorQueue: {
             /** @description Chinese heading the console groups queues under */
             group: string;
@@ -1946,6 +1985,8 @@ export interface components {
             overdue: boolean;
             queueId: string;
             regions: string[];
+            /** @description the catalogue service the item concerns (null for dead letters and fact changes) */
+            serviceCode: string | null;
             /** @description day the statutory clock started */
             startedOn: components["schemas"]["IsoDate"] | null;
             status: string;
@@ -1956,7 +1997,10 @@ export interface components {
             title: string;
             /** Format: date-time */
             waitingSince: string;
-            /** @description working days from today to dueOn; negative when overdue */
+            /**
+             * @description working days from today to dueOn (0 on the due day); once overdue, minus the working days
+             *     since dueOn and never more than -1 (a deadline that ran out on a Friday is -1 over the weekend)
+             */
             workingDaysLeft: number | null;
         };
         OperatorQueueList: {
@@ -1968,6 +2012,18 @@ export interface components {
             /** @description pass as `offset` for the next page */
             next: number | null;
             queue: components["schemas"]["OperatorQueue"];
+        };
+        OperatorSearchResult: {
+            items: {
+                id: string;
+                kind: components["schemas"]["OperatorItemKind"];
+                /** @description path of the item's page */
+                link: string;
+                status: string;
+                subjectRef: string | null;
+                title: string;
+            }[];
+            q: string;
         };
         /**
          * @example 2026-03
@@ -3243,11 +3299,31 @@ export interface components {
         /** @description clearing month (YYYY-MM, China time, 1900-01 to 2199-12) */
         ClearingMonth: string;
         HandoffIdPath: string;
-        /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+        /**
+         * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+         *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+         *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+         *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+         *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+         *     24 hours.
+         */
         IdempotencyKey: string;
         /** @description the item's id (a settlement is `<treatmentRegion>:<settlementId>`, a reconciliation finding `<reconciliationId>:<itemNo>`) */
         OperatorItemId: string;
         OperatorItemKind: components["schemas"]["OperatorItemKind"];
+        /** @description true — only items past their deadline; false — only the others */
+        OpsOverdue: boolean;
+        /**
+         * @description the item's id, its pseudonymous subjectRef, or an id the item refers to (a settlement's filing
+         *     id, a finding's reconciliation id, a dead letter's event id); never a citizen ID number (422)
+         */
+        OpsQuery: string;
+        /** @description items one of whose regions lies in this region (a province code takes its cities and districts, a city code its districts) */
+        OpsRegion: components["schemas"]["RegionCode"];
+        /** @description items of this catalogue service (handoffs, gaps, findings; transfers as the insurance's service; settlements and clearing as med.cross-region-settlement) */
+        OpsService: components["schemas"]["ServiceCode"];
+        /** @description items in this status (the `status` the queue shows, e.g. `requested/outbound`, `proposed`, `disputed`) */
+        OpsStatus: string;
         PermitId: string;
         ReconciliationIdPath: string;
         StatementId: string;
@@ -3391,7 +3467,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3471,7 +3554,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3511,7 +3601,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3557,7 +3654,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3639,7 +3743,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3685,7 +3796,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3731,7 +3849,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3777,7 +3902,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3823,7 +3955,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3867,7 +4006,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3947,7 +4093,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -3987,7 +4140,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4035,7 +4195,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4115,7 +4282,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4161,7 +4335,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4281,7 +4462,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4324,7 +4512,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4406,7 +4601,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4445,7 +4647,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4526,7 +4735,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4680,7 +4896,21 @@ export interface operations {
     };
     listOperatorQueues: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true — only items past their deadline; false — only the others */
+                overdue?: components["parameters"]["OpsOverdue"];
+                /**
+                 * @description the item's id, its pseudonymous subjectRef, or an id the item refers to (a settlement's filing
+                 *     id, a finding's reconciliation id, a dead letter's event id); never a citizen ID number (422)
+                 */
+                q?: components["parameters"]["OpsQuery"];
+                /** @description items one of whose regions lies in this region (a province code takes its cities and districts, a city code its districts) */
+                region?: components["parameters"]["OpsRegion"];
+                /** @description items of this catalogue service (handoffs, gaps, findings; transfers as the insurance's service; settlements and clearing as med.cross-region-settlement) */
+                service?: components["parameters"]["OpsService"];
+                /** @description items in this status (the `status` the queue shows, e.g. `requested/outbound`, `proposed`, `disputed`) */
+                status?: components["parameters"]["OpsStatus"];
+            };
             header?: {
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4717,6 +4947,19 @@ export interface operations {
                 limit?: number;
                 /** @description `next` of the previous page */
                 offset?: number;
+                /** @description true — only items past their deadline; false — only the others */
+                overdue?: components["parameters"]["OpsOverdue"];
+                /**
+                 * @description the item's id, its pseudonymous subjectRef, or an id the item refers to (a settlement's filing
+                 *     id, a finding's reconciliation id, a dead letter's event id); never a citizen ID number (422)
+                 */
+                q?: components["parameters"]["OpsQuery"];
+                /** @description items one of whose regions lies in this region (a province code takes its cities and districts, a city code its districts) */
+                region?: components["parameters"]["OpsRegion"];
+                /** @description items of this catalogue service (handoffs, gaps, findings; transfers as the insurance's service; settlements and clearing as med.cross-region-settlement) */
+                service?: components["parameters"]["OpsService"];
+                /** @description items in this status (the `status` the queue shows, e.g. `requested/outbound`, `proposed`, `disputed`) */
+                status?: components["parameters"]["OpsStatus"];
             };
             header?: {
                 /**
@@ -4751,11 +4994,54 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    searchOperatorItems: {
+        parameters: {
+            query: {
+                /** @description an item id (a settlement is `<treatmentRegion>:<settlementId>`); never a citizen ID number */
+                q: string;
+            };
+            header?: {
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerProblem"];
+            /** @description the items found (none is an empty list) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorSearchResult"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     allotByPoints: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4799,7 +5085,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4842,7 +5135,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -4886,7 +5186,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5004,7 +5311,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5083,7 +5397,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5120,7 +5441,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5157,7 +5485,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5242,7 +5577,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5323,7 +5665,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5360,7 +5709,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5397,7 +5753,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5434,7 +5797,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5471,7 +5841,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5508,7 +5885,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
@@ -5545,7 +5929,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key and body from the same credential replays the stored response; a different body is refused (422). */
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
                  * @description Caller's correlation id, echoed back and written to every log line, write and event of the
