@@ -338,7 +338,7 @@ describe('operator console in Debian Chromium (headless) against a running gatew
     await noHorizontalOverflow();
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-narrow.png'), fullPage: true });
     await row.getByRole('button', { name: '查看' }).click();
-    await page.locator('#item').getByText('cn.gov.tongban.social-insurance.contact-letter-issued.v2').waitFor();
+    await page.locator('#item').getByText('cn.gov.tongban.social-insurance.contact-letter-issued.v3').waitFor();
     await noHorizontalOverflow();
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-item-narrow.png'), fullPage: true });
     await page.click('[data-view="catalogue"]');
