@@ -188,6 +188,11 @@ describe('operator console in Debian Chromium (headless) against a running gatew
     const item = page.locator('#item');
     await item.getByText('cn.gov.tongban.social-insurance.contact-letter-issued.v3').waitFor();
     await page.locator('#kafka-body').getByText('消费组延迟').waitFor();
+    // the Kafka tables are card tables too: every cell labelled with its column (read on a narrow screen)
+    const kafkaCells = page.locator('#kafka-body table.cards td');
+    expect(await kafkaCells.count()).toBeGreaterThan(0);
+    expect(await page.locator('#kafka-body table.cards td:not([data-label])').count()).toBe(0);
+    expect(await page.locator('#kafka-body td[data-label="模式"]').allTextContents()).toContain('ledger');
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'console.png'), fullPage: true });
     expect(fs.statSync(path.join(ARTIFACTS, 'console.png')).size).toBeGreaterThan(10_000);

@@ -4,6 +4,22 @@ import { repoPath } from '@tongban/config';
 
 export type JsonSchema = Record<string, unknown>;
 
+/** Rewrites every `#/components/schemas/X` to `<componentsId>#/$defs/X`, a schema ajv holds under that id. */
+export function relinkComponents(node: unknown, componentsId: string): unknown {
+  if (Array.isArray(node)) return node.map((n) => relinkComponents(n, componentsId));
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string'
+          ? v.replace('#/components/schemas/', `${componentsId}#/$defs/`)
+          : relinkComponents(v, componentsId),
+      ]),
+    );
+  }
+  return node;
+}
+
 export interface ParameterSpec {
   name: string;
   in: 'path' | 'query' | 'header';

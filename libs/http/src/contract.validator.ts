@@ -4,26 +4,12 @@ import addFormats from 'ajv-formats';
 import type { Request } from 'express';
 import { EARLIEST_DATE, LATEST_DATE } from '@tongban/calendar';
 import { DomainError, ErrorCode, FieldError } from '@tongban/errors';
-import { ContractDocument, JsonSchema, loadContract, OperationSpec } from './contract.document';
+import { ContractDocument, JsonSchema, loadContract, OperationSpec, relinkComponents } from './contract.document';
 import { citizenIdsOutside, personalDataProperties } from './personal-data.guard';
 
 const NONE: ReadonlySet<string> = new Set();
 
 const COMPONENTS_ID = 'urn:tongban:openapi-components';
-
-/** Rewrites `#/components/schemas/X` to the shared component schema so ajv can resolve it. */
-function relink(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(relink);
-  if (node && typeof node === 'object') {
-    return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [
-        k,
-        k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', `${COMPONENTS_ID}#/$defs/`) : relink(v),
-      ]),
-    );
-  }
-  return node;
-}
 
 function newAjv(coerce: boolean): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: coerce, discriminator: true });
@@ -101,10 +87,11 @@ export class ContractValidator implements CanActivate {
     this.patterns = boundsMessages(this.contract.schemas);
     const strict = newAjv(false);
     const coercing = newAjv(true);
-    for (const ajv of [strict, coercing]) ajv.addSchema({ $id: COMPONENTS_ID, $defs: relink(this.contract.schemas) as JsonSchema });
+    for (const ajv of [strict, coercing])
+      ajv.addSchema({ $id: COMPONENTS_ID, $defs: relinkComponents(this.contract.schemas, COMPONENTS_ID) as JsonSchema });
     for (const spec of this.contract.operations) {
       const compile = (ajv: Ajv2020, s: JsonSchema | undefined): ValidateFunction | undefined =>
-        s ? ajv.compile(relink(s) as JsonSchema) : undefined;
+        s ? ajv.compile(relinkComponents(s, COMPONENTS_ID) as JsonSchema) : undefined;
       this.operations.set(`${spec.method} ${spec.path}`, {
         spec,
         path: compile(coercing, paramsSchema(spec, 'path')),

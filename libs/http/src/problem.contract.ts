@@ -1,7 +1,7 @@
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { ErrorCode } from '@tongban/errors';
-import type { ContractDocument, JsonSchema, OperationSpec } from './contract.document';
+import { ContractDocument, JsonSchema, OperationSpec, relinkComponents } from './contract.document';
 
 /** The contract's schema of a code's problem (contracts/openapi.yaml): 'not-responsible' → 'ProblemNotResponsible'. */
 export const problemSchemaName = (code: ErrorCode): string =>
@@ -11,19 +11,6 @@ export const problemSchemaName = (code: ErrorCode): string =>
     .join('')}`;
 
 const CLOSED_ID = 'urn:tongban:openapi-components:closed-problems';
-
-function relink(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(relink);
-  if (node && typeof node === 'object') {
-    return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [
-        k,
-        k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', `${CLOSED_ID}#/$defs/`) : relink(v),
-      ]),
-    );
-  }
-  return node;
-}
 
 /**
  * Validators of problem bodies against the contract with every problem schema closed
@@ -42,7 +29,7 @@ export class ProblemContract {
     const schemas = Object.fromEntries(
       Object.entries(contract.schemas).map(([name, s]) => [name, name.startsWith('Problem') ? { ...s, additionalProperties: false } : s]),
     );
-    this.ajv.addSchema({ $id: CLOSED_ID, $defs: relink(schemas) as JsonSchema });
+    this.ajv.addSchema({ $id: CLOSED_ID, $defs: relinkComponents(schemas, CLOSED_ID) as JsonSchema });
   }
 
   /** The closed schema of one code's problem. */
@@ -84,7 +71,7 @@ export class ProblemContract {
   private compile(key: string, schema: JsonSchema): ValidateFunction {
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile(relink(schema) as JsonSchema);
+      validate = this.ajv.compile(relinkComponents(schema, CLOSED_ID) as JsonSchema);
       this.compiled.set(key, validate);
     }
     return validate;

@@ -10,16 +10,19 @@ export interface LedgerEvent<T extends LedgerEventType = LedgerEventType> {
   recipients: string[];
 }
 
-/** The fields every handoff event carries. */
-export const handoffData = (
-  h: Handoff,
-): Pick<Handoff, 'handoffId' | 'subjectRef' | 'serviceCode' | 'fromRegion' | 'toRegion' | 'status' | 'reason' | 'deadline'> => ({
+/** Which handoff, whose, of what, between whom, and where it stands: every handoff event carries these. */
+const handoffIdentity = (h: Handoff): Pick<Handoff, 'handoffId' | 'subjectRef' | 'serviceCode' | 'fromRegion' | 'toRegion' | 'status'> => ({
   handoffId: h.handoffId,
   subjectRef: h.subjectRef,
   serviceCode: h.serviceCode,
   fromRegion: h.fromRegion,
   toRegion: h.toRegion,
   status: h.status,
+});
+
+/** The fields every handoff event carries, but the deadline-changed one (which has no reason). */
+export const handoffData = (h: Handoff): ReturnType<typeof handoffIdentity> & Pick<Handoff, 'reason' | 'deadline'> => ({
+  ...handoffIdentity(h),
   reason: h.reason.slice(0, 500),
   deadline: h.deadline,
 });
@@ -57,11 +60,7 @@ export const deadlineChangedEvents = {
     return {
       type: 'cn.gov.tongban.ledger.handoff-deadline-changed.v1',
       data: {
-        handoffId: h.handoffId,
-        subjectRef: h.subjectRef,
-        serviceCode: h.serviceCode,
-        fromRegion: h.fromRegion,
-        toRegion: h.toRegion,
+        ...handoffIdentity(h),
         status: h.status,
         previousDeadline,
         deadline: h.deadline,

@@ -302,71 +302,59 @@ export function renderItem(panel, item, { decide, replay, searchSubject, close }
   );
 }
 
-export function renderKafka(body, k) {
-  body.replaceChildren(
-    el('h3', {}, '消费组延迟'),
+/** A table that becomes cards on a narrow screen: each cell labelled with its column's header. */
+function cardTable(headers, rows) {
+  return el(
+    'table',
+    { class: 'cards' },
     el(
-      'table',
-      { class: 'cards' },
+      'thead',
+      {},
       el(
-        'thead',
+        'tr',
         {},
+        headers.map((h) => el('th', { scope: 'col' }, h)),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      rows.map((cells) =>
         el(
           'tr',
           {},
-          ['消费组', '状态', '成员', '总延迟', '分区延迟'].map((h) => el('th', { scope: 'col' }, h)),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        k.consumerGroups.map((g) =>
-          el(
-            'tr',
-            {},
-            el('td', { 'data-label': '消费组' }, g.groupId),
-            el('td', { 'data-label': '状态' }, g.state),
-            el('td', { 'data-label': '成员' }, String(g.members)),
-            el('td', { 'data-label': '总延迟' }, String(g.totalLag)),
-            el(
-              'td',
-              { 'data-label': '分区延迟' },
-              g.partitions
-                .filter((p) => p.lag > 0)
-                .map((p) => `${p.topic}#${p.partition}: ${p.lag}`)
-                .join('; ') || '—',
-            ),
-          ),
+          cells.map((c, i) => el('td', { 'data-label': headers[i] }, c)),
         ),
       ),
     ),
+  );
+}
+
+export function renderKafka(body, k) {
+  body.replaceChildren(
+    el('h3', {}, '消费组延迟'),
+    cardTable(
+      ['消费组', '状态', '成员', '总延迟', '分区延迟'],
+      k.consumerGroups.map((g) => [
+        g.groupId,
+        g.state,
+        String(g.members),
+        String(g.totalLag),
+        g.partitions
+          .filter((p) => p.lag > 0)
+          .map((p) => `${p.topic}#${p.partition}: ${p.lag}`)
+          .join('; ') || '—',
+      ]),
+    ),
     el('h3', {}, '发件箱积压与转发延迟'),
-    el(
-      'table',
-      { class: 'cards' },
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          ['模式', '未发布', '最久未发布', '最近转发延迟'].map((h) => el('th', { scope: 'col' }, h)),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        k.outboxes.map((o) =>
-          el(
-            'tr',
-            {},
-            el('td', { 'data-label': '模式' }, o.schema),
-            el('td', { 'data-label': '未发布' }, String(o.backlog)),
-            el('td', { 'data-label': '最久未发布' }, age(o.oldestUnpublishedAgeSeconds)),
-            el('td', { 'data-label': '最近转发延迟' }, o.lastRelayDelaySeconds === null ? '—' : `${o.lastRelayDelaySeconds.toFixed(3)} 秒`),
-          ),
-        ),
-      ),
+    cardTable(
+      ['模式', '未发布', '最久未发布', '最近转发延迟'],
+      k.outboxes.map((o) => [
+        o.schema,
+        String(o.backlog),
+        age(o.oldestUnpublishedAgeSeconds),
+        o.lastRelayDelaySeconds === null ? '—' : `${o.lastRelayDelaySeconds.toFixed(3)} 秒`,
+      ]),
     ),
     el('h3', {}, '死信（待重放）'),
     k.deadLetters.length === 0
