@@ -57,6 +57,9 @@ export type NewFactChange = Pick<
   | 'objectionDeadlineProvisional'
 >;
 
+/** A change as the tables key it: the person (distribution key) and the id. */
+export type FactChangeKey = Pick<FactChange, 'subjectRef' | 'changeId'>;
+
 @Injectable()
 export class FactChangeRepository {
   constructor(private readonly db: Database) {}
@@ -91,8 +94,12 @@ export class FactChangeRepository {
     return row && toChange(row);
   }
 
-  async lock(changeId: string): Promise<FactChange | undefined> {
-    const row = await this.db.one<FactChangeRow>(`SELECT ${COLUMNS} FROM ${T} WHERE change_id = $1 FOR UPDATE`, [changeId]);
+  /** Locks a change found by `find`: by its person too, so the statement stays in one partition. */
+  async lock(key: FactChangeKey): Promise<FactChange | undefined> {
+    const row = await this.db.one<FactChangeRow>(`SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND change_id = $2 FOR UPDATE`, [
+      key.subjectRef,
+      key.changeId,
+    ]);
     return row && toChange(row);
   }
 
@@ -113,19 +120,19 @@ export class FactChangeRepository {
     return rows.map(toChange);
   }
 
-  async object(changeId: string, reason: string, actor: Actor): Promise<FactChange> {
+  async object(key: FactChangeKey, reason: string, actor: Actor): Promise<FactChange> {
     const row = await this.db.one<FactChangeRow>(
       `UPDATE ${T} SET status = 'disputed', objection_reason = $2, objected_by = $3, objected_at = now()
-        WHERE change_id = $1 AND status = 'provisional' RETURNING ${COLUMNS}`,
-      [changeId, reason, actorLabel(actor)],
+        WHERE change_id = $1 AND status = 'provisional' AND subject_ref = $4 RETURNING ${COLUMNS}`,
+      [key.changeId, reason, actorLabel(actor), key.subjectRef],
     );
-    if (!row) throw new Error(`fact change ${changeId} is not provisional`);
+    if (!row) throw new Error(`fact change ${key.changeId} is not provisional`);
     return toChange(row);
   }
 
   /** Ends an open change; the status check makes a second, concurrent ending impossible. */
   async decide(
-    changeId: string,
+    key: FactChangeKey,
     status: 'definitive' | 'rejected' | 'superseded',
     decision: FactDecision,
     actor: Actor,
@@ -133,10 +140,10 @@ export class FactChangeRepository {
   ): Promise<FactChange> {
     const row = await this.db.one<FactChangeRow>(
       `UPDATE ${T} SET status = $2, decision = $3, decided_by = $4, decided_at = now(), note = $5
-        WHERE change_id = $1 AND status IN ('provisional', 'disputed') RETURNING ${COLUMNS}`,
-      [changeId, status, decision, actorLabel(actor), note],
+        WHERE change_id = $1 AND status IN ('provisional', 'disputed') AND subject_ref = $6 RETURNING ${COLUMNS}`,
+      [key.changeId, status, decision, actorLabel(actor), note, key.subjectRef],
     );
-    if (!row) throw new Error(`fact change ${changeId} is not open`);
+    if (!row) throw new Error(`fact change ${key.changeId} is not open`);
     return toChange(row);
   }
 
@@ -160,12 +167,12 @@ export class FactChangeRepository {
     return rows.map((r) => ({ ...toChange(r), statedOn: r.stated_on }));
   }
 
-  async reschedule(changeId: string, deadline: { date: string; provisional: boolean }): Promise<FactChange> {
+  async reschedule(key: FactChangeKey, deadline: { date: string; provisional: boolean }): Promise<FactChange> {
     const [row] = await this.db.query<FactChangeRow>(
-      `UPDATE ${T} SET objection_deadline = $2, objection_deadline_provisional = $3 WHERE change_id = $1 RETURNING ${COLUMNS}`,
-      [changeId, deadline.date, deadline.provisional],
+      `UPDATE ${T} SET objection_deadline = $2, objection_deadline_provisional = $3 WHERE change_id = $1 AND subject_ref = $4 RETURNING ${COLUMNS}`,
+      [key.changeId, deadline.date, deadline.provisional, key.subjectRef],
     );
-    if (!row) throw new Error(`fact change ${changeId} vanished during the recompute`);
+    if (!row) throw new Error(`fact change ${key.changeId} vanished during the recompute`);
     return toChange(row);
   }
 }

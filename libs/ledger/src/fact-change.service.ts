@@ -163,7 +163,7 @@ export class FactChangeService {
         throw new DomainError(ErrorCode.InvalidTransition, `the objection window ended on ${c.objectionDeadline}`, {
           currentStatus: c.status,
         });
-      const disputed = await this.changes.object(c.changeId, reason, actor);
+      const disputed = await this.changes.object(c, reason, actor);
       await this.emit('cn.gov.tongban.ledger.fact-change-objected.v1', disputed, actor, { objectionReason: reason }, [disputed.fromRegion]);
       return disputed;
     });
@@ -263,7 +263,7 @@ export class FactChangeService {
     actor: Actor,
     note: string | null,
   ): Promise<FactChange> {
-    const ended = await this.changes.decide(c.changeId, status, decision, actor, note);
+    const ended = await this.changes.decide(c, status, decision, actor, note);
     // the stating region learns the releasing one only when the change took effect (it is then related)
     await this.emit(
       'cn.gov.tongban.ledger.fact-change-decided.v1',
@@ -290,7 +290,7 @@ export class FactChangeService {
     const seen = await this.changes.find(changeId);
     if (!seen) return undefined;
     await this.subjects.lock(seen.subjectRef);
-    return this.changes.lock(changeId);
+    return this.changes.lock(seen);
   }
 
   /** The releasing region's agency competent for the fact; a region not party to it learns nothing. */

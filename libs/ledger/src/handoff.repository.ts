@@ -66,6 +66,9 @@ export interface NewHandoff {
   effectiveBy: string;
 }
 
+/** A handoff as the tables key it: the person (distribution key) and the id. */
+export type HandoffKey = Pick<Handoff, 'subjectRef' | 'handoffId'>;
+
 @Injectable()
 export class HandoffRepository {
   constructor(private readonly db: Database) {}
@@ -106,8 +109,12 @@ export class HandoffRepository {
     return row && toHandoff(row);
   }
 
-  async lock(handoffId: string): Promise<Handoff | undefined> {
-    const row = await this.db.one<HandoffRow>(`SELECT ${COLUMNS} FROM ${T} WHERE handoff_id = $1 FOR UPDATE`, [handoffId]);
+  /** Locks a handoff found by `find`: by its person too, so the statement stays in one partition. */
+  async lock(key: HandoffKey): Promise<Handoff | undefined> {
+    const row = await this.db.one<HandoffRow>(`SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND handoff_id = $2 FOR UPDATE`, [
+      key.subjectRef,
+      key.handoffId,
+    ]);
     return row && toHandoff(row);
   }
 
@@ -116,15 +123,24 @@ export class HandoffRepository {
    * meanwhile), so no answer ever overwrites another.
    */
   async answer(
-    handoffId: string,
+    key: HandoffKey,
     from: readonly HandoffStatus[],
     answer: { status: HandoffStatus; reason: string | null; effectiveAt?: string; byOperator?: boolean },
     actor: Actor,
   ): Promise<Handoff | undefined> {
     const row = await this.db.one<HandoffRow>(
       `UPDATE ${T} SET status = $3, answered_at = now(), answered_by = $4, answer_reason = $5, effective_at = $6::timestamptz, decided_by_operator = $7
-        WHERE handoff_id = $1 AND status = ANY($2::text[]) RETURNING ${COLUMNS}`,
-      [handoffId, from, answer.status, actorLabel(actor), answer.reason, answer.effectiveAt ?? null, answer.byOperator === true],
+        WHERE handoff_id = $1 AND status = ANY($2::text[]) AND subject_ref = $8 RETURNING ${COLUMNS}`,
+      [
+        key.handoffId,
+        from,
+        answer.status,
+        actorLabel(actor),
+        answer.reason,
+        answer.effectiveAt ?? null,
+        answer.byOperator === true,
+        key.subjectRef,
+      ],
     );
     return row && toHandoff(row);
   }
@@ -201,12 +217,12 @@ export class HandoffRepository {
   }
 
   /** New dates for a proposal; a reminder or escalation already made stays made. */
-  async reschedule(handoffId: string, s: HandoffSchedule): Promise<Handoff> {
+  async reschedule(key: HandoffKey, s: HandoffSchedule): Promise<Handoff> {
     const [row] = await this.db.query<HandoffRow>(
-      `UPDATE ${T} SET remind_on = $2, deadline = $3, deadline_provisional = $4 WHERE handoff_id = $1 RETURNING ${COLUMNS}`,
-      [handoffId, s.remindOn, s.deadline, s.deadlineProvisional],
+      `UPDATE ${T} SET remind_on = $2, deadline = $3, deadline_provisional = $4 WHERE handoff_id = $1 AND subject_ref = $5 RETURNING ${COLUMNS}`,
+      [key.handoffId, s.remindOn, s.deadline, s.deadlineProvisional, key.subjectRef],
     );
-    if (!row) throw new Error(`handoff ${handoffId} vanished during the recompute`);
+    if (!row) throw new Error(`handoff ${key.handoffId} vanished during the recompute`);
     return toHandoff(row);
   }
 }

@@ -6,7 +6,7 @@ import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor, AgencyKind } from '@tongban/identity';
 import { OutboxWriter } from '@tongban/messaging';
 import fc from 'fast-check';
-import { HandoffRepository, NewHandoff } from './handoff.repository';
+import { HandoffKey, HandoffRepository, NewHandoff } from './handoff.repository';
 import { HandoffService } from './handoff.service';
 import { Cause, Handoff, HandoffStatus, Holder, SubjectFacts } from './ledger.types';
 import { ResponsibilityRepository } from './responsibility.repository';
@@ -99,13 +99,14 @@ class FakeHandoffs {
     [...this.rows.values()].filter((h) => h.subjectRef === subjectRef && (h.status === 'proposed' || h.status === 'disputed')),
   );
   readonly find = jest.fn(async (id: string): Promise<Handoff | undefined> => this.copy(id));
-  readonly lock = jest.fn(async (id: string): Promise<Handoff | undefined> => this.copy(id));
+  readonly lock = jest.fn(async (key: HandoffKey): Promise<Handoff | undefined> => this.copy(key.handoffId));
   readonly answer = jest.fn(
     async (
-      id: string,
+      key: HandoffKey,
       from: readonly HandoffStatus[],
       a: { status: HandoffStatus; reason: string | null; effectiveAt?: string; byOperator?: boolean },
     ): Promise<Handoff | undefined> => {
+      const id = key.handoffId;
       const h = this.rows.get(id);
       if (!h || !from.includes(h.status)) return undefined;
       const answered: Handoff = {
@@ -254,7 +255,7 @@ describe('HandoffService.reconcile', () => {
     handoffs.put(handoff({ toRegion: SHANGHAI, status: 'disputed' }));
     const proposed = await db.tx(() => service.reconcile(facts(), CAUSE, actor(GUANGZHOU), NOW));
     expect(handoffs.answer).toHaveBeenCalledWith(
-      HANDOFF_ID,
+      expect.objectContaining({ subjectRef: REF, handoffId: HANDOFF_ID }),
       ['proposed', 'disputed'],
       { status: 'withdrawn', reason: `superseded: ${CAUSE.reason}` },
       actor(GUANGZHOU),
@@ -320,7 +321,7 @@ describe('HandoffService.accept', () => {
       actor(GUANGZHOU),
     );
     expect(handoffs.answer).toHaveBeenCalledWith(
-      HANDOFF_ID,
+      expect.objectContaining({ subjectRef: REF, handoffId: HANDOFF_ID }),
       ['proposed', 'disputed'],
       { status: 'accepted', reason: null, effectiveAt: '2026-06-15T00:00:00+08:00', byOperator: false },
       actor(GUANGZHOU),
@@ -424,7 +425,7 @@ describe('HandoffService.reject and object', () => {
     handoffs.put(handoff());
     const rejected = await service.reject(HANDOFF_ID, 'the person never worked here', actor(GUANGZHOU));
     expect(handoffs.answer).toHaveBeenCalledWith(
-      HANDOFF_ID,
+      expect.objectContaining({ subjectRef: REF, handoffId: HANDOFF_ID }),
       ['proposed'],
       { status: 'rejected', reason: 'the person never worked here' },
       actor(GUANGZHOU),
@@ -503,7 +504,7 @@ describe('HandoffService.decide', () => {
     handoffs.put(handoff({ status: 'disputed' }));
     const rejected = await service.decide(HANDOFF_ID, { decision: 'reject', reason: 'the releasing region is right' }, OPERATOR, NOW);
     expect(handoffs.answer).toHaveBeenCalledWith(
-      HANDOFF_ID,
+      expect.objectContaining({ subjectRef: REF, handoffId: HANDOFF_ID }),
       ['proposed', 'disputed'],
       { status: 'rejected', reason: 'the releasing region is right', byOperator: true },
       OPERATOR,
@@ -538,7 +539,7 @@ describe('HandoffService.decide', () => {
     );
     expect(intervals.handOver.mock.calls[0][5]).toEqual({ reason: `handoff ${HANDOFF_ID} decided by operators` });
     expect(handoffs.answer).toHaveBeenLastCalledWith(
-      HANDOFF_ID,
+      expect.objectContaining({ subjectRef: REF, handoffId: HANDOFF_ID }),
       ['proposed', 'disputed'],
       { status: 'accepted', reason: 'deadline passed', effectiveAt: '2026-07-01T00:00:00+08:00', byOperator: true },
       OPERATOR,

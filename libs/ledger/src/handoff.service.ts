@@ -261,7 +261,7 @@ export class HandoffService {
     answer: Parameters<HandoffRepository['answer']>[2],
     actor: Actor,
   ): Promise<Handoff> {
-    const updated = await this.handoffs.answer(h.handoffId, from, answer, actor);
+    const updated = await this.handoffs.answer(h, from, answer, actor);
     if (!updated) throw new DomainError(ErrorCode.InvalidTransition, 'the handoff was answered meanwhile', { currentStatus: h.status });
     return updated;
   }
@@ -274,7 +274,7 @@ export class HandoffService {
     const seen = await this.handoffs.find(handoffId);
     if (!seen) return undefined;
     await this.subjects.lock(seen.subjectRef);
-    return this.handoffs.lock(handoffId);
+    return this.handoffs.lock(seen);
   }
 
   /**

@@ -79,7 +79,7 @@ export class LedgerJobs {
         for (const h of page) {
           const s = handoffSchedule(this.calendar, h.proposedOn);
           if (s.deadlineProvisional && s.deadline === h.deadline && s.remindOn === h.remindOn) continue;
-          const next = await this.handoffs.reschedule(h.handoffId, s);
+          const next = await this.handoffs.reschedule(h, s);
           // a reminder date alone moving is the ledger's business; the regions hear of the deadline
           if (next.deadline !== h.deadline || !next.deadlineProvisional)
             await this.announce(next.subjectRef, deadlineChangedEvents.handoff(next, h.deadline, today));
@@ -94,7 +94,7 @@ export class LedgerJobs {
         for (const c of page) {
           const d = objectionDeadline(this.calendar, c.statedOn);
           if (d.provisional && d.date === c.objectionDeadline) continue;
-          const next = await this.factChangeRows.reschedule(c.changeId, d);
+          const next = await this.factChangeRows.reschedule(c, d);
           await this.announce(next.subjectRef, deadlineChangedEvents.factChange(next, c.objectionDeadline, today));
           run.recomputed++;
         }
