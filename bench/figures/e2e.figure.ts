@@ -6,6 +6,8 @@ import { BenchClient, closedLoop, Latencies, openLoop, sleep } from '../bench.ht
 import type { AgencyKind } from '@tongban/identity';
 import { Person, Population, shiftMonth, tokenOf } from '../bench.population';
 import { permitBody } from '../bench.setup';
+import { Client } from 'pg';
+import { messagesFor } from '@tongban/messaging';
 import { Figure } from '../bench.report';
 import { cpuDuring } from '../bench.cpu';
 
@@ -67,6 +69,8 @@ export async function e2eFigure(opts: {
   seed: number;
   /** the system's processes, for CPU ms per accepted request */
   processes: Record<string, number>;
+  /** the system's database: Kafka records per permit are counted from the outboxes */
+  databaseUrl: string;
   log: (line: string) => void;
 }): Promise<Figure> {
   const population = new Population(opts.seed, 1);
@@ -156,6 +160,8 @@ export async function e2eFigure(opts: {
   const lost = sentAt.size;
   client.close();
   await consumer.disconnect();
+  const permitSubjects = [...kindByKey].filter(([, kind]) => kind === 'permit').map(([key]) => key.split('|')[0]);
+  const perPermit = await recordsPerPermit(opts.databaseUrl, permitSubjects);
   const achieved = run.sent / run.seconds;
   if (refused.size > 0) opts.log(`e2e: refused ${JSON.stringify(Object.fromEntries(refused))}`);
   opts.log(
@@ -172,8 +178,14 @@ export async function e2eFigure(opts: {
     title: `End-to-end event latency at ${opts.rate} requests/s offered (REST sent → agency consumer has it)`,
     value: s.p99,
     unit: 'ms p99',
-    target: atTarget ? 'p99 ≤ 100 ms at 1,000 requests/s' : 'none (the rate this machine sustains, for reference)',
-    met: atTarget ? achieved >= opts.rate * 0.95 && s.p99 <= 100 && lost === 0 : null,
+    target: atTarget
+      ? 'p99 ≤ 100 ms at 1,000 requests/s'
+      : 'p99 ≤ 150 ms at 100 requests/s, ≤ 6 ms CPU per request (all processes), ≤ 6 Kafka records per permit',
+    met: atTarget
+      ? achieved >= opts.rate * 0.95 && s.p99 <= 100 && lost === 0
+      : opts.rate === 100
+        ? s.p99 <= 150 && cpuTotal <= 6 && perPermit.records <= 6 && lost === 0
+        : null,
     details: {
       'requests/s achieved': achieved,
       accepted: accepted,
@@ -189,10 +201,46 @@ export async function e2eFigure(opts: {
       'filing p99 ms': byKind.filing.percentile(99),
       'transfer p99 ms': byKind.transfer.percentile(99),
       'permit p99 ms': byKind.permit.percentile(99),
+      'Kafka records per permit': perPermit.records,
+      'Kafka records per permit, of them the ledger’s': perPermit.ledger,
       ...Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [`CPU ms per request: ${k}`, v])),
       'CPU ms per request, all processes': cpuTotal,
       [`requests/s ${os.cpus().length} cores allow at that cost`]: (os.cpus().length * 1000) / cpuTotal,
     },
-    note: 'mix: 40 % medical filings, 30 % medical-insurance transfer requests, 30 % residence permits (each permit also makes the ledger propose handoffs); CPU = each process tree during the run and the drain ÷ accepted requests',
+    note: `mix: 40 % medical filings, 30 % medical-insurance transfer requests, 30 % residence permits (each permit also makes the ledger propose handoffs); CPU = each process tree during the run and the drain ÷ accepted requests; records per permit = the Kafka records of its permit-issued event and of every ledger event about the person after it (the relay's own record layout, messagesFor), over ${permitSubjects.length} permits`,
   };
+}
+
+type OutboxRecord = Parameters<typeof messagesFor>[0];
+
+/**
+ * Kafka records a permit causes: its permit-issued event and the ledger's events about the person
+ * (proposals, in cases or per service), counted with the relay's own layout of records per event. Waits
+ * until the ledger has stopped writing for them (its consumer works after the agency has the permit).
+ */
+async function recordsPerPermit(databaseUrl: string, subjectRefs: string[]): Promise<{ records: number; ledger: number }> {
+  if (subjectRefs.length === 0) return { records: 0, ledger: 0 };
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const ledgerRows = async (): Promise<OutboxRecord[]> =>
+      (await db.query<OutboxRecord>(`SELECT * FROM ledger.outbox WHERE subject = ANY($1)`, [subjectRefs])).rows;
+    let rows = await ledgerRows();
+    for (let stable = 0; stable < 3;) {
+      await sleep(1000);
+      const next = await ledgerRows();
+      stable = next.length === rows.length ? stable + 1 : 0;
+      rows = next;
+    }
+    const permits = (
+      await db.query<OutboxRecord>(
+        `SELECT * FROM residence.outbox WHERE subject = ANY($1) AND event_type = 'cn.gov.tongban.residence.permit-issued.v1'`,
+        [subjectRefs],
+      )
+    ).rows;
+    const count = (rs: OutboxRecord[]): number => rs.reduce((n, r) => n + messagesFor(r).length, 0);
+    return { records: (count(permits) + count(rows)) / subjectRefs.length, ledger: count(rows) / subjectRefs.length };
+  } finally {
+    await db.end();
+  }
 }

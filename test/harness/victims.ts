@@ -28,6 +28,8 @@ export interface Fixtures {
   permitCitizenId: string;
   subjectRef: string;
   handoffId: string;
+  /** the case of the permit's handoffs */
+  caseId: string;
   changeId: string;
   insuredCitizenId: string;
   insuredSubjectRef: string;
@@ -76,6 +78,10 @@ export const STRANGER_CASES: Record<
   acceptHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ effectiveFrom: TODAY }), expect: 404 },
   rejectHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ reason: 'no' }), expect: 404 },
   objectToHandoff: { path: (f) => ({ handoffId: f.handoffId }), body: () => ({ reason: 'no' }), expect: 404 },
+  getHandoffCase: { path: (f) => ({ caseId: f.caseId }), expect: 404 },
+  acceptHandoffCase: { path: (f) => ({ caseId: f.caseId }), body: () => ({ effectiveFrom: TODAY }), expect: 404 },
+  rejectHandoffCase: { path: (f) => ({ caseId: f.caseId }), body: () => ({ reason: 'no' }), expect: 404 },
+  objectToHandoffCase: { path: (f) => ({ caseId: f.caseId }), body: () => ({ reason: 'no' }), expect: 404 },
   claimProvision: {
     body: (f) => ({ subjectRef: f.subjectRef, serviceCode: 'edu.compulsory', periodKey: TERM }),
     agency: 'education',
@@ -156,13 +162,18 @@ export async function seedVictims(gateway: string, clearingJob: ClearingJob): Pr
   const permitCitizenId = newCitizenId();
   const permit = must(await post('/v1/residence-permits', CITY, 'public-security', guangzhouPermit(permitCitizenId)), 201);
   const subjectRef = String(permit.body.subjectRef);
-  const pendingOf = async (): Promise<Array<{ handoffId: string }>> =>
+  const pendingOf = async (): Promise<Array<{ handoffId: string; caseId: string }>> =>
     (
-      await call<{ pendingHandoffs?: Array<{ handoffId: string }> }>(gateway, 'GET', `/v1/subjects/${subjectRef}/responsibilities`, {
-        token: token(HUKOU, 'civil-affairs'),
-      })
+      await call<{ pendingHandoffs?: Array<{ handoffId: string; caseId: string }> }>(
+        gateway,
+        'GET',
+        `/v1/subjects/${subjectRef}/responsibilities`,
+        {
+          token: token(HUKOU, 'civil-affairs'),
+        },
+      )
     ).body?.pendingHandoffs ?? [];
-  const handoffId = (await eventually(pendingOf, (p) => p.length > 0, 'a handoff proposed for the permit'))[0].handoffId;
+  const { handoffId, caseId } = (await eventually(pendingOf, (p) => p.length > 0, 'a handoff proposed for the permit'))[0];
   const transfer = must(
     await requestPensionTransfer(gateway, CITY, { citizenId: newCitizenId(), outboundRegion: HUKOU, hukouRegion: HUKOU }),
     200,
@@ -212,6 +223,7 @@ export async function seedVictims(gateway: string, clearingJob: ClearingJob): Pr
     permitCitizenId,
     subjectRef,
     handoffId,
+    caseId,
     changeId: String(change.body.changeId),
     insuredCitizenId: insured,
     insuredSubjectRef,

@@ -64,7 +64,7 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
   let certifiedTransfer: { transferId: string; transferFen: number };
   let remittedTransfer: { transferId: string; transferFen: number };
   let personRef: string;
-  let handoff: { handoffId: string; serviceCode: string };
+  let handoff: { handoffId: string; caseId: string; serviceCode: string };
   let disputed: { handoffId: string; serviceCode: string };
 
   const send = <T = Json>(
@@ -161,7 +161,7 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
       movedOn: TODAY,
     });
     expect((await send('POST', `/v1/fact-changes/${String(moved.body.changeId)}/consent`, NANCHANG, 'public-security')).status).toBe(200);
-    const view = await send<{ pendingHandoffs: Array<{ handoffId: string; serviceCode: string }> }>(
+    const view = await send<{ pendingHandoffs: Array<{ handoffId: string; caseId: string; serviceCode: string }> }>(
       'GET',
       `/v1/subjects/${mover.subjectRef}/responsibilities`,
       GUANGZHOU,
@@ -327,6 +327,15 @@ describe('date bounds: every request date is bounded, none gives a 5xx (real Pos
         endpoint: 'acceptHandoff',
         field: '/body/effectiveFrom',
         send: (d) => send('POST', `/v1/handoffs/${handoff.handoffId}/accept`, GUANGZHOU, 'veterans-affairs', { effectiveFrom: d }),
+      },
+      {
+        endpoint: 'acceptHandoffCase',
+        field: '/body/effectiveFrom',
+        send: (d) =>
+          send('POST', `/v1/handoff-cases/${handoff.caseId}/accept`, GUANGZHOU, 'veterans-affairs', {
+            effectiveFrom: d,
+            services: [handoff.serviceCode],
+          }),
       },
       {
         endpoint: 'decideHandoff',

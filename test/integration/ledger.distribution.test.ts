@@ -147,7 +147,7 @@ describe('the ledger schema is distributable by person (real PostgreSQL)', () =>
 
 /**
  * A database that has the ledger from before the partitioning keeps every row through migration 0192,
- * its interval ids continue, and the views read the new tables.
+ * its interval ids continue, the views read the new tables, and its proposals become cases (0193).
  */
 describe('partitioning an existing ledger (real PostgreSQL)', () => {
   let suite: Suite;
@@ -183,7 +183,7 @@ describe('partitioning an existing ledger (real PostgreSQL)', () => {
                           (SELECT max(responsibility_id) FROM ledger.responsibilities)::int AS last_id`;
     const [was] = await suite.db.query<{ last_id: number }>(count);
 
-    expect(await migrate(suite.db, [LEDGER_MIGRATIONS])).toEqual(['ledger/0192_distributable_by_person']);
+    expect(await migrate(suite.db, [LEDGER_MIGRATIONS])).toContain('ledger/0192_distributable_by_person');
 
     expect(await suite.db.query(count)).toEqual([was]);
     const [next] = await suite.db.query<{ id: number }>(
@@ -191,9 +191,13 @@ describe('partitioning an existing ledger (real PostgreSQL)', () => {
        VALUES ('s-one', 'assist.other', '360100', tstzrange('2026-01-01', NULL), 'test', 'registered') RETURNING responsibility_id::int AS id`,
     );
     expect(next.id).toBeGreaterThan(was.last_id);
-    expect(await suite.db.query(`SELECT queue, subject_ref FROM ledger.operator_queue`)).toEqual([
-      { queue: 'ledger-handoffs', subject_ref: 's-two' },
+    // the proposal made before cases became a case of its own (0193), one queue row
+    expect(await suite.db.query(`SELECT queue, kind, subject_ref FROM ledger.operator_queue`)).toEqual([
+      { queue: 'ledger-handoffs', kind: 'handoff-case', subject_ref: 's-two' },
     ]);
+    expect(
+      await suite.db.query(`SELECT count(*)::int AS n FROM ledger.handoffs h JOIN ledger.handoff_cases c USING (subject_ref, case_id)`),
+    ).toEqual([{ n: 1 }]);
     expect(await suite.db.query(`SELECT region FROM ledger.subject_regions WHERE subject_ref = 's-one' ORDER BY 1`)).toEqual([
       { region: '360100' },
       { region: '360100' },

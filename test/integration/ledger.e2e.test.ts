@@ -375,6 +375,14 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     expect(late.escalated).toBeGreaterThanOrEqual(mine);
     const queue = await call<Body>(gateway, 'GET', '/v1/ops/ledger/handoffs?limit=500', { token: OPERATOR });
     expect((queue.body.items as Body[]).filter((h) => h.subjectRef === subjectRef)).toHaveLength(mine);
+    // each step is told once per case, naming the services it concerns
+    const steps = await suite.db.query<{ step: string; services: number }>(
+      `SELECT payload->>'step' AS step, jsonb_array_length(payload->'services') AS services FROM ledger.outbox
+        WHERE subject = $1 AND event_type = 'cn.gov.tongban.ledger.handoff-case-updated.v1' ORDER BY seq`,
+      [subjectRef],
+    );
+    expect(steps.map((s) => s.step)).toEqual(['reminder', 'escalated']);
+    for (const s of steps) expect(s.services).toBe(mine);
     // two instances firing at once: the advisory lock lets one of them work
     const both = await Promise.all([
       jobs.runHandoffDeadlines(new Date(Date.now() + 41 * 86400000)),

@@ -67,10 +67,15 @@ describe('operator console APIs: queues, item history, decisions, Kafka health (
     const ref = subjectRef();
     const id = randomUUID();
     await suite.db.query(`INSERT INTO ledger.subjects (subject_ref, hukou_region, registered_by) VALUES ($1, '360100', 'test')`, [ref]);
+    const caseId = randomUUID();
     await suite.db.query(
-      `INSERT INTO ledger.handoffs (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, proposed_on, remind_on, deadline, effective_by, answered_at, answered_by, answer_reason)
-       VALUES ($1, $2, 'edu.compulsory', '360100', '440100', 'disputed', 'permit issued', '2026-11-02', '2026-11-11', '2026-11-16', '2027-02-02', now(), '360100:dev-360100', 'the person still lives here')`,
-      [id, ref],
+      `INSERT INTO ledger.handoff_cases (subject_ref, case_id, from_region, to_region, reason, proposed_on) VALUES ($1, $2, '360100', '440100', 'permit issued', '2026-11-02')`,
+      [ref, caseId],
+    );
+    await suite.db.query(
+      `INSERT INTO ledger.handoffs (handoff_id, case_id, subject_ref, service_code, from_region, to_region, status, reason, proposed_on, remind_on, deadline, effective_by, answered_at, answered_by, answer_reason)
+       VALUES ($1, $3, $2, 'edu.compulsory', '360100', '440100', 'disputed', 'permit issued', '2026-11-02', '2026-11-11', '2026-11-16', '2027-02-02', now(), '360100:dev-360100', 'the person still lives here')`,
+      [id, ref, caseId],
     );
     return id;
   };

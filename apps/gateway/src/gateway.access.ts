@@ -58,6 +58,10 @@ export const GATEWAY_ACCESS: AccessMatrix = {
   rejectHandoff: { grants: SERVICE_PROVIDERS, who: "the receiving region's agency providing the service" },
   objectToHandoff: { grants: SERVICE_PROVIDERS, who: "the releasing region's agency providing the service" },
   decideHandoff: { grants: OPERATOR, who: 'operators, on a disputed or escalated proposal' },
+  getHandoffCase: { grants: and(ANY_AGENCY, 'operator'), who: 'the releasing and the receiving region; operators' },
+  acceptHandoffCase: { grants: SERVICE_PROVIDERS, who: "the receiving region's agencies, each for the services it provides" },
+  rejectHandoffCase: { grants: SERVICE_PROVIDERS, who: "the receiving region's agencies, each for the services it provides" },
+  objectToHandoffCase: { grants: SERVICE_PROVIDERS, who: "the releasing region's agencies, each for the services it provides" },
   allotByPoints: {
     grants: SERVICE_PROVIDERS,
     who: "the residence city's agency providing the service, for a person whose active permit is of that city",

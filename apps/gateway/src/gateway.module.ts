@@ -20,6 +20,7 @@ import { OpsKafkaController } from './ops/ops-kafka.controller';
 import { OpsQueuesController } from './ops/ops-queues.controller';
 import { FactChangesController } from './ledger/fact-changes.controller';
 import { HandoffsController } from './ledger/handoffs.controller';
+import { HandoffCasesController } from './ledger/handoff-cases.controller';
 import { LedgerOpsController } from './ledger/ledger-ops.controller';
 import { PointsAllotmentsController } from './ledger/points-allotments.controller';
 import { ProvisionClaimsController } from './ledger/provision-claims.controller';
@@ -69,6 +70,7 @@ export const GATEWAY_SCHEMA = 'gateway';
     SubjectsController,
     FactChangesController,
     HandoffsController,
+    HandoffCasesController,
     ProvisionClaimsController,
     PointsAllotmentsController,
     EntitlementsController,

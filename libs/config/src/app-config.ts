@@ -36,6 +36,7 @@ export class AppConfig {
   /** mutual TLS on the gateway: server certificate and key, and the Tongban CA that signs client certificates */
   readonly tls: { cert: string; key: string; ca: string } | undefined;
   readonly allowBearerTokens: boolean;
+  readonly ledger: { perServiceEventsUntil: string };
 
   constructor(raw: RawConfig) {
     this.env = raw.NODE_ENV;
@@ -94,6 +95,7 @@ export class AppConfig {
         ? { cert: raw.TLS_CERT_FILE, key: raw.TLS_KEY_FILE, ca: raw.TLS_CA_FILE }
         : undefined;
     // Bearer tokens are the development credential; production with mutual TLS turns them off unless asked.
+    this.ledger = { perServiceEventsUntil: raw.LEDGER_PER_SERVICE_EVENTS_UNTIL };
     this.allowBearerTokens = raw.ALLOW_BEARER_TOKENS ? raw.ALLOW_BEARER_TOKENS === 'true' : !(this.production && this.tls);
   }
 }

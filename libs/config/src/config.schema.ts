@@ -47,6 +47,11 @@ export const configSchema = z.object({
   TLS_KEY_FILE: z.string().min(1).optional(),
   TLS_CA_FILE: z.string().min(1).optional(),
   ALLOW_BEARER_TOKENS: z.enum(['true', 'false']).optional(),
+  // the last day (China) the ledger still writes its per-service handoff events next to the case events
+  LEDGER_PER_SERVICE_EVENTS_UNTIL: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .default('2027-06-30'),
   HTTP_BODY_LIMIT: z
     .string()
     .regex(/^\d+(kb|mb)$/)

@@ -7,6 +7,7 @@ import { Handoff, HandoffStatus, LEDGER_SCHEMA } from './ledger.types';
 
 interface HandoffRow {
   handoff_id: string;
+  case_id: string;
   subject_ref: string;
   service_code: string;
   from_region: string;
@@ -27,11 +28,12 @@ interface HandoffRow {
 }
 
 const T = `${LEDGER_SCHEMA}.handoffs`;
-const COLUMNS = `handoff_id, subject_ref, service_code, from_region, to_region, status, reason, ${iso('proposed_at')} AS proposed_at,
+const COLUMNS = `handoff_id, case_id, subject_ref, service_code, from_region, to_region, status, reason, ${iso('proposed_at')} AS proposed_at,
   ${day('remind_on')} AS remind_on, ${day('deadline')} AS deadline, deadline_provisional, ${iso('reminded_at')} AS reminded_at, ${iso('escalated_at')} AS escalated_at,
   ${iso('answered_at')} AS answered_at, ${iso('effective_at')} AS effective_at, answer_reason, ${day('effective_by')} AS effective_by, decided_by_operator`;
 const toHandoff = (r: HandoffRow): Handoff => ({
   handoffId: r.handoff_id,
+  caseId: r.case_id,
   subjectRef: r.subject_ref,
   serviceCode: r.service_code,
   fromRegion: r.from_region,
@@ -53,6 +55,7 @@ const toHandoff = (r: HandoffRow): Handoff => ({
 
 export interface NewHandoff {
   handoffId: string;
+  caseId: string;
   subjectRef: string;
   serviceCode: string;
   fromRegion: string;
@@ -75,8 +78,8 @@ export class HandoffRepository {
 
   async insert(h: NewHandoff): Promise<Handoff> {
     const row = await this.db.one<HandoffRow>(
-      `INSERT INTO ${T} (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, cause_event_id, proposed_on, remind_on, deadline, effective_by, deadline_provisional)
-       VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
+      `INSERT INTO ${T} (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, cause_event_id, proposed_on, remind_on, deadline, effective_by, deadline_provisional, case_id)
+       VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
       [
         h.handoffId,
         h.subjectRef,
@@ -90,6 +93,7 @@ export class HandoffRepository {
         h.deadline,
         h.effectiveBy,
         h.deadlineProvisional,
+        h.caseId,
       ],
     );
     return toHandoff(row as HandoffRow);
@@ -100,6 +104,15 @@ export class HandoffRepository {
     const rows = await this.db.query<HandoffRow>(
       `SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND status IN ('proposed', 'disputed') ORDER BY proposed_at`,
       [subjectRef],
+    );
+    return rows.map(toHandoff);
+  }
+
+  /** The handoffs of a case, one per service, in service order; locked when `lock`. */
+  async ofCase(subjectRef: string, caseId: string, lock = false): Promise<Handoff[]> {
+    const rows = await this.db.query<HandoffRow>(
+      `SELECT ${COLUMNS} FROM ${T} WHERE subject_ref = $1 AND case_id = $2 ORDER BY service_code${lock ? ' FOR UPDATE' : ''}`,
+      [subjectRef, caseId],
     );
     return rows.map(toHandoff);
   }
@@ -175,9 +188,9 @@ export class HandoffRepository {
   /** Marks due reminders as sent and returns them (the caller writes the events in the same transaction). */
   async takeDueReminders(today: string, limit: number): Promise<Handoff[]> {
     const rows = await this.db.query<HandoffRow>(
-      `UPDATE ${T} SET reminded_at = now() WHERE handoff_id IN (
-         SELECT handoff_id FROM ${T} WHERE status = 'proposed' AND reminded_at IS NULL AND remind_on <= $1::date AND deadline >= $1::date
-          ORDER BY remind_on LIMIT $2 FOR UPDATE SKIP LOCKED)
+      `UPDATE ${T} SET reminded_at = now() WHERE (subject_ref, handoff_id) IN (
+         SELECT subject_ref, handoff_id FROM ${T} WHERE status = 'proposed' AND reminded_at IS NULL AND remind_on <= $1::date AND deadline >= $1::date
+          ORDER BY remind_on, subject_ref, case_id LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING ${COLUMNS}`,
       [today, limit],
     );
@@ -186,9 +199,9 @@ export class HandoffRepository {
 
   async takeDueEscalations(today: string, limit: number): Promise<Handoff[]> {
     const rows = await this.db.query<HandoffRow>(
-      `UPDATE ${T} SET escalated_at = now() WHERE handoff_id IN (
-         SELECT handoff_id FROM ${T} WHERE status = 'proposed' AND escalated_at IS NULL AND deadline < $1::date
-          ORDER BY deadline LIMIT $2 FOR UPDATE SKIP LOCKED)
+      `UPDATE ${T} SET escalated_at = now() WHERE (subject_ref, handoff_id) IN (
+         SELECT subject_ref, handoff_id FROM ${T} WHERE status = 'proposed' AND escalated_at IS NULL AND deadline < $1::date
+          ORDER BY deadline, subject_ref, case_id LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING ${COLUMNS}`,
       [today, limit],
     );

@@ -8,6 +8,10 @@ import { OutboxWriter } from '@tongban/messaging';
 import fc from 'fast-check';
 import { HandoffKey, HandoffRepository, NewHandoff } from './handoff.repository';
 import { HandoffService } from './handoff.service';
+import { CaseHeader, HandoffCaseRepository } from './handoff-case.repository';
+import { HandoffEvents } from './handoff.events';
+import { HandoffCaseService } from './handoff-case.service';
+import { AppConfig } from '@tongban/config';
 import { Cause, Handoff, HandoffStatus, Holder, SubjectFacts } from './ledger.types';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
@@ -24,6 +28,7 @@ const SHENZHEN = '440300';
 const PENSION = 'elder.employee-pension'; // held by the pension branch's insured region, answered by 人社
 const RESIDENT_PENSION = 'elder.resident-pension'; // held by the hukou region
 const HANDOFF_ID = '5b0f1e7c-2d44-4c1a-9a3e-7f8c6d5b4a31';
+const CASE_ID = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 
 const actor = (region: string | null, agency: AgencyKind | null = 'human-resources'): Actor => ({
   region,
@@ -53,6 +58,7 @@ const holder = (serviceCode: string, region: string): Holder => ({
 
 const handoff = (over: Partial<Handoff> = {}): Handoff => ({
   handoffId: HANDOFF_ID,
+  caseId: CASE_ID,
   subjectRef: REF,
   serviceCode: PENSION,
   fromRegion: NANCHANG,
@@ -81,6 +87,7 @@ class FakeHandoffs {
   readonly insert = jest.fn(async (n: NewHandoff): Promise<Handoff> => {
     const h = handoff({
       handoffId: n.handoffId,
+      caseId: n.caseId,
       subjectRef: n.subjectRef,
       serviceCode: n.serviceCode,
       fromRegion: n.fromRegion,
@@ -99,6 +106,11 @@ class FakeHandoffs {
     [...this.rows.values()].filter((h) => h.subjectRef === subjectRef && (h.status === 'proposed' || h.status === 'disputed')),
   );
   readonly find = jest.fn(async (id: string): Promise<Handoff | undefined> => this.copy(id));
+  readonly ofCase = jest.fn(async (subjectRef: string, caseId: string): Promise<Handoff[]> =>
+    [...this.rows.values()]
+      .filter((h) => h.subjectRef === subjectRef && h.caseId === caseId)
+      .sort((a, b) => a.serviceCode.localeCompare(b.serviceCode)),
+  );
   readonly lock = jest.fn(async (key: HandoffKey): Promise<Handoff | undefined> => this.copy(key.handoffId));
   readonly answer = jest.fn(
     async (
@@ -136,8 +148,43 @@ class FakeHandoffs {
 
 function setup(calendar: WorkingDayCalendar = new WorkingDayCalendar(), now: Date = NOW) {
   const db = new FakeDatabase();
-  const outbox = new RecordingOutbox(db);
+  const recorded = new RecordingOutbox(db);
+  // the per-service events (still written until LEDGER_PER_SERVICE_EVENTS_UNTIL) apart from the case events
+  const outbox = {
+    get events() {
+      return recorded.events.filter((e) => !e.draft.type.includes('.handoff-case-'));
+    },
+    types(): string[] {
+      return this.events.map((e) => e.draft.type);
+    },
+    get cases() {
+      return recorded.events.filter((e) => e.draft.type.includes('.handoff-case-'));
+    },
+  };
   const handoffs = new FakeHandoffs();
+  const cases = {
+    insert: jest.fn(async (c: Omit<CaseHeader, 'proposedAt'>) => ({ ...c, proposedAt: now.toISOString() })),
+    find: jest.fn(async (caseId: string): Promise<CaseHeader | undefined> => {
+      const h = [...handoffs.rows.values()].find((x) => x.caseId === caseId);
+      return (
+        h && {
+          caseId,
+          subjectRef: h.subjectRef,
+          fromRegion: h.fromRegion,
+          toRegion: h.toRegion,
+          reason: h.reason,
+          proposedAt: h.proposedAt,
+          proposedOn: TODAY,
+        }
+      );
+    }),
+  };
+  const clock = new PinnedClock(now);
+  const events = new HandoffEvents(
+    recorded as unknown as OutboxWriter,
+    { ledger: { perServiceEventsUntil: '2027-06-30' } } as AppConfig,
+    clock,
+  );
   const intervals = {
     latest: jest.fn(async (_subjectRef: string): Promise<Holder[]> => [holder(PENSION, NANCHANG), holder(RESIDENT_PENSION, NANCHANG)]),
     // the instant the intervals agree on; here the effective start itself
@@ -165,10 +212,20 @@ function setup(calendar: WorkingDayCalendar = new WorkingDayCalendar(), now: Dat
     loadServiceCatalogue(),
     loadCityPolicies(),
     calendar,
-    new PinnedClock(now),
-    outbox as unknown as OutboxWriter,
+    clock,
+    cases as unknown as HandoffCaseRepository,
+    events,
   );
-  return { service, db, outbox, handoffs, intervals, subjects };
+  const caseService = new HandoffCaseService(
+    db as unknown as Database,
+    cases as unknown as HandoffCaseRepository,
+    handoffs as unknown as HandoffRepository,
+    service,
+    subjects as unknown as SubjectRepository,
+    loadServiceCatalogue(),
+    clock,
+  );
+  return { service, caseService, db, outbox, handoffs, intervals, subjects, cases, events, recorded };
 }
 
 describe('HandoffService.reconcile', () => {
@@ -178,6 +235,7 @@ describe('HandoffService.reconcile', () => {
     expect(handoffs.insert).toHaveBeenCalledTimes(1);
     expect(handoffs.insert.mock.calls[0][0]).toEqual({
       handoffId: expect.any(String),
+      caseId: expect.any(String),
       subjectRef: REF,
       serviceCode: PENSION,
       fromRegion: NANCHANG,
@@ -567,20 +625,81 @@ describe('HandoffService reads and deadline steps', () => {
     expect((await service.operatorQueue(2, undefined)).next).toBe('00000000-0000-4000-8000-000000000002');
     expect((await service.operatorQueue(3, undefined)).next).toBeNull();
   });
+});
 
-  it('an escalation event carries the escalation instant, a reminder none; both say whether the deadline is provisional', async () => {
+describe('one move, one case', () => {
+  const MINIMUM_LIVING = 'assist.minimum-living'; // answered by 民政 (civil affairs)
+  const caseOf = (): Handoff[] => [
+    handoff({ handoffId: '00000000-0000-4000-8000-00000000000a', serviceCode: PENSION }),
+    handoff({ handoffId: '00000000-0000-4000-8000-00000000000b', serviceCode: RESIDENT_PENSION }),
+    handoff({ handoffId: '00000000-0000-4000-8000-00000000000c', serviceCode: MINIMUM_LIVING }),
+  ];
+
+  it('a cause proposes one case per pair of regions, told once with every service that moves', async () => {
     const { service, db, outbox } = setup();
-    await db.tx(async () => {
-      await service.emitDeadlineStep(
-        'cn.gov.tongban.ledger.handoff-escalated.v2',
-        handoff({ escalatedAt: '2026-06-04T16:00:00.000Z' }),
-        OPERATOR,
-      );
-      await service.emitDeadlineStep('cn.gov.tongban.ledger.handoff-reminder.v2', handoff({ deadlineProvisional: true }), OPERATOR);
+    const proposed = await db.tx(() => service.reconcile(facts(), CAUSE, actor(GUANGZHOU), NOW));
+    expect(new Set(proposed.map((h) => h.caseId)).size).toBe(1);
+    expect(outbox.cases.map((e) => e.draft.type)).toEqual(['cn.gov.tongban.ledger.handoff-case-proposed.v1']);
+    expect(outbox.cases[0].draft).toMatchObject({
+      recipients: [NANCHANG, GUANGZHOU],
+      data: { caseId: proposed[0].caseId, fromRegion: NANCHANG, toRegion: GUANGZHOU, services: [{ serviceCode: PENSION }] },
     });
-    expect(outbox.events[0].draft.data).toMatchObject({ escalatedAt: '2026-06-04T16:00:00.000Z', deadlineProvisional: false });
-    expect(outbox.events[1].draft.data).not.toHaveProperty('escalatedAt');
-    expect(outbox.events[1].draft.data).toMatchObject({ deadlineProvisional: true });
-    for (const { draft } of outbox.events) expect(draft.recipients).toEqual([NANCHANG, GUANGZHOU]);
+  });
+
+  it('a whole-case accept takes the open services the caller’s agency provides, in one transaction and one event', async () => {
+    const { caseService, handoffs, outbox, intervals } = setup();
+    for (const h of caseOf()) handoffs.put(h);
+    const after = await caseService.accept(CASE_ID, { effectiveFrom: '2026-06-15' }, actor(GUANGZHOU));
+    expect(intervals.handOver.mock.calls.map((c) => c[1]).sort()).toEqual([PENSION, RESIDENT_PENSION]);
+    expect(after.status).toBe('open');
+    expect(after.handoffs.map((h) => [h.serviceCode, h.status])).toEqual([
+      [MINIMUM_LIVING, 'proposed'],
+      [PENSION, 'accepted'],
+      [RESIDENT_PENSION, 'accepted'],
+    ]);
+    expect(outbox.cases).toHaveLength(1);
+    expect(outbox.cases[0].draft.data).toMatchObject({ step: 'accepted', open: [MINIMUM_LIVING] });
+    expect((outbox.cases[0].draft.data as { services: unknown[] }).services).toHaveLength(2);
+  });
+
+  it('per service: named services must be of the case (422), the caller’s agency’s (403) and still open (409)', async () => {
+    const { caseService, handoffs, outbox } = setup();
+    for (const h of caseOf()) handoffs.put(h);
+    const civil = actor(GUANGZHOU, 'civil-affairs');
+    expect((await refusal(caseService.reject(CASE_ID, { reason: 'r', services: ['edu.compulsory'] }, civil))).code).toBe(
+      ErrorCode.ValidationFailed,
+    );
+    expect((await refusal(caseService.reject(CASE_ID, { reason: 'r', services: [PENSION] }, civil))).code).toBe(ErrorCode.Forbidden);
+    const rejected = await caseService.reject(CASE_ID, { reason: 'not resident', services: [MINIMUM_LIVING] }, civil);
+    expect(rejected.handoffs.find((h) => h.serviceCode === MINIMUM_LIVING)?.status).toBe('rejected');
+    expect((await refusal(caseService.reject(CASE_ID, { reason: 'r', services: [MINIMUM_LIVING] }, civil))).code).toBe(
+      ErrorCode.InvalidTransition,
+    );
+    expect(outbox.cases.map((e) => (e.draft.data as { step: string }).step)).toEqual(['rejected']);
+  });
+
+  it('only the receiving region answers, the releasing one objects; another region learns nothing', async () => {
+    const { caseService, handoffs } = setup();
+    for (const h of caseOf()) handoffs.put(h);
+    expect((await refusal(caseService.get(CASE_ID, SHENZHEN))).code).toBe(ErrorCode.NotFound);
+    expect((await refusal(caseService.accept(CASE_ID, { effectiveFrom: TODAY }, actor(SHENZHEN)))).code).toBe(ErrorCode.NotFound);
+    expect((await refusal(caseService.accept(CASE_ID, { effectiveFrom: TODAY }, actor(NANCHANG)))).code).toBe(ErrorCode.Forbidden);
+    expect((await refusal(caseService.object(CASE_ID, { reason: 'still here' }, actor(GUANGZHOU)))).code).toBe(ErrorCode.Forbidden);
+    const disputed = await caseService.object(CASE_ID, { reason: 'still here' }, actor(NANCHANG));
+    expect(disputed.handoffs.filter((h) => h.status === 'disputed').map((h) => h.serviceCode)).toEqual([PENSION, RESIDENT_PENSION]);
+  });
+
+  it('a single-service answer is a step of its case: the case event names what stays open', async () => {
+    const { service, handoffs, outbox } = setup();
+    for (const h of caseOf()) handoffs.put(h);
+    await service.accept('00000000-0000-4000-8000-00000000000a', '2026-06-15', actor(GUANGZHOU));
+    expect(outbox.cases[0].draft.data).toMatchObject({ step: 'accepted', open: [MINIMUM_LIVING, RESIDENT_PENSION] });
+  });
+
+  it('after LEDGER_PER_SERVICE_EVENTS_UNTIL only the case events are written', async () => {
+    const { caseService, handoffs, recorded } = setup(new WorkingDayCalendar(), new Date('2027-07-01T02:00:00Z'));
+    for (const h of caseOf()) handoffs.put(h);
+    await caseService.reject(CASE_ID, { reason: 'not resident' }, actor(GUANGZHOU));
+    expect(recorded.types()).toEqual(['cn.gov.tongban.ledger.handoff-case-updated.v1']);
   });
 });

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { addDays, assertDateWithin, ChinaClock, chinaDay, startOfChinaDay, WorkingDayCalendar } from '@tongban/calendar';
 import { CityPolicies, ServiceCatalogue } from '@tongban/catalogue';
-import type { EventDataByType } from '@tongban/contracts';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
-import { Actor, actorLabel, regionActingAs } from '@tongban/identity';
-import { OutboxWriter, ProducedEventType } from '@tongban/messaging';
+import { Actor, regionActingAs } from '@tongban/identity';
+import { HandoffCaseRepository } from './handoff-case.repository';
+import { HandoffEvents } from './handoff.events';
 import { HandoffRepository } from './handoff.repository';
 import { handoffSchedule } from './ledger.clock';
-import { handoffData } from './ledger.outgoing-events';
+import { CaseStep } from './ledger.outgoing-events';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
-import { Cause, Handoff, HandoffStatus, LEDGER_SCHEMA, LEDGER_SOURCE, SubjectFacts } from './ledger.types';
+import { Cause, Handoff, HandoffStatus, SubjectFacts } from './ledger.types';
 import { explainResponsibilities, nextConditionReview } from './responsibility.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
 import { SubjectRepository } from './subject.repository';
@@ -23,8 +23,6 @@ export interface HandoffDecision {
   effectiveFrom?: string;
   reason: string;
 }
-
-type HandoffEventType = Extract<ProducedEventType, `cn.gov.tongban.ledger.handoff-${string}`>;
 
 /**
  * The handoff protocol. When the computed region of a service differs from its holder, a proposal
@@ -43,7 +41,8 @@ export class HandoffService {
     private readonly policies: CityPolicies,
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: ChinaClock,
-    private readonly outbox: OutboxWriter,
+    private readonly cases: HandoffCaseRepository,
+    private readonly events: HandoffEvents,
   ) {}
 
   /**
@@ -62,17 +61,26 @@ export class HandoffService {
     const holders = await this.intervals.latest(facts.subjectRef);
     const open = new Map((await this.handoffs.openFor(facts.subjectRef)).map((h) => [h.serviceCode, h]));
     const resting = await this.handoffs.rejectedSince(facts.subjectRef, reproposalCutoff(now));
-    const proposed: Handoff[] = [];
+    const withdrawn: Handoff[] = [];
+    // one case per pair of regions: what this cause moves from one holder to one receiving region
+    const moves = new Map<string, Array<{ serviceCode: string; reason: string }>>();
     for (const holder of holders) {
       const why = computed.get(holder.serviceCode);
       const target = why?.region ?? holder.region;
       const pending = open.get(holder.serviceCode);
       if (pending && pending.toRegion === target) continue;
-      if (pending) await this.withdraw(pending, actor, cause);
+      if (pending) withdrawn.push(await this.withdraw(pending, actor, cause));
       if (target !== holder.region && !resting.has(`${holder.serviceCode}|${target}`)) {
-        const reason = why && why.conditions.length > 0 ? { ...cause, reason: `${cause.reason}; ${why.explanation}` } : cause;
-        proposed.push(await this.propose(facts.subjectRef, holder.serviceCode, holder.region, target, reason, actor, today));
+        const reason = why && why.conditions.length > 0 ? `${cause.reason}; ${why.explanation}` : cause.reason;
+        const pair = `${holder.region}|${target}`;
+        moves.set(pair, [...(moves.get(pair) ?? []), { serviceCode: holder.serviceCode, reason }]);
       }
+    }
+    await this.caseSteps('withdrawn', withdrawn, actor);
+    const proposed: Handoff[] = [];
+    for (const [pair, services] of moves) {
+      const [from, to] = pair.split('|');
+      proposed.push(...(await this.proposeCase(facts.subjectRef, from, to, services, cause, actor, today)));
     }
     return proposed;
   }
@@ -81,7 +89,9 @@ export class HandoffService {
     return this.db.tx(async () => {
       const h = await this.lockAsParty(handoffId, actor, 'to');
       if (h.status !== 'proposed') throw this.notOpen(h);
-      return this.switchOver(h, effectiveFrom, actor, now, false);
+      const accepted = await this.switchOver(h, effectiveFrom, actor, now, false);
+      await this.caseSteps('accepted', [accepted], actor);
+      return accepted;
     });
   }
 
@@ -89,8 +99,8 @@ export class HandoffService {
     return this.db.tx(async () => {
       const h = await this.lockAsParty(handoffId, actor, 'to');
       if (h.status !== 'proposed') throw this.notOpen(h);
-      const rejected = await this.answered(h, ['proposed'], { status: 'rejected', reason }, actor);
-      await this.emit('cn.gov.tongban.ledger.handoff-rejected.v1', rejected, actor, { answerReason: reason });
+      const rejected = await this.rejectLocked(h, reason, actor);
+      await this.caseSteps('rejected', [rejected], actor);
       return rejected;
     });
   }
@@ -100,8 +110,8 @@ export class HandoffService {
     return this.db.tx(async () => {
       const h = await this.lockAsParty(handoffId, actor, 'from');
       if (h.status !== 'proposed') throw this.notOpen(h);
-      const disputed = await this.answered(h, ['proposed'], { status: 'disputed', reason }, actor);
-      await this.emit('cn.gov.tongban.ledger.handoff-objected.v1', disputed, actor, { answerReason: reason });
+      const disputed = await this.objectLocked(h, reason, actor);
+      await this.caseSteps('objected', [disputed], actor);
       return disputed;
     });
   }
@@ -128,7 +138,8 @@ export class HandoffService {
           { status: 'rejected', reason: cmd.reason, byOperator: true },
           actor,
         );
-        await this.emit('cn.gov.tongban.ledger.handoff-rejected.v1', rejected, actor, { answerReason: cmd.reason });
+        await this.events.perService('cn.gov.tongban.ledger.handoff-rejected.v1', rejected, actor, { answerReason: cmd.reason });
+        await this.caseSteps('rejected', [rejected], actor, true);
         return rejected;
       }
       if (cmd.effectiveFrom === undefined) {
@@ -136,7 +147,9 @@ export class HandoffService {
           errors: [{ field: '/body/effectiveFrom', message: 'required when decision is accept' }],
         });
       }
-      return this.switchOver(h, cmd.effectiveFrom, actor, now, true, cmd.reason);
+      const accepted = await this.switchOver(h, cmd.effectiveFrom, actor, now, true, cmd.reason);
+      await this.caseSteps('accepted', [accepted], actor, true);
+      return accepted;
     });
   }
 
@@ -152,56 +165,90 @@ export class HandoffService {
     return { items, next: items.length === limit ? items[items.length - 1].handoffId : null };
   }
 
-  /** Reminder and escalation events for proposals taken by the deadline job (in its transaction). */
-  async emitDeadlineStep(
-    type: 'cn.gov.tongban.ledger.handoff-reminder.v2' | 'cn.gov.tongban.ledger.handoff-escalated.v2',
-    h: Handoff,
-    actor: Actor,
-  ): Promise<void> {
-    const deadlineProvisional = h.deadlineProvisional;
-    if (type === 'cn.gov.tongban.ledger.handoff-reminder.v2') return this.emit(type, h, actor, { deadlineProvisional });
-    await this.emit(type, h, actor, { deadlineProvisional, escalatedAt: h.escalatedAt ?? this.clock.now().toISOString() });
+  /** Rejects a proposal the caller locked (as the receiving region, or a case answer). */
+  async rejectLocked(h: Handoff, reason: string, actor: Actor): Promise<Handoff> {
+    const rejected = await this.answered(h, ['proposed'], { status: 'rejected', reason }, actor);
+    await this.events.perService('cn.gov.tongban.ledger.handoff-rejected.v1', rejected, actor, { answerReason: reason });
+    return rejected;
   }
 
-  private async propose(
+  /** The releasing region's objection to a proposal the caller locked. */
+  async objectLocked(h: Handoff, reason: string, actor: Actor): Promise<Handoff> {
+    const disputed = await this.answered(h, ['proposed'], { status: 'disputed', reason }, actor);
+    await this.events.perService('cn.gov.tongban.ledger.handoff-objected.v1', disputed, actor, { answerReason: reason });
+    return disputed;
+  }
+
+  /** One case event per case for the handoffs a step changed (grouped: a withdrawal may span cases). */
+  async caseSteps(step: CaseStep, changed: readonly Handoff[], actor: Actor, byOperator = false): Promise<void> {
+    const byCase = new Map<string, Handoff[]>();
+    for (const h of changed) byCase.set(h.caseId, [...(byCase.get(h.caseId) ?? []), h]);
+    for (const [caseId, hs] of byCase) {
+      await this.events.caseStep(step, hs, await this.handoffs.ofCase(hs[0].subjectRef, caseId), actor, { byOperator });
+    }
+  }
+
+  private async proposeCase(
     subjectRef: string,
-    serviceCode: string,
     from: string,
     to: string,
+    services: ReadonlyArray<{ serviceCode: string; reason: string }>,
     cause: Cause,
     actor: Actor,
     today: string,
-  ): Promise<Handoff> {
-    const h = await this.handoffs.insert({
-      handoffId: randomUUID(),
+  ): Promise<Handoff[]> {
+    const c = await this.cases.insert({
+      caseId: randomUUID(),
       subjectRef,
-      serviceCode,
       fromRegion: from,
       toRegion: to,
       reason: cause.reason,
       causeEventId: cause.eventId ?? null,
       proposedOn: today,
-      ...handoffSchedule(this.calendar, today),
-      effectiveBy: addDays(today, LEDGER_POLICY.handoffEffectiveWindowDays),
     });
-    await this.emit('cn.gov.tongban.ledger.handoff-proposed.v2', h, actor, { deadlineProvisional: h.deadlineProvisional });
-    return h;
+    const schedule = handoffSchedule(this.calendar, today);
+    const hs: Handoff[] = [];
+    for (const s of services) {
+      const h = await this.handoffs.insert({
+        handoffId: randomUUID(),
+        caseId: c.caseId,
+        subjectRef,
+        serviceCode: s.serviceCode,
+        fromRegion: from,
+        toRegion: to,
+        reason: s.reason,
+        causeEventId: cause.eventId ?? null,
+        proposedOn: today,
+        ...schedule,
+        effectiveBy: addDays(today, LEDGER_POLICY.handoffEffectiveWindowDays),
+      });
+      await this.events.perService('cn.gov.tongban.ledger.handoff-proposed.v2', h, actor, { deadlineProvisional: h.deadlineProvisional });
+      hs.push(h);
+    }
+    await this.events.caseProposed(c, hs, actor);
+    return hs;
   }
 
-  private async withdraw(h: Handoff, actor: Actor, cause: Cause): Promise<void> {
+  private async withdraw(h: Handoff, actor: Actor, cause: Cause): Promise<Handoff> {
     const withdrawn = await this.answered(
       h,
       ['proposed', 'disputed'],
       { status: 'withdrawn', reason: `superseded: ${cause.reason}` },
       actor,
     );
-    await this.emit('cn.gov.tongban.ledger.handoff-withdrawn.v1', withdrawn, actor, {});
+    await this.events.perService('cn.gov.tongban.ledger.handoff-withdrawn.v1', withdrawn, actor, {});
+    return withdrawn;
   }
 
   /**
    * Responsibility passes: effective within the proposal's window (today … effectiveBy), at the
    * instant the intervals agree on (never inside a period the releasing region already claimed).
    */
+  /** Responsibility passes for a proposal the caller locked (see switchOver); a case answer's per-service part. */
+  async acceptLocked(h: Handoff, effectiveFrom: string, actor: Actor, now: Date): Promise<Handoff> {
+    return this.switchOver(h, effectiveFrom, actor, now, false);
+  }
+
   private async switchOver(
     h: Handoff,
     effectiveFrom: string,
@@ -233,24 +280,8 @@ export class HandoffService {
       { status: 'accepted', reason: note ?? null, effectiveAt, byOperator },
       actor,
     );
-    await this.emit('cn.gov.tongban.ledger.handoff-accepted.v1', accepted, actor, { effectiveAt });
-    await this.outbox.append(LEDGER_SCHEMA, {
-      type: 'cn.gov.tongban.ledger.responsibility-changed.v1',
-      subject: h.subjectRef,
-      source: `${actor.region ?? 'operator'}/${LEDGER_SOURCE}`,
-      recipients: [h.fromRegion, h.toRegion],
-      actor: actorLabel(actor),
-      requestId: actor.requestId,
-      data: {
-        subjectRef: h.subjectRef,
-        serviceCode: h.serviceCode,
-        fromRegion: h.fromRegion,
-        toRegion: h.toRegion,
-        effectiveAt,
-        handoffId: h.handoffId,
-        reason: h.reason.slice(0, 500),
-      },
-    });
+    await this.events.perService('cn.gov.tongban.ledger.handoff-accepted.v1', accepted, actor, { effectiveAt });
+    await this.events.responsibilityChanged(h, effectiveAt, actor);
     return accepted;
   }
 
@@ -296,18 +327,5 @@ export class HandoffService {
 
   private notOpen(h: Handoff): DomainError {
     return new DomainError(ErrorCode.InvalidTransition, `the handoff is ${h.status}`, { currentStatus: h.status });
-  }
-
-  private async emit<T extends HandoffEventType>(type: T, h: Handoff, actor: Actor, extra: Partial<EventDataByType[T]>): Promise<void> {
-    const data = { ...handoffData(h), ...extra } as EventDataByType[T];
-    await this.outbox.append(LEDGER_SCHEMA, {
-      type,
-      subject: h.subjectRef,
-      source: `${actor.region ?? 'operator'}/${LEDGER_SOURCE}`,
-      recipients: [h.fromRegion, h.toRegion],
-      actor: actorLabel(actor),
-      requestId: actor.requestId,
-      data,
-    });
   }
 }

@@ -7,6 +7,8 @@ export { ProvisionClaimService, PLACE_BASES } from './provision-claim.service';
 export { SubjectService } from './subject.service';
 export type { PermitChanged, PermitIssued, PermitRecognised, SubjectResponsibilities, TransferCompleted } from './subject.service';
 export { HandoffService } from './handoff.service';
+export { HandoffCaseService } from './handoff-case.service';
+export type { CaseAnswer } from './handoff-case.service';
 export { FactChangeService } from './fact-change.service';
 export { PointsAllotmentService } from './points-allotment.service';
 export type { PointsAllotmentCommand, PointsAllotmentView } from './points-allotment.service';

@@ -9,10 +9,11 @@ import { HandoffRepository } from './handoff.repository';
 import { FactChangeRepository } from './fact-change.repository';
 import { FactChangeService } from './fact-change.service';
 import { HandoffService } from './handoff.service';
+import { HandoffEvents } from './handoff.events';
 import { handoffSchedule, objectionDeadline } from './ledger.clock';
 import { deadlineChangedEvents, LedgerEvent } from './ledger.outgoing-events';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
-import { LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
+import { Handoff, LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
 import { periodsDue } from './period.rules';
 import { SubjectRepository } from './subject.repository';
 import { DuePeriod } from './gap.repository';
@@ -51,6 +52,7 @@ export class LedgerJobs {
     private readonly db: Database,
     private readonly handoffs: HandoffRepository,
     private readonly handoffService: HandoffService,
+    private readonly events: HandoffEvents,
     private readonly factChanges: FactChangeService,
     private readonly factChangeRows: FactChangeRepository,
     private readonly gaps: GapRepository,
@@ -76,15 +78,24 @@ export class LedgerJobs {
       run.ran = true;
       for (let after: string | null = null; ;) {
         const page = await this.handoffs.provisionalDeadlines(after, BATCH);
+        const announced: Array<Handoff & { previousDeadline: string }> = [];
         for (const h of page) {
           const s = handoffSchedule(this.calendar, h.proposedOn);
           if (s.deadlineProvisional && s.deadline === h.deadline && s.remindOn === h.remindOn) continue;
           const next = await this.handoffs.reschedule(h, s);
           // a reminder date alone moving is the ledger's business; the regions hear of the deadline
-          if (next.deadline !== h.deadline || !next.deadlineProvisional)
-            await this.announce(next.subjectRef, deadlineChangedEvents.handoff(next, h.deadline, today));
+          if (next.deadline !== h.deadline || !next.deadlineProvisional) {
+            if (this.events.perServiceWritten())
+              await this.announce(next.subjectRef, deadlineChangedEvents.handoff(next, h.deadline, today));
+            announced.push({ ...next, previousDeadline: h.deadline });
+          }
           run.recomputed++;
         }
+        await this.perCase(announced, (hs, ofCase) =>
+          this.events.caseStep('deadline-changed', hs, ofCase, JOB_ACTOR, {
+            previousDeadline: (hs[0] as (typeof announced)[number]).previousDeadline,
+          }),
+        );
         run.checked += page.length;
         if (page.length < BATCH) break;
         after = page[page.length - 1].handoffId;
@@ -118,7 +129,16 @@ export class LedgerJobs {
         batch.length > 0;
         batch = await this.handoffs.takeDueEscalations(today, BATCH)
       ) {
-        for (const h of batch) await this.handoffService.emitDeadlineStep('cn.gov.tongban.ledger.handoff-escalated.v2', h, JOB_ACTOR);
+        for (const h of batch) {
+          const escalatedAt = h.escalatedAt ?? now.toISOString();
+          await this.events.perService('cn.gov.tongban.ledger.handoff-escalated.v2', h, JOB_ACTOR, {
+            deadlineProvisional: h.deadlineProvisional,
+            escalatedAt,
+          });
+        }
+        await this.perCase(batch, (hs, ofCase) =>
+          this.events.caseStep('escalated', hs, ofCase, JOB_ACTOR, { escalatedAt: hs[0].escalatedAt ?? now.toISOString() }),
+        );
         escalated += batch.length;
       }
       for (
@@ -126,7 +146,11 @@ export class LedgerJobs {
         batch.length > 0;
         batch = await this.handoffs.takeDueReminders(today, BATCH)
       ) {
-        for (const h of batch) await this.handoffService.emitDeadlineStep('cn.gov.tongban.ledger.handoff-reminder.v2', h, JOB_ACTOR);
+        for (const h of batch)
+          await this.events.perService('cn.gov.tongban.ledger.handoff-reminder.v2', h, JOB_ACTOR, {
+            deadlineProvisional: h.deadlineProvisional,
+          });
+        await this.perCase(batch, (hs, ofCase) => this.events.caseStep('reminder', hs, ofCase, JOB_ACTOR));
         reminded += batch.length;
       }
       return { ran: true, reminded, escalated };
@@ -249,6 +273,13 @@ export class LedgerJobs {
       }
       return { ran: true, detected: found.length, resolved };
     });
+  }
+
+  /** Runs `step` once per case of the handoffs (grouped in order), with every handoff of that case. */
+  private async perCase<H extends Handoff>(hs: readonly H[], step: (ofStep: H[], ofCase: Handoff[]) => Promise<void>): Promise<void> {
+    const byCase = new Map<string, H[]>();
+    for (const h of hs) byCase.set(h.caseId, [...(byCase.get(h.caseId) ?? []), h]);
+    for (const [caseId, group] of byCase) await step(group, await this.handoffs.ofCase(group[0].subjectRef, caseId));
   }
 
   private async announce(subjectRef: string, event: LedgerEvent): Promise<void> {

@@ -10,6 +10,9 @@ import { FactChangeRepository } from './fact-change.repository';
 import { FactChangeService } from './fact-change.service';
 import { GapRepository } from './gap.repository';
 import { HandoffRepository } from './handoff.repository';
+import { HandoffCaseRepository } from './handoff-case.repository';
+import { HandoffCaseService } from './handoff-case.service';
+import { HandoffEvents } from './handoff.events';
 import { HandoffService } from './handoff.service';
 import { LedgerJobs } from './ledger.jobs';
 import { LEDGER_SCHEMA } from './ledger.types';
@@ -35,6 +38,9 @@ export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [M
     ResponsibilityRepository,
     SubjectRepository,
     HandoffRepository,
+    HandoffCaseRepository,
+    HandoffEvents,
+    HandoffCaseService,
     FactChangeRepository,
     ClaimRepository,
     GapRepository,
@@ -57,6 +63,7 @@ export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [M
     PointsAllotmentService,
     FactChangeService,
     HandoffService,
+    HandoffCaseService,
     ReconciliationService,
     LedgerJobs,
     GapRepository,

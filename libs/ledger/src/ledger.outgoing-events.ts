@@ -92,3 +92,76 @@ export const deadlineChangedEvents = {
     };
   },
 };
+
+export type CaseStep = EventDataByType['cn.gov.tongban.ledger.handoff-case-updated.v1']['step'];
+
+const OPEN: readonly string[] = ['proposed', 'disputed'];
+
+/** A case proposed: its handoffs (one cause, one person, the same two regions, one schedule). */
+export const caseProposedEvent = (
+  c: { caseId: string; reason: string; proposedOn: string },
+  hs: readonly Handoff[],
+): LedgerEvent<'cn.gov.tongban.ledger.handoff-case-proposed.v1'> => {
+  const [first] = hs;
+  if (!first) throw new Error(`case ${c.caseId} has no handoff`);
+  return {
+    type: 'cn.gov.tongban.ledger.handoff-case-proposed.v1',
+    data: {
+      caseId: c.caseId,
+      subjectRef: first.subjectRef,
+      fromRegion: first.fromRegion,
+      toRegion: first.toRegion,
+      reason: c.reason.slice(0, 500),
+      proposedOn: c.proposedOn,
+      deadline: first.deadline,
+      deadlineProvisional: first.deadlineProvisional,
+      effectiveBy: first.effectiveBy,
+      services: [...hs]
+        .sort((a, b) => a.serviceCode.localeCompare(b.serviceCode))
+        .map((h) => ({ handoffId: h.handoffId, serviceCode: h.serviceCode, reason: h.reason.slice(0, 500) })),
+    },
+    recipients: [first.fromRegion, first.toRegion],
+  };
+};
+
+/**
+ * One step of a case for the handoffs it concerns (`changed`, as they are after it), with the case's
+ * services still awaiting an answer (`ofCase`: every handoff of the case, after the step).
+ */
+export const caseUpdatedEvent = (
+  step: CaseStep,
+  changed: readonly Handoff[],
+  ofCase: readonly Handoff[],
+  extra: { byOperator?: boolean; previousDeadline?: string; escalatedAt?: string } = {},
+): LedgerEvent<'cn.gov.tongban.ledger.handoff-case-updated.v1'> => {
+  const [first] = changed;
+  if (!first) throw new Error(`a ${step} step concerns at least one handoff`);
+  const open = ofCase.filter((h) => OPEN.includes(h.status));
+  const schedule = open[0] ?? first;
+  return {
+    type: 'cn.gov.tongban.ledger.handoff-case-updated.v1',
+    data: {
+      caseId: first.caseId,
+      subjectRef: first.subjectRef,
+      fromRegion: first.fromRegion,
+      toRegion: first.toRegion,
+      step,
+      byOperator: extra.byOperator ?? false,
+      services: [...changed]
+        .sort((a, b) => a.serviceCode.localeCompare(b.serviceCode))
+        .map((h) => ({
+          handoffId: h.handoffId,
+          serviceCode: h.serviceCode,
+          status: h.status,
+          ...(h.effectiveAt ? { effectiveAt: h.effectiveAt } : {}),
+          ...(h.answerReason ? { answerReason: h.answerReason.slice(0, 500) } : {}),
+        })),
+      open: open.map((h) => h.serviceCode).sort(),
+      deadline: schedule.deadline,
+      deadlineProvisional: schedule.deadlineProvisional,
+      ...(extra.previousDeadline ? { previousDeadline: extra.previousDeadline } : {}),
+      ...(extra.escalatedAt ? { escalatedAt: extra.escalatedAt } : {}),
+    },
+    recipients: [first.fromRegion, first.toRegion],
+  };
+};

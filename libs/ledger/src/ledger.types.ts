@@ -113,6 +113,8 @@ export type HandoffStatus = 'proposed' | 'disputed' | 'accepted' | 'rejected' | 
 
 export interface Handoff {
   handoffId: string;
+  /** the case of the move it belongs to: the handoffs one cause proposed for the person between the same regions */
+  caseId: string;
   subjectRef: string;
   serviceCode: string;
   fromRegion: string;
@@ -133,6 +135,20 @@ export interface Handoff {
   effectiveBy: string;
   /** answered by operators (a dispute or an escalated proposal decided) */
   decidedByOperator: boolean;
+}
+
+/** One move of a person: the handoffs one cause proposed between two regions, answered as a whole or per service. */
+export interface HandoffCase {
+  caseId: string;
+  subjectRef: string;
+  fromRegion: string;
+  toRegion: string;
+  reason: string;
+  proposedAt: string;
+  proposedOn: string;
+  /** open while a service of it awaits an answer (proposed or disputed) */
+  status: 'open' | 'closed';
+  handoffs: Handoff[];
 }
 
 /** The current interval of one (subject, service). */

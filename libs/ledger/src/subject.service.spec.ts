@@ -6,6 +6,9 @@ import { OutboxWriter } from '@tongban/messaging';
 import { FactChangeRepository } from './fact-change.repository';
 import { HandoffRepository, NewHandoff } from './handoff.repository';
 import { HandoffService } from './handoff.service';
+import { HandoffCaseRepository } from './handoff-case.repository';
+import { HandoffEvents } from './handoff.events';
+import { AppConfig } from '@tongban/config';
 import { Handoff, Holder, SubjectFacts } from './ledger.types';
 import { isHeld } from './responsibility.rules';
 import { ResponsibilityRepository } from './responsibility.repository';
@@ -60,7 +63,8 @@ function setup(initial: SubjectFacts, held: Record<string, string> = {}) {
     loadCityPolicies(catalogue),
     new WorkingDayCalendar(),
     clock,
-    outbox as unknown as OutboxWriter,
+    { insert: async (c: object) => ({ ...c, proposedAt: NOW.toISOString() }) } as unknown as HandoffCaseRepository,
+    new HandoffEvents(outbox as unknown as OutboxWriter, { ledger: { perServiceEventsUntil: '2027-06-30' } } as AppConfig, clock),
   );
   const service = new SubjectService(
     db as unknown as Database,

@@ -23,6 +23,8 @@ export const EVENT_TYPES = {
   'cn.gov.tongban.ledger.handoff-escalated.v2': DOMAIN_TOPICS.ledger,
   'cn.gov.tongban.ledger.handoff-withdrawn.v1': DOMAIN_TOPICS.ledger,
   'cn.gov.tongban.ledger.handoff-deadline-changed.v1': DOMAIN_TOPICS.ledger,
+  'cn.gov.tongban.ledger.handoff-case-proposed.v1': DOMAIN_TOPICS.ledger,
+  'cn.gov.tongban.ledger.handoff-case-updated.v1': DOMAIN_TOPICS.ledger,
   'cn.gov.tongban.ledger.gap-detected.v1': DOMAIN_TOPICS.ledger,
   'cn.gov.tongban.ledger.fact-change-stated.v1': DOMAIN_TOPICS.ledger,
   'cn.gov.tongban.ledger.fact-change-stated.v2': DOMAIN_TOPICS.ledger,

@@ -7,6 +7,7 @@ export const ACTION_LABELS = { resolve: '标记已解决', escalate: '上报', c
 const KIND_LABELS = {
   'dead-letter': '死信',
   transfer: '社保转移',
+  'handoff-case': '交接案',
   handoff: '交接',
   'fact-change': '事实变更',
   gap: '缺口',

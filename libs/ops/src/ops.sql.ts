@@ -19,13 +19,13 @@ export const queueRowsSql = (schema: string): string => `
 /**
  * The operators' filters over a queue's rows, each ignored when null: $3 region (one of the item's
  * regions lies in it: a province code takes its cities and districts, a city code its districts),
- * $4 service code, $5 status, $6 overdue, $7 search (the item's id, its subjectRef or an id it refers to).
+ * $4 service code (or one of the services a row refers to: a handoff case's), $5 status, $6 overdue, $7 search (the item's id, its subjectRef or an id it refers to).
  */
 const FILTERED = `
   ($3::text IS NULL OR EXISTS (SELECT 1 FROM unnest(q.regions) AS r(code)
                                 WHERE r.code = $3 OR ($3 LIKE '__0000' AND left(r.code, 2) = left($3, 2))
                                    OR ($3 LIKE '____00' AND left(r.code, 4) = left($3, 4))))
-  AND ($4::text IS NULL OR q.service_code = $4)
+  AND ($4::text IS NULL OR q.service_code = $4 OR $4 = ANY(q.refs))
   AND ($5::text IS NULL OR q.status = $5)
   AND ($6::boolean IS NULL OR q.overdue = $6)
   AND ($7::text IS NULL OR q.id = $7 OR q.subject_ref = $7 OR $7 = ANY(q.refs))`;

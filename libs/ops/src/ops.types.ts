@@ -6,6 +6,7 @@ export const OPS_SCHEMA = 'ops';
 export const ITEM_KINDS = [
   'dead-letter',
   'transfer',
+  'handoff-case',
   'handoff',
   'fact-change',
   'gap',
@@ -27,6 +28,7 @@ export const ACTIONS_BY_KIND: Readonly<Record<ItemKind, readonly DecisionAction[
   transfer: [],
   // disputed handoffs and fact changes are decided in their domain (POST /v1/handoffs/{id}/decision,
   // POST /v1/fact-changes/{id}/decision), which changes the ledger; a note here would change nothing
+  'handoff-case': [],
   handoff: [],
   'fact-change': [],
   gap: ['resolve'],

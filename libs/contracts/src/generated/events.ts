@@ -245,6 +245,99 @@ export interface components {
             toRegion: string;
         };
         /**
+         * Handoff case proposed
+         * @description One move, one case: a cause (a residence permit, a definitive hukou move or insured-region change, a completed transfer, a catalogue or city-policy version, a residence threshold reached) made the computed region of some of the person's services differ from their holder fromRegion. The case lists every such service; toRegion answers by the deadline, for the whole case or per service (POST /v1/handoff-cases/{caseId}/accept|reject|object, or per handoff). Addressed to both regions. Replaces one handoff-proposed.v2 per service (still written alongside until the ledger's per-service events end, see ARCHITECTURE).
+         */
+        LedgerHandoffCaseProposedV1: {
+            /**
+             * Format: uuid
+             * @description the case: the handoffs one cause proposed for the person from fromRegion to toRegion
+             */
+            caseId: string;
+            /**
+             * Format: date
+             * @description the last working day to answer; the services of one case share it
+             */
+            deadline: string;
+            /** @description true when deadline lies past the official holiday schedule: counted on the statutory public holidays without make-up working days, and may move by a few days when the schedule for its year is published; a handoff-case-updated.v1 of step deadline-changed then gives the new date. false: counted on the official schedule; it does not move. */
+            deadlineProvisional: boolean;
+            /**
+             * Format: date
+             * @description the last day an accept may take effect
+             */
+            effectiveBy: string;
+            /** @description the releasing region (holds the services until an accept takes effect) */
+            fromRegion: string;
+            /** Format: date */
+            proposedOn: string;
+            /** @description the cause */
+            reason: string;
+            /** @description one handoff per service that moves, in service-code order */
+            services: {
+                /** Format: uuid */
+                handoffId: string;
+                /** @description why this service moves (the cause, and the city's conditions met where it sets any) */
+                reason: string;
+                serviceCode: string;
+            }[];
+            subjectRef: string;
+            /** @description the receiving region (answers) */
+            toRegion: string;
+        };
+        /**
+         * Handoff case updated
+         * @description One step of a handoff case, for the services it concerns: accepted (responsibility passes at each service's effectiveAt; this is also the responsibility change), rejected (the holder stays responsible), objected (the releasing region disputes; operators decide), withdrawn (the facts no longer call for it), reminder (unanswered, the deadline is near), escalated (unanswered past the deadline; operators decide), deadline-changed (a provisional deadline was counted again on a newer holiday schedule). byOperator marks operators' decisions. open lists the case's services still awaiting an answer after the step: empty, the case is closed. Addressed to both regions. Replaces the per-service handoff-accepted/-rejected/-objected/-withdrawn/-reminder/-escalated/-deadline-changed events and responsibility-changed.v1 (still written alongside until the ledger's per-service events end, see ARCHITECTURE).
+         */
+        LedgerHandoffCaseUpdatedV1: {
+            /** @description the step is operators' decision (on a disputed or escalated case) */
+            byOperator: boolean;
+            /**
+             * Format: uuid
+             * @description the case: the handoffs one cause proposed for the person from fromRegion to toRegion
+             */
+            caseId: string;
+            /**
+             * Format: date
+             * @description the last working day to answer; the services of one case share it
+             */
+            deadline: string;
+            /** @description true when deadline lies past the official holiday schedule: counted on the statutory public holidays without make-up working days, and may move by a few days when the schedule for its year is published; a handoff-case-updated.v1 of step deadline-changed then gives the new date. false: counted on the official schedule; it does not move. */
+            deadlineProvisional: boolean;
+            /**
+             * Format: date-time
+             * @description escalated: when
+             */
+            escalatedAt?: string;
+            /** @description the releasing region (holds the services until an accept takes effect) */
+            fromRegion: string;
+            /** @description services of the case still awaiting an answer after this step */
+            open: string[];
+            /**
+             * Format: date
+             * @description deadline-changed: the date it replaces
+             */
+            previousDeadline?: string;
+            /** @description the services this step concerns */
+            services: {
+                answerReason?: string;
+                /**
+                 * Format: date-time
+                 * @description accepted: the instant responsibility passed (or passes) to toRegion
+                 */
+                effectiveAt?: string;
+                /** Format: uuid */
+                handoffId: string;
+                serviceCode: string;
+                /** @enum {string} */
+                status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
+            }[];
+            /** @enum {string} */
+            step: "accepted" | "rejected" | "objected" | "withdrawn" | "reminder" | "escalated" | "deadline-changed";
+            subjectRef: string;
+            /** @description the receiving region (answers) */
+            toRegion: string;
+        };
+        /**
          * Handoff deadline recomputed
          * @description The provisional deadline of an unanswered proposal was counted again on the calendar as it is now, because a newer official holiday schedule arrived: the date moved, or stands and became official (deadlineProvisional false). Provisional deadlines are those past the official schedule, counted on the statutory public holidays of 全国年节及纪念日放假办法 (as amended 2024) without make-up working days. Written in the transaction of the recompute. Addressed to both regions. The reminder follows the new date; a reminder or escalation already made stays made.
          */
@@ -1510,6 +1603,8 @@ export interface EventDataByType {
   'cn.gov.tongban.ledger.fact-change-stated.v2': components['schemas']['LedgerFactChangeStatedV2'];
   'cn.gov.tongban.ledger.gap-detected.v1': components['schemas']['LedgerGapDetectedV1'];
   'cn.gov.tongban.ledger.handoff-accepted.v1': components['schemas']['LedgerHandoffAcceptedV1'];
+  'cn.gov.tongban.ledger.handoff-case-proposed.v1': components['schemas']['LedgerHandoffCaseProposedV1'];
+  'cn.gov.tongban.ledger.handoff-case-updated.v1': components['schemas']['LedgerHandoffCaseUpdatedV1'];
   'cn.gov.tongban.ledger.handoff-deadline-changed.v1': components['schemas']['LedgerHandoffDeadlineChangedV1'];
   'cn.gov.tongban.ledger.handoff-escalated.v1': components['schemas']['LedgerHandoffEscalatedV1'];
   'cn.gov.tongban.ledger.handoff-escalated.v2': components['schemas']['LedgerHandoffEscalatedV2'];

@@ -185,6 +185,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/handoff-cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A handoff case (one move of a person between two regions, every service it moves), to its two regions
+         * @description A cause that moves responsibility (a residence permit, a definitive hukou move or insured-region
+         *     change, a completed transfer, a new catalogue or city-policy version, a residence threshold
+         *     reached) opens one case per person and pair of regions, holding one handoff per service that
+         *     moves. `status` is `open` while a service awaits an answer. Its events are
+         *     `cn.gov.tongban.ledger.handoff-case-proposed.v1` and `…handoff-case-updated.v1`.
+         */
+        get: operations["getHandoffCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoff-cases/{caseId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The receiving region accepts the case, whole or per service, with an effective date
+         * @description Each agency answers the services it provides: without `services`, every open proposal of the case
+         *     that the caller's agency provides is accepted; with `services`, exactly those (each must be a service
+         *     of the case, provided by the caller's agency — else 403 — and still proposed — else 409). Each moves as
+         *     `POST /v1/handoffs/{handoffId}/accept` moves one, all in one transaction, told in one
+         *     `handoff-case-updated.v1` (step `accepted`).
+         */
+        post: operations["acceptHandoffCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoff-cases/{caseId}/object": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The releasing region objects to the case, whole or per service, opening a dispute for operators
+         * @description The services as for accept, from the releasing region's agencies. One `handoff-case-updated.v1` (step `objected`);
+         *     operators decide each disputed handoff (`POST /v1/handoffs/{handoffId}/decision`).
+         */
+        post: operations["objectToHandoffCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/handoff-cases/{caseId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The receiving region rejects the case, whole or per service, with a reason
+         * @description The services as for accept; the holder stays responsible for each. One `handoff-case-updated.v1` (step `rejected`).
+         */
+        post: operations["rejectHandoffCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/handoffs/{handoffId}": {
         parameters: {
             query?: never;
@@ -1281,6 +1370,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptHandoffCaseRequest: {
+            /** @description today … the proposals' effectiveBy */
+            effectiveFrom: components["schemas"]["IsoDate"];
+            services?: components["schemas"]["CaseServices"];
+        };
         AcceptHandoffRequest: {
             /** @description today … the proposal's effectiveBy */
             effectiveFrom: components["schemas"]["IsoDate"];
@@ -1305,6 +1399,8 @@ export interface components {
             effectiveOn: components["schemas"]["IsoDate"];
             reason: string;
         };
+        /** @description the services of the case this answer concerns; omitted, every open one the caller's agency provides */
+        CaseServices: components["schemas"]["ServiceCode"][];
         Catalogue: {
             asOf: components["schemas"]["IsoDate"];
             categories: {
@@ -1676,6 +1772,11 @@ export interface components {
             /** Format: date-time */
             answeredAt: string | null;
             answerReason: string | null;
+            /**
+             * Format: uuid
+             * @description the case of the move it belongs to (GET /v1/handoff-cases/{caseId})
+             */
+            caseId: string;
             /** @description the last day to answer */
             deadline: components["schemas"]["IsoDate"];
             /** @description true while the official holiday schedule does not reach the deadline yet: remindOn and deadline are then counted on the statutory holidays of the national holiday regulation, without make-up working days, and counted again once a newer schedule covers them */
@@ -1702,6 +1803,29 @@ export interface components {
             status: "proposed" | "disputed" | "accepted" | "rejected" | "withdrawn";
             subjectRef: components["schemas"]["SubjectRef"];
             toRegion: components["schemas"]["RegionCode"];
+        };
+        HandoffCase: {
+            /** Format: uuid */
+            caseId: string;
+            fromRegion: components["schemas"]["RegionCode"];
+            /** @description one per service that moves, in service-code order */
+            handoffs: components["schemas"]["Handoff"][];
+            /** Format: date-time */
+            proposedAt: string;
+            proposedOn: components["schemas"]["IsoDate"];
+            /** @description the cause */
+            reason: string;
+            /**
+             * @description open while a service of it awaits an answer (proposed or disputed)
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            subjectRef: components["schemas"]["SubjectRef"];
+            toRegion: components["schemas"]["RegionCode"];
+        };
+        HandoffCaseReasonRequest: {
+            reason: string;
+            services?: components["schemas"]["CaseServices"];
         };
         HandoffDecisionRequest: {
             /** @enum {string} */
@@ -1951,7 +2075,7 @@ export interface components {
             title: string;
         };
         /** @enum {string} */
-        OperatorItemKind: "dead-letter" | "transfer" | "handoff" | "fact-change" | "gap" | "reconciliation-item" | "settlement" | "statement" | "statement-line" | "filing";
+        OperatorItemKind: "dead-letter" | "transfer" | "handoff-case" | "handoff" | "fact-change" | "gap" | "reconciliation-item" | "settlement" | "statement" | "statement-line" | "filing";
         OperatorQueue: {
             /** @description Chinese heading the console groups queues under */
             group: string;
@@ -3298,6 +3422,7 @@ export interface components {
         ChangeIdPath: string;
         /** @description clearing month (YYYY-MM, China time, 1900-01 to 2199-12) */
         ClearingMonth: string;
+        HandoffCaseIdPath: string;
         HandoffIdPath: string;
         /**
          * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
@@ -3690,6 +3815,201 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FactChange"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getHandoffCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                caseId: components["parameters"]["HandoffCaseIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerProblem"];
+            /** @description the case */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffCase"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    acceptHandoffCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                caseId: components["parameters"]["HandoffCaseIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptHandoffCaseRequest"];
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerProblem"];
+            /** @description accepted; the case as it is now */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffCase"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    objectToHandoffCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                caseId: components["parameters"]["HandoffCaseIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffCaseReasonRequest"];
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerProblem"];
+            /** @description disputed; the case as it is now */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffCase"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    rejectHandoffCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Binds the key (per credential) to its first request, whatever the answer: the same key and body
+                 *     replay the stored answer byte for byte — a success or a refusal (4xx) alike, with
+                 *     `Idempotent-Replayed: true` —, a different body is refused (422 `idempotency-key-reused`). Not
+                 *     stored, so the key stays free: a request refused before it ran (authentication, access, the
+                 *     contract, rate limit) and a 5xx (its transaction rolled back, nothing took effect). Kept at least
+                 *     24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Caller's correlation id, echoed back and written to every log line, write and event of the
+                 *     request: a UUID or an opaque token of at most 64 characters of `[A-Za-z0-9._:-]`. Any other
+                 *     value — and any value containing a citizen ID number — is replaced by a generated UUID.
+                 */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                caseId: components["parameters"]["HandoffCaseIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffCaseReasonRequest"];
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerProblem"];
+            /** @description rejected; the case as it is now */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffCase"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
