@@ -235,7 +235,7 @@ async function dropSecondary(db: Client, tables: string[]): Promise<Secondary[]>
   const { rows } = await db.query<Secondary>(
     `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS def,
             CASE contype WHEN 'f' THEN 'foreign key' ELSE 'constraint' END AS kind
-       FROM pg_constraint WHERE conrelid = ANY($1::regclass[]) AND contype IN ('u', 'x', 'f')
+       FROM pg_constraint WHERE conrelid = ANY($1::regclass[]) AND contype IN ('u', 'x', 'f') AND conparentid = 0
      UNION ALL
      SELECT indrelid::regclass::text, indexrelid::regclass::text, pg_get_indexdef(indexrelid), 'index'
        FROM pg_index i WHERE indrelid = ANY($1::regclass[])
