@@ -46,9 +46,7 @@ interface Acting {
 export function completionFields(req: IncomingMessage): Record<string, unknown> {
   const caller = (req as IncomingMessage & { caller?: Acting }).caller;
   const route = routeTemplate(req);
-  return caller
-    ? { route, region: caller.region, agency: caller.agency, credential: caller.credentialId, role: caller.role }
-    : { route };
+  return caller ? { route, region: caller.region, agency: caller.agency, credential: caller.credentialId, role: caller.role } : { route };
 }
 
 export function pinoOptions(config: AppConfig, app: string): PinoHttpOptions {
