@@ -133,7 +133,7 @@ export function profileMarkdown(
     '',
     `Sampled busy time ${fmt(s.busyMs, 0)} ms (idle ${fmt(s.idleMs, 0)} ms) over ${opts.units} ${opts.unitName}s ` +
       `(${fmt(s.busyMs / Math.max(1, opts.units), 3)} ms sampled per ${opts.unitName}); the process's CPU time was ` +
-      `${fmt(opts.cpuMsPerUnit, 3)} ms per ${opts.unitName}, which the "ms per ${opts.unitName}" columns divide by the shares.`,
+      `${fmt(opts.cpuMsPerUnit, 3)} ms per ${opts.unitName}, split by the shares in the "ms per ${opts.unitName}" columns.`,
     ...(opts.notes ?? []).map((n) => `\n${n}`),
     '',
     '## By package (self time)',

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client, Pool } from 'pg';
 import { addMonths, chinaDay } from '@tongban/calendar';
+import { repoPath } from '@tongban/config';
 import { loadServiceCatalogue } from '@tongban/catalogue';
 import { BenchClient, closedLoop, Latencies } from '../bench.http';
 import { agencyOf, prng, tokenOf } from '../bench.population';
@@ -390,7 +391,7 @@ async function profileClaims(opts: {
       notes: [
         `${created} claims created in ${((to - from) / 1e6).toFixed(1)} s at ${opts.concurrency} connections by a second gateway under \`node --cpu-prof\` ` +
           `(the measured runs use the unprofiled one); its process CPU meanwhile ${cpuMsPerClaim.toFixed(3)} ms per claim ` +
-          `(all threads: GC helpers, libuv, profiler included). Profile: ${file}.`,
+          `(all threads: GC helpers, libuv, profiler included). Profile: ${path.relative(repoPath('.'), file)}.`,
         "Self time = samples whose top frame is the function; a package's time is the self time of its frames. " +
           'Lines are of the compiled JavaScript under dist/.',
       ],
