@@ -6,7 +6,7 @@ import { Client, Pool } from 'pg';
 import { addMonths, chinaDay } from '@tongban/calendar';
 import { repoPath } from '@tongban/config';
 import { loadServiceCatalogue } from '@tongban/catalogue';
-import { BenchClient, closedLoop, Latencies } from '../bench.http';
+import { BenchClient, closedLoop, Latencies, sleep } from '../bench.http';
 import { agencyOf, prng, tokenOf } from '../bench.population';
 import { MONTHLY_HELD } from '../bench.setup';
 import { pipeline } from '@tongban/database';
@@ -214,6 +214,10 @@ export async function claimsFigure(opts: {
     });
   });
 
+  // what the gateway and PostgreSQL spend with no claims (relays, the audit chainer, the other apps'
+  // jobs): per claim it weighs more on the slower path, so it is reported to read the costs by
+  const { cpu: idleCpu } = await cpuDuring({ gateway: opts.gatewayPid, PostgreSQL: opts.postgresPid }, () => sleep(3000));
+
   const gw = new Latencies();
   const statuses = new Map<number, number>();
   const { result: run, cpu: gatewayCpu } = await cpuDuring({ gateway: opts.gatewayPid, PostgreSQL: opts.postgresPid }, () =>
@@ -309,6 +313,8 @@ export async function claimsFigure(opts: {
       ...Object.fromEntries(Object.entries(directCost).map(([k, v]) => [`CPU ms per claim direct: ${k}`, v])),
       [`claims/s ${cores} cores allow at the gateway path's CPU cost`]: (cores * 1000) / sum(gwCost),
       [`claims/s ${cores} cores allow at the direct path's CPU cost`]: (cores * 1000) / sum(directCost),
+      'idle CPU ms per second: gateway': (idleCpu.gateway * 1000) / 3,
+      'idle CPU ms per second: PostgreSQL': (idleCpu.PostgreSQL * 1000) / 3,
       'stepwise transaction on pg (six round trips) claims/s': old.rate,
       'ratio to the stepwise transaction': gatewayRate / old.rate,
       'stepwise p50 ms': old.latencies.summary().p50,
