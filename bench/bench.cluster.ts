@@ -40,6 +40,8 @@ export class AppProcess {
     readonly port: number,
     private readonly env: Record<string, string>,
     private readonly logFile: string,
+    /** Node options of this instance alone (a profiled gateway), before BENCH_APP_NODE_ARGS */
+    private readonly nodeArgs: readonly string[] = [],
   ) {}
 
   get key(): string {
@@ -61,7 +63,7 @@ export class AppProcess {
   start(): void {
     const out = fs.openSync(this.logFile, 'a');
     // BENCH_APP_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', profiles the apps
-    const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const nodeArgs = [...this.nodeArgs, ...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean)];
     const child = spawn(
       process.execPath,
       [...nodeArgs, '-r', repoPath('tools/paths.js'), path.join(repoPath('dist'), 'apps', this.name, 'src', 'main.js')],

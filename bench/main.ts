@@ -25,6 +25,8 @@ const settings = {
   people: env('BENCH_PEOPLE', 3000),
   concurrency: env('BENCH_CONCURRENCY', 32),
   claimSeconds: env('BENCH_SECONDS', 20),
+  /** the claims figure's profiled phase (a second gateway under --cpu-prof); 0 leaves it out */
+  profileSeconds: env('BENCH_PROFILE_SECONDS', 8),
   e2eRate: env('BENCH_E2E_RATE', 1000),
   e2eSustainedRate: env('BENCH_E2E_SUSTAINED_RATE', 100),
   e2eSeconds: env('BENCH_E2E_SECONDS', 15),
@@ -118,6 +120,10 @@ async function main(): Promise<number> {
           gatewayPid: gateway.pid!,
           postgresPid: cluster.postgresPid,
           log,
+          profile:
+            settings.profileSeconds > 0
+              ? { cluster, port: settings.httpPort + 70, seconds: settings.profileSeconds, resultsDir }
+              : undefined,
         }),
       );
     }

@@ -1,9 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Pool, PoolClient, QueryConfig, QueryResultRow } from 'pg';
+import { pipeline, Step } from './database.pipeline';
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
 
 const MAX_PREPARED = 1000;
+
+/**
+ * A transaction's connection and what it owes the server: control statements not sent yet (BEGIN,
+ * SAVEPOINT, RELEASE, ROLLBACK TO), which ride in front of the next statement, and statements held
+ * for the COMMIT, which ride with it — each a round trip saved.
+ */
+interface Tx {
+  client: PoolClient;
+  pending: string[];
+  atCommit: Step[];
+  /** BEGIN reached the server: there is a transaction to commit or roll back */
+  begun: boolean;
+}
 
 /**
  * The one way the code talks to PostgreSQL. `tx()` opens a transaction and binds it to the async
@@ -11,7 +25,7 @@ const MAX_PREPARED = 1000;
  * what lets a state change and its outbox rows (or an effect and its inbox row) commit together.
  */
 export class Database {
-  private readonly current = new AsyncLocalStorage<PoolClient>();
+  private readonly current = new AsyncLocalStorage<Tx>();
   private readonly statements = new Map<string, string>();
   private savepoints = 0;
 
@@ -31,10 +45,31 @@ export class Database {
   }
 
   async query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<R[]> {
-    const client = this.current.getStore();
+    const tx = this.current.getStore();
     const query = this.prepared(text, values);
-    const result = client ? await client.query<R>(query) : await this.pool.query<R>(query);
-    return result.rows;
+    if (!tx) return (await this.pool.query<R>(query)).rows;
+    if (tx.pending.length === 0) return (await tx.client.query<R>(query)).rows;
+    const results = await this.send<R>(tx, [query]);
+    return results[results.length - 1].rows;
+  }
+
+  /** Sends what the transaction owes the server in front of the steps, in one round trip. */
+  private async send<R extends QueryResultRow>(tx: Tx, steps: Step[]): Promise<Array<{ rows: R[] }>> {
+    const control = tx.pending.map((text) => ({ text }));
+    tx.pending = [];
+    if (control.length > 0) tx.begun = true;
+    return pipeline<R>(tx.client, [...control, ...steps]);
+  }
+
+  /**
+   * Holds a write for the transaction's COMMIT, sent with it in one round trip: it commits exactly
+   * when the transaction does (a failure rolls everything back and the transaction's caller gets the
+   * error). For the last write of a request, e.g. its audit entry. Outside a transaction it runs now.
+   */
+  async atCommit(text: string, values: readonly unknown[]): Promise<void> {
+    const tx = this.current.getStore();
+    if (tx) tx.atCommit.push(this.prepared(text, values));
+    else await this.query(text, values);
   }
 
   /**
@@ -62,20 +97,29 @@ export class Database {
     return this.current.getStore() !== undefined;
   }
 
-  /** Runs fn in a transaction, or inside the surrounding one when there is one. */
+  /**
+   * Runs fn in a transaction, or inside the surrounding one when there is one. BEGIN goes to the
+   * server with the first statement and COMMIT with the writes held for it (one round trip each;
+   * PostgreSQL takes a transaction's snapshot at its first statement anyway); a transaction that ran
+   * no statement costs none.
+   */
   async tx<T>(fn: () => Promise<T>, isolation: Isolation = 'read committed'): Promise<T> {
     if (this.current.getStore()) return fn();
     const client = await this.pool.connect();
+    const tx: Tx = { client, pending: [`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`], atCommit: [], begun: false };
     let broken = false;
     try {
-      await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`);
-      const result = await this.current.run(client, fn);
-      await client.query('COMMIT');
+      const result = await this.current.run(tx, fn);
+      if (tx.begun || tx.atCommit.length > 0) {
+        // held writes and COMMIT in one round trip; after a failed write the server skips the COMMIT
+        await this.send(tx, [...tx.atCommit, { text: 'COMMIT' }]);
+      }
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
+      if (tx.begun)
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
       throw error;
     } finally {
       client.release(broken);
@@ -88,18 +132,23 @@ export class Database {
    * refused request under its Idempotency-Key.
    */
   async savepoint<T>(fn: () => Promise<T>): Promise<T> {
-    const client = this.current.getStore();
-    if (!client) throw new Error('savepoint() needs a surrounding transaction');
+    const tx = this.current.getStore();
+    if (!tx) throw new Error('savepoint() needs a surrounding transaction');
     const name = `tongban_sp_${(this.savepoints += 1)}`;
-    await client.query(`SAVEPOINT ${name}`);
+    // SAVEPOINT, RELEASE and ROLLBACK TO ride in front of the next statement (or the COMMIT);
+    // a savepoint fn never sent a statement behind is simply dropped
+    tx.pending.push(`SAVEPOINT ${name}`);
+    const unsent = (): boolean => tx.pending.includes(`SAVEPOINT ${name}`);
     let result: T;
     try {
       result = await fn();
     } catch (error) {
-      await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      if (unsent()) tx.pending.splice(tx.pending.indexOf(`SAVEPOINT ${name}`));
+      else tx.pending.push(`ROLLBACK TO SAVEPOINT ${name}`);
       throw error;
     }
-    await client.query(`RELEASE SAVEPOINT ${name}`);
+    if (unsent()) tx.pending.splice(tx.pending.indexOf(`SAVEPOINT ${name}`), 1);
+    else tx.pending.push(`RELEASE SAVEPOINT ${name}`);
     return result;
   }
 

@@ -1,4 +1,6 @@
 export * from './database';
+export { pipeline } from './database.pipeline';
+export type { Step } from './database.pipeline';
 export * from './database.migrator';
 export * from './database.module';
 export * from './database.periodic-job';

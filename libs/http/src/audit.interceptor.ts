@@ -8,7 +8,8 @@ import { AuthenticatedRequest } from './auth.guard';
 
 /**
  * Every state-changing request runs in one transaction with its audit entry: no effect without
- * evidence, and no evidence of an effect that rolled back. Outermost write interceptor, so the
+ * evidence, and no evidence of an effect that rolled back. The entry's INSERT travels with the
+ * COMMIT (Database.atCommit), so it costs no round trip of its own. Outermost write interceptor, so the
  * idempotency interceptor and the handler join this transaction. The entry records the status sent;
  * a refusal the idempotency interceptor answers itself (its effects undone, the key kept) commits
  * with no entry, like every other refused request.

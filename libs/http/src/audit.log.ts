@@ -66,8 +66,12 @@ export interface ChainReport {
 export class AuditLog {
   constructor(private readonly db: Database) {}
 
+  /**
+   * Appends the entry in the caller's transaction, sent with its COMMIT (one round trip for both):
+   * the entry commits exactly when the request's effects do (outside a transaction: now).
+   */
   async append(e: AuditEntry): Promise<void> {
-    await this.db.query(
+    await this.db.atCommit(
       `INSERT INTO gateway.audit_log (actor, role, region, request_id, action, resource, status, payload_hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [e.actor, e.role, e.region, e.requestId ?? null, e.action, e.resource, e.status, sha256(canonicalJson(e.payload ?? null))],

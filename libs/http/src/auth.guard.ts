@@ -1,7 +1,6 @@
 import type { TLSSocket } from 'node:tls';
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { PinoLogger } from 'nestjs-pino';
 import { AppConfig } from '@tongban/config';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { AccessPolicy } from './access.matrix';
@@ -20,7 +19,6 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly policy: AccessPolicy,
     private readonly credentials: CredentialStore,
-    private readonly logger: PinoLogger,
     private readonly config: AppConfig,
   ) {}
 
@@ -30,8 +28,8 @@ export class AuthGuard implements CanActivate {
     const grants = this.policy.grantsFor(req);
     if (grants === 'public') return true;
     const caller = this.identify(req);
+    // who acted goes on the request's completion line (completionFields in @tongban/logging)
     req.caller = caller;
-    this.logger.assign({ region: caller.region, agency: caller.agency, credential: caller.credentialId, role: caller.role });
     const as = granteeOf(caller);
     if (!grants.includes(as)) {
       throw new DomainError(

@@ -78,6 +78,7 @@ function paramsSchema(spec: OperationSpec, where: 'path' | 'query' | 'header'): 
 export class ContractValidator implements CanActivate {
   readonly contract: ContractDocument;
   private readonly operations = new Map<string, CompiledOperation>();
+  private readonly byRoute = new Map<string, CompiledOperation | undefined>();
   private readonly personalData: ReadonlySet<string>;
   private readonly patterns: PatternMessages;
 
@@ -107,8 +108,16 @@ export class ContractValidator implements CanActivate {
     }
   }
 
+  /**
+   * The compiled operation of a matched route, kept per Express route (a fixed set): the access guard
+   * and the validator ask on every request, and translating the path each time showed in the profile.
+   */
   operationFor(method: string, expressPath: string): CompiledOperation | undefined {
-    return this.operations.get(`${method} ${expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
+    const route = `${method} ${expressPath}`;
+    if (this.byRoute.has(route)) return this.byRoute.get(route);
+    const op = this.operations.get(`${method} ${expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
+    if (this.byRoute.size < this.operations.size * 2) this.byRoute.set(route, op);
+    return op;
   }
 
   canActivate(context: ExecutionContext): boolean {

@@ -38,6 +38,53 @@ const toClaim = (r: ClaimRow): ProvisionClaim => ({
 /** A claim to store: the holder is judged at `heldAt` (the period's start), `periodEnd` is exclusive. */
 export type NewClaim = Omit<ProvisionClaim, 'claimedAt' | 'periodStart' | 'periodEnd'> & { heldAt: string; periodEnd: string };
 
+/**
+ * A claim by the region holding the service, in one statement: the interval holding the service at
+ * the period's start share-locked (as heldAtLocked does), the claim inserted only when that interval
+ * is the claiming region's and the key is free, and — with $12, the first period's start — the
+ * entitlement opened or moved back. No row back: someone else holds it, nobody does, or the key is
+ * taken; the caller then asks step by step. Every table is reached by subject_ref (the partition key).
+ * Exported so the bench runs the very same statement straight on `pg`.
+ */
+export const CLAIM_IF_HOLDER_SQL = `WITH holder AS (
+    SELECT responsibility_id, region FROM ${LEDGER_SCHEMA}.responsibilities
+     WHERE subject_ref = $2 AND service_code = $3 AND during @> $9::timestamptz FOR SHARE
+  ), claim AS (
+    INSERT INTO ${LEDGER_SCHEMA}.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, request_id, held_at, period_end, evidence)
+    SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, h.responsibility_id, $7::text, $8::text, $9::timestamptz, $10::timestamptz, $11::jsonb
+      FROM holder h WHERE h.region = $5::text
+    ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
+    RETURNING ${COLUMNS}
+  ), entitlement AS (
+    INSERT INTO ${LEDGER_SCHEMA}.entitlements (subject_ref, service_code, since_period, opened_by, opened_reason)
+    SELECT subject_ref, service_code, $12::date, $7::text, 'first claim' FROM claim WHERE $12::date IS NOT NULL
+    ON CONFLICT (subject_ref, service_code) DO UPDATE SET since_period = LEAST(entitlements.since_period, EXCLUDED.since_period)
+  )
+  SELECT * FROM claim`;
+
+/** The parameters of CLAIM_IF_HOLDER_SQL, in order. */
+export function claimIfHolderValues(
+  claim: NewClaim,
+  claimedBy: string,
+  requestId: string | null,
+  entitlementSince: string | null,
+): unknown[] {
+  return [
+    claim.claimId,
+    claim.subjectRef,
+    claim.serviceCode,
+    claim.periodKey,
+    claim.region,
+    claim.basis,
+    claimedBy,
+    requestId,
+    claim.heldAt,
+    claim.periodEnd,
+    JSON.stringify(claim.evidence),
+    entitlementSince,
+  ];
+}
+
 @Injectable()
 export class ClaimRepository {
   constructor(private readonly db: Database) {}
@@ -65,6 +112,18 @@ export class ClaimRepository {
         claim.periodEnd,
         JSON.stringify(claim.evidence),
       ],
+    );
+    return row && toClaim(row);
+  }
+
+  /**
+   * The common claim in one round trip (CLAIM_IF_HOLDER_SQL): the claim when the claiming region held
+   * the service at `claim.heldAt` and the key was free, else undefined (nothing written).
+   */
+  async claimIfHolder(claim: NewClaim, actor: Actor, entitlementSince: string | null): Promise<ProvisionClaim | undefined> {
+    const row = await this.db.one<ClaimRow>(
+      CLAIM_IF_HOLDER_SQL,
+      claimIfHolderValues(claim, actorLabel(actor), actor.requestId ?? null, entitlementSince),
     );
     return row && toClaim(row);
   }

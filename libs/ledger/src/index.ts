@@ -4,6 +4,7 @@ export * from './ledger.module';
 export * from './ledger.operator-reads';
 export * from './period.rules';
 export { ProvisionClaimService, PLACE_BASES } from './provision-claim.service';
+export { CLAIM_IF_HOLDER_SQL, claimIfHolderValues } from './claim.repository';
 export { SubjectService } from './subject.service';
 export type { PermitChanged, PermitIssued, PermitRecognised, SubjectResponsibilities, TransferCompleted } from './subject.service';
 export { HandoffService } from './handoff.service';

@@ -41,7 +41,10 @@ const holder = (region: string, since = '2025-01-01T00:00:00+08:00'): Holder => 
 });
 
 function setup(now: Date = NOW) {
-  const claims: Mocked<ClaimRepository, 'insertIfFree' | 'find' | 'openEntitlement'> = {
+  const claims: Mocked<ClaimRepository, 'claimIfHolder' | 'insertIfFree' | 'find' | 'openEntitlement'> = {
+    // the one-statement path answers "not taken" here, so the step-by-step path below is what is tested;
+    // its own tests (below) make it take the claim
+    claimIfHolder: jest.fn().mockResolvedValue(undefined),
     insertIfFree: jest.fn().mockImplementation(async (c: NewClaim): Promise<ProvisionClaim> => ({
       claimId: c.claimId,
       subjectRef: c.subjectRef,
@@ -532,5 +535,61 @@ describe('ProvisionClaimService.claim: evidence (统一证明材料要求, seed 
     await service.claim({ subjectRef: REF, serviceCode: BILL, periodKey: `bill:${GUANGZHOU}:S1` }, actor(GUANGZHOU, 'healthcare-security'));
     expect(backfill.openIfNeverHeld).not.toHaveBeenCalled();
     expect(responsibilities.heldAtLocked).not.toHaveBeenCalled();
+  });
+});
+
+describe('ProvisionClaimService.claim: the one-statement path', () => {
+  const PERMIT = { kind: 'residence-permit', reference: 'P-440100-0001' };
+  const stored = (c: NewClaim): ProvisionClaim => ({
+    claimId: c.claimId,
+    subjectRef: c.subjectRef,
+    serviceCode: c.serviceCode,
+    periodKey: c.periodKey,
+    region: c.region,
+    basis: c.basis,
+    claimedAt: NOW.toISOString(),
+    periodStart: c.heldAt.slice(0, 10),
+    periodEnd: c.periodEnd.slice(0, 10),
+    evidence: c.evidence,
+  });
+
+  it('a holder claiming a free key: one repository call, the entitlement opened from the period for a periodic service only', async () => {
+    const { service, claims, responsibilities, subjects } = setup();
+    claims.claimIfHolder.mockImplementation(async (c: NewClaim) => stored(c));
+    const claim = await service.claim({ subjectRef: REF, serviceCode: MONTHLY, periodKey: '2026-03' }, actor(NANCHANG));
+    expect(claims.claimIfHolder).toHaveBeenCalledWith(
+      expect.objectContaining({ region: NANCHANG, heldAt: '2026-03-01T00:00:00+08:00', periodEnd: '2026-04-01T00:00:00+08:00' }),
+      actor(NANCHANG),
+      '2026-03-01',
+    );
+    expect(claim).toMatchObject({ region: NANCHANG, periodStart: '2026-03-01' });
+    await service.claim({ subjectRef: REF, serviceCode: ON_DEMAND, periodKey: 'course-17' }, actor(NANCHANG));
+    expect(claims.claimIfHolder.mock.calls[1][2]).toBeNull();
+    for (const step of [responsibilities.heldAtLocked, subjects.isRelated, subjects.find, claims.insertIfFree, claims.openEntitlement])
+      expect(step).not.toHaveBeenCalled();
+  });
+
+  it('not taken (another holder, none, a taken key): the step-by-step path answers, as before', async () => {
+    const { service, claims, responsibilities } = setup();
+    responsibilities.heldAtLocked.mockResolvedValue(holder(GUANGZHOU));
+    const e = await refusal(service.claim({ subjectRef: REF, serviceCode: MONTHLY, periodKey: '2026-03' }, actor(NANCHANG)));
+    expect(e).toMatchObject({ code: ErrorCode.NotResponsible, extensions: { responsibleRegion: GUANGZHOU } });
+    expect(claims.claimIfHolder).toHaveBeenCalledTimes(1);
+    expect(claims.insertIfFree).not.toHaveBeenCalled();
+  });
+
+  it('is not tried for place-based keys, nor when the evidence needs the person read or is malformed', async () => {
+    const { service, claims } = setup();
+    await service.claim({ subjectRef: REF, serviceCode: BILL, periodKey: `bill:${GUANGZHOU}:S1` }, actor(GUANGZHOU, 'healthcare-security'));
+    await service.claim({ subjectRef: REF, serviceCode: TERM, periodKey: '2026-autumn' }, actor(NANCHANG, 'education'));
+    await refusal(
+      service.claim(
+        { subjectRef: REF, serviceCode: MONTHLY, periodKey: '2026-03', evidence: [{ kind: 'x', reference: 'has space' }] },
+        actor(NANCHANG),
+      ),
+    );
+    expect(claims.claimIfHolder).not.toHaveBeenCalled();
+    await service.claim({ subjectRef: REF, serviceCode: TERM, periodKey: '2026-spring', evidence: [PERMIT] }, actor(NANCHANG, 'education'));
+    expect(claims.claimIfHolder).toHaveBeenCalledTimes(1);
   });
 });
