@@ -40,6 +40,15 @@ export function consumedByApps(type: EventType): boolean {
   return CONSUMED.has(type);
 }
 
+/**
+ * The topics one event is written to: its domain topic when an app consumes the type or when it is
+ * addressed to no region, and the delivery topic of every province it is addressed to (once each).
+ */
+export function topicsFor(type: EventType, recipients: readonly string[]): string[] {
+  const provinces = [...new Set(recipients.map(deliveryTopic))];
+  return provinces.length === 0 || consumedByApps(type) ? [topicOf(type), ...provinces] : provinces;
+}
+
 /** Every topic the system needs, for explicit creation at start (auto-creation is off on our brokers). */
 export function allTopics(provinceCodes: readonly string[]): TopicSpec[] {
   return [

@@ -4,10 +4,10 @@ import type { Message as KafkaMessage, Producer, RecordMetadata, TopicMessages }
 import { Database } from '@tongban/database';
 import { metrics } from '@tongban/metrics';
 import { chosenPartitions, KafkaClient } from './messaging.kafka-client';
-import { deliveryTopic, RELAY_POSITIONS, relayId } from './messaging.topics';
+import { RELAY_POSITIONS, relayId } from './messaging.topics';
 import { EventType, topicOf } from './messaging.event-types';
 import { dataschemaOf, toInternalKafkaHeaders, toKafkaHeaders } from './messaging.cloud-event';
-import { consumedByApps } from './messaging.consumer-groups';
+import { topicsFor } from './messaging.consumer-groups';
 import { outboxWakePayload } from './messaging.outbox-writer';
 import { decodeSeqs, encodeSeqs, withinPositionBytes } from './messaging.relay-position';
 
@@ -54,14 +54,16 @@ export function messagesFor(row: OutboxRow, topicName: (base: string) => string 
   const value = Buffer.from(JSON.stringify(row.payload));
   const time = row.occurred_at.toISOString();
   const traceparent = row.traceparent ?? undefined;
-  const provinces = [...new Set(row.recipients.map(deliveryTopic))];
+  const domain = topicOf(row.event_type);
   const copies: TopicMessages[] = [];
-  if (provinces.length === 0 || consumedByApps(row.event_type)) {
-    const headers = toInternalKafkaHeaders({ id: row.event_id, source: row.source, type: row.event_type, time, traceparent });
-    copies.push({ topic: topicName(topicOf(row.event_type)), messages: [{ key, value, headers }] });
-  }
-  if (provinces.length > 0) {
-    const delivery: KafkaMessage = {
+  let delivery: KafkaMessage | undefined;
+  for (const topic of topicsFor(row.event_type, row.recipients)) {
+    if (topic === domain) {
+      const headers = toInternalKafkaHeaders({ id: row.event_id, source: row.source, type: row.event_type, time, traceparent });
+      copies.push({ topic: topicName(topic), messages: [{ key, value, headers }] });
+      continue;
+    }
+    delivery ??= {
       key,
       value,
       headers: toKafkaHeaders({
@@ -75,7 +77,7 @@ export function messagesFor(row: OutboxRow, topicName: (base: string) => string 
         traceparent,
       }),
     };
-    for (const topic of provinces) copies.push({ topic: topicName(topic), messages: [delivery] });
+    copies.push({ topic: topicName(topic), messages: [delivery] });
   }
   return copies;
 }
