@@ -143,12 +143,11 @@ export function assertAcknowledged(groups: TopicMessages[], acks: RecordMetadata
   for (const [tp, n] of acked)
     if (n > 1) throw new Error(`Kafka acknowledged ${tp} ${n} times: part of the batch was sent twice; it is aborted`);
   for (const g of groups) {
-    for (const m of g.messages) {
-      const partition = chosenPartitions.get(m)?.get(g.topic);
-      if (partition === undefined || !acked.has(`${g.topic}/${partition}`)) {
+    const partitions = new Set<number | undefined>();
+    for (const m of g.messages) partitions.add(chosenPartitions.get(m)?.get(g.topic));
+    for (const partition of partitions)
+      if (partition === undefined || !acked.has(`${g.topic}/${partition}`))
         throw new Error(`Kafka did not acknowledge ${g.topic}/${partition ?? '?'} of the batch; it will be published again`);
-      }
-    }
   }
 }
 
