@@ -18,6 +18,7 @@ import {
   schemaFileOf,
 } from '@tongban/messaging';
 import { provinces } from '@tongban/regions';
+import { cpuDuring, treeCpuSeconds } from '../bench.cpu';
 import { Figure } from '../bench.report';
 import { ORIGINS } from '../bench.population';
 
@@ -70,6 +71,16 @@ function producerPerformance(
   return { recordsPerSecond: Number(/records sent, ([\d.]+) records\/sec/.exec(final)![1]), seconds, line: final };
 }
 
+/** CPU seconds of this process's children it already waited for (the tool's JVM, once it ended); Linux only. */
+function reapedCpuSeconds(): number {
+  try {
+    const f = fs.readFileSync('/proc/self/stat', 'utf8').split(') ').pop()!.split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100; // cutime + cstime, in USER_HZ ticks
+  } catch {
+    return NaN;
+  }
+}
+
 /**
  * The tool warmed: a first run (the broker's and the tool's JIT, the topic's segments), then a run
  * sized from the first one's rate to last at least `seconds` — the figure the relay is compared with.
@@ -80,18 +91,23 @@ function warmedProducerPerformance(
   recordSize: number,
   seconds: number,
   log: (l: string) => void,
-): { recordsPerSecond: number; records: number; seconds: number; warmUp: string; line: string } {
+  servers: Record<string, number>,
+): { recordsPerSecond: number; records: number; seconds: number; warmUp: string; line: string; cpu: Record<string, number> } {
   const warmUp = producerPerformance(brokers, topic, 200_000, recordSize, log);
   log(`ProducerPerformance warm-up: ${warmUp.line}`);
   // sized from the last rate (a warmed tool runs faster than its warm-up), again if it still ended early
   let rate = warmUp.recordsPerSecond;
   for (let attempt = 1; ; attempt++) {
     const records = Math.ceil((rate * seconds * 1.5) / 10_000) * 10_000;
+    const before: Record<string, number> = Object.fromEntries(Object.entries(servers).map(([k, pid]) => [k, treeCpuSeconds(pid)]));
+    const reapedBefore = reapedCpuSeconds();
     const measured = producerPerformance(brokers, topic, records, recordSize, log);
+    const cpu: Record<string, number> = Object.fromEntries(Object.entries(servers).map(([k, pid]) => [k, treeCpuSeconds(pid) - before[k]]));
+    cpu.tool = reapedCpuSeconds() - reapedBefore;
     const sending = records / measured.recordsPerSecond;
     log(`ProducerPerformance measured (${sending.toFixed(1)} s sending): ${measured.line}`);
     if (sending >= seconds || attempt === 3)
-      return { recordsPerSecond: measured.recordsPerSecond, records, seconds: sending, warmUp: warmUp.line, line: measured.line };
+      return { recordsPerSecond: measured.recordsPerSecond, records, seconds: sending, warmUp: warmUp.line, line: measured.line, cpu };
     rate = measured.recordsPerSecond;
   }
 }
@@ -182,8 +198,11 @@ export async function relayFigure(opts: {
   replication: number;
   events: number;
   batchSize: number;
+  /** the broker's and PostgreSQL's pids (BenchCluster.processes()), for the CPU each spends per record */
+  processes: Record<string, number>;
   log: (line: string) => void;
 }): Promise<Figure> {
+  const servers = Object.fromEntries(Object.entries(opts.processes).filter(([name]) => name === 'Kafka' || name === 'PostgreSQL'));
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'development',
@@ -235,23 +254,23 @@ export async function relayFigure(opts: {
     const relay = new OutboxRelay(db, kafka, SCHEMA, { batchSize: opts.batchSize, pollMs: 100 });
     await kafka.producer();
     const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    let published = 0;
-    for (;;) {
-      const n = await relay.publishBatch();
-      if (n === 0 && (await relay.backlog()) === 0) break;
-      published += n;
-    }
+    const { result: published, cpu: relayCpu } = await cpuDuring(servers, async () => {
+      let n = 0;
+      for (;;) {
+        const batch = await relay.publishBatch();
+        if (batch === 0 && (await relay.backlog()) === 0) return n;
+        n += batch;
+      }
+    });
     const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    const relayCpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const relayCpuSeconds = relayCpu['load generator'];
     await relay.stop(); // gives its lock and connection back
     const eventsPerSecond = published / seconds;
     const relayRecordsPerSecond = records / seconds;
     opts.log(
       `relay: ${published} events (${records} Kafka records, value ${recordSize} B, key + headers ${overheadBytes.toFixed(0)} B) in ${seconds.toFixed(1)} s = ${eventsPerSecond.toFixed(0)} events/s, ${relayRecordsPerSecond.toFixed(0)} records/s`,
     );
-    const tool = warmedProducerPerformance(opts.brokers, `${NAMESPACE}producer-perf`, recordSize, 10, opts.log);
+    const tool = warmedProducerPerformance(opts.brokers, `${NAMESPACE}producer-perf`, recordSize, 10, opts.log, servers);
     const ratio = relayRecordsPerSecond / tool.recordsPerSecond;
     const headerList = (r: RecordShape): string =>
       Object.entries(r.headers)
@@ -274,7 +293,11 @@ export async function relayFigure(opts: {
         'relay records/s': relayRecordsPerSecond,
         'relay seconds': seconds,
         'relay process CPU s (kafkajs encoding, pg, JSON)': relayCpuSeconds,
-        'relay CPU µs per record': (relayCpuSeconds * 1e6) / records,
+        'CPU µs per record, relay: relay process': (relayCpuSeconds * 1e6) / records,
+        'CPU µs per record, relay: Kafka': ((relayCpu.Kafka ?? NaN) * 1e6) / records,
+        'CPU µs per record, relay: PostgreSQL': ((relayCpu.PostgreSQL ?? NaN) * 1e6) / records,
+        'CPU µs per record, tool: the tool (JVM)': (tool.cpu.tool * 1e6) / tool.records,
+        'CPU µs per record, tool: Kafka': ((tool.cpu.Kafka ?? NaN) * 1e6) / tool.records,
         'tool measured seconds sending': tool.seconds,
         'value bytes': recordSize,
         'key + header bytes per record (mean)': overheadBytes,
