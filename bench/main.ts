@@ -192,6 +192,7 @@ async function main(): Promise<number> {
           replication: 1,
           events: settings.relayEvents,
           batchSize: settings.relayBatch,
+          processes: cluster.processes(),
           log,
         }),
       );

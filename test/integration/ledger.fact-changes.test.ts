@@ -1,7 +1,7 @@
 import { addDays, ChinaClock, chinaDay, WorkingDayCalendar } from '@tongban/calendar';
 import { LedgerJobs } from '@tongban/ledger';
 import { RunningApp } from '@tongban/http';
-import { DOMAIN_TOPICS, EventValidator, fromKafkaMessage } from '@tongban/messaging';
+import { EventValidator, fromKafkaMessage } from '@tongban/messaging';
 import { Collected, Suite } from '../harness/suite';
 import { agencyOf, call, CallResult, OPERATOR, token } from '../harness/http';
 import { newCitizenId } from '../harness/fixtures';
@@ -98,7 +98,7 @@ describe('fact changes: provisional statements, consent, objection window, dispu
           g.message.key?.toString() === subjectRef &&
           fromKafkaMessage(g.message.headers, g.message.value).type === 'cn.gov.tongban.ledger.fact-change-stated.v2',
       );
-    const [notice] = stateEvents(await suite.collect(DOMAIN_TOPICS.ledger.name, (got) => stateEvents(got).length > 0));
+    const [notice] = stateEvents(await suite.collect('tongban.deliver.360000.v1', (got) => stateEvents(got).length > 0));
     expect(fromKafkaMessage(notice.message.headers, notice.message.value).recipients).toEqual([NANCHANG]);
     // a second statement by another region waits for the first to end
     const second = await moveHukou(GUANGZHOU, citizenId);

@@ -1,4 +1,5 @@
 export * from './messaging.topics';
+export * from './messaging.consumer-groups';
 export * from './messaging.event-types';
 export * from './messaging.cloud-event';
 export * from './messaging.event-validator';

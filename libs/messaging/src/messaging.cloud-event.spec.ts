@@ -1,4 +1,4 @@
-import { CloudEventDecodeError, fromKafkaMessage, toKafkaHeaders } from './messaging.cloud-event';
+import { CloudEventDecodeError, fromKafkaMessage, toInternalKafkaHeaders, toKafkaHeaders } from './messaging.cloud-event';
 
 const attributes = {
   id: 'e1',
@@ -32,5 +32,21 @@ describe('CloudEvents Kafka binary mode', () => {
 
   it('refuses a value that is not JSON', () => {
     expect(() => fromKafkaMessage(toKafkaHeaders(attributes), Buffer.from('{'))).toThrow(CloudEventDecodeError);
+  });
+});
+
+describe('a domain-topic copy (lean headers, only the apps read it)', () => {
+  it('decodes to the same event but its addressing: the subject from the key, the dataschema from the type', () => {
+    const headers = toInternalKafkaHeaders(attributes);
+    expect(Object.keys(headers)).toEqual(['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_time', 'traceparent']);
+    expect(fromKafkaMessage(headers, Buffer.from('{"a":1}'), Buffer.from('s1_x'))).toEqual({
+      ...attributes,
+      recipients: [],
+      data: { a: 1 },
+    });
+  });
+
+  it('refuses one without a key (no subject anywhere)', () => {
+    expect(() => fromKafkaMessage(toInternalKafkaHeaders(attributes), Buffer.from('{}'), null)).toThrow('missing header ce_subject');
   });
 });

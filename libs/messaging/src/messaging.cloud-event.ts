@@ -18,7 +18,13 @@ export class CloudEventDecodeError extends Error {}
 
 const RECIPIENTS = 'ce_tongbanrecipients';
 
-/** Binary content mode of the CloudEvents Kafka binding: attributes in ce_* headers, data as the value. */
+/** The dataschema of every event of a type: its JSON Schema's $id (contracts/events/<type>.json). */
+export const dataschemaOf = (type: EventType): string => `urn:tongban:event-schema:${type}`;
+
+/**
+ * Binary content mode of the CloudEvents Kafka binding: attributes in ce_* headers, data as the value.
+ * Every attribute, as contracts/asyncapi.yaml promises agencies on their delivery topics.
+ */
 export function toKafkaHeaders(e: Omit<CloudEvent, 'data'>): Record<string, string> {
   const headers: Record<string, string> = {
     ce_specversion: '1.0',
@@ -35,6 +41,24 @@ export function toKafkaHeaders(e: Omit<CloudEvent, 'data'>): Record<string, stri
   return headers;
 }
 
+/**
+ * The headers of a domain-topic copy, which only the apps read (ACLs): the attributes the CloudEvents
+ * binding requires (specversion, id, source, type), time and the trace. The subject is the key, the
+ * dataschema follows from the type, the content type is always JSON, and the recipients only address
+ * the delivery copies: `fromKafkaMessage` restores the first three.
+ */
+export function toInternalKafkaHeaders(e: Omit<CloudEvent, 'data' | 'subject' | 'dataschema' | 'recipients'>): Record<string, string> {
+  const headers: Record<string, string> = {
+    ce_specversion: '1.0',
+    ce_id: e.id,
+    ce_source: e.source,
+    ce_type: e.type,
+    ce_time: e.time,
+  };
+  if (e.traceparent) headers.traceparent = e.traceparent;
+  return headers;
+}
+
 function header(headers: IHeaders | undefined, name: string): string | undefined {
   const v = headers?.[name];
   if (v === undefined) return undefined;
@@ -42,7 +66,11 @@ function header(headers: IHeaders | undefined, name: string): string | undefined
   return first === undefined ? undefined : first.toString();
 }
 
-export function fromKafkaMessage(headers: IHeaders | undefined, value: Buffer | null): CloudEvent {
+/**
+ * Decodes either copy of an event: a delivery copy (every attribute in its headers) or a domain-topic
+ * copy (`toInternalKafkaHeaders`: the subject from the key, the dataschema from the type, no recipients).
+ */
+export function fromKafkaMessage(headers: IHeaders | undefined, value: Buffer | null, key?: Buffer | string | null): CloudEvent {
   const required = (name: string): string => {
     const v = header(headers, name);
     if (!v) throw new CloudEventDecodeError(`missing header ${name}`);
@@ -64,9 +92,9 @@ export function fromKafkaMessage(headers: IHeaders | undefined, value: Buffer | 
     id: required('ce_id'),
     source: required('ce_source'),
     type,
-    subject: required('ce_subject'),
+    subject: header(headers, 'ce_subject') || (key ? key.toString() : required('ce_subject')),
     time: required('ce_time'),
-    dataschema: required('ce_dataschema'),
+    dataschema: header(headers, 'ce_dataschema') || dataschemaOf(type),
     recipients: (header(headers, RECIPIENTS) ?? '').split(',').filter(Boolean),
     traceparent: header(headers, 'traceparent'),
     data,

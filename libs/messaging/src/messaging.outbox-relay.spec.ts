@@ -1,6 +1,7 @@
 import type { Message, RecordMetadata } from 'kafkajs';
 import { chosenPartitions } from './messaging.kafka-client';
-import { assertAcknowledged, assertAnsweredOnce, withinTopicBytes } from './messaging.outbox-relay';
+import { fromKafkaMessage } from './messaging.cloud-event';
+import { assertAcknowledged, assertAnsweredOnce, messagesFor, OutboxRow, withinTopicBytes } from './messaging.outbox-relay';
 
 const message = (key: string, partitions: Record<string, number>): Message => {
   const m: Message = { key, value: '{}' };
@@ -77,5 +78,64 @@ describe('withinTopicBytes (no topic gets more than the broker accepts in one ba
 
   it('always takes the first row, so an oversized event is sent and refused loudly rather than skipped', () => {
     expect(withinTopicBytes(rows, messagesOf, 10).rows.map((r) => r.i)).toEqual([0]);
+  });
+});
+
+describe('messagesFor (one record per addressed province, and a lean domain-topic record only where an app reads it)', () => {
+  const row = (event_type: OutboxRow['event_type'], recipients: string[]): OutboxRow => ({
+    seq: '7',
+    event_id: '0b6f3f0e-7a53-4c1e-9d7f-8f3e0e5b1a21',
+    event_type,
+    subject: 's1_abc',
+    source: '440100/residence-permit',
+    recipients,
+    payload: { a: 1 },
+    traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    occurred_at: new Date('2026-11-29T08:00:00Z'),
+  });
+  const decoded = (m: Message) =>
+    fromKafkaMessage(
+      Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, Buffer.from(String(v))])),
+      m.value as Buffer,
+      m.key as string,
+    );
+
+  it('a type an app consumes: the domain copy with the lean headers, then each province with every attribute', () => {
+    const copies = messagesFor(row('cn.gov.tongban.residence.permit-issued.v1', ['440100', '360100', '440300']));
+    expect(copies.map((c) => c.topic)).toEqual(['tongban.residence.events.v1', 'tongban.deliver.440000.v1', 'tongban.deliver.360000.v1']);
+    const [domain, delivery] = [copies[0].messages[0], copies[1].messages[0]];
+    expect(Object.keys(domain.headers!)).toEqual(['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_time', 'traceparent']);
+    expect(Object.keys(delivery.headers!).sort()).toEqual(
+      [
+        'ce_specversion',
+        'ce_id',
+        'ce_source',
+        'ce_type',
+        'ce_subject',
+        'ce_time',
+        'ce_dataschema',
+        'ce_tongbanrecipients',
+        'content-type',
+        'traceparent',
+      ].sort(),
+    );
+    expect(copies[2].messages[0]).toBe(delivery); // one message object for every province: encoded and hashed once
+    // both decode to the same event; the domain copy without its addressing
+    expect({ ...decoded(domain), recipients: ['440100', '360100', '440300'] }).toEqual(decoded(delivery));
+    expect(decoded(delivery)).toMatchObject({
+      subject: 's1_abc',
+      dataschema: 'urn:tongban:event-schema:cn.gov.tongban.residence.permit-issued.v1',
+      data: { a: 1 },
+    });
+  });
+
+  it('a type no app consumes goes to the addressed provinces only', () => {
+    const copies = messagesFor(row('cn.gov.tongban.ledger.handoff-accepted.v1', ['440100', '360100']));
+    expect(copies.map((c) => c.topic)).toEqual(['tongban.deliver.440000.v1', 'tongban.deliver.360000.v1']);
+  });
+
+  it('an event addressed to no region lands on its domain topic', () => {
+    const copies = messagesFor(row('cn.gov.tongban.ledger.gap-detected.v1', []));
+    expect(copies.map((c) => c.topic)).toEqual(['tongban.ledger.events.v1']);
   });
 });

@@ -4,13 +4,14 @@ import type { Message as KafkaMessage, Producer, RecordMetadata, TopicMessages }
 import { Database } from '@tongban/database';
 import { metrics } from '@tongban/metrics';
 import { chosenPartitions, KafkaClient } from './messaging.kafka-client';
-import { deliveryTopic, RELAY_POSITIONS, relayId } from './messaging.topics';
+import { RELAY_POSITIONS, relayId } from './messaging.topics';
 import { EventType, topicOf } from './messaging.event-types';
-import { toKafkaHeaders } from './messaging.cloud-event';
+import { dataschemaOf, toInternalKafkaHeaders, toKafkaHeaders } from './messaging.cloud-event';
+import { topicsFor } from './messaging.consumer-groups';
 import { outboxWakePayload } from './messaging.outbox-writer';
 import { decodeSeqs, encodeSeqs, withinPositionBytes } from './messaging.relay-position';
 
-interface OutboxRow {
+export interface OutboxRow {
   seq: string;
   event_id: string;
   event_type: EventType;
@@ -42,24 +43,43 @@ export interface RelayOptions {
   beforeCommit?: (eventIds: string[]) => Promise<void>;
 }
 
-/** Kafka messages for one outbox row: the domain topic, plus one copy per addressed province. */
+/**
+ * Kafka messages for one outbox row: one copy per addressed province, on its delivery topic, with
+ * every CloudEvents attribute (the agencies' contract); and a lean copy on the event type's domain
+ * topic if an app consumes the type (CONSUMER_GROUPS), or if the event is addressed to no region
+ * (its domain topic is then the one place it lands). Key and value are encoded once for all copies.
+ */
 export function messagesFor(row: OutboxRow, topicName: (base: string) => string = (t) => t): TopicMessages[] {
-  const message: KafkaMessage = {
-    key: row.subject,
-    value: JSON.stringify(row.payload),
-    headers: toKafkaHeaders({
-      id: row.event_id,
-      source: row.source,
-      type: row.event_type,
-      subject: row.subject,
-      time: row.occurred_at.toISOString(),
-      dataschema: `urn:tongban:event-schema:${row.event_type}`,
-      recipients: row.recipients,
-      traceparent: row.traceparent ?? undefined,
-    }),
-  };
-  const topics = [topicOf(row.event_type), ...new Set(row.recipients.map(deliveryTopic))];
-  return topics.map((topic) => ({ topic: topicName(topic), messages: [message] }));
+  const key = row.subject;
+  const value = Buffer.from(JSON.stringify(row.payload));
+  const time = row.occurred_at.toISOString();
+  const traceparent = row.traceparent ?? undefined;
+  const domain = topicOf(row.event_type);
+  const copies: TopicMessages[] = [];
+  let delivery: KafkaMessage | undefined;
+  for (const topic of topicsFor(row.event_type, row.recipients)) {
+    if (topic === domain) {
+      const headers = toInternalKafkaHeaders({ id: row.event_id, source: row.source, type: row.event_type, time, traceparent });
+      copies.push({ topic: topicName(topic), messages: [{ key, value, headers }] });
+      continue;
+    }
+    delivery ??= {
+      key,
+      value,
+      headers: toKafkaHeaders({
+        id: row.event_id,
+        source: row.source,
+        type: row.event_type,
+        subject: row.subject,
+        time,
+        dataschema: dataschemaOf(row.event_type),
+        recipients: row.recipients,
+        traceparent,
+      }),
+    };
+    copies.push({ topic: topicName(topic), messages: [delivery] });
+  }
+  return copies;
 }
 
 /**
@@ -123,12 +143,11 @@ export function assertAcknowledged(groups: TopicMessages[], acks: RecordMetadata
   for (const [tp, n] of acked)
     if (n > 1) throw new Error(`Kafka acknowledged ${tp} ${n} times: part of the batch was sent twice; it is aborted`);
   for (const g of groups) {
-    for (const m of g.messages) {
-      const partition = chosenPartitions.get(m)?.get(g.topic);
-      if (partition === undefined || !acked.has(`${g.topic}/${partition}`)) {
+    const partitions = new Set<number | undefined>();
+    for (const m of g.messages) partitions.add(chosenPartitions.get(m)?.get(g.topic));
+    for (const partition of partitions)
+      if (partition === undefined || !acked.has(`${g.topic}/${partition}`))
         throw new Error(`Kafka did not acknowledge ${g.topic}/${partition ?? '?'} of the batch; it will be published again`);
-      }
-    }
   }
 }
 
@@ -225,12 +244,18 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     if (!(await this.lease())) return 0;
     const producer = (this.producer ??= await this.recover());
-    if (this.unmarked) await this.markPublished(this.unmarked);
-    const selected = await this.db.query<OutboxRow>(
-      `SELECT seq, event_id, event_type, subject, source, recipients, payload, traceparent, occurred_at
-         FROM ${this.schema}.outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-      [this.options.batchSize],
-    );
+    // the previous transaction's rows are marked while the next batch is read (on another connection;
+    // it leaves them out): this batch's transaction commits only after they are marked, so Kafka's
+    // position, which names the last committed transaction's rows only, never has to cover two batches
+    const previous = this.unmarked;
+    const [selected] = await Promise.all([
+      this.db.query<OutboxRow>(
+        `SELECT seq, event_id, event_type, subject, source, recipients, payload, traceparent, occurred_at
+           FROM ${this.schema}.outbox WHERE published_at IS NULL AND seq <> ALL($2::bigint[]) ORDER BY seq LIMIT $1`,
+        [this.options.batchSize, previous ?? []],
+      ),
+      previous && this.markPublished(previous),
+    ]);
     if (selected.length === 0) return 0;
     // rows left out stay unpublished for the next batch, in order
     const { rows, groups } = withinTopicBytes(
@@ -272,13 +297,14 @@ export class OutboxRelay {
     }
     this.unmarked = seqs;
     await this.options.afterPublish?.(eventIds);
-    await this.markPublished(seqs);
+    this.moreWaiting = rows.length < selected.length || selected.length === this.options.batchSize;
+    // with more waiting, the next batch marks these while it reads; otherwise now
+    if (!this.moreWaiting) await this.markPublished(seqs);
     const m = metrics();
     for (const r of rows) {
       m.eventsProduced.inc({ type: r.event_type });
       m.relayDelay.observe({ schema: this.schema }, (Date.now() - r.occurred_at.getTime()) / 1000);
     }
-    this.moreWaiting = rows.length < selected.length || selected.length === this.options.batchSize;
     return rows.length;
   }
 
@@ -415,6 +441,8 @@ export class OutboxRelay {
     this.stopping = true;
     this.wake?.();
     await this.running;
+    // the last transaction's rows, if left for a next batch (else the successor marks them from Kafka's position)
+    if (this.unmarked && this.leased) await this.markPublished(this.unmarked).catch(() => undefined);
     await this.dropProducer();
     if (this.listener && this.leased)
       await this.listener.query(`SELECT pg_advisory_unlock(hashtext($1))`, [relayId(this.schema)]).catch(() => undefined);

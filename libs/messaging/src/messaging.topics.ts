@@ -3,7 +3,9 @@
  * place: an incompatible change adds a `.v2` topic next to the old one.
  *
  * Two kinds of topic:
- *  - domain topics carry each app's events for the other apps (all regions mixed, keyed by subject);
+ *  - domain topics carry the events the apps consume from each other (all regions mixed, keyed by
+ *    subject): only the types some consumer group handles, and events addressed to no region
+ *    (messaging.consumer-groups.ts);
  *  - delivery topics, one per province (tongban.deliver.<province>.v1), carry a copy of every event
  *    addressed to a region of that province, for that province's agencies. Per-province topics make
  *    "an agency reads only what is addressed to it" enforceable by Kafka ACLs on a topic prefix.
@@ -38,23 +40,4 @@ export function deliveryTopic(regionCode: string): string {
 
 export function deadLetterTopic(groupId: string): string {
   return `tongban.dlq.${groupId}.v1`;
-}
-
-/**
- * Consumer groups of the apps: what each subscribes to. A group subscribes only to topics carrying an
- * event type it handles (checked when its consumer starts); an app with nothing to consume has no group.
- */
-export const CONSUMER_GROUPS = {
-  /** the ledger app: permit events change the residence facts, a completed transfer the insured region */
-  ledger: { groupId: 'tongban.ledger', topics: [DOMAIN_TOPICS.residence.name, DOMAIN_TOPICS.socialInsurance.name] },
-} as const satisfies Record<string, { groupId: string; topics: readonly string[] }>;
-
-/** Every topic the system needs, for explicit creation at start (auto-creation is off on our brokers). */
-export function allTopics(provinceCodes: readonly string[]): TopicSpec[] {
-  return [
-    ...Object.values(DOMAIN_TOPICS),
-    RELAY_POSITIONS,
-    ...provinceCodes.map((p) => ({ name: deliveryTopic(p), partitions: DELIVERY_PARTITIONS })),
-    ...Object.values(CONSUMER_GROUPS).map((g) => ({ name: deadLetterTopic(g.groupId), partitions: 1 })),
-  ];
 }

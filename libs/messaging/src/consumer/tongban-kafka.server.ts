@@ -17,6 +17,11 @@ import { EventContext } from './event.context';
 export interface ConsumerOptions {
   groupId: string;
   topics: readonly string[];
+  /**
+   * the event types this group is declared to handle (CONSUMER_GROUPS): its handlers must be exactly
+   * these, since the relays write to the domain topics only the types some group declares
+   */
+  eventTypes?: readonly string[];
   /** schema whose inbox table records processed events (the schema the effects are written to) */
   inboxSchema: string;
   maxAttempts: number;
@@ -130,9 +135,23 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
     for (const code of Object.values(ErrorCode)) m.deadLetters.inc({ group, code }, 0);
   }
 
-  /** No subscription without a handler: every subscribed topic carries at least one event type handled here. */
+  /**
+   * No subscription without a handler: every subscribed topic carries at least one event type handled
+   * here. A declared group's handlers are its declared types, no more (a type left out would never
+   * reach the domain topic) and no fewer.
+   */
   private assertEveryTopicHandled(): void {
-    const handled = new Set([...this.getHandlers().keys()].filter(isEventType).map(topicOf));
+    const types = [...this.getHandlers().keys()].filter(isEventType);
+    const declared = this.options.eventTypes;
+    if (declared) {
+      const undeclared = types.filter((t) => !declared.includes(t));
+      const unhandled = declared.filter((t) => !types.includes(t as never));
+      if (undeclared.length > 0 || unhandled.length > 0)
+        throw new Error(
+          `consumer group ${this.options.groupId} handles ${undeclared.join(', ') || 'nothing'} beyond its declared event types and misses ${unhandled.join(', ') || 'none'} of them (CONSUMER_GROUPS)`,
+        );
+    }
+    const handled = new Set(types.map(topicOf));
     const idle = this.options.topics.filter((t) => !handled.has(t));
     if (idle.length > 0)
       throw new Error(`consumer group ${this.options.groupId} subscribes to ${idle.join(', ')} but handles no event type of it`);
@@ -172,7 +191,7 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
     }
     let event: CloudEvent;
     try {
-      event = fromKafkaMessage(message.headers, message.value);
+      event = fromKafkaMessage(message.headers, message.value, message.key);
       this.validator.validate(event.type, event.data);
     } catch (error) {
       return this.deadLetter(topic, partition, message, error, 1, undefined);
