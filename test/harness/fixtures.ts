@@ -25,21 +25,26 @@ export function guangzhouPermit(citizenId: string, overrides: Record<string, unk
   return { permitNumber: `GZ-2026-${String(seq).padStart(6, '0')}`, citizenId, ...GUANGZHOU_PERMIT_TERMS, ...overrides };
 }
 
-/** A raw permit-issued CloudEvent as a Kafka message (for consumer tests that bypass the relay). */
+/**
+ * A raw permit-issued CloudEvent as a Kafka message (for consumer tests that bypass the relay): the
+ * 广州 permit's terms unless overridden, issued by the residence city to it and the hukou region.
+ */
 export function permitIssuedMessage(
   permitNumber: string,
   key = `s1_${'A'.repeat(32)}`,
+  overrides: { hukouRegion?: string; residenceCity?: string; residenceSince?: string; issuedOn?: string; eventId?: string } = {},
 ): { key: string; value: string; headers: Record<string, string> } {
   const type = 'cn.gov.tongban.residence.permit-issued.v1' as const;
-  const data = { permitId: randomUUID(), permitNumber, subjectRef: key, ...GUANGZHOU_PERMIT_TERMS };
+  const { eventId = randomUUID(), ...terms } = overrides;
+  const data = { permitId: randomUUID(), permitNumber, subjectRef: key, ...GUANGZHOU_PERMIT_TERMS, ...terms };
   const headers = toKafkaHeaders({
-    id: randomUUID(),
-    source: '440100/residence-permit',
+    id: eventId,
+    source: `${data.residenceCity}/residence-permit`,
     type,
     subject: key,
     time: new Date().toISOString(),
     dataschema: `urn:tongban:event-schema:${type}`,
-    recipients: ['440100', '360100'],
+    recipients: [data.residenceCity, data.hukouRegion],
   });
   return { key, value: JSON.stringify(data), headers };
 }

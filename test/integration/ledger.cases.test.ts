@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { chinaDay } from '@tongban/calendar';
 import { RunningApp } from '@tongban/http';
-import { DOMAIN_TOPICS, EventValidator, fromKafkaMessage, toKafkaHeaders } from '@tongban/messaging';
+import { DOMAIN_TOPICS, EventValidator, fromKafkaMessage } from '@tongban/messaging';
 import { Collected, Suite } from '../harness/suite';
+import { permitIssuedMessage } from '../harness/fixtures';
 import { agencyOf, call, OPERATOR, token } from '../harness/http';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 import { LEDGER_APP } from '../../apps/ledger/src/ledger.app';
@@ -41,33 +42,10 @@ describe('handoff cases (real PostgreSQL and Kafka)', () => {
   const issuePermit = async (subjectRef: string): Promise<void> => {
     const producer = suite.kafka.producer();
     await producer.connect();
-    const data = {
-      permitId: randomUUID(),
-      permitNumber: 'NC-2026-000901',
-      subjectRef,
-      hukouRegion: HUKOU,
-      residenceCity: CITY,
-      basis: 'employment',
-      residenceSince: '2025-01-01',
-      issuedOn: '2026-02-01',
-      validUntil: '2027-02-01',
-    };
     await producer.send({
       topic: suite.topic(DOMAIN_TOPICS.residence.name),
       messages: [
-        {
-          key: subjectRef,
-          value: JSON.stringify(data),
-          headers: toKafkaHeaders({
-            id: randomUUID(),
-            source: `${CITY}/residence-permit`,
-            type: 'cn.gov.tongban.residence.permit-issued.v1',
-            subject: subjectRef,
-            time: new Date().toISOString(),
-            dataschema: 'urn:tongban:event-schema:cn.gov.tongban.residence.permit-issued.v1',
-            recipients: [CITY, HUKOU],
-          }),
-        },
+        permitIssuedMessage('NC-2026-000901', subjectRef, { hukouRegion: HUKOU, residenceCity: CITY, residenceSince: '2025-01-01' }),
       ],
     });
     await producer.disconnect();

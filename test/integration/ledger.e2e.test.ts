@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { chinaDay } from '@tongban/calendar';
 import { makeCitizenId } from '@tongban/identity';
 import { LedgerJobs, Period, periodContaining } from '@tongban/ledger';
-import { DOMAIN_TOPICS, fromKafkaMessage, toKafkaHeaders } from '@tongban/messaging';
+import { DOMAIN_TOPICS, fromKafkaMessage } from '@tongban/messaging';
 import { RunningApp } from '@tongban/http';
 import { Collected, Suite } from '../harness/suite';
 import { agencyOf, call, OPERATOR, token } from '../harness/http';
-import { newCitizenId } from '../harness/fixtures';
+import { newCitizenId, permitIssuedMessage } from '../harness/fixtures';
 import { insureIn, registerPerson } from '../harness/ledger-steps';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 import { LEDGER_APP } from '../../apps/ledger/src/ledger.app';
@@ -195,34 +195,10 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
     const producer = suite.kafka.producer();
     await producer.connect();
     const eventId = randomUUID();
-    const data = {
-      permitId: randomUUID(),
-      permitNumber: 'NC-2026-000777',
-      subjectRef,
-      hukouRegion: '440100',
-      residenceCity: '360100',
-      basis: 'employment',
-      residenceSince: '2025-01-01',
-      issuedOn: '2026-02-01',
-      validUntil: '2027-02-01',
-    };
+    const terms = { hukouRegion: '440100', residenceCity: '360100', residenceSince: '2025-01-01', issuedOn: '2026-02-01', eventId };
     await producer.send({
       topic: suite.topic(DOMAIN_TOPICS.residence.name),
-      messages: [
-        {
-          key: subjectRef,
-          value: JSON.stringify(data),
-          headers: toKafkaHeaders({
-            id: eventId,
-            source: '360100/residence-permit',
-            type: 'cn.gov.tongban.residence.permit-issued.v1',
-            subject: subjectRef,
-            time: new Date().toISOString(),
-            dataschema: 'urn:tongban:event-schema:cn.gov.tongban.residence.permit-issued.v1',
-            recipients: ['360100', '440100'],
-          }),
-        },
-      ],
+      messages: [permitIssuedMessage('NC-2026-000777', subjectRef, terms)],
     });
     await producer.disconnect();
 

@@ -14,6 +14,7 @@ import { MEDICAL_SETTLEMENT_APP } from '../../apps/medical-settlement/src/medica
 import { SOCIAL_INSURANCE_APP } from '../../apps/social-insurance/src/social-insurance.app';
 import { exposedNames, unknownMetrics } from '../harness/monitoring';
 import { Suite } from '../harness/suite';
+import { eventually } from '../harness/eventually';
 
 const scrape = (url: string): Promise<string> => fetch(`${url}/metrics`).then((r) => r.text());
 const queueIds = (reads: ReadonlyArray<{ queues: ReadonlyArray<{ id: string }> }>): string[] =>
@@ -116,7 +117,12 @@ describe('monitoring: each app exports the signals it owns, under its own name, 
       status: 201,
       payload: null,
     });
-    await audit.chain();
+    // the gateway's own chainer may hold the chain's lock at this instant (chain() then yields): chain until none is left
+    const unchained = async (): Promise<number> => {
+      await audit.chain();
+      return Number((await suite.db.one<{ n: string }>(`SELECT count(*) AS n FROM gateway.audit_log WHERE chain_pos IS NULL`))?.n);
+    };
+    await eventually(unchained, (n) => n === 0, 'every audit entry chained');
     const verifiedFrom = Math.floor(Date.now() / 1000);
     expect((await verifier.verify()).ok).toBe(true);
     let text = await scrape(gateway.url);

@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@tongban/database';
 import { day, iso } from './ledger.sql';
-import { LEDGER_SCHEMA } from './ledger.types';
-
-/** A case without its handoffs (HandoffRepository.ofCase reads those). */
-export interface CaseHeader {
-  caseId: string;
-  subjectRef: string;
-  fromRegion: string;
-  toRegion: string;
-  reason: string;
-  proposedAt: string;
-  proposedOn: string;
-}
+import { CaseHeader, LEDGER_SCHEMA } from './ledger.types';
 
 interface CaseRow {
   case_id: string;

@@ -4,10 +4,10 @@ import { ServiceCatalogue } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { DomainError, ErrorCode } from '@tongban/errors';
 import { Actor } from '@tongban/identity';
-import { CaseHeader, HandoffCaseRepository } from './handoff-case.repository';
+import { HandoffCaseRepository } from './handoff-case.repository';
 import { HandoffRepository } from './handoff.repository';
 import { HandoffService } from './handoff.service';
-import { Handoff, HandoffCase } from './ledger.types';
+import { CaseHeader, Handoff, HandoffCase } from './ledger.types';
 import { SubjectRepository } from './subject.repository';
 
 /** Which of a case's open services an answer concerns: those named, or every one the caller's agency answers. */

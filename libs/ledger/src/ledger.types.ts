@@ -137,8 +137,8 @@ export interface Handoff {
   decidedByOperator: boolean;
 }
 
-/** One move of a person: the handoffs one cause proposed between two regions, answered as a whole or per service. */
-export interface HandoffCase {
+/** One move of a person, without its handoffs: what one cause proposed from one region to another. */
+export interface CaseHeader {
   caseId: string;
   subjectRef: string;
   fromRegion: string;
@@ -146,6 +146,10 @@ export interface HandoffCase {
   reason: string;
   proposedAt: string;
   proposedOn: string;
+}
+
+/** One move of a person: the handoffs one cause proposed between two regions, answered as a whole or per service. */
+export interface HandoffCase extends CaseHeader {
   /** open while a service of it awaits an answer (proposed or disputed) */
   status: 'open' | 'closed';
   handoffs: Handoff[];
