@@ -7,7 +7,7 @@ import type { AgencyKind } from '@tongban/identity';
 import { Person, Population, shiftMonth, tokenOf } from '../bench.population';
 import { permitBody } from '../bench.setup';
 import { Client } from 'pg';
-import { messagesFor } from '@tongban/messaging';
+import { messagesFor, OutboxRow } from '@tongban/messaging';
 import { Figure } from '../bench.report';
 import { cpuDuring } from '../bench.cpu';
 
@@ -211,8 +211,6 @@ export async function e2eFigure(opts: {
   };
 }
 
-type OutboxRecord = Parameters<typeof messagesFor>[0];
-
 /**
  * Kafka records a permit causes: its permit-issued event and the ledger's events about the person
  * (proposals, in cases or per service), counted with the relay's own layout of records per event. Waits
@@ -223,8 +221,8 @@ async function recordsPerPermit(databaseUrl: string, subjectRefs: string[]): Pro
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const ledgerRows = async (): Promise<OutboxRecord[]> =>
-      (await db.query<OutboxRecord>(`SELECT * FROM ledger.outbox WHERE subject = ANY($1)`, [subjectRefs])).rows;
+    const ledgerRows = async (): Promise<OutboxRow[]> =>
+      (await db.query<OutboxRow>(`SELECT * FROM ledger.outbox WHERE subject = ANY($1)`, [subjectRefs])).rows;
     let rows = await ledgerRows();
     for (let stable = 0; stable < 3;) {
       await sleep(1000);
@@ -233,12 +231,12 @@ async function recordsPerPermit(databaseUrl: string, subjectRefs: string[]): Pro
       rows = next;
     }
     const permits = (
-      await db.query<OutboxRecord>(
+      await db.query<OutboxRow>(
         `SELECT * FROM residence.outbox WHERE subject = ANY($1) AND event_type = 'cn.gov.tongban.residence.permit-issued.v1'`,
         [subjectRefs],
       )
     ).rows;
-    const count = (rs: OutboxRecord[]): number => rs.reduce((n, r) => n + messagesFor(r).length, 0);
+    const count = (rs: OutboxRow[]): number => rs.reduce((n, r) => n + messagesFor(r).length, 0);
     return { records: (count(permits) + count(rows)) / subjectRefs.length, ledger: count(rows) / subjectRefs.length };
   } finally {
     await db.end();

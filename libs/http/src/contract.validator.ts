@@ -77,8 +77,8 @@ function paramsSchema(spec: OperationSpec, where: 'path' | 'query' | 'header'): 
 @Injectable()
 export class ContractValidator implements CanActivate {
   readonly contract: ContractDocument;
+  /** by method and the route as Express names it (`/v1/handoffs/:handoffId`): one lookup per request */
   private readonly operations = new Map<string, CompiledOperation>();
-  private readonly byRoute = new Map<string, CompiledOperation | undefined>();
   private readonly personalData: ReadonlySet<string>;
   private readonly patterns: PatternMessages;
 
@@ -93,7 +93,7 @@ export class ContractValidator implements CanActivate {
     for (const spec of this.contract.operations) {
       const compile = (ajv: Ajv2020, s: JsonSchema | undefined): ValidateFunction | undefined =>
         s ? ajv.compile(relinkComponents(s, COMPONENTS_ID) as JsonSchema) : undefined;
-      this.operations.set(`${spec.method} ${spec.path}`, {
+      this.operations.set(`${spec.method} ${spec.path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1')}`, {
         spec,
         path: compile(coercing, paramsSchema(spec, 'path')),
         query: compile(coercing, paramsSchema(spec, 'query')),
@@ -108,16 +108,9 @@ export class ContractValidator implements CanActivate {
     }
   }
 
-  /**
-   * The compiled operation of a matched route, kept per Express route (a fixed set): the access guard
-   * and the validator ask on every request, and translating the path each time showed in the profile.
-   */
+  /** The compiled operation of a matched Express route (`:param` for the contract's `{param}`). */
   operationFor(method: string, expressPath: string): CompiledOperation | undefined {
-    const route = `${method} ${expressPath}`;
-    if (this.byRoute.has(route)) return this.byRoute.get(route);
-    const op = this.operations.get(`${method} ${expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
-    if (this.byRoute.size < this.operations.size * 2) this.byRoute.set(route, op);
-    return op;
+    return this.operations.get(`${method} ${expressPath}`);
   }
 
   canActivate(context: ExecutionContext): boolean {

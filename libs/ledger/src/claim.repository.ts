@@ -62,27 +62,29 @@ export const CLAIM_IF_HOLDER_SQL = `WITH holder AS (
   )
   SELECT * FROM claim`;
 
-/** The parameters of CLAIM_IF_HOLDER_SQL, in order. */
+/** A claim's own columns, $1–$11 of both claim statements (CLAIM_IF_HOLDER_SQL and insertIfFree's). */
+const claimValues = (claim: NewClaim, claimedBy: string, requestId: string | null): unknown[] => [
+  claim.claimId,
+  claim.subjectRef,
+  claim.serviceCode,
+  claim.periodKey,
+  claim.region,
+  claim.basis,
+  claimedBy,
+  requestId,
+  claim.heldAt,
+  claim.periodEnd,
+  JSON.stringify(claim.evidence),
+];
+
+/** The parameters of CLAIM_IF_HOLDER_SQL, in order ($12: the entitlement's first period, or null). */
 export function claimIfHolderValues(
   claim: NewClaim,
   claimedBy: string,
   requestId: string | null,
   entitlementSince: string | null,
 ): unknown[] {
-  return [
-    claim.claimId,
-    claim.subjectRef,
-    claim.serviceCode,
-    claim.periodKey,
-    claim.region,
-    claim.basis,
-    claimedBy,
-    requestId,
-    claim.heldAt,
-    claim.periodEnd,
-    JSON.stringify(claim.evidence),
-    entitlementSince,
-  ];
+  return [...claimValues(claim, claimedBy, requestId), entitlementSince];
 }
 
 @Injectable()
@@ -96,22 +98,9 @@ export class ClaimRepository {
   async insertIfFree(claim: NewClaim, responsibilityId: string | null, actor: Actor): Promise<ProvisionClaim | undefined> {
     const row = await this.db.one<ClaimRow>(
       `INSERT INTO ${LEDGER_SCHEMA}.provision_claims (claim_id, subject_ref, service_code, period_key, region, basis, responsibility_id, claimed_by, request_id, held_at, period_end, evidence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
+       VALUES ($1, $2, $3, $4, $5, $6, $12, $7, $8, $9, $10, $11) ON CONFLICT (subject_ref, service_code, period_key) DO NOTHING
        RETURNING ${COLUMNS}`,
-      [
-        claim.claimId,
-        claim.subjectRef,
-        claim.serviceCode,
-        claim.periodKey,
-        claim.region,
-        claim.basis,
-        responsibilityId,
-        actorLabel(actor),
-        actor.requestId ?? null,
-        claim.heldAt,
-        claim.periodEnd,
-        JSON.stringify(claim.evidence),
-      ],
+      [...claimValues(claim, actorLabel(actor), actor.requestId ?? null), responsibilityId],
     );
     return row && toClaim(row);
   }

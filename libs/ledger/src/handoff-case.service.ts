@@ -7,6 +7,7 @@ import { Actor } from '@tongban/identity';
 import { HandoffCaseRepository } from './handoff-case.repository';
 import { HandoffRepository } from './handoff.repository';
 import { HandoffService } from './handoff.service';
+import { HandoffEvents } from './handoff.events';
 import { CaseHeader, Handoff, HandoffCase } from './ledger.types';
 import { SubjectRepository } from './subject.repository';
 
@@ -30,6 +31,7 @@ export class HandoffCaseService {
     private readonly cases: HandoffCaseRepository,
     private readonly handoffs: HandoffRepository,
     private readonly handoffService: HandoffService,
+    private readonly events: HandoffEvents,
     private readonly subjects: SubjectRepository,
     private readonly catalogue: ServiceCatalogue,
     private readonly clock: ChinaClock,
@@ -76,8 +78,11 @@ export class HandoffCaseService {
       const chosen = this.chosen(seen, all, cmd, actor, side);
       const changed: Handoff[] = [];
       for (const h of chosen) changed.push(await apply(h));
-      await this.handoffService.caseSteps(step, changed, actor);
-      return withHandoffs(seen, await this.handoffs.ofCase(seen.subjectRef, caseId));
+      // the case after the step: its locked rows, the answered ones as the answers left them
+      const answered = new Map(changed.map((h) => [h.handoffId, h]));
+      const after = all.map((h) => answered.get(h.handoffId) ?? h);
+      await this.events.caseStep(step, changed, after, actor);
+      return withHandoffs(seen, after);
     });
   }
 

@@ -5,7 +5,10 @@ import type { EventDataByType } from '@tongban/contracts';
 import { Actor, actorLabel } from '@tongban/identity';
 import { OutboxWriter, ProducedEventType } from '@tongban/messaging';
 import { caseProposedEvent, caseUpdatedEvent, CaseStep, handoffData, LedgerEvent } from './ledger.outgoing-events';
+import { HandoffRepository } from './handoff.repository';
 import { Handoff, LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
+
+type CaseStepExtra = Parameters<typeof caseUpdatedEvent>[3];
 
 type PerServiceType = Extract<ProducedEventType, `cn.gov.tongban.ledger.handoff-${string}`> &
   `cn.gov.tongban.ledger.handoff-${'proposed' | 'accepted' | 'rejected' | 'objected' | 'reminder' | 'escalated' | 'withdrawn'}.${string}`;
@@ -22,6 +25,7 @@ export class HandoffEvents {
     private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
     private readonly clock: ChinaClock,
+    private readonly handoffs: HandoffRepository,
   ) {}
 
   /** The per-service events are still written (the last day included). */
@@ -38,10 +42,27 @@ export class HandoffEvents {
     changed: readonly Handoff[],
     ofCase: readonly Handoff[],
     actor: Actor,
-    extra?: Parameters<typeof caseUpdatedEvent>[3],
+    extra?: CaseStepExtra,
   ): Promise<void> {
     if (changed.length === 0) return;
     await this.append(caseUpdatedEvent(step, changed, ofCase, extra), changed[0].subjectRef, actor);
+  }
+
+  /**
+   * One case event per case of the handoffs a step changed (a withdrawal or a job's batch may span
+   * cases), each naming what of its case is still open after the step.
+   */
+  async caseSteps<H extends Handoff>(
+    step: CaseStep,
+    changed: readonly H[],
+    actor: Actor,
+    extra: (ofStep: H[]) => CaseStepExtra = () => ({}),
+  ): Promise<void> {
+    const byCase = new Map<string, H[]>();
+    for (const h of changed) byCase.set(h.caseId, [...(byCase.get(h.caseId) ?? []), h]);
+    for (const [caseId, group] of byCase) {
+      await this.caseStep(step, group, await this.handoffs.ofCase(group[0].subjectRef, caseId), actor, extra(group));
+    }
   }
 
   /** A per-service event of one handoff (while they are written). */
@@ -70,7 +91,7 @@ export class HandoffEvents {
     await this.append(event, h.subjectRef, actor);
   }
 
-  async append(event: LedgerEvent, subjectRef: string, actor: Actor): Promise<void> {
+  private async append(event: LedgerEvent, subjectRef: string, actor: Actor): Promise<void> {
     await this.outbox.append(LEDGER_SCHEMA, {
       type: event.type,
       subject: subjectRef,

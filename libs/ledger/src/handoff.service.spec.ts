@@ -184,6 +184,7 @@ function setup(calendar: WorkingDayCalendar = new WorkingDayCalendar(), now: Dat
     recorded as unknown as OutboxWriter,
     { ledger: { perServiceEventsUntil: '2027-06-30' } } as AppConfig,
     clock,
+    handoffs as unknown as HandoffRepository,
   );
   const intervals = {
     latest: jest.fn(async (_subjectRef: string): Promise<Holder[]> => [holder(PENSION, NANCHANG), holder(RESIDENT_PENSION, NANCHANG)]),
@@ -221,6 +222,7 @@ function setup(calendar: WorkingDayCalendar = new WorkingDayCalendar(), now: Dat
     cases as unknown as HandoffCaseRepository,
     handoffs as unknown as HandoffRepository,
     service,
+    events,
     subjects as unknown as SubjectRepository,
     loadServiceCatalogue(),
     clock,
@@ -636,14 +638,43 @@ describe('one move, one case', () => {
   ];
 
   it('a cause proposes one case per pair of regions, told once with every service that moves', async () => {
-    const { service, db, outbox } = setup();
-    const proposed = await db.tx(() => service.reconcile(facts(), CAUSE, actor(GUANGZHOU), NOW));
-    expect(new Set(proposed.map((h) => h.caseId)).size).toBe(1);
-    expect(outbox.cases.map((e) => e.draft.type)).toEqual(['cn.gov.tongban.ledger.handoff-case-proposed.v1']);
-    expect(outbox.cases[0].draft).toMatchObject({
-      recipients: [NANCHANG, GUANGZHOU],
-      data: { caseId: proposed[0].caseId, fromRegion: NANCHANG, toRegion: GUANGZHOU, services: [{ serviceCode: PENSION }] },
-    });
+    const { service, db, outbox, intervals } = setup();
+    const UNEMPLOYMENT = 'emp.unemployment-insurance';
+    const WORK_INJURY = 'emp.work-injury-insurance';
+    // pension and unemployment insured in 广州 (from 南昌); work injury last held by 上海, back to the hukou region
+    intervals.latest.mockResolvedValueOnce([
+      holder(PENSION, NANCHANG),
+      holder(UNEMPLOYMENT, NANCHANG),
+      holder(RESIDENT_PENSION, NANCHANG),
+      holder(WORK_INJURY, SHANGHAI),
+    ]);
+    const insured = {
+      ...facts(),
+      insured: { pension: { region: GUANGZHOU, since: '2026-05-01' }, unemployment: { region: GUANGZHOU, since: '2026-05-01' } },
+    };
+    const proposed = await db.tx(() => service.reconcile(insured, CAUSE, actor(GUANGZHOU), NOW));
+    const caseOf = (code: string): string | undefined => proposed.find((h) => h.serviceCode === code)?.caseId;
+    expect(proposed.map((h) => h.serviceCode).sort()).toEqual([PENSION, UNEMPLOYMENT, WORK_INJURY]);
+    expect(caseOf(PENSION)).toBe(caseOf(UNEMPLOYMENT));
+    expect(caseOf(WORK_INJURY)).not.toBe(caseOf(PENSION));
+    expect(outbox.cases.map((e) => e.draft.data)).toEqual([
+      expect.objectContaining({
+        caseId: caseOf(PENSION),
+        fromRegion: NANCHANG,
+        toRegion: GUANGZHOU,
+        services: [expect.objectContaining({ serviceCode: PENSION }), expect.objectContaining({ serviceCode: UNEMPLOYMENT })],
+      }),
+      expect.objectContaining({
+        caseId: caseOf(WORK_INJURY),
+        fromRegion: SHANGHAI,
+        toRegion: NANCHANG,
+        services: [expect.objectContaining({ serviceCode: WORK_INJURY })],
+      }),
+    ]);
+    expect(outbox.cases.map((e) => e.draft.recipients)).toEqual([
+      [NANCHANG, GUANGZHOU],
+      [SHANGHAI, NANCHANG],
+    ]);
   });
 
   it('a whole-case accept takes the open services the caller’s agency provides, in one transaction and one event', async () => {

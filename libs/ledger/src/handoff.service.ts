@@ -9,7 +9,6 @@ import { HandoffCaseRepository } from './handoff-case.repository';
 import { HandoffEvents } from './handoff.events';
 import { HandoffRepository } from './handoff.repository';
 import { handoffSchedule } from './ledger.clock';
-import { CaseStep } from './ledger.outgoing-events';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { Cause, Handoff, HandoffStatus, SubjectFacts } from './ledger.types';
 import { explainResponsibilities, nextConditionReview } from './responsibility.rules';
@@ -76,7 +75,7 @@ export class HandoffService {
         moves.set(pair, [...(moves.get(pair) ?? []), { serviceCode: holder.serviceCode, reason }]);
       }
     }
-    await this.caseSteps('withdrawn', withdrawn, actor);
+    await this.events.caseSteps('withdrawn', withdrawn, actor);
     const proposed: Handoff[] = [];
     for (const [pair, services] of moves) {
       const [from, to] = pair.split('|');
@@ -90,7 +89,7 @@ export class HandoffService {
       const h = await this.lockAsParty(handoffId, actor, 'to');
       if (h.status !== 'proposed') throw this.notOpen(h);
       const accepted = await this.switchOver(h, effectiveFrom, actor, now, false);
-      await this.caseSteps('accepted', [accepted], actor);
+      await this.events.caseSteps('accepted', [accepted], actor);
       return accepted;
     });
   }
@@ -100,7 +99,7 @@ export class HandoffService {
       const h = await this.lockAsParty(handoffId, actor, 'to');
       if (h.status !== 'proposed') throw this.notOpen(h);
       const rejected = await this.rejectLocked(h, reason, actor);
-      await this.caseSteps('rejected', [rejected], actor);
+      await this.events.caseSteps('rejected', [rejected], actor);
       return rejected;
     });
   }
@@ -111,7 +110,7 @@ export class HandoffService {
       const h = await this.lockAsParty(handoffId, actor, 'from');
       if (h.status !== 'proposed') throw this.notOpen(h);
       const disputed = await this.objectLocked(h, reason, actor);
-      await this.caseSteps('objected', [disputed], actor);
+      await this.events.caseSteps('objected', [disputed], actor);
       return disputed;
     });
   }
@@ -139,7 +138,7 @@ export class HandoffService {
           actor,
         );
         await this.events.perService('cn.gov.tongban.ledger.handoff-rejected.v1', rejected, actor, { answerReason: cmd.reason });
-        await this.caseSteps('rejected', [rejected], actor, true);
+        await this.events.caseSteps('rejected', [rejected], actor, () => ({ byOperator: true }));
         return rejected;
       }
       if (cmd.effectiveFrom === undefined) {
@@ -148,7 +147,7 @@ export class HandoffService {
         });
       }
       const accepted = await this.switchOver(h, cmd.effectiveFrom, actor, now, true, cmd.reason);
-      await this.caseSteps('accepted', [accepted], actor, true);
+      await this.events.caseSteps('accepted', [accepted], actor, () => ({ byOperator: true }));
       return accepted;
     });
   }
@@ -177,15 +176,6 @@ export class HandoffService {
     const disputed = await this.answered(h, ['proposed'], { status: 'disputed', reason }, actor);
     await this.events.perService('cn.gov.tongban.ledger.handoff-objected.v1', disputed, actor, { answerReason: reason });
     return disputed;
-  }
-
-  /** One case event per case for the handoffs a step changed (grouped: a withdrawal may span cases). */
-  async caseSteps(step: CaseStep, changed: readonly Handoff[], actor: Actor, byOperator = false): Promise<void> {
-    const byCase = new Map<string, Handoff[]>();
-    for (const h of changed) byCase.set(h.caseId, [...(byCase.get(h.caseId) ?? []), h]);
-    for (const [caseId, hs] of byCase) {
-      await this.events.caseStep(step, hs, await this.handoffs.ofCase(hs[0].subjectRef, caseId), actor, { byOperator });
-    }
   }
 
   private async proposeCase(

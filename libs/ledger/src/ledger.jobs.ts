@@ -91,11 +91,7 @@ export class LedgerJobs {
           }
           run.recomputed++;
         }
-        await this.perCase(announced, (hs, ofCase) =>
-          this.events.caseStep('deadline-changed', hs, ofCase, JOB_ACTOR, {
-            previousDeadline: (hs[0] as (typeof announced)[number]).previousDeadline,
-          }),
-        );
+        await this.events.caseSteps('deadline-changed', announced, JOB_ACTOR, (hs) => ({ previousDeadline: hs[0].previousDeadline }));
         run.checked += page.length;
         if (page.length < BATCH) break;
         after = page[page.length - 1].handoffId;
@@ -129,16 +125,14 @@ export class LedgerJobs {
         batch.length > 0;
         batch = await this.handoffs.takeDueEscalations(today, BATCH)
       ) {
+        const escalatedAt = (h: Handoff): string => h.escalatedAt ?? now.toISOString();
         for (const h of batch) {
-          const escalatedAt = h.escalatedAt ?? now.toISOString();
           await this.events.perService('cn.gov.tongban.ledger.handoff-escalated.v2', h, JOB_ACTOR, {
             deadlineProvisional: h.deadlineProvisional,
-            escalatedAt,
+            escalatedAt: escalatedAt(h),
           });
         }
-        await this.perCase(batch, (hs, ofCase) =>
-          this.events.caseStep('escalated', hs, ofCase, JOB_ACTOR, { escalatedAt: hs[0].escalatedAt ?? now.toISOString() }),
-        );
+        await this.events.caseSteps('escalated', batch, JOB_ACTOR, (hs) => ({ escalatedAt: escalatedAt(hs[0]) }));
         escalated += batch.length;
       }
       for (
@@ -150,7 +144,7 @@ export class LedgerJobs {
           await this.events.perService('cn.gov.tongban.ledger.handoff-reminder.v2', h, JOB_ACTOR, {
             deadlineProvisional: h.deadlineProvisional,
           });
-        await this.perCase(batch, (hs, ofCase) => this.events.caseStep('reminder', hs, ofCase, JOB_ACTOR));
+        await this.events.caseSteps('reminder', batch, JOB_ACTOR);
         reminded += batch.length;
       }
       return { ran: true, reminded, escalated };
@@ -273,13 +267,6 @@ export class LedgerJobs {
       }
       return { ran: true, detected: found.length, resolved };
     });
-  }
-
-  /** Runs `step` once per case of the handoffs (grouped in order), with every handoff of that case. */
-  private async perCase<H extends Handoff>(hs: readonly H[], step: (ofStep: H[], ofCase: Handoff[]) => Promise<void>): Promise<void> {
-    const byCase = new Map<string, H[]>();
-    for (const h of hs) byCase.set(h.caseId, [...(byCase.get(h.caseId) ?? []), h]);
-    for (const [caseId, group] of byCase) await step(group, await this.handoffs.ofCase(group[0].subjectRef, caseId));
   }
 
   private async announce(subjectRef: string, event: LedgerEvent): Promise<void> {

@@ -40,23 +40,26 @@ const holder = (region: string, since = '2025-01-01T00:00:00+08:00'): Holder => 
   since,
 });
 
+/** The claim a repository stores for a new one, claimed at `at`. */
+const stored = (c: NewClaim, at: Date = NOW): ProvisionClaim => ({
+  claimId: c.claimId,
+  subjectRef: c.subjectRef,
+  serviceCode: c.serviceCode,
+  periodKey: c.periodKey,
+  region: c.region,
+  basis: c.basis,
+  claimedAt: at.toISOString(),
+  periodStart: c.heldAt.slice(0, 10),
+  periodEnd: c.periodEnd.slice(0, 10),
+  evidence: c.evidence,
+});
+
 function setup(now: Date = NOW) {
   const claims: Mocked<ClaimRepository, 'claimIfHolder' | 'insertIfFree' | 'find' | 'openEntitlement'> = {
     // the one-statement path answers "not taken" here, so the step-by-step path below is what is tested;
     // its own tests (below) make it take the claim
     claimIfHolder: jest.fn().mockResolvedValue(undefined),
-    insertIfFree: jest.fn().mockImplementation(async (c: NewClaim): Promise<ProvisionClaim> => ({
-      claimId: c.claimId,
-      subjectRef: c.subjectRef,
-      serviceCode: c.serviceCode,
-      periodKey: c.periodKey,
-      region: c.region,
-      basis: c.basis,
-      claimedAt: now.toISOString(),
-      periodStart: c.heldAt.slice(0, 10),
-      periodEnd: c.periodEnd.slice(0, 10),
-      evidence: c.evidence,
-    })),
+    insertIfFree: jest.fn().mockImplementation(async (c: NewClaim): Promise<ProvisionClaim> => stored(c, now)),
     find: jest.fn().mockResolvedValue(undefined),
     openEntitlement: jest
       .fn()
@@ -540,19 +543,6 @@ describe('ProvisionClaimService.claim: evidence (统一证明材料要求, seed 
 
 describe('ProvisionClaimService.claim: the one-statement path', () => {
   const PERMIT = { kind: 'residence-permit', reference: 'P-440100-0001' };
-  const stored = (c: NewClaim): ProvisionClaim => ({
-    claimId: c.claimId,
-    subjectRef: c.subjectRef,
-    serviceCode: c.serviceCode,
-    periodKey: c.periodKey,
-    region: c.region,
-    basis: c.basis,
-    claimedAt: NOW.toISOString(),
-    periodStart: c.heldAt.slice(0, 10),
-    periodEnd: c.periodEnd.slice(0, 10),
-    evidence: c.evidence,
-  });
-
   it('a holder claiming a free key: one repository call, the entitlement opened from the period for a periodic service only', async () => {
     const { service, claims, responsibilities, subjects } = setup();
     claims.claimIfHolder.mockImplementation(async (c: NewClaim) => stored(c));

@@ -64,7 +64,12 @@ function setup(initial: SubjectFacts, held: Record<string, string> = {}) {
     new WorkingDayCalendar(),
     clock,
     { insert: async (c: object) => ({ ...c, proposedAt: NOW.toISOString() }) } as unknown as HandoffCaseRepository,
-    new HandoffEvents(outbox as unknown as OutboxWriter, { ledger: { perServiceEventsUntil: '2027-06-30' } } as AppConfig, clock),
+    new HandoffEvents(
+      outbox as unknown as OutboxWriter,
+      { ledger: { perServiceEventsUntil: '2027-06-30' } } as AppConfig,
+      clock,
+      handoffs as unknown as HandoffRepository,
+    ),
   );
   const service = new SubjectService(
     db as unknown as Database,
