@@ -103,13 +103,13 @@ describe('evidence (统一证明材料要求, seed 000 （十二）)', () => {
   });
 
   it('temporary assistance (000-六) and the employment services an ID card suffices for (004-三) require no evidence', () => {
-    expect(requiredServiceEvidence(catalogue, 'assist.temporary', false)).toEqual([]);
-    expect(requiredServiceEvidence(catalogue, 'emp.public-employment-service', false)).toEqual([]);
+    expect(requiredServiceEvidence(catalogue, 'assist.temporary', true)).toEqual([]);
+    expect(requiredServiceEvidence(catalogue, 'emp.public-employment-service', true)).toEqual([]);
   });
 
   it('the hukou region needs no residence permit; another region does', () => {
-    expect(requiredServiceEvidence(catalogue, 'edu.compulsory', true)).toEqual([]);
-    expect(requiredServiceEvidence(catalogue, 'edu.compulsory', false)).toEqual(['residence-permit']);
+    expect(requiredServiceEvidence(catalogue, 'edu.compulsory', false)).toEqual([]);
+    expect(requiredServiceEvidence(catalogue, 'edu.compulsory', true)).toEqual(['residence-permit']);
   });
 
   it('pension transfers: the written application (66号 第八条（一）) and the contribution certificate (第三条); medical: none sourced', () => {

@@ -16,17 +16,14 @@ export function missingKinds(required: readonly string[], refs: readonly Evidenc
 
 /**
  * The evidence kinds a provision of `serviceCode` must reference: those of the catalogue's evidence
- * entry, when it applies — `residence-place` entries only when the provider is not the person's hukou
- * region (the residence permit evidences residence, 000-十三; the hukou region needs no such proof).
+ * entry, when it applies — `residence-place` entries only when the provider provides on the person's
+ * residence (the residence permit evidences residence, 000-十三; the hukou region, or a region still
+ * holding the service on its own records, needs no such proof).
  */
-export function requiredServiceEvidence(
-  catalogue: ServiceCatalogue,
-  serviceCode: string,
-  providerIsHukouRegion: boolean,
-): readonly string[] {
+export function requiredServiceEvidence(catalogue: ServiceCatalogue, serviceCode: string, providesOnResidence: boolean): readonly string[] {
   const entry = catalogue.evidenceFor(serviceCode);
   if (entry === undefined) return [];
-  if (entry.appliesTo === 'residence-place' && providerIsHukouRegion) return [];
+  if (entry.appliesTo === 'residence-place' && !providesOnResidence) return [];
   return entry.kinds;
 }
 

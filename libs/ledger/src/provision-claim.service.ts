@@ -175,14 +175,17 @@ export class ProvisionClaimService {
 
   /**
    * The evidence the catalogue requires for the item (统一证明材料要求, 000-十二) must be referenced: a
-   * residence-place requirement (the residence permit) applies when the claiming region is not the
-   * person's hukou region, which is only read when a required kind is missing.
+   * residence-place requirement (the residence permit) applies when the claiming region is the person's
+   * residence city providing on the permit — not to the hukou region, nor to a region still holding the
+   * service while its handoff is pending (a former hukou region after a move has no permit to cite, and
+   * refusing it would leave the service unprovided). The person is only read when a required kind is missing.
    */
   private async checkEvidence(item: ServiceItem, subjectRef: string, region: string, evidence: readonly EvidenceRef[]): Promise<void> {
     const entry = this.catalogue.evidenceFor(item.code);
     let required = entry?.kinds ?? [];
     if (entry?.appliesTo === 'residence-place' && missingKinds(required, evidence).length > 0) {
-      required = requiredServiceEvidence(this.catalogue, item.code, (await this.subjects.find(subjectRef))?.hukouRegion === region);
+      const facts = await this.subjects.find(subjectRef);
+      required = requiredServiceEvidence(this.catalogue, item.code, facts?.residenceCity === region && facts.hukouRegion !== region);
     }
     assertEvidence(required, evidence, `a claim of ${item.code}`);
   }
