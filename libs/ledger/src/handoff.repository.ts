@@ -76,27 +76,38 @@ export type HandoffKey = Pick<Handoff, 'subjectRef' | 'handoffId'>;
 export class HandoffRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(h: NewHandoff): Promise<Handoff> {
-    const row = await this.db.one<HandoffRow>(
+  /**
+   * Inserts a case's proposals in one statement (a permit moves ~20 services: one statement, not one
+   * each); answers them in the order given.
+   */
+  async insertAll(hs: readonly NewHandoff[]): Promise<Handoff[]> {
+    if (hs.length === 0) return [];
+    const col = <K extends keyof NewHandoff>(k: K): Array<NewHandoff[K]> => hs.map((h) => h[k]);
+    const rows = await this.db.query<HandoffRow>(
       `INSERT INTO ${T} (handoff_id, subject_ref, service_code, from_region, to_region, status, reason, cause_event_id, proposed_on, remind_on, deadline, effective_by, deadline_provisional, case_id)
-       VALUES ($1, $2, $3, $4, $5, 'proposed', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
+       SELECT id, subject, service, from_region, to_region, 'proposed', reason, cause, proposed_on, remind_on, deadline, effective_by, provisional, case_id
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::date[], $9::date[], $10::date[],
+                     $11::date[], $12::boolean[], $13::uuid[])
+           AS h (id, subject, service, from_region, to_region, reason, cause, proposed_on, remind_on, deadline, effective_by, provisional, case_id)
+       RETURNING ${COLUMNS}`,
       [
-        h.handoffId,
-        h.subjectRef,
-        h.serviceCode,
-        h.fromRegion,
-        h.toRegion,
-        h.reason,
-        h.causeEventId,
-        h.proposedOn,
-        h.remindOn,
-        h.deadline,
-        h.effectiveBy,
-        h.deadlineProvisional,
-        h.caseId,
+        col('handoffId'),
+        col('subjectRef'),
+        col('serviceCode'),
+        col('fromRegion'),
+        col('toRegion'),
+        col('reason'),
+        col('causeEventId'),
+        col('proposedOn'),
+        col('remindOn'),
+        col('deadline'),
+        col('effectiveBy'),
+        col('deadlineProvisional'),
+        col('caseId'),
       ],
     );
-    return toHandoff(row as HandoffRow);
+    const byId = new Map(rows.map((r) => [r.handoff_id, toHandoff(r)]));
+    return hs.map((h) => byId.get(h.handoffId)!);
   }
 
   /** Open (proposed or disputed) proposals of a person. */

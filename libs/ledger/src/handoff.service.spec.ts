@@ -84,24 +84,26 @@ const handoff = (over: Partial<Handoff> = {}): Handoff => ({
 /** Handoffs in memory; `answer` honours the status check the way the UPDATE … WHERE status = ANY does. */
 class FakeHandoffs {
   readonly rows = new Map<string, Handoff>();
-  readonly insert = jest.fn(async (n: NewHandoff): Promise<Handoff> => {
-    const h = handoff({
-      handoffId: n.handoffId,
-      caseId: n.caseId,
-      subjectRef: n.subjectRef,
-      serviceCode: n.serviceCode,
-      fromRegion: n.fromRegion,
-      toRegion: n.toRegion,
-      reason: n.reason,
-      proposedAt: NOW.toISOString(),
-      remindOn: n.remindOn,
-      deadline: n.deadline,
-      deadlineProvisional: n.deadlineProvisional,
-      effectiveBy: n.effectiveBy,
-    });
-    this.rows.set(h.handoffId, h);
-    return { ...h };
-  });
+  readonly insertAll = jest.fn(async (ns: NewHandoff[]): Promise<Handoff[]> =>
+    ns.map((n) => {
+      const h = handoff({
+        handoffId: n.handoffId,
+        caseId: n.caseId,
+        subjectRef: n.subjectRef,
+        serviceCode: n.serviceCode,
+        fromRegion: n.fromRegion,
+        toRegion: n.toRegion,
+        reason: n.reason,
+        proposedAt: NOW.toISOString(),
+        remindOn: n.remindOn,
+        deadline: n.deadline,
+        deadlineProvisional: n.deadlineProvisional,
+        effectiveBy: n.effectiveBy,
+      });
+      this.rows.set(h.handoffId, h);
+      return { ...h };
+    }),
+  );
   readonly openFor = jest.fn(async (subjectRef: string): Promise<Handoff[]> =>
     [...this.rows.values()].filter((h) => h.subjectRef === subjectRef && (h.status === 'proposed' || h.status === 'disputed')),
   );
@@ -234,22 +236,24 @@ describe('HandoffService.reconcile', () => {
   it('proposes where the computed region differs from the holder: deadline in working days, reminder before it, an effective window', async () => {
     const { service, db, handoffs, outbox } = setup();
     const proposed = await db.tx(() => service.reconcile(facts(), CAUSE, actor(GUANGZHOU), NOW));
-    expect(handoffs.insert).toHaveBeenCalledTimes(1);
-    expect(handoffs.insert.mock.calls[0][0]).toEqual({
-      handoffId: expect.any(String),
-      caseId: expect.any(String),
-      subjectRef: REF,
-      serviceCode: PENSION,
-      fromRegion: NANCHANG,
-      toRegion: GUANGZHOU,
-      reason: CAUSE.reason,
-      causeEventId: CAUSE.eventId,
-      proposedOn: TODAY,
-      remindOn: '2026-06-10', // 7 working days: 3 before the deadline
-      deadline: '2026-06-15', // 10 working days
-      deadlineProvisional: false,
-      effectiveBy: '2026-09-01', // 92 calendar days
-    });
+    expect(handoffs.insertAll).toHaveBeenCalledTimes(1);
+    expect(handoffs.insertAll.mock.calls[0][0]).toEqual([
+      {
+        handoffId: expect.any(String),
+        caseId: expect.any(String),
+        subjectRef: REF,
+        serviceCode: PENSION,
+        fromRegion: NANCHANG,
+        toRegion: GUANGZHOU,
+        reason: CAUSE.reason,
+        causeEventId: CAUSE.eventId,
+        proposedOn: TODAY,
+        remindOn: '2026-06-10', // 7 working days: 3 before the deadline
+        deadline: '2026-06-15', // 10 working days
+        deadlineProvisional: false,
+        effectiveBy: '2026-09-01', // 92 calendar days
+      },
+    ]);
     expect(proposed.map((h) => [h.serviceCode, h.toRegion])).toEqual([[PENSION, GUANGZHOU]]);
     expect(outbox.events).toHaveLength(1);
     expect(outbox.events[0].schema).toBe('ledger');
@@ -276,7 +280,7 @@ describe('HandoffService.reconcile', () => {
     const { service, db, handoffs } = setup(calendarThrough(2026), at);
     await db.tx(() => service.reconcile(facts(), CAUSE, actor(GUANGZHOU), at));
     // Dec 21–25 (5), Mon 28 (6, the dataset's last day), 29–31 (9, provisional), 元旦 skipped, Mon Jan 4 (10).
-    expect(handoffs.insert.mock.calls[0][0]).toMatchObject({
+    expect(handoffs.insertAll.mock.calls[0][0][0]).toMatchObject({
       proposedOn: '2026-12-18',
       remindOn: '2026-12-29',
       deadline: '2027-01-04',
@@ -288,7 +292,7 @@ describe('HandoffService.reconcile', () => {
     const { service, db, handoffs, intervals } = setup();
     intervals.latest.mockResolvedValue([holder(RESIDENT_PENSION, NANCHANG), holder('old.retired-service', SHENZHEN)]);
     expect(await db.tx(() => service.reconcile(facts(), CAUSE, actor(GUANGZHOU), NOW))).toEqual([]);
-    expect(handoffs.insert).not.toHaveBeenCalled();
+    expect(handoffs.insertAll).not.toHaveBeenCalled();
   });
 
   it('does not propose again what the receiving region rejected in the last 30 days', async () => {
@@ -305,7 +309,7 @@ describe('HandoffService.reconcile', () => {
     const { service, db, handoffs, outbox } = setup();
     handoffs.put(handoff({ status: 'disputed' }));
     expect(await db.tx(() => service.reconcile(facts(), CAUSE, actor(GUANGZHOU), NOW))).toEqual([]);
-    expect(handoffs.insert).not.toHaveBeenCalled();
+    expect(handoffs.insertAll).not.toHaveBeenCalled();
     expect(handoffs.answer).not.toHaveBeenCalled();
     expect(outbox.events).toEqual([]);
   });
@@ -339,7 +343,7 @@ describe('HandoffService.reconcile', () => {
     handoffs.answer.mockResolvedValueOnce(undefined);
     const e = await refusal(db.tx(() => service.reconcile(facts(), CAUSE, actor(GUANGZHOU), NOW)));
     expect(e).toMatchObject({ code: ErrorCode.InvalidTransition, extensions: { currentStatus: 'proposed' } });
-    expect(handoffs.insert).not.toHaveBeenCalled();
+    expect(handoffs.insertAll).not.toHaveBeenCalled();
     expect(outbox.events).toEqual([]);
   });
 

@@ -197,9 +197,8 @@ export class HandoffService {
       proposedOn: today,
     });
     const schedule = handoffSchedule(this.calendar, today);
-    const hs: Handoff[] = [];
-    for (const s of services) {
-      const h = await this.handoffs.insert({
+    const hs = await this.handoffs.insertAll(
+      services.map((s) => ({
         handoffId: randomUUID(),
         caseId: c.caseId,
         subjectRef,
@@ -211,10 +210,10 @@ export class HandoffService {
         proposedOn: today,
         ...schedule,
         effectiveBy: addDays(today, LEDGER_POLICY.handoffEffectiveWindowDays),
-      });
+      })),
+    );
+    for (const h of hs)
       await this.events.perService('cn.gov.tongban.ledger.handoff-proposed.v2', h, actor, { deadlineProvisional: h.deadlineProvisional });
-      hs.push(h);
-    }
     await this.events.caseProposed(c, hs, actor);
     return hs;
   }

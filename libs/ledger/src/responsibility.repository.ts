@@ -143,7 +143,7 @@ export class ResponsibilityRepository {
     const closed = (await this.db.one<{ at: string; iso_at: string }>(
       `WITH cur AS (
          SELECT r.responsibility_id, GREATEST(s.at, (SELECT max(c.period_end) FROM ${LEDGER_SCHEMA}.provision_claims c
-                                                    WHERE c.subject_ref = r.subject_ref AND c.responsibility_id = r.responsibility_id AND c.held_at >= s.at)) AS at
+                                                    WHERE c.subject_ref = $6 AND c.responsibility_id = r.responsibility_id AND c.held_at >= s.at)) AS at
            FROM ${T} r CROSS JOIN LATERAL (SELECT GREATEST($2::timestamptz, now(), lower(r.during) + interval '1 microsecond') AS at) s
           WHERE r.subject_ref = $6 AND r.responsibility_id = $1)
        UPDATE ${T} r SET during = tstzrange(lower(r.during), cur.at, '[)'), closed_by = $3, closed_reason = $4, closed_handoff_id = $5

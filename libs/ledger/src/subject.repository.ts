@@ -19,12 +19,18 @@ interface SubjectRow {
 const S = `${LEDGER_SCHEMA}.subjects`;
 const I = `${LEDGER_SCHEMA}.insurance_relations`;
 const A = `${LEDGER_SCHEMA}.points_allotments`;
-const COLUMNS = `s.subject_ref, s.hukou_region, s.residence_city, s.permit_id, ${day('s.residence_since')} AS residence_since, ${iso('s.permit_event_at')} AS permit_event_at,
+/**
+ * A person's facts; `person` names the person for the nested lookups: `$1` when the statement is about
+ * one person (the partitions of the nested tables are then pruned before it runs), else the outer row.
+ */
+const columnsFor = (person: string): string => `s.subject_ref, s.hukou_region, s.residence_city, s.permit_id, ${day('s.residence_since')} AS residence_since, ${iso('s.permit_event_at')} AS permit_event_at,
   COALESCE((SELECT json_agg(json_build_object('branch', i.branch, 'region', i.region, 'since', ${day('i.since')}) ORDER BY i.branch)
-              FROM ${I} i WHERE i.subject_ref = s.subject_ref), '[]') AS insured,
+              FROM ${I} i WHERE i.subject_ref = ${person}), '[]') AS insured,
   COALESCE((SELECT json_agg(json_build_object('allotmentId', a.allotment_id, 'serviceCode', a.service_code, 'region', a.region,
                     'points', a.points::text, 'decisionRef', a.decision_ref, 'decidedOn', ${day('a.decided_on')}) ORDER BY a.service_code, a.region)
-              FROM ${A} a WHERE a.subject_ref = s.subject_ref), '[]') AS allotments`;
+              FROM ${A} a WHERE a.subject_ref = ${person}), '[]') AS allotments`;
+const COLUMNS = columnsFor('s.subject_ref');
+const COLUMNS_OF_ONE = columnsFor('$1');
 const toFacts = (r: SubjectRow): SubjectFacts => ({
   subjectRef: r.subject_ref,
   hukouRegion: r.hukou_region,
@@ -53,12 +59,12 @@ export class SubjectRepository {
   }
 
   async lock(subjectRef: string): Promise<SubjectFacts | undefined> {
-    const row = await this.db.one<SubjectRow>(`SELECT ${COLUMNS} FROM ${S} s WHERE s.subject_ref = $1 FOR UPDATE OF s`, [subjectRef]);
+    const row = await this.db.one<SubjectRow>(`SELECT ${COLUMNS_OF_ONE} FROM ${S} s WHERE s.subject_ref = $1 FOR UPDATE OF s`, [subjectRef]);
     return row && toFacts(row);
   }
 
   async find(subjectRef: string): Promise<SubjectFacts | undefined> {
-    const row = await this.db.one<SubjectRow>(`SELECT ${COLUMNS} FROM ${S} s WHERE s.subject_ref = $1`, [subjectRef]);
+    const row = await this.db.one<SubjectRow>(`SELECT ${COLUMNS_OF_ONE} FROM ${S} s WHERE s.subject_ref = $1`, [subjectRef]);
     return row && toFacts(row);
   }
 

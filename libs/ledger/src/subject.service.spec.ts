@@ -48,9 +48,11 @@ function setup(initial: SubjectFacts, held: Record<string, string> = {}) {
   const handoffs = {
     openFor: jest.fn(async (): Promise<Handoff[]> => []),
     rejectedSince: jest.fn(async (): Promise<Set<string>> => new Set()),
-    insert: jest.fn(async (n: NewHandoff) => {
-      proposed.push(n);
-      return { ...n, status: 'proposed', proposedAt: NOW.toISOString(), remindedAt: null, escalatedAt: null } as unknown as Handoff;
+    insertAll: jest.fn(async (ns: NewHandoff[]) => {
+      proposed.push(...ns);
+      return ns.map(
+        (n) => ({ ...n, status: 'proposed', proposedAt: NOW.toISOString(), remindedAt: null, escalatedAt: null }) as unknown as Handoff,
+      );
     }),
   };
   const clock = new PinnedClock(NOW);
