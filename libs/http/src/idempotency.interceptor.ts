@@ -119,7 +119,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
           return send(res, { status: stored.response_status, type: stored.response_type, text: stored.response_text });
         }
         const answer = await this.answer(next, req, res);
-        await this.db.query(
+        // stored with the COMMIT (one round trip for both): the answer is kept exactly when the effects are
+        await this.db.atCommit(
           `UPDATE gateway.idempotency_keys SET response_status = $3, response_type = $4, response_text = $5
             WHERE credential_id = $1 AND idempotency_key = $2`,
           [credential, key, answer.status, answer.type, answer.text],
