@@ -435,6 +435,13 @@ describe('responsibility ledger invariants under random histories (fast-check, r
       );
     });
     await expect(hole).rejects.toMatchObject({ code: '23514', constraint: 'responsibilities_contiguous' });
+    // a closed interval inserted on its own leaves the service with no open holder after it
+    const closedAlone = suite.db.query(
+      `INSERT INTO ledger.responsibilities (subject_ref, service_code, region, during, opened_by, opened_reason)
+       VALUES ($1, 'test.closed-alone', '440100', tstzrange(now() - interval '2 days', now() - interval '1 day'), 'test', 'test')`,
+      [subjectRef],
+    );
+    await expect(closedAlone).rejects.toMatchObject({ code: '23514', constraint: 'responsibilities_contiguous' });
     await expect(suite.db.query(`DELETE FROM ledger.responsibilities WHERE subject_ref = $1`, [subjectRef])).rejects.toMatchObject({
       code: '23514',
     });

@@ -24,6 +24,16 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- Checked at commit for every closing (UPDATE: the only change 0100 lets an interval have) and for a
+-- closed interval inserted; an open-ended interval inserted needs no check of its own: a second open
+-- holder would overlap it (responsibilities_no_overlap), and a hole can only come from a closing,
+-- which is checked. A newly known person's 33 first intervals then queue no check at all.
+DROP TRIGGER responsibilities_contiguous ON responsibilities;
+CREATE CONSTRAINT TRIGGER responsibilities_contiguous AFTER UPDATE ON responsibilities
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION responsibilities_contiguous();
+CREATE CONSTRAINT TRIGGER responsibilities_contiguous_closed AFTER INSERT ON responsibilities
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NOT upper_inf(NEW.during)) EXECUTE FUNCTION responsibilities_contiguous();
+
 -- A handoff's person is its case's person (handoffs_case includes subject_ref, and a case references
 -- its subject): the direct reference checked the same thing once more for each of a case's ~20 rows.
 ALTER TABLE handoffs DROP CONSTRAINT handoffs_subject_ref_fkey;
