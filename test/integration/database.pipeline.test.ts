@@ -72,6 +72,27 @@ describe('Database: BEGIN, savepoints and held writes pipelined with the stateme
     expect(await rows()).toEqual(['before', 'after', 'kept']);
   });
 
+  it('a savepoint that throws drops the writes it held for the COMMIT (an event of a refused request is never sent)', async () => {
+    await db.tx(async () => {
+      await db.atCommit('INSERT INTO pipe (v) VALUES ($1)', ['held before']);
+      await expect(
+        db.savepoint(async () => {
+          await db.atCommit('INSERT INTO pipe (v) VALUES ($1)', ['held inside, no statement']);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await expect(
+        db.savepoint(async () => {
+          await insert('inside');
+          await db.atCommit('INSERT INTO pipe (v) VALUES ($1)', ['held inside, after a statement']);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await db.savepoint(() => db.atCommit('INSERT INTO pipe (v) VALUES ($1)', ['held in a kept savepoint']));
+    });
+    expect(await rows()).toEqual(['held before', 'held in a kept savepoint']);
+  });
+
   it('a savepoint whose fn throws before any statement leaves the transaction as it was', async () => {
     await db.tx(async () => {
       await expect(

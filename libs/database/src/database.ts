@@ -139,10 +139,13 @@ export class Database {
     // a savepoint fn never sent a statement behind is simply dropped
     tx.pending.push(`SAVEPOINT ${name}`);
     const unsent = (): boolean => tx.pending.includes(`SAVEPOINT ${name}`);
+    const held = tx.atCommit.length;
     let result: T;
     try {
       result = await fn();
     } catch (error) {
+      // the writes fn held for the COMMIT are its writes too: undone with the rest
+      tx.atCommit.length = held;
       if (unsent()) tx.pending.splice(tx.pending.indexOf(`SAVEPOINT ${name}`));
       else tx.pending.push(`ROLLBACK TO SAVEPOINT ${name}`);
       throw error;

@@ -45,9 +45,10 @@ export class OutboxWriter {
     this.validator.validate(draft.type, draft.data);
     const id = randomUUID();
     const traceparent = draft.traceparent ?? newTraceparent(randomBytes(16).toString('hex'), randomBytes(8).toString('hex'));
-    // One round trip: the row and the relay's wake-up call. NOTIFY is delivered at commit only, so
+    // The row and the relay's wake-up call, sent with the COMMIT (no round trip of its own; nothing
+    // reads an event back in the transaction that wrote it). NOTIFY is delivered at commit only, so
     // the relay never wakes for a row it cannot see yet.
-    await this.db.query(
+    await this.db.atCommit(
       `WITH appended AS (
          INSERT INTO ${schema}.outbox (event_id, event_type, subject, source, recipients, payload, traceparent, actor, request_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING 1)
