@@ -111,6 +111,10 @@ export async function e2eFigure(opts: {
     await sleep(100);
   }
   await sleep(3000); // the group's first fetch positions at the end of every partition
+  // what each process spends doing nothing (consumers' fetch polling, heartbeats, jobs, relays' polls):
+  // part of every request's share at a low rate, reported apart so the per-request work shows
+  const idleSeconds = 5;
+  const { cpu: idleCpu } = await cpuDuring(opts.processes, () => sleep(idleSeconds * 1000));
 
   const client = new BenchClient(opts.gateway, 256);
   let accepted = 0;
@@ -125,6 +129,7 @@ export async function e2eFigure(opts: {
       body: { citizenId: p.citizenId, hukouRegion: p.hukouCity },
     });
   });
+  const cpuStarted = performance.now();
   const { result: run, cpu } = await cpuDuring(opts.processes, async () => {
     const sent = await openLoop(opts.rate, opts.seconds, async (i) => {
       const kind = kindOf(i);
@@ -157,6 +162,7 @@ export async function e2eFigure(opts: {
     while (sentAt.size > 0 && Date.now() < drainDeadline) await sleep(200);
     return sent;
   });
+  const cpuSeconds = (performance.now() - cpuStarted) / 1000; // the run and its drain
   const lost = sentAt.size;
   client.close();
   await consumer.disconnect();
@@ -173,6 +179,7 @@ export async function e2eFigure(opts: {
   // CPU per accepted request over the run and its drain, summed over every process of the system
   const cpuMs = Object.fromEntries(Object.entries(cpu).map(([k, sec]) => [k, (sec * 1000) / Math.max(accepted, 1)]));
   const cpuTotal = Object.values(cpuMs).reduce((a, b) => a + b, 0);
+  const idleTotal = Object.values(idleCpu).reduce((a, b) => a + b, 0) / idleSeconds; // CPU s per second
   return {
     id: atTarget ? 'e2e' : `e2e-${opts.rate}`,
     title: `End-to-end event latency at ${opts.rate} requests/s offered (REST sent → agency consumer has it)`,
@@ -205,6 +212,10 @@ export async function e2eFigure(opts: {
       'Kafka records per permit, of them the ledger’s': perPermit.ledger,
       ...Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [`CPU ms per request: ${k}`, v])),
       'CPU ms per request, all processes': cpuTotal,
+      'CPU ms per request, the system alone (all but the load generator and its agency consumer)':
+        cpuTotal - (cpuMs['load generator'] ?? 0),
+      ...Object.fromEntries(Object.entries(idleCpu).map(([k, sec]) => [`idle CPU ms per second: ${k}`, (sec * 1000) / idleSeconds])),
+      'CPU ms per request above idle, all processes': cpuTotal - (idleTotal * cpuSeconds * 1000) / Math.max(accepted, 1),
       [`requests/s ${os.cpus().length} cores allow at that cost`]: (os.cpus().length * 1000) / cpuTotal,
     },
     note: `mix: 40 % medical filings, 30 % medical-insurance transfer requests, 30 % residence permits (each permit also makes the ledger propose handoffs); CPU = each process tree during the run and the drain ÷ accepted requests; records per permit = the Kafka records of its permit-issued event and of every ledger event about the person after it (the relay's own record layout, messagesFor), over ${permitSubjects.length} permits`,

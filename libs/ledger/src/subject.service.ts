@@ -243,8 +243,7 @@ export class SubjectService {
       cause,
       actor,
     );
-    await this.subjects.lock(facts.subjectRef);
-    return facts;
+    return facts; // the row this transaction inserted is its own until the commit: no lock to take
   }
 
   private blank(subjectRef: string, hukouRegion: string): SubjectFacts {
