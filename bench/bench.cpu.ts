@@ -63,3 +63,24 @@ export async function cpuDuring<T>(
   cpu['load generator'] = ownCpuSeconds() - self;
   return { result, cpu };
 }
+
+/**
+ * Waits until the named processes (the load generator aside) spend at most `cpuPerSecond` CPU seconds
+ * per second over `windows` consecutive windows of `windowSeconds`, or `maxMs` passed: what an earlier
+ * figure left behind (a backlog, a job's burst) is then not billed to the next. Answers the CPU of the
+ * last window (the idle cost) and how long it waited.
+ */
+export async function untilQuiet(
+  pids: Record<string, number>,
+  opts: { cpuPerSecond: number; windowSeconds: number; windows: number; maxMs: number; log: (line: string) => void },
+): Promise<{ idle: Record<string, number>; waitedMs: number }> {
+  const started = Date.now();
+  let quiet = 0;
+  for (;;) {
+    const { cpu } = await cpuDuring(pids, () => new Promise((r) => setTimeout(r, opts.windowSeconds * 1000)));
+    const busy = Object.entries(cpu).reduce((n, [k, sec]) => (k === 'load generator' ? n : n + sec), 0) / opts.windowSeconds;
+    quiet = busy <= opts.cpuPerSecond ? quiet + 1 : 0;
+    if (quiet >= opts.windows || Date.now() - started > opts.maxMs) return { idle: cpu, waitedMs: Date.now() - started };
+    opts.log(`waiting for a quiet system: ${(busy * 1000).toFixed(0)} ms CPU per second outside the load generator`);
+  }
+}

@@ -9,7 +9,7 @@ import { permitBody } from '../bench.setup';
 import { Client } from 'pg';
 import { messagesFor, OutboxRow } from '@tongban/messaging';
 import { Figure } from '../bench.report';
-import { cpuDuring } from '../bench.cpu';
+import { cpuDuring, untilQuiet } from '../bench.cpu';
 
 type Kind = 'filing' | 'transfer' | 'permit';
 const EXPECTED: Record<Kind, string> = {
@@ -19,9 +19,8 @@ const EXPECTED: Record<Kind, string> = {
 };
 
 
-/** Before a run: at most this long for the system to be quiet (below this CPU outside the load generator). */
-const QUIET_WAIT_MS = 180_000;
-const QUIET_CPU_SECONDS_PER_SECOND = 0.5;
+/** Before a run: the system quiet (below half a core outside the load generator) for 10 s, or 3 minutes passed. */
+export const QUIET = { cpuPerSecond: 0.5, windows: 2, maxMs: 180_000 };
 
 /** The mix of event-producing requests: 4 medical filings, 3 medical-insurance transfers, 3 residence permits in 10. */
 const kindOf = (i: number): Kind => (i % 10 < 4 ? 'filing' : i % 10 < 7 ? 'transfer' : 'permit');
@@ -121,15 +120,11 @@ export async function e2eFigure(opts: {
   // run starts once the system is quiet: what an earlier figure left (the ledger answering the
   // population's permits, the audit chainer after the claims) would otherwise be billed to this one.
   const idleSeconds = 5;
-  const quietBefore = Date.now() + QUIET_WAIT_MS;
-  let idleCpu: Record<string, number>;
-  for (;;) {
-    idleCpu = (await cpuDuring(opts.processes, () => sleep(idleSeconds * 1000))).cpu;
-    const busy = Object.entries(idleCpu).reduce((n, [k, sec]) => (k === 'load generator' ? n : n + sec), 0) / idleSeconds;
-    if (busy <= QUIET_CPU_SECONDS_PER_SECOND || Date.now() > quietBefore) break;
-    opts.log(`e2e: waiting for a quiet system (${(busy * 1000).toFixed(0)} ms CPU per second outside the load generator)`);
-  }
-  const quietAfterMs = QUIET_WAIT_MS - (quietBefore - Date.now());
+  const { idle: idleCpu, waitedMs: quietAfterMs } = await untilQuiet(opts.processes, {
+    ...QUIET,
+    windowSeconds: idleSeconds,
+    log: opts.log,
+  });
 
   const client = new BenchClient(opts.gateway, 256);
   let accepted = 0;
