@@ -81,6 +81,6 @@ export async function untilQuiet(
     const busy = Object.entries(cpu).reduce((n, [k, sec]) => (k === 'load generator' ? n : n + sec), 0) / opts.windowSeconds;
     quiet = busy <= opts.cpuPerSecond ? quiet + 1 : 0;
     if (quiet >= opts.windows || Date.now() - started > opts.maxMs) return { idle: cpu, waitedMs: Date.now() - started };
-    opts.log(`waiting for a quiet system: ${(busy * 1000).toFixed(0)} ms CPU per second outside the load generator`);
+    if (quiet === 0) opts.log(`waiting for a quiet system: ${(busy * 1000).toFixed(0)} ms CPU per second outside the load generator`);
   }
 }
