@@ -18,7 +18,6 @@ const EXPECTED: Record<Kind, string> = {
   permit: 'cn.gov.tongban.residence.permit-issued.v1',
 };
 
-
 /** Before a run: the system quiet (below half a core outside the load generator) for 10 s, or 3 minutes passed. */
 export const QUIET = { cpuPerSecond: 0.5, windows: 2, maxMs: 180_000 };
 

@@ -23,7 +23,9 @@ const A = `${LEDGER_SCHEMA}.points_allotments`;
  * A person's facts; `person` names the person for the nested lookups: `$1` when the statement is about
  * one person (the partitions of the nested tables are then pruned before it runs), else the outer row.
  */
-const columnsFor = (person: string): string => `s.subject_ref, s.hukou_region, s.residence_city, s.permit_id, ${day('s.residence_since')} AS residence_since, ${iso('s.permit_event_at')} AS permit_event_at,
+const columnsFor = (
+  person: string,
+): string => `s.subject_ref, s.hukou_region, s.residence_city, s.permit_id, ${day('s.residence_since')} AS residence_since, ${iso('s.permit_event_at')} AS permit_event_at,
   COALESCE((SELECT json_agg(json_build_object('branch', i.branch, 'region', i.region, 'since', ${day('i.since')}) ORDER BY i.branch)
               FROM ${I} i WHERE i.subject_ref = ${person}), '[]') AS insured,
   COALESCE((SELECT json_agg(json_build_object('allotmentId', a.allotment_id, 'serviceCode', a.service_code, 'region', a.region,
@@ -59,7 +61,9 @@ export class SubjectRepository {
   }
 
   async lock(subjectRef: string): Promise<SubjectFacts | undefined> {
-    const row = await this.db.one<SubjectRow>(`SELECT ${COLUMNS_OF_ONE} FROM ${S} s WHERE s.subject_ref = $1 FOR UPDATE OF s`, [subjectRef]);
+    const row = await this.db.one<SubjectRow>(`SELECT ${COLUMNS_OF_ONE} FROM ${S} s WHERE s.subject_ref = $1 FOR UPDATE OF s`, [
+      subjectRef,
+    ]);
     return row && toFacts(row);
   }
 
