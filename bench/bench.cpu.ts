@@ -64,23 +64,26 @@ export async function cpuDuring<T>(
   return { result, cpu };
 }
 
+/** The bar for a quiet system: below half a core outside the load generator for two 5-s windows in a row, at most 3 minutes. */
+const QUIET = { cpuPerSecond: 0.5, windowSeconds: 5, windows: 2, maxMs: 180_000 };
+
 /**
- * Waits until the named processes (the load generator aside) spend at most `cpuPerSecond` CPU seconds
- * per second over `windows` consecutive windows of `windowSeconds`, or `maxMs` passed: what an earlier
- * figure left behind (a backlog, a job's burst) is then not billed to the next. Answers the CPU of the
- * last window (the idle cost) and how long it waited.
+ * Waits until the named processes are quiet (QUIET): what an earlier figure left behind (a backlog, a
+ * job's burst) is then not billed to the next. Answers the CPU seconds per second each process spent
+ * in the last window (its idle cost) and how long it waited.
  */
 export async function untilQuiet(
   pids: Record<string, number>,
-  opts: { cpuPerSecond: number; windowSeconds: number; windows: number; maxMs: number; log: (line: string) => void },
-): Promise<{ idle: Record<string, number>; waitedMs: number }> {
+  log: (line: string) => void,
+): Promise<{ idlePerSecond: Record<string, number>; waitedMs: number }> {
   const started = Date.now();
   let quiet = 0;
   for (;;) {
-    const { cpu } = await cpuDuring(pids, () => new Promise((r) => setTimeout(r, opts.windowSeconds * 1000)));
-    const busy = Object.entries(cpu).reduce((n, [k, sec]) => (k === 'load generator' ? n : n + sec), 0) / opts.windowSeconds;
-    quiet = busy <= opts.cpuPerSecond ? quiet + 1 : 0;
-    if (quiet >= opts.windows || Date.now() - started > opts.maxMs) return { idle: cpu, waitedMs: Date.now() - started };
-    if (quiet === 0) opts.log(`waiting for a quiet system: ${(busy * 1000).toFixed(0)} ms CPU per second outside the load generator`);
+    const { cpu } = await cpuDuring(pids, () => new Promise((r) => setTimeout(r, QUIET.windowSeconds * 1000)));
+    const idlePerSecond = Object.fromEntries(Object.entries(cpu).map(([k, sec]) => [k, sec / QUIET.windowSeconds]));
+    const busy = Object.entries(idlePerSecond).reduce((n, [k, v]) => (k === 'load generator' ? n : n + v), 0);
+    quiet = busy <= QUIET.cpuPerSecond ? quiet + 1 : 0;
+    if (quiet >= QUIET.windows || Date.now() - started > QUIET.maxMs) return { idlePerSecond, waitedMs: Date.now() - started };
+    if (quiet === 0) log(`waiting for a quiet system: ${(busy * 1000).toFixed(0)} ms CPU per second outside the load generator`);
   }
 }

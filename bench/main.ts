@@ -4,7 +4,7 @@ import { BACKEND_APPS, BenchCluster } from './bench.cluster';
 import { Figure, machine, markdown, RunReport, writeReport } from './bench.report';
 import { setUpPopulation } from './bench.setup';
 import { claimKeys, claimsFigure } from './figures/claims.figure';
-import { e2eFigure, QUIET } from './figures/e2e.figure';
+import { e2eFigure } from './figures/e2e.figure';
 import { untilQuiet } from './bench.cpu';
 import { ledgerSizeFigure } from './figures/ledger-size.figure';
 import { reconciliationFigure } from './figures/reconciliation.figure';
@@ -156,9 +156,7 @@ async function main(): Promise<number> {
     }
     if (wanted('claims')) {
       // after the e2e runs, their backlog (the ledger answering permits) is not billed to the claims
-      await untilQuiet(cluster.processes(), { ...QUIET, windowSeconds: 5, log });
-    }
-    if (wanted('claims')) {
+      await untilQuiet(cluster.processes(), log);
       const keys = await claimKeys(db, refs, settings.seed);
       add(
         await claimsFigure({

@@ -18,9 +18,6 @@ const EXPECTED: Record<Kind, string> = {
   permit: 'cn.gov.tongban.residence.permit-issued.v1',
 };
 
-/** Before a run: the system quiet (below half a core outside the load generator) for 10 s, or 3 minutes passed. */
-export const QUIET = { cpuPerSecond: 0.5, windows: 2, maxMs: 180_000 };
-
 /** The mix of event-producing requests: 4 medical filings, 3 medical-insurance transfers, 3 residence permits in 10. */
 const kindOf = (i: number): Kind => (i % 10 < 4 ? 'filing' : i % 10 < 7 ? 'transfer' : 'permit');
 
@@ -116,14 +113,9 @@ export async function e2eFigure(opts: {
   await sleep(3000); // the group's first fetch positions at the end of every partition
   // what each process spends doing nothing (consumers' fetch polling, heartbeats, jobs, relays' polls):
   // part of every request's share at a low rate, reported apart so the per-request work shows. The
-  // run starts once the system is quiet: what an earlier figure left (the ledger answering the
-  // population's permits, the audit chainer after the claims) would otherwise be billed to this one.
-  const idleSeconds = 5;
-  const { idle: idleCpu, waitedMs: quietAfterMs } = await untilQuiet(opts.processes, {
-    ...QUIET,
-    windowSeconds: idleSeconds,
-    log: opts.log,
-  });
+  // run starts once the system is quiet: what came before (the population's permits still being
+  // answered by the ledger, the previous run's drain) would otherwise be billed to this one.
+  const { idlePerSecond, waitedMs: quietAfterMs } = await untilQuiet(opts.processes, opts.log);
 
   const client = new BenchClient(opts.gateway, 256);
   let accepted = 0;
@@ -188,7 +180,7 @@ export async function e2eFigure(opts: {
   // CPU per accepted request over the run and its drain, summed over every process of the system
   const cpuMs = Object.fromEntries(Object.entries(cpu).map(([k, sec]) => [k, (sec * 1000) / Math.max(accepted, 1)]));
   const cpuTotal = Object.values(cpuMs).reduce((a, b) => a + b, 0);
-  const idleTotal = Object.values(idleCpu).reduce((a, b) => a + b, 0) / idleSeconds; // CPU s per second
+  const idleTotal = Object.values(idlePerSecond).reduce((a, b) => a + b, 0); // CPU s per second
   return {
     id: atTarget ? 'e2e' : `e2e-${opts.rate}`,
     title: `End-to-end event latency at ${opts.rate} requests/s offered (REST sent → agency consumer has it)`,
@@ -224,7 +216,7 @@ export async function e2eFigure(opts: {
       'CPU ms per request, the system alone (all but the load generator and its agency consumer)':
         cpuTotal - (cpuMs['load generator'] ?? 0),
       'waited for a quiet system, s': quietAfterMs / 1000,
-      ...Object.fromEntries(Object.entries(idleCpu).map(([k, sec]) => [`idle CPU ms per second: ${k}`, (sec * 1000) / idleSeconds])),
+      ...Object.fromEntries(Object.entries(idlePerSecond).map(([k, v]) => [`idle CPU ms per second: ${k}`, v * 1000])),
       'CPU ms per request above idle, all processes': cpuTotal - (idleTotal * cpuSeconds * 1000) / Math.max(accepted, 1),
       [`requests/s ${os.cpus().length} cores allow at that cost`]: (os.cpus().length * 1000) / cpuTotal,
     },
