@@ -93,6 +93,26 @@ describe('Database: BEGIN, savepoints and held writes pipelined with the stateme
     expect(await rows()).toEqual(['held before', 'held in a kept savepoint']);
   });
 
+  it('a long transaction sends its held writes ahead in bounded batches, never from inside a savepoint', async () => {
+    const held = (v: string): Promise<void> => db.atCommit('INSERT INTO pipe (v) VALUES ($1)', [v]);
+    const visible = async (): Promise<number> => (await db.one<{ n: number }>('SELECT count(*)::int AS n FROM pipe'))?.n ?? -1;
+    const seen = await db.tx(async () => {
+      for (let i = 0; i < 1200; i += 1) await held(`job ${i}`);
+      const afterJob = await visible(); // two batches of 500 already sent within the transaction
+      await expect(
+        db.savepoint(async () => {
+          for (let i = 0; i < 600; i += 1) await held(`refused ${i}`);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      return [afterJob, await visible()];
+    });
+    expect(seen).toEqual([1000, 1000]);
+    const kept = await rows();
+    expect(kept).toHaveLength(1200);
+    expect(kept.some((v) => v.startsWith('refused'))).toBe(false);
+  });
+
   it('a savepoint whose fn throws before any statement leaves the transaction as it was', async () => {
     await db.tx(async () => {
       await expect(

@@ -408,4 +408,36 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
       )?.resolved_at,
     ).not.toBeNull();
   });
+
+  it('works through the ledger a page of people at a time, each gap recorded and announced once', async () => {
+    const people: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const { subjectRef } = await livingIn(GUANGZHOU);
+      const opened = await call<Json>(gateway, 'POST', '/v1/entitlements', {
+        token: token(NANCHANG, 'civil-affairs'),
+        body: { subjectRef, serviceCode: SERVICE, sincePeriod: PREV },
+      });
+      expect(opened.status).toBe(201);
+      people.push(subjectRef);
+    }
+    const due = new Date(Date.parse(`${MONTH}-20T12:00:00+08:00`));
+    const announced = async (): Promise<number> =>
+      (
+        await suite.db.one<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ledger.outbox WHERE event_type = 'cn.gov.tongban.ledger.gap-detected.v1' AND subject = ANY($1)`,
+          [people],
+        )
+      )?.n ?? -1;
+    const run = await jobs.runGapDetection(due, undefined, 2);
+    expect(run.ran).toBe(true);
+    expect(run.detected).toBeGreaterThanOrEqual(people.length);
+    const gaps = await suite.db.query<{ subject_ref: string }>(
+      `SELECT subject_ref FROM ledger.gaps WHERE subject_ref = ANY($1) AND period_key = $2`,
+      [people, PREV],
+    );
+    expect(gaps.map((g) => g.subject_ref).sort()).toEqual([...people].sort());
+    expect(await announced()).toBe(people.length);
+    expect((await jobs.runGapDetection(due, undefined, 2)).detected).toBe(0);
+    expect(await announced()).toBe(people.length);
+  });
 });

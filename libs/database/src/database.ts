@@ -5,6 +5,8 @@ import { pipeline, Step } from './database.pipeline';
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
 
 const MAX_PREPARED = 1000;
+/** Held writes past this many are sent ahead of the COMMIT (still inside the transaction). */
+const MAX_HELD = 500;
 
 /**
  * A transaction's connection and what it owes the server: control statements not sent yet (BEGIN,
@@ -17,6 +19,8 @@ interface Tx {
   atCommit: Step[];
   /** BEGIN reached the server: there is a transaction to commit or roll back */
   begun: boolean;
+  /** savepoints open now */
+  depth: number;
 }
 
 /**
@@ -65,11 +69,17 @@ export class Database {
    * Holds a write for the transaction's COMMIT, sent with it in one round trip: it commits exactly
    * when the transaction does (a failure rolls everything back and the transaction's caller gets the
    * error). For the last write of a request, e.g. its audit entry. Outside a transaction it runs now.
+   * A long transaction (a job writing thousands of events) sends them MAX_HELD at a time instead, so
+   * what it holds stays bounded; never while a savepoint is open, whose rollback must drop its own.
    */
   async atCommit(text: string, values: readonly unknown[]): Promise<void> {
     const tx = this.current.getStore();
-    if (tx) tx.atCommit.push(this.prepared(text, values));
-    else await this.query(text, values);
+    if (!tx) {
+      await this.query(text, values);
+      return;
+    }
+    tx.atCommit.push(this.prepared(text, values));
+    if (tx.atCommit.length >= MAX_HELD && tx.depth === 0) await this.send(tx, tx.atCommit.splice(0));
   }
 
   /**
@@ -106,7 +116,7 @@ export class Database {
   async tx<T>(fn: () => Promise<T>, isolation: Isolation = 'read committed'): Promise<T> {
     if (this.current.getStore()) return fn();
     const client = await this.pool.connect();
-    const tx: Tx = { client, pending: [`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`], atCommit: [], begun: false };
+    const tx: Tx = { client, pending: [`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`], atCommit: [], begun: false, depth: 0 };
     let broken = false;
     try {
       const result = await this.current.run(tx, fn);
@@ -140,6 +150,7 @@ export class Database {
     tx.pending.push(`SAVEPOINT ${name}`);
     const unsent = (): boolean => tx.pending.includes(`SAVEPOINT ${name}`);
     const held = tx.atCommit.length;
+    tx.depth += 1;
     let result: T;
     try {
       result = await fn();
@@ -149,6 +160,8 @@ export class Database {
       if (unsent()) tx.pending.splice(tx.pending.indexOf(`SAVEPOINT ${name}`));
       else tx.pending.push(`ROLLBACK TO SAVEPOINT ${name}`);
       throw error;
+    } finally {
+      tx.depth -= 1;
     }
     if (unsent()) tx.pending.splice(tx.pending.indexOf(`SAVEPOINT ${name}`), 1);
     else tx.pending.push(`RELEASE SAVEPOINT ${name}`);

@@ -48,12 +48,25 @@ export class GapRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * One set-based statement: every entitlement whose due period (on or after the entitlement's first
-   * period) has no claim becomes a gap, charged to the region holding the service at the period's start
-   * (the one region whose claim it lacks).
+   * The next page of people holding one of the services, in subject_ref order after `after` ('' for the
+   * first page): the gap job works through the ledger one page of people at a time.
+   */
+  async peopleAfter(after: string, serviceCodes: string[], limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ subject_ref: string }>(
+      `SELECT DISTINCT subject_ref FROM ${LEDGER_SCHEMA}.entitlements
+        WHERE subject_ref > $1 AND service_code = ANY($2::text[]) ORDER BY subject_ref LIMIT $3`,
+      [after, serviceCodes, limit],
+    );
+    return rows.map((r) => r.subject_ref);
+  }
+
+  /**
+   * One set-based statement over the people in (after, upTo]: every entitlement whose due period (on
+   * or after the entitlement's first period) has no claim becomes a gap, charged to the region holding
+   * the service at the period's start (the one region whose claim it lacks).
    * Already-recorded gaps are skipped (unique key), so the job can run any number of times.
    */
-  async recordGaps(periods: DuePeriod[], timeZone: string): Promise<Gap[]> {
+  async recordGaps(periods: DuePeriod[], timeZone: string, people: { after: string; upTo: string }): Promise<Gap[]> {
     if (periods.length === 0) return [];
     const rows = await this.db.query<GapRow>(
       `WITH p AS (SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[]) AS p(service_code, period_key, starts, ends)),
@@ -61,6 +74,7 @@ export class GapRepository {
          SELECT e.subject_ref, e.service_code, p.period_key, r.region, p.ends
            FROM p
            JOIN ${LEDGER_SCHEMA}.entitlements e ON e.service_code = p.service_code AND e.since_period <= p.starts
+                AND e.subject_ref > $6 AND e.subject_ref <= $7
            JOIN ${LEDGER_SCHEMA}.responsibilities r ON r.subject_ref = e.subject_ref AND r.service_code = e.service_code
                 AND r.during @> (p.starts::timestamp AT TIME ZONE $5)
           WHERE NOT EXISTS (SELECT 1 FROM ${LEDGER_SCHEMA}.provision_claims c
@@ -79,6 +93,8 @@ export class GapRepository {
         periods.map((p) => p.start),
         periods.map((p) => p.end),
         timeZone,
+        people.after,
+        people.upTo,
       ],
     );
     return rows.map(toGap);
@@ -86,13 +102,15 @@ export class GapRepository {
 
   /** A late claim by the responsible region closes the gap (it stays in the history, resolved). */
   async resolveClaimed(): Promise<number> {
-    const rows = await this.db.query(
-      `UPDATE ${LEDGER_SCHEMA}.gaps g SET resolved_at = now() WHERE resolved_at IS NULL AND EXISTS (
-         SELECT 1 FROM ${LEDGER_SCHEMA}.provision_claims c WHERE c.subject_ref = g.subject_ref AND c.service_code = g.service_code AND c.period_key = g.period_key
-            AND c.region = g.region)
-       RETURNING 1`,
+    const row = await this.db.one<{ resolved: number }>(
+      `WITH resolved AS (
+         UPDATE ${LEDGER_SCHEMA}.gaps g SET resolved_at = now() WHERE resolved_at IS NULL AND EXISTS (
+           SELECT 1 FROM ${LEDGER_SCHEMA}.provision_claims c WHERE c.subject_ref = g.subject_ref AND c.service_code = g.service_code AND c.period_key = g.period_key
+              AND c.region = g.region)
+         RETURNING 1)
+       SELECT count(*)::int AS resolved FROM resolved`,
     );
-    return rows.length;
+    return row?.resolved ?? 0;
   }
 
   async open(limit: number, after: string | undefined): Promise<Gap[]> {

@@ -3,7 +3,7 @@ import { ChinaClock, chinaDay, WorkingDayCalendar } from '@tongban/calendar';
 import { ServiceCatalogue } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { Actor } from '@tongban/identity';
-import { OutboxWriter } from '@tongban/messaging';
+import { EventDraft, OutboxWriter } from '@tongban/messaging';
 import { GapRepository } from './gap.repository';
 import { HandoffRepository } from './handoff.repository';
 import { FactChangeRepository } from './fact-change.repository';
@@ -16,7 +16,7 @@ import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { Handoff, LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
 import { periodsDue } from './period.rules';
 import { SubjectRepository } from './subject.repository';
-import { DuePeriod } from './gap.repository';
+import { DuePeriod, Gap } from './gap.repository';
 
 const JOB_ACTOR: Actor = { region: null, agency: null, credential: 'ledger-jobs' };
 const BATCH = 500;
@@ -230,43 +230,46 @@ export class LedgerJobs {
     });
   }
 
-  /** Gaps: periods of periodic entitlements that ended (plus grace) with no claim. */
-  async runGapDetection(now: Date = this.clock.now(), graceDays = LEDGER_POLICY.gapGraceDays): Promise<GapRun> {
+  /**
+   * Gaps: periods of periodic entitlements that ended (plus grace) with no claim. The ledger is worked
+   * through one page of people per transaction, so a run's memory and its transactions stay bounded
+   * however many gaps it finds (the first run after an outage can find one per person and service).
+   * Each page takes the job's lock; when another instance holds it, this one stops and leaves the rest
+   * to it (recording a gap twice is impossible, its key is unique).
+   */
+  async runGapDetection(now: Date = this.clock.now(), graceDays = LEDGER_POLICY.gapGraceDays, pageSize = BATCH): Promise<GapRun> {
     const today = chinaDay(now);
-    const periods: DuePeriod[] = this.catalogue
-      .all()
-      .filter((i) => i.entitlementNeedsClaimPerPeriod)
-      .flatMap((i) =>
-        periodsDue(i.periodicity, today, graceDays, LEDGER_POLICY.gapLookbackDays).map((p) => ({
-          serviceCode: i.code,
-          periodKey: p.key,
-          start: p.start,
-          end: p.end,
-        })),
-      );
-    return this.db.tx(async () => {
-      if (!(await this.tryLock('tongban:ledger:gaps'))) return { ran: false, detected: 0, resolved: 0 };
-      const resolved = await this.gaps.resolveClaimed();
-      const found = await this.gaps.recordGaps(periods, LEDGER_POLICY.timeZone);
-      for (const g of found) {
-        await this.outbox.append(LEDGER_SCHEMA, {
-          type: 'cn.gov.tongban.ledger.gap-detected.v1',
-          subject: g.subjectRef,
-          source: `${g.region}/${LEDGER_SOURCE}`,
-          recipients: [g.region, g.hukouRegion],
-          actor: 'ledger-jobs',
-          data: {
-            gapId: g.gapId,
-            subjectRef: g.subjectRef,
-            serviceCode: g.serviceCode,
-            periodKey: g.periodKey,
-            region: g.region,
-            periodEnd: g.periodEnd,
-          },
-        });
-      }
-      return { ran: true, detected: found.length, resolved };
-    });
+    const periodic = this.catalogue.all().filter((i) => i.entitlementNeedsClaimPerPeriod);
+    const periods: DuePeriod[] = periodic.flatMap((i) =>
+      periodsDue(i.periodicity, today, graceDays, LEDGER_POLICY.gapLookbackDays).map((p) => ({
+        serviceCode: i.code,
+        periodKey: p.key,
+        start: p.start,
+        end: p.end,
+      })),
+    );
+    const run: GapRun = { ran: false, detected: 0, resolved: 0 };
+    const lock = 'tongban:ledger:gaps';
+    const resolved = await this.db.tx(async () => ((await this.tryLock(lock)) ? this.gaps.resolveClaimed() : undefined));
+    if (resolved === undefined) return run;
+    Object.assign(run, { ran: true, resolved });
+    const services = periodic.map((i) => i.code);
+    for (let after = ''; periods.length > 0;) {
+      const page = await this.db.tx(async () => {
+        if (!(await this.tryLock(lock))) return undefined;
+        const people = await this.gaps.peopleAfter(after, services, pageSize);
+        if (people.length === 0) return undefined;
+        const upTo = people[people.length - 1];
+        for (const g of await this.gaps.recordGaps(periods, LEDGER_POLICY.timeZone, { after, upTo })) {
+          await this.outbox.append(LEDGER_SCHEMA, gapDetected(g));
+          run.detected += 1;
+        }
+        return upTo;
+      });
+      if (page === undefined) break;
+      after = page;
+    }
+    return run;
   }
 
   private async announce(subjectRef: string, event: LedgerEvent): Promise<void> {
@@ -284,4 +287,23 @@ export class LedgerJobs {
     const row = await this.db.one<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [name]);
     return row?.locked === true;
   }
+}
+
+/** A gap is told to the region that lacks the claim and to the person's hukou region. */
+function gapDetected(g: Gap): EventDraft<'cn.gov.tongban.ledger.gap-detected.v1'> {
+  return {
+    type: 'cn.gov.tongban.ledger.gap-detected.v1',
+    subject: g.subjectRef,
+    source: `${g.region}/${LEDGER_SOURCE}`,
+    recipients: [g.region, g.hukouRegion],
+    actor: 'ledger-jobs',
+    data: {
+      gapId: g.gapId,
+      subjectRef: g.subjectRef,
+      serviceCode: g.serviceCode,
+      periodKey: g.periodKey,
+      region: g.region,
+      periodEnd: g.periodEnd,
+    },
+  };
 }
