@@ -90,6 +90,9 @@ export async function e2eFigure(opts: {
   await consumer.connect();
   await consumer.subscribe({ topics: [/^tongban\.deliver\.\d{6}\.v1$/], fromBeginning: false });
   await consumer.run({
+    // it only times arrivals and keeps no position (a new group each run); kafkajs' auto-commit would
+    // add an offset commit per batch to the broker's CPU, which no agency committing by interval pays
+    autoCommit: false,
     partitionsConsumedConcurrently: 8,
     eachBatchAutoResolve: true,
     eachBatch: async ({ batch }) => {

@@ -164,6 +164,28 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     expect(await effects(permitNumber)).toBe(1);
   });
 
+  it("commits a partition's position (offset + 1) once the effect is stored, within about a second rather than per batch", async () => {
+    const producer = await kafka.producer();
+    const permitNumber = `POS-${randomUUID().slice(0, 8)}`;
+    const [sent] = await producer.send({ topic: suite.topic(DOMAIN_TOPICS.residence.name), messages: [permitIssuedMessage(permitNumber)] });
+    const next = BigInt(sent.baseOffset ?? '0') + 1n;
+    const admin = suite.kafka.admin();
+    await admin.connect();
+    const committed = async (): Promise<bigint> => {
+      const [topic] = await admin.fetchOffsets({
+        groupId: suite.topic(PROBE_GROUP.groupId),
+        topics: [suite.topic(DOMAIN_TOPICS.residence.name)],
+      });
+      return BigInt(topic.partitions.find((p) => p.partition === sent.partition)?.offset ?? '-1');
+    };
+    try {
+      await eventually(committed, (offset) => offset >= next, 'the position after the message to be committed');
+      expect(await effects(permitNumber)).toBe(1);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
   it('retries a transient failure and applies the event once', async () => {
     const producer = await kafka.producer();
     const permitNumber = `FLAKY-${randomUUID().slice(0, 8)}`;

@@ -29,7 +29,14 @@ export interface ConsumerOptions {
   fromBeginning?: boolean;
 }
 
+/**
+ * Offsets are committed once 100 messages of a partition are stored, or otherwise within a second.
+ * A commit is a write to the broker's offsets log: one per batch cost the broker more than the
+ * fetches did at low rates (batches of one or two records). A restart may see up to a second of
+ * events again; the inbox makes their second delivery a no-op.
+ */
 const COMMIT_EVERY = 100;
+const COMMIT_WITHIN_MS = 1000;
 
 function headersAsStrings(headers: IHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -59,6 +66,9 @@ function typeHeader(headers: IHeaders | undefined): string | undefined {
  */
 export class TongbanKafkaServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | undefined;
+  /** next offset to commit per `topic:partition`, its effects stored */
+  private readonly uncommitted = new Map<string, { topic: string; partition: number; offset: string }>();
+  private commitTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Database,
@@ -96,6 +106,9 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
         topics: this.options.topics.map((t) => this.kafka.topic(t)),
         fromBeginning: this.options.fromBeginning ?? true,
       });
+      // positions stored under an earlier assignment may belong to another member now: a late commit of
+      // them would move its committed offset back (harmless with the inbox, but work done twice)
+      consumer.on(consumer.events.GROUP_JOIN, () => this.uncommitted.clear());
       this.joinedGroup = new Promise<void>((resolve) => {
         const off = consumer.on(consumer.events.GROUP_JOIN, () => {
           off();
@@ -158,25 +171,34 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
   }
 
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    let pending: string | undefined;
-    const commit = async (): Promise<void> => {
-      if (pending === undefined || !this.consumer) return;
-      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(pending) + 1n).toString() }]);
-      pending = undefined;
-    };
+    const { topic, partition } = batch;
     let sinceCommit = 0;
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
-      await this.process(batch.topic, batch.partition, message);
+      await this.process(topic, partition, message);
       resolveOffset(message.offset);
-      pending = message.offset;
+      this.uncommitted.set(`${topic}:${partition}`, { topic, partition, offset: (BigInt(message.offset) + 1n).toString() });
       if (++sinceCommit >= COMMIT_EVERY) {
-        await commit();
+        await this.commitStored();
         sinceCommit = 0;
       }
       await heartbeat();
     }
-    await commit();
+    this.commitTimer ??= setTimeout(() => {
+      this.commitTimer = undefined;
+      this.commitStored().catch((error: unknown) =>
+        // a commit refused during a rebalance: the partition's next owner sees those events again (inbox: no-op)
+        this.logger.warn?.(`consumer group ${this.options.groupId}: offset commit failed: ${String(error)}`),
+      );
+    }, COMMIT_WITHIN_MS);
+  }
+
+  /** Commits every partition's stored position in one request. */
+  private async commitStored(): Promise<void> {
+    if (this.uncommitted.size === 0 || !this.consumer) return;
+    const offsets = [...this.uncommitted.values()];
+    this.uncommitted.clear();
+    await this.consumer.commitOffsets(offsets);
   }
 
   private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {
@@ -293,6 +315,9 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+    await this.commitStored().catch(() => undefined); // best effort: what is not committed comes again (inbox: no-op)
     const consumer = this.consumer;
     this.consumer = undefined;
     await consumer?.disconnect();
