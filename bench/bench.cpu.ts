@@ -20,6 +20,23 @@ function statOf(pid: number): Stat | undefined {
   }
 }
 
+/** A process and all its descendants (Linux /proc). */
+function treeOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const st = statOf(Number(entry));
+    if (st) children.set(st.ppid, [...(children.get(st.ppid) ?? []), Number(entry)]);
+  }
+  const tree: number[] = [];
+  for (const pending = [root]; pending.length > 0;) {
+    const pid = pending.pop()!;
+    tree.push(pid);
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
 /**
  * CPU seconds used so far by a process and all its descendants — for PostgreSQL the postmaster, its
  * live backends and the backends that already exited (counted in the postmaster's children's times).
@@ -27,20 +44,37 @@ function statOf(pid: number): Stat | undefined {
  */
 export function treeCpuSeconds(root: number): number {
   if (os.platform() !== 'linux') return NaN;
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const st = statOf(Number(entry));
-    if (st) children.set(st.ppid, [...(children.get(st.ppid) ?? []), Number(entry)]);
-  }
   let ticks = 0;
-  const pending = [root];
-  while (pending.length > 0) {
-    const pid = pending.pop()!;
+  for (const pid of treeOf(root)) {
     const st = statOf(pid);
-    if (!st) continue;
-    ticks += st.own + st.reaped;
-    pending.push(...(children.get(pid) ?? []));
+    if (st) ticks += st.own + st.reaped;
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU seconds the JVM JIT compiler threads (C1, C2) of a process tree used so far: a young JVM (a
+ * broker started for the bench) spends a share of its CPU compiling, which a long-running one does not.
+ */
+export function jitCpuSeconds(root: number): number {
+  if (os.platform() !== 'linux') return NaN;
+  let ticks = 0;
+  for (const pid of treeOf(root)) {
+    let tasks: string[] = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        if (!/^C[12] CompilerThre/.test(fs.readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8'))) continue;
+        const f = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ').pop()!.split(' ');
+        ticks += Number(f[11]) + Number(f[12]);
+      } catch {
+        // the thread ended
+      }
+    }
   }
   return ticks / TICKS_PER_SECOND;
 }

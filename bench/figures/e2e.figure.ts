@@ -9,7 +9,8 @@ import { permitBody } from '../bench.setup';
 import { Client } from 'pg';
 import { messagesFor, OutboxRow } from '@tongban/messaging';
 import { Figure } from '../bench.report';
-import { cpuDuring, untilQuiet } from '../bench.cpu';
+import { cpuDuring, jitCpuSeconds, untilQuiet } from '../bench.cpu';
+import { kafkaRequestCounts } from '../bench.kafka';
 
 type Kind = 'filing' | 'transfer' | 'permit';
 const EXPECTED: Record<Kind, string> = {
@@ -71,6 +72,8 @@ export async function e2eFigure(opts: {
   processes: Record<string, number>;
   /** the system's database: Kafka records per permit are counted from the outboxes */
   databaseUrl: string;
+  /** the broker's JMX port: its requests by API during the run */
+  kafkaJmxPort?: number;
   log: (line: string) => void;
 }): Promise<Figure> {
   const population = new Population(opts.seed, 1);
@@ -133,6 +136,9 @@ export async function e2eFigure(opts: {
       body: { citizenId: p.citizenId, hukouRegion: p.hukouCity },
     });
   });
+  const kafkaPid = opts.processes.Kafka;
+  const jitBefore = kafkaPid ? jitCpuSeconds(kafkaPid) : NaN;
+  const requestsBefore = opts.kafkaJmxPort ? kafkaRequestCounts(opts.kafkaJmxPort) : undefined;
   const cpuStarted = performance.now();
   const { result: run, cpu } = await cpuDuring(opts.processes, async () => {
     const sent = await openLoop(opts.rate, opts.seconds, async (i) => {
@@ -167,6 +173,8 @@ export async function e2eFigure(opts: {
     return sent;
   });
   const cpuSeconds = (performance.now() - cpuStarted) / 1000; // the run and its drain
+  const jitMs = kafkaPid ? ((jitCpuSeconds(kafkaPid) - jitBefore) * 1000) / Math.max(accepted, 1) : NaN;
+  const kafkaRequests = requestsBefore ? requestsPerAccepted(requestsBefore, kafkaRequestCounts(opts.kafkaJmxPort!), accepted) : {};
   const lost = sentAt.size;
   client.close();
   await consumer.disconnect();
@@ -215,6 +223,8 @@ export async function e2eFigure(opts: {
       'Kafka records per permit': perPermit.records,
       'Kafka records per permit, of them the ledger’s': perPermit.ledger,
       ...Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [`CPU ms per request: ${k}`, v])),
+      'CPU ms per request: Kafka, of it JIT compilation (C1/C2 threads of a young broker)': jitMs,
+      ...kafkaRequests,
       'CPU ms per request, all processes': cpuTotal,
       'CPU ms per request, the system alone (all but the load generator and its agency consumer)':
         cpuTotal - (cpuMs['load generator'] ?? 0),
@@ -224,6 +234,21 @@ export async function e2eFigure(opts: {
       [`requests/s ${os.cpus().length} cores allow at that cost`]: (os.cpus().length * 1000) / cpuTotal,
     },
     note: `mix: 40 % medical filings, 30 % medical-insurance transfer requests, 30 % residence permits (each permit also makes the ledger propose handoffs); CPU = each process tree during the run and the drain ÷ accepted requests; records per permit = the Kafka records of its permit-issued event and of every ledger event about the person after it (the relay's own record layout, messagesFor), over ${permitSubjects.length} permits`,
+  };
+}
+
+/**
+ * The broker's requests per accepted request: all, the relays' transactions (one EndTxn each), and
+ * each API that made at least 0.05 per request, most first.
+ */
+function requestsPerAccepted(before: Record<string, number>, after: Record<string, number>, accepted: number): Record<string, number> {
+  const per = Object.entries(after)
+    .map(([api, n]) => [api, (n - (before[api] ?? 0)) / Math.max(accepted, 1)] as const)
+    .sort((a, b) => b[1] - a[1]);
+  return {
+    'Kafka requests per request, all APIs': per.reduce((n, [, v]) => n + v, 0),
+    'Kafka transactions per request (EndTxn)': per.find(([api]) => api === 'EndTxn')?.[1] ?? 0,
+    ...Object.fromEntries(per.filter(([, v]) => v >= 0.05).map(([api, v]) => [`Kafka requests per request: ${api}`, v])),
   };
 }
 

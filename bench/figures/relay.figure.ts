@@ -1,7 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { loadConfig, repoPath } from '@tongban/config';
 import { Database, MESSAGING_MIGRATIONS, migrate } from '@tongban/database';
 import type { Message } from 'kafkajs';
@@ -20,6 +17,7 @@ import {
 import { provinces } from '@tongban/regions';
 import { cpuDuring, treeCpuSeconds } from '../bench.cpu';
 import { Figure } from '../bench.report';
+import { kafkaTool } from '../bench.kafka';
 import { ORIGINS } from '../bench.population';
 
 const SCHEMA = 'bench_relay';
@@ -33,17 +31,7 @@ function producerPerformance(
   recordSize: number,
   log: (l: string) => void,
 ): { recordsPerSecond: number; seconds: number; line: string } {
-  const libs = path.join(
-    process.env.TONGBAN_CACHE ?? path.join(os.homedir(), '.cache', 'tongban'),
-    `kafka-${process.env.KAFKA_VERSION ?? '3.9.1'}`,
-    'libs',
-  );
   const args = [
-    '-Xmx512m',
-    `-Dlog4j.configuration=file:${repoPath('deploy/local/kafka/log4j.properties')}`,
-    '-cp',
-    `${libs}/*`,
-    'org.apache.kafka.tools.ProducerPerformance',
     '--topic',
     topic,
     '--num-records',
@@ -57,17 +45,16 @@ function producerPerformance(
     'acks=all',
     'enable.idempotence=true',
   ];
-  log(`ProducerPerformance: java ${args.slice(3).join(' ')}`);
+  log(`ProducerPerformance: ${args.join(' ')}`);
   const started = performance.now();
-  const result = spawnSync('java', args, { encoding: 'utf8', timeout: 600000 });
+  const result = kafkaTool('org.apache.kafka.tools.ProducerPerformance', args, 600000);
   const seconds = (performance.now() - started) / 1000;
-  const out = `${result.stdout ?? ''}`;
-  const final = out
+  const final = result.stdout
     .trim()
     .split('\n')
     .reverse()
     .find((l) => /^\d+ records sent, [\d.]+ records\/sec/.test(l));
-  if (!final) throw new Error(`ProducerPerformance failed (exit ${result.status}): ${(result.stderr ?? '').slice(-800)}`);
+  if (!final) throw new Error(`ProducerPerformance failed (exit ${result.status}): ${result.stderr.slice(-800)}`);
   return { recordsPerSecond: Number(/records sent, ([\d.]+) records\/sec/.exec(final)![1]), seconds, line: final };
 }
 

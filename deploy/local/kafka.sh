@@ -4,7 +4,8 @@
 # once, the JVM runs on loopback and is stopped cleanly.
 #   deploy/local/kafka.sh fetch|start|stop|status|classpath   (classpath: the jars, for Kafka's own Java client)
 # Environment: KAFKA_VERSION (3.9.1), TONGBAN_CACHE (~/.cache/tongban), KAFKA_DATA_DIR (.data/kafka),
-# KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP (512m),
+# KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP (512m), KAFKA_JMX_PORT (unset: no JMX;
+# set: JMX on loopback without authentication, for the bench's request counts — never on a shared host),
 # KAFKA_SECURITY (plaintext | sasl): sasl makes the client listener SASL/SCRAM-SHA-512 with the
 # StandardAuthorizer (deny by default); users come from KAFKA_SCRAM_USERS ("name:password ..."),
 # created when the storage is formatted; ACLs are set by tools/kafka-acls.ts.
@@ -105,7 +106,13 @@ start() {
       || die "formatting KRaft storage failed: $(tail -3 "$data/logs/format.log")"
   fi
   # setsid: the broker gets its own session, so a Ctrl-C in the terminal reaches it only via stop().
-  setsid nohup java -Xms256m -Xmx"${KAFKA_HEAP:-512m}" -XX:+UseG1GC -Djava.awt.headless=true \
+  local jmx=()
+  if [ -n "${KAFKA_JMX_PORT:-}" ]; then
+    jmx=(-Dcom.sun.management.jmxremote.port="$KAFKA_JMX_PORT" -Dcom.sun.management.jmxremote.rmi.port="$KAFKA_JMX_PORT"
+      -Dcom.sun.management.jmxremote.host=127.0.0.1 -Djava.rmi.server.hostname=127.0.0.1
+      -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false)
+  fi
+  setsid nohup java -Xms256m -Xmx"${KAFKA_HEAP:-512m}" -XX:+UseG1GC -Djava.awt.headless=true "${jmx[@]}" \
     -Dlog4j.configuration="file:$here/kafka/log4j.properties" -Dkafka.logs.dir="$data/logs" \
     -cp "$cp" kafka.Kafka "$data/server.properties" >"$data/logs/stdout.log" 2>&1 < /dev/null &
   echo $! > "$pidfile"
