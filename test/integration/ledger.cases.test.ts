@@ -5,6 +5,8 @@ import { DOMAIN_TOPICS, EventValidator, fromKafkaMessage } from '@tongban/messag
 import { Collected, Suite } from '../harness/suite';
 import { permitIssuedMessage } from '../harness/fixtures';
 import { agencyOf, call, OPERATOR, token } from '../harness/http';
+import { LedgerJobs } from '@tongban/ledger';
+import { eventually } from '../harness/eventually';
 import { GATEWAY_APP } from '../../apps/gateway/src/gateway.app';
 import { LEDGER_APP } from '../../apps/ledger/src/ledger.app';
 
@@ -29,24 +31,23 @@ describe('handoff cases (real PostgreSQL and Kafka)', () => {
   let suite: Suite;
   let gateway: string;
   let running: RunningApp;
+  let ledger: RunningApp;
   const validator = new EventValidator();
 
   beforeAll(async () => {
     suite = await Suite.create('cases');
     running = await suite.start(GATEWAY_APP);
     gateway = running.url;
-    await suite.start(LEDGER_APP);
+    ledger = await suite.start(LEDGER_APP);
   });
   afterAll(() => suite.stop());
 
-  const issuePermit = async (subjectRef: string): Promise<void> => {
+  const issuePermit = async (subjectRef: string, permitNumber = 'NC-2026-000901'): Promise<void> => {
     const producer = suite.kafka.producer();
     await producer.connect();
     await producer.send({
       topic: suite.topic(DOMAIN_TOPICS.residence.name),
-      messages: [
-        permitIssuedMessage('NC-2026-000901', subjectRef, { hukouRegion: HUKOU, residenceCity: CITY, residenceSince: '2025-01-01' }),
-      ],
+      messages: [permitIssuedMessage(permitNumber, subjectRef, { hukouRegion: HUKOU, residenceCity: CITY, residenceSince: '2025-01-01' })],
     });
     await producer.disconnect();
   };
@@ -139,5 +140,28 @@ describe('handoff cases (real PostgreSQL and Kafka)', () => {
       services: [{ serviceCode: target, status: 'rejected', answerReason: 'not resident in the city' }],
       open: open.filter((code) => code !== target).sort(),
     });
+  });
+
+  it("reminds and escalates a case as a whole: one step each, naming every service, however small the job's page", async () => {
+    const subjectRef = `s1_${randomUUID().replace(/-/g, '')}`;
+    await issuePermit(subjectRef, 'NC-2026-000902');
+    const open = (): Promise<Array<{ n: number }>> =>
+      suite.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger.handoffs WHERE subject_ref = $1 AND status = 'proposed'`, [
+        subjectRef,
+      ]);
+    const [{ n: services }] = await eventually(open, (rows) => rows[0].n > 3, 'the case to be proposed');
+    const jobs = ledger.app.get(LedgerJobs);
+    // pages of one case each: a page is never cut inside a case
+    await jobs.runHandoffDeadlines(new Date(Date.now() + 12 * 86400000), 1);
+    await jobs.runHandoffDeadlines(new Date(Date.now() + 40 * 86400000), 1);
+    const steps = await suite.db.query<{ step: string; services: number }>(
+      `SELECT payload->>'step' AS step, jsonb_array_length(payload->'services') AS services FROM ledger.outbox
+        WHERE subject = $1 AND event_type = 'cn.gov.tongban.ledger.handoff-case-updated.v1' ORDER BY seq`,
+      [subjectRef],
+    );
+    expect(steps).toEqual([
+      { step: 'reminder', services },
+      { step: 'escalated', services },
+    ]);
   });
 });

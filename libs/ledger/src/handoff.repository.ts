@@ -197,24 +197,33 @@ export class HandoffRepository {
   }
 
   /** Marks due reminders as sent and returns them (the caller writes the events in the same transaction). */
-  async takeDueReminders(today: string, limit: number): Promise<Handoff[]> {
+  /**
+   * Marks reminded the due proposals of up to `cases` whole cases (every due service of a case in the
+   * same page, so a case gets one reminder step, not one per page it would straddle).
+   */
+  async takeDueReminders(today: string, cases: number): Promise<Handoff[]> {
+    const due = `status = 'proposed' AND reminded_at IS NULL AND remind_on <= $1::date AND deadline >= $1::date`;
     const rows = await this.db.query<HandoffRow>(
       `UPDATE ${T} SET reminded_at = now() WHERE (subject_ref, handoff_id) IN (
-         SELECT subject_ref, handoff_id FROM ${T} WHERE status = 'proposed' AND reminded_at IS NULL AND remind_on <= $1::date AND deadline >= $1::date
-          ORDER BY remind_on, subject_ref, case_id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         SELECT subject_ref, handoff_id FROM ${T} WHERE ${due} AND (subject_ref, case_id) IN (
+           SELECT subject_ref, case_id FROM ${T} WHERE ${due} GROUP BY subject_ref, case_id ORDER BY min(remind_on), subject_ref, case_id LIMIT $2)
+         FOR UPDATE SKIP LOCKED)
        RETURNING ${COLUMNS}`,
-      [today, limit],
+      [today, cases],
     );
     return rows.map(toHandoff);
   }
 
-  async takeDueEscalations(today: string, limit: number): Promise<Handoff[]> {
+  /** Marks escalated the proposals past their deadline of up to `cases` whole cases (as reminders). */
+  async takeDueEscalations(today: string, cases: number): Promise<Handoff[]> {
+    const due = `status = 'proposed' AND escalated_at IS NULL AND deadline < $1::date`;
     const rows = await this.db.query<HandoffRow>(
       `UPDATE ${T} SET escalated_at = now() WHERE (subject_ref, handoff_id) IN (
-         SELECT subject_ref, handoff_id FROM ${T} WHERE status = 'proposed' AND escalated_at IS NULL AND deadline < $1::date
-          ORDER BY deadline, subject_ref, case_id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         SELECT subject_ref, handoff_id FROM ${T} WHERE ${due} AND (subject_ref, case_id) IN (
+           SELECT subject_ref, case_id FROM ${T} WHERE ${due} GROUP BY subject_ref, case_id ORDER BY min(deadline), subject_ref, case_id LIMIT $2)
+         FOR UPDATE SKIP LOCKED)
        RETURNING ${COLUMNS}`,
-      [today, limit],
+      [today, cases],
     );
     return rows.map(toHandoff);
   }

@@ -20,6 +20,8 @@ import { DuePeriod, Gap } from './gap.repository';
 
 const JOB_ACTOR: Actor = { region: null, agency: null, credential: 'ledger-jobs' };
 const BATCH = 500;
+/** whole cases per page of reminders or escalations (a case holds up to ~35 services) */
+const CASES_PER_PAGE = 50;
 
 export interface DeadlineRun {
   ran: boolean;
@@ -114,16 +116,16 @@ export class LedgerJobs {
   }
 
   /** Reminders from the reminder day, escalation to operators once the deadline day has passed. */
-  async runHandoffDeadlines(now: Date = this.clock.now()): Promise<DeadlineRun> {
+  async runHandoffDeadlines(now: Date = this.clock.now(), casesPerPage = CASES_PER_PAGE): Promise<DeadlineRun> {
     const today = chinaDay(now);
     return this.db.tx(async () => {
       if (!(await this.tryLock('tongban:ledger:handoff-deadlines'))) return { ran: false, reminded: 0, escalated: 0 };
       let reminded = 0;
       let escalated = 0;
       for (
-        let batch = await this.handoffs.takeDueEscalations(today, BATCH);
+        let batch = await this.handoffs.takeDueEscalations(today, casesPerPage);
         batch.length > 0;
-        batch = await this.handoffs.takeDueEscalations(today, BATCH)
+        batch = await this.handoffs.takeDueEscalations(today, casesPerPage)
       ) {
         const escalatedAt = (h: Handoff): string => h.escalatedAt ?? now.toISOString();
         for (const h of batch) {
@@ -136,9 +138,9 @@ export class LedgerJobs {
         escalated += batch.length;
       }
       for (
-        let batch = await this.handoffs.takeDueReminders(today, BATCH);
+        let batch = await this.handoffs.takeDueReminders(today, casesPerPage);
         batch.length > 0;
-        batch = await this.handoffs.takeDueReminders(today, BATCH)
+        batch = await this.handoffs.takeDueReminders(today, casesPerPage)
       ) {
         for (const h of batch)
           await this.events.perService('cn.gov.tongban.ledger.handoff-reminder.v2', h, JOB_ACTOR, {
@@ -248,28 +250,26 @@ export class LedgerJobs {
         end: p.end,
       })),
     );
-    const run: GapRun = { ran: false, detected: 0, resolved: 0 };
     const lock = 'tongban:ledger:gaps';
     const resolved = await this.db.tx(async () => ((await this.tryLock(lock)) ? this.gaps.resolveClaimed() : undefined));
-    if (resolved === undefined) return run;
-    Object.assign(run, { ran: true, resolved });
+    if (resolved === undefined) return { ran: false, detected: 0, resolved: 0 };
     const services = periodic.map((i) => i.code);
+    let detected = 0;
     for (let after = ''; periods.length > 0;) {
       const page = await this.db.tx(async () => {
         if (!(await this.tryLock(lock))) return undefined;
         const people = await this.gaps.peopleAfter(after, services, pageSize);
         if (people.length === 0) return undefined;
         const upTo = people[people.length - 1];
-        for (const g of await this.gaps.recordGaps(periods, LEDGER_POLICY.timeZone, { after, upTo })) {
-          await this.outbox.append(LEDGER_SCHEMA, gapDetected(g));
-          run.detected += 1;
-        }
-        return upTo;
+        const found = await this.gaps.recordGaps(periods, LEDGER_POLICY.timeZone, { after, upTo });
+        for (const g of found) await this.outbox.append(LEDGER_SCHEMA, gapDetected(g));
+        return { upTo, found: found.length };
       });
       if (page === undefined) break;
-      after = page;
+      detected += page.found;
+      after = page.upTo;
     }
-    return run;
+    return { ran: true, detected, resolved };
   }
 
   private async announce(subjectRef: string, event: LedgerEvent): Promise<void> {
