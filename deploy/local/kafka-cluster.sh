@@ -9,6 +9,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="${KAFKA_CLUSTER_DIR:-$here/../../.data/kafka-cluster}"
 base="${KAFKA_CLUSTER_BASE_PORT:-9192}"
 nodes=(1 2 3)
+unset KAFKA_JMX_PORT # one port for three JVMs would clash: the cluster's nodes run without JMX
 port() { echo $((base + ($1 - 1) * 100)); }
 cport() { echo $((base + ($1 - 1) * 100 + 1)); }
 voters="$(for n in "${nodes[@]}"; do printf '%s@127.0.0.1:%s,' "$n" "$(cport "$n")"; done)"
