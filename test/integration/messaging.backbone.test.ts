@@ -39,7 +39,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
   const processed = (): Promise<number> => probeCounter('tongban_events_consumed_total', (line) => !line.includes('outcome="skipped"'));
   const skipped = (): Promise<number> => probeCounter('tongban_events_consumed_total', (line) => line.includes('outcome="skipped"'));
   const relays: OutboxRelay[] = [];
-  const relay = (hooks: Partial<Pick<RelayOptions, 'afterPublish' | 'beforeCommit' | 'lingerMs' | 'pollMs'>> = {}): OutboxRelay => {
+  const relay = (hooks: Pick<RelayOptions, 'afterPublish' | 'beforeCommit' | 'lingerMs' | 'pollMs'> = {}): OutboxRelay => {
     const r = new OutboxRelay(suite.db, kafka, 'residence', { batchSize: 100, pollMs: 50, ...hooks });
     relays.push(r);
     return r;
