@@ -10,10 +10,11 @@ interface Stat {
   reaped: number;
 }
 
-function statOf(pid: number): Stat | undefined {
+/** A process's (`/proc/<pid>`) or a thread's (`/proc/<pid>/task/<tid>`) stat; undefined once it ended. */
+function statOf(pid: number, dir = `/proc/${pid}`): Stat | undefined {
   try {
     // the command name (field 2) may contain spaces: the fields that follow start after the last ')'
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+    const f = fs.readFileSync(`${dir}/stat`, 'utf8').split(') ').pop()!.split(' ');
     return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), reaped: Number(f[13]) + Number(f[14]) };
   } catch {
     return undefined;
@@ -67,13 +68,14 @@ export function jitCpuSeconds(root: number): number {
       continue;
     }
     for (const task of tasks) {
+      const dir = `/proc/${pid}/task/${task}`;
+      let name = '';
       try {
-        if (!/^C[12] CompilerThre/.test(fs.readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8'))) continue;
-        const f = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ').pop()!.split(' ');
-        ticks += Number(f[11]) + Number(f[12]);
+        name = fs.readFileSync(`${dir}/comm`, 'utf8');
       } catch {
-        // the thread ended
+        continue; // the thread ended
       }
+      if (/^C[12] CompilerThre/.test(name)) ticks += statOf(pid, dir)?.own ?? 0;
     }
   }
   return ticks / TICKS_PER_SECOND;

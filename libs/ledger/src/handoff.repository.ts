@@ -196,31 +196,39 @@ export class HandoffRepository {
     return [...new Set(rows.map((r) => r.subject_ref))];
   }
 
-  /** Marks due reminders as sent and returns them (the caller writes the events in the same transaction). */
   /**
    * Marks reminded the due proposals of up to `cases` whole cases (every due service of a case in the
-   * same page, so a case gets one reminder step, not one per page it would straddle).
+   * same page, so a case gets one reminder step, not one per page it would straddle); the caller writes
+   * the events in the same transaction.
    */
-  async takeDueReminders(today: string, cases: number): Promise<Handoff[]> {
+  takeDueReminders(today: string, cases: number): Promise<Handoff[]> {
     const due = `status = 'proposed' AND reminded_at IS NULL AND remind_on <= $1::date AND deadline >= $1::date`;
-    const rows = await this.db.query<HandoffRow>(
-      `UPDATE ${T} SET reminded_at = now() WHERE (subject_ref, handoff_id) IN (
-         SELECT subject_ref, handoff_id FROM ${T} WHERE ${due} AND (subject_ref, case_id) IN (
-           SELECT subject_ref, case_id FROM ${T} WHERE ${due} GROUP BY subject_ref, case_id ORDER BY min(remind_on), subject_ref, case_id LIMIT $2)
-         FOR UPDATE SKIP LOCKED)
-       RETURNING ${COLUMNS}`,
-      [today, cases],
-    );
-    return rows.map(toHandoff);
+    return this.markDueCases('reminded_at', due, 'remind_on', today, cases);
   }
 
   /** Marks escalated the proposals past their deadline of up to `cases` whole cases (as reminders). */
-  async takeDueEscalations(today: string, cases: number): Promise<Handoff[]> {
-    const due = `status = 'proposed' AND escalated_at IS NULL AND deadline < $1::date`;
+  takeDueEscalations(today: string, cases: number): Promise<Handoff[]> {
+    return this.markDueCases(
+      'escalated_at',
+      `status = 'proposed' AND escalated_at IS NULL AND deadline < $1::date`,
+      'deadline',
+      today,
+      cases,
+    );
+  }
+
+  /** Stamps `column` on the `due` proposals of the first `cases` cases in `dueBy` order. */
+  private async markDueCases(
+    column: 'reminded_at' | 'escalated_at',
+    due: string,
+    dueBy: 'remind_on' | 'deadline',
+    today: string,
+    cases: number,
+  ): Promise<Handoff[]> {
     const rows = await this.db.query<HandoffRow>(
-      `UPDATE ${T} SET escalated_at = now() WHERE (subject_ref, handoff_id) IN (
+      `UPDATE ${T} SET ${column} = now() WHERE (subject_ref, handoff_id) IN (
          SELECT subject_ref, handoff_id FROM ${T} WHERE ${due} AND (subject_ref, case_id) IN (
-           SELECT subject_ref, case_id FROM ${T} WHERE ${due} GROUP BY subject_ref, case_id ORDER BY min(deadline), subject_ref, case_id LIMIT $2)
+           SELECT subject_ref, case_id FROM ${T} WHERE ${due} GROUP BY subject_ref, case_id ORDER BY min(${dueBy}), subject_ref, case_id LIMIT $2)
          FOR UPDATE SKIP LOCKED)
        RETURNING ${COLUMNS}`,
       [today, cases],

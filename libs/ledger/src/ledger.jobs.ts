@@ -253,9 +253,10 @@ export class LedgerJobs {
     const lock = 'tongban:ledger:gaps';
     const resolved = await this.db.tx(async () => ((await this.tryLock(lock)) ? this.gaps.resolveClaimed() : undefined));
     if (resolved === undefined) return { ran: false, detected: 0, resolved: 0 };
+    if (periods.length === 0) return { ran: true, detected: 0, resolved };
     const services = periodic.map((i) => i.code);
     let detected = 0;
-    for (let after = ''; periods.length > 0;) {
+    for (let after = ''; ;) {
       const page = await this.db.tx(async () => {
         if (!(await this.tryLock(lock))) return undefined;
         const people = await this.gaps.peopleAfter(after, services, pageSize);

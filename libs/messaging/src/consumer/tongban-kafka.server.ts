@@ -190,7 +190,7 @@ export class TongbanKafkaServer extends Server implements CustomTransportStrateg
         // a commit refused during a rebalance: the partition's next owner sees those events again (inbox: no-op)
         this.logger.warn?.(`consumer group ${this.options.groupId}: offset commit failed: ${String(error)}`),
       );
-    }, COMMIT_WITHIN_MS);
+    }, COMMIT_WITHIN_MS).unref(); // a pending commit never keeps a stopping process alive
   }
 
   /** Commits every partition's stored position in one request. */
