@@ -148,6 +148,59 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     );
   });
 
+  it("fences the predecessor before reading the position: a commit it tries meanwhile is refused, and the batch is published once", async () => {
+    const { permitNumber } = await issue();
+    let resume: () => void = () => undefined;
+    // a predecessor with its transaction open that, if its commit goes through, dies before telling the database
+    const predecessor = relay({
+      beforeCommit: () => new Promise<void>((r) => (resume = r)),
+      afterPublish: async () => {
+        throw new Error('relay killed between the Kafka commit and the database update');
+      },
+    });
+    const stuck = predecessor.publishBatch();
+    expect(await copies(permitNumber, 1, true)).toHaveLength(1);
+    await kill();
+    // the predecessor tries its commit just after the successor has read the position
+    const successorKafka = new KafkaClient(config);
+    const admin = successorKafka.kafka.admin.bind(successorKafka.kafka);
+    let predecessorOutcome: string | undefined;
+    jest.spyOn(successorKafka.kafka, 'admin').mockImplementation((...args) => {
+      const a = admin(...args);
+      const fetchOffsets = a.fetchOffsets.bind(a);
+      a.fetchOffsets = async (opts) => {
+        const position = await fetchOffsets(opts);
+        if (predecessorOutcome === undefined) {
+          resume();
+          predecessorOutcome = await stuck.then(
+            () => 'committed',
+            (e: Error) => e.message,
+          );
+        }
+        return position;
+      };
+      return a;
+    });
+    try {
+      const successor = new OutboxRelay(suite.db, successorKafka, 'residence', { batchSize: 100, pollMs: 50 });
+      relays.push(successor);
+      await eventually(
+        () => successor.publishBatch().then(() => unpublished()),
+        (n) => n === 0,
+        'the successor to take over and publish',
+      );
+      const committed = await copies(permitNumber, 1);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await copies(permitNumber, 1)).toEqual(committed);
+      expect(committed).toHaveLength(1);
+      expect(predecessorOutcome).toBeDefined();
+      expect(predecessorOutcome).not.toMatch(/relay killed/); // its commit never went through
+    } finally {
+      for (const r of relays.splice(0)) await r.stop();
+      await successorKafka.disconnect();
+    }
+  });
+
   it('applies an event delivered twice only once', async () => {
     const producer = await kafka.producer();
     const permitNumber = `DUP-${randomUUID().slice(0, 8)}`;

@@ -202,9 +202,10 @@ async function afterPreviousTransaction<T>(request: () => Promise<T>): Promise<T
  * over within pollMs). Each batch is one Kafka transaction of the relay's stable transactional id:
  * the records, plus the relay's position (the batch's seqs, a transactional offset commit); only then
  * are the rows marked published. A relay that died anywhere in between is reconciled by its
- * successor: connecting fences the predecessor and aborts its open transaction (read_committed
- * consumers never see those records), and the committed position names the rows the last committed
- * transaction published, which are marked before anything is sent. So no event is published twice
+ * successor: registering its producer fences the predecessor, aborts its open transaction
+ * (read_committed consumers never see those records) and waits for a commit in flight; then the
+ * committed position names the rows the last committed transaction published, which are marked
+ * before anything is sent. So no event is published twice
  * and none is lost; consumers still de-duplicate by event id (inbox) for anyone reading uncommitted.
  */
 export class OutboxRelay {
