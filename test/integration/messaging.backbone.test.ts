@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, loadConfig } from '@tongban/config';
 import { KafkaClient, OutboxRelay, OutboxRelays, DOMAIN_TOPICS, deadLetterTopic, RelayOptions } from '@tongban/messaging';
@@ -38,7 +39,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
   const processed = (): Promise<number> => probeCounter('tongban_events_consumed_total', (line) => !line.includes('outcome="skipped"'));
   const skipped = (): Promise<number> => probeCounter('tongban_events_consumed_total', (line) => line.includes('outcome="skipped"'));
   const relays: OutboxRelay[] = [];
-  const relay = (hooks: Pick<RelayOptions, 'afterPublish' | 'beforeCommit'> = {}): OutboxRelay => {
+  const relay = (hooks: Pick<RelayOptions, 'afterPublish' | 'beforeCommit' | 'lingerMs' | 'pollMs'> = {}): OutboxRelay => {
     const r = new OutboxRelay(suite.db, kafka, 'residence', { batchSize: 100, pollMs: 50, ...hooks });
     relays.push(r);
     return r;
@@ -87,6 +88,32 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
       'the effect',
     );
     expect(await unpublished()).toBe(0);
+  });
+
+  it('lingers after a commit wakes it, so a commit close behind shares its Kafka transaction', async () => {
+    const batches: string[][] = [];
+    // woken only by the commits' NOTIFY (no polling in the test's time); the second commit comes 200 ms
+    // after the first, which a relay reading at once would have published alone
+    const lingering = relay({
+      pollMs: 60_000,
+      lingerMs: 1000,
+      afterPublish: async (ids) => {
+        batches.push(ids);
+      },
+    });
+    await lingering.start();
+    const first = await issue();
+    await sleep(200);
+    const second = await issue();
+    await eventually(unpublished, (n) => n === 0, 'both permits to be published');
+    const eventOf = async (permitNumber: string): Promise<string | undefined> =>
+      (
+        await suite.db.one<{ event_id: string }>(`SELECT event_id FROM residence.outbox WHERE payload::text LIKE '%' || $1 || '%'`, [
+          permitNumber,
+        ])
+      )?.event_id;
+    const [a, b] = [await eventOf(first.permitNumber), await eventOf(second.permitNumber)];
+    expect(batches.find((batch) => batch.includes(String(a)))).toContain(b);
   });
 
   it('publishes once a batch whose relay died after its Kafka transaction committed: the successor reads the position from Kafka', async () => {

@@ -26,7 +26,7 @@ export class AppConfig {
   readonly credentialsFile: string;
   readonly subjectKeys: string;
   readonly subjectKeyVersion: number | undefined;
-  readonly outbox: { pollMs: number; batchSize: number };
+  readonly outbox: { pollMs: number; batchSize: number; lingerMs: number };
   readonly consumer: { maxAttempts: number; backoffMs: number };
   readonly idempotencyRetentionHours: number;
   readonly rateLimit: { perSecond: number; burst: number };
@@ -74,7 +74,7 @@ export class AppConfig {
     this.subjectKeyVersion = raw.SUBJECT_KEY_VERSION;
     if (Boolean(raw.KAFKA_SASL_USERNAME) !== Boolean(raw.KAFKA_SASL_PASSWORD))
       throw new ConfigError('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: set both or neither');
-    this.outbox = { pollMs: raw.OUTBOX_POLL_MS, batchSize: raw.OUTBOX_BATCH_SIZE };
+    this.outbox = { pollMs: raw.OUTBOX_POLL_MS, batchSize: raw.OUTBOX_BATCH_SIZE, lingerMs: raw.OUTBOX_LINGER_MS };
     this.consumer = { maxAttempts: raw.CONSUMER_MAX_ATTEMPTS, backoffMs: raw.CONSUMER_BACKOFF_MS };
     this.idempotencyRetentionHours = raw.IDEMPOTENCY_RETENTION_HOURS;
     this.rateLimit = { perSecond: raw.RATE_LIMIT_PER_SECOND, burst: raw.RATE_LIMIT_BURST };

@@ -36,6 +36,7 @@ export const configSchema = z.object({
   SUBJECT_KEY_VERSION: positiveInt.optional(),
   OUTBOX_POLL_MS: positiveInt.default(500),
   OUTBOX_BATCH_SIZE: positiveInt.max(5000).default(2000),
+  OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(25),
   CONSUMER_MAX_ATTEMPTS: positiveInt.max(20).default(4),
   CONSUMER_BACKOFF_MS: positiveInt.default(200),
   IDEMPOTENCY_RETENTION_HOURS: positiveInt.min(24).default(48),
