@@ -39,8 +39,11 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
   const processed = (): Promise<number> => probeCounter('tongban_events_consumed_total', (line) => !line.includes('outcome="skipped"'));
   const skipped = (): Promise<number> => probeCounter('tongban_events_consumed_total', (line) => line.includes('outcome="skipped"'));
   const relays: OutboxRelay[] = [];
-  const relay = (hooks: Pick<RelayOptions, 'afterPublish' | 'beforeCommit' | 'lingerMs' | 'pollMs'> = {}): OutboxRelay => {
-    const r = new OutboxRelay(suite.db, kafka, 'residence', { batchSize: 100, pollMs: 50, ...hooks });
+  const relay = (
+    hooks: Partial<Pick<RelayOptions, 'afterPublish' | 'beforeCommit' | 'lingerMs' | 'pollMs'>> = {},
+    via = kafka,
+  ): OutboxRelay => {
+    const r = new OutboxRelay(suite.db, via, 'residence', { batchSize: 100, pollMs: 50, ...hooks });
     relays.push(r);
     return r;
   };
@@ -175,7 +178,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
     );
   });
 
-  it("fences the predecessor before reading the position: a commit it tries meanwhile is refused, and the batch is published once", async () => {
+  it('fences the predecessor before reading the position: a commit it tries meanwhile is refused, and the batch is published once', async () => {
     const { permitNumber } = await issue();
     let resume: () => void = () => undefined;
     // a predecessor with its transaction open that, if its commit goes through, dies before telling the database
@@ -209,8 +212,7 @@ describe('messaging backbone: outbox, inbox, dead letters (real PostgreSQL and K
       return a;
     });
     try {
-      const successor = new OutboxRelay(suite.db, successorKafka, 'residence', { batchSize: 100, pollMs: 50 });
-      relays.push(successor);
+      const successor = relay({}, successorKafka);
       await eventually(
         () => successor.publishBatch().then(() => unpublished()),
         (n) => n === 0,
