@@ -78,7 +78,10 @@ export class GapRepository {
            JOIN ${LEDGER_SCHEMA}.responsibilities r ON r.subject_ref = e.subject_ref AND r.service_code = e.service_code
                 AND r.during @> (p.starts::timestamp AT TIME ZONE $5)
           WHERE NOT EXISTS (SELECT 1 FROM ${LEDGER_SCHEMA}.provision_claims c
-                             WHERE c.subject_ref = e.subject_ref AND c.service_code = e.service_code AND c.period_key = p.period_key)),
+                             WHERE c.subject_ref = e.subject_ref AND c.service_code = e.service_code AND c.period_key = p.period_key)
+            -- a gap recorded by an earlier run is left out here, not by the insert's conflict check (cheaper)
+            AND NOT EXISTS (SELECT 1 FROM ${LEDGER_SCHEMA}.gaps g
+                             WHERE g.subject_ref = e.subject_ref AND g.service_code = e.service_code AND g.period_key = p.period_key)),
        ins AS (
          INSERT INTO ${LEDGER_SCHEMA}.gaps (gap_id, subject_ref, service_code, period_key, region, period_end)
          SELECT gen_random_uuid(), subject_ref, service_code, period_key, region, ends FROM found
