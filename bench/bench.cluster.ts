@@ -115,6 +115,8 @@ export interface ClusterOptions {
   basePort: number;
   /** extra environment for every app */
   env: Record<string, string>;
+  /** PostgreSQL settings beyond the defaults, as `name=value` */
+  pgSettings?: string[];
   log: (line: string) => void;
 }
 
@@ -152,7 +154,12 @@ export class BenchCluster {
     // Always our own servers: an exported DATABASE_URL / KAFKA_BROKERS of a dev shell must not be benchmarked or killed.
     delete process.env.KAFKA_BROKERS;
     delete process.env.KAFKA_NAMESPACE;
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(opts.dataRoot, 'postgres'), port: opts.pgPort, log: opts.log });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(opts.dataRoot, 'postgres'),
+      port: opts.pgPort,
+      log: opts.log,
+      settings: opts.pgSettings,
+    });
     process.env.DATABASE_URL = pg.url;
     let infra: Infra;
     try {

@@ -11,6 +11,8 @@ export interface EmbeddedOptions {
   /** remove the data directory on stop (tests) */
   ephemeral?: boolean;
   log?: (line: string) => void;
+  /** server settings beyond the defaults, as `name=value` (the bench loads pg_stat_statements) */
+  settings?: string[];
 }
 
 export interface EmbeddedPostgres {
@@ -106,6 +108,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       'max_connections=300',
       '-c',
       'unix_socket_directories=',
+      ...(opts.settings ?? []).flatMap((setting) => ['-c', setting]),
     ],
     {
       ...postgresUserIds(),

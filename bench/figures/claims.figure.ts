@@ -13,6 +13,7 @@ import { pipeline } from '@tongban/database';
 import { CLAIM_IF_HOLDER_SQL, claimIfHolderValues } from '@tongban/ledger';
 import { Figure } from '../bench.report';
 import { cpuDuring } from '../bench.cpu';
+import { StatementStats, StatementTimes, topStatements } from '../bench.statements';
 import { AppProcess, BenchCluster } from '../bench.cluster';
 import { monotonicMicros, newestProfile, profileMarkdown, readProfile } from '../bench.profile';
 
@@ -189,6 +190,7 @@ interface Path {
   seconds: number;
   cpu: Record<string, number>;
   latencies: Latencies;
+  statements: StatementTimes;
 }
 
 const newPath = (keys: ClaimKey[], claim: Path['claim']): Path => ({
@@ -199,11 +201,13 @@ const newPath = (keys: ClaimKey[], claim: Path['claim']): Path => ({
   seconds: 0,
   cpu: {},
   latencies: new Latencies(),
+  statements: new Map(),
 });
 
 /** One slice of a path: a closed loop at `concurrency` for SLICE_SECONDS, its CPU by process added to the path's. */
-async function runSlice(path: Path, concurrency: number, pids: Record<string, number>): Promise<void> {
+async function runSlice(path: Path, concurrency: number, pids: Record<string, number>, statements?: StatementStats): Promise<void> {
   const from = path.next;
+  await statements?.reset();
   const { result, cpu } = await cpuDuring(pids, () =>
     closedLoop(
       concurrency,
@@ -216,6 +220,7 @@ async function runSlice(path: Path, concurrency: number, pids: Record<string, nu
       SLICE_SECONDS * 1000,
     ),
   );
+  await statements?.read(path.statements);
   path.next = from + result.done;
   path.seconds += result.seconds;
   for (const [k, sec] of Object.entries(cpu)) path.cpu[k] = (path.cpu[k] ?? 0) + sec;
@@ -229,6 +234,8 @@ export async function claimsFigure(opts: {
   gatewayPid: number;
   postgresPid: number;
   seconds: number;
+  /** list PostgreSQL's top statements per path (its server preloads pg_stat_statements) */
+  statements?: boolean;
   log: (line: string) => void;
   /** a profiled phase after the measured ones: a second gateway under `node --cpu-prof` on this port */
   profile?: { cluster: BenchCluster; port: number; seconds: number; resultsDir: string };
@@ -294,8 +301,13 @@ export async function claimsFigure(opts: {
     stepwise: await onPg(stepwise, stepwiseClaim),
   };
   const pids = { gateway: opts.gatewayPid, PostgreSQL: opts.postgresPid };
-  for (let round = 0; round < Math.ceil(opts.seconds / SLICE_SECONDS); round++)
-    for (const path of Object.values(paths)) await runSlice(path, concurrency, pids);
+  const statements = opts.statements ? await StatementStats.open(opts.databaseUrl) : undefined;
+  try {
+    for (let round = 0; round < Math.ceil(opts.seconds / SLICE_SECONDS); round++)
+      for (const path of Object.values(paths)) await runSlice(path, concurrency, pids, statements);
+  } finally {
+    await statements?.close();
+  }
   client.close();
   await Promise.all(pools.map((p) => p.end()));
   const created = paths.gateway.ok;
@@ -346,6 +358,20 @@ export async function claimsFigure(opts: {
       created: created,
       'non-201 answers': s.count - created,
       'direct p50 ms': d.p50,
+      ...(opts.statements
+        ? {
+            'PostgreSQL statements by execution time per claim via gateway (pg_stat_statements: ms × calls)': topStatements(
+              paths.gateway.statements,
+              paths.gateway.ok,
+              6,
+            ),
+            'PostgreSQL statements by execution time per claim direct (pg_stat_statements: ms × calls)': topStatements(
+              paths.direct.statements,
+              paths.direct.ok,
+              6,
+            ),
+          }
+        : {}),
       'direct p95 ms': d.p95,
       'direct p99 ms': d.p99,
       ...Object.fromEntries(Object.entries(gwCost).map(([k, v]) => [`CPU ms per claim via gateway: ${k}`, v])),

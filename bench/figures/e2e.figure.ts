@@ -9,6 +9,7 @@ import { permitBody } from '../bench.setup';
 import { Client } from 'pg';
 import { messagesFor, OutboxRow } from '@tongban/messaging';
 import { Figure } from '../bench.report';
+import { StatementStats, topStatements } from '../bench.statements';
 import { cpuDuring, jitCpuSeconds, untilQuiet } from '../bench.cpu';
 import { kafkaRequestCounts } from '../bench.kafka';
 
@@ -77,6 +78,8 @@ export async function e2eFigure(opts: {
   databaseUrl: string;
   /** the broker's JMX port: its requests by API during the run */
   kafkaJmxPort?: number;
+  /** list PostgreSQL's top statements (its server preloads pg_stat_statements) */
+  statements?: boolean;
   log: (line: string) => void;
 }): Promise<Figure> {
   const population = new Population(opts.seed, 1);
@@ -139,6 +142,8 @@ export async function e2eFigure(opts: {
       body: { citizenId: p.citizenId, hukouRegion: p.hukouCity },
     });
   });
+  const statements = opts.statements ? await StatementStats.open(opts.databaseUrl) : undefined;
+  await statements?.reset();
   const kafkaPid = opts.processes.Kafka;
   const jitBefore = kafkaPid ? jitCpuSeconds(kafkaPid) : NaN;
   const requestsBefore = opts.kafkaJmxPort ? kafkaRequestCounts(opts.kafkaJmxPort) : undefined;
@@ -178,6 +183,8 @@ export async function e2eFigure(opts: {
   const cpuSeconds = (performance.now() - cpuStarted) / 1000; // the run and its drain
   const jitMs = kafkaPid ? ((jitCpuSeconds(kafkaPid) - jitBefore) * 1000) / Math.max(accepted, 1) : NaN;
   const kafkaRequests = requestsBefore ? requestsPerAccepted(requestsBefore, kafkaRequestCounts(opts.kafkaJmxPort!), accepted) : {};
+  const statementTimes = await statements?.read();
+  await statements?.close();
   const lost = sentAt.size;
   client.close();
   await consumer.disconnect();
@@ -228,6 +235,11 @@ export async function e2eFigure(opts: {
       ...Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [`CPU ms per request: ${k}`, v])),
       [KAFKA_JIT_DETAIL]: jitMs,
       ...kafkaRequests,
+      ...(statementTimes
+        ? {
+            'PostgreSQL statements by execution time per request (pg_stat_statements: ms × calls)': topStatements(statementTimes, accepted),
+          }
+        : {}),
       'CPU ms per request, all processes': cpuTotal,
       'CPU ms per request, the system alone (all but the load generator and its agency consumer)':
         cpuTotal - (cpuMs['load generator'] ?? 0),
