@@ -293,8 +293,8 @@ export async function claimsFigure(opts: {
       return { ok, ms: performance.now() - t };
     });
   };
-  // The three paths take turns in short slices, so a burst of background work (the ledger's gap job,
-  // which the claims' own entitlements set off; a checkpoint) falls on all of them alike.
+  // The three paths take turns in short slices, so a burst of background work (a checkpoint, autovacuum
+  // after the population's load, the audit chainer) falls on all of them alike.
   const paths = {
     gateway: newPath(viaGateway, viaGatewayClaim),
     direct: await onPg(direct, directClaim),
