@@ -45,7 +45,7 @@ const settings = {
    * BENCH_STATEMENTS=1: PostgreSQL preloads pg_stat_statements and the claims and e2e figures list its
    * top statements. Off by default: on this machine it adds ~20 % to PostgreSQL's CPU per request.
    */
-  statements: process.env.BENCH_STATEMENTS === '1',
+  statements: env('BENCH_STATEMENTS', 0),
   httpPort: env('BENCH_HTTP_PORT', 18480),
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
   seed: env('BENCH_SEED', 20261125),
@@ -61,10 +61,11 @@ async function main(): Promise<number> {
     startedAt,
     finishedAt: '',
     machine: machine(),
-    settings: { ...settings, ledgerSizes: ledgerSizes.join(' '), statements: settings.statements ? 1 : 0 },
+    settings: { ...settings, ledgerSizes: ledgerSizes.join(' ') },
     figures: [],
     notes: [],
   };
+  const statements = settings.statements === 1;
   process.env.KAFKA_JMX_PORT = String(settings.kafkaJmxPort); // the e2e figures read the broker's request counts
   const cluster = await BenchCluster.start({
     dataRoot: process.env.BENCH_DATA_DIR ?? repoPath('.data/bench'),
@@ -72,7 +73,7 @@ async function main(): Promise<number> {
     kafkaPort: settings.kafkaPort,
     kafkaControllerPort: settings.kafkaControllerPort,
     basePort: settings.httpPort,
-    pgSettings: settings.statements ? ['shared_preload_libraries=pg_stat_statements'] : [],
+    pgSettings: statements ? ['shared_preload_libraries=pg_stat_statements'] : [],
     env: {
       LOG_LEVEL: settings.logLevel,
       // the load generator is one client per region: the per-credential limit would measure itself
@@ -130,7 +131,7 @@ async function main(): Promise<number> {
           processes: cluster.processes(),
           databaseUrl: cluster.databaseUrl,
           kafkaJmxPort: settings.kafkaJmxPort,
-          statements: settings.statements,
+          statements,
           log,
         });
       const warmUp = await e2eRun(settings.e2eSustainedRate, settings.seed + 4);
@@ -175,7 +176,7 @@ async function main(): Promise<number> {
         seconds: settings.claimSeconds,
         gatewayPid: gateway.pid!,
         postgresPid: cluster.postgresPid,
-        statements: settings.statements,
+        statements,
         log,
         profile:
           settings.profileSeconds > 0 ? { cluster, port: settings.httpPort + 70, seconds: settings.profileSeconds, resultsDir } : undefined,

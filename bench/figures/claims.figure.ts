@@ -20,6 +20,13 @@ import { monotonicMicros, newestProfile, profileMarkdown, readProfile } from '..
 /** A residence city claims on the person's permit (统一证明材料要求, seed 000 （十二）); extra evidence is harmless elsewhere. */
 const BENCH_EVIDENCE = [{ kind: 'residence-permit', reference: 'P-bench' }];
 
+/** A claim through a gateway, as the holder's agency makes it. */
+const postClaim = (client: BenchClient, k: ClaimKey): ReturnType<BenchClient['call']> =>
+  client.call('POST', '/v1/provision-claims', {
+    token: tokenOf(k.region, agencyOf(k.serviceCode)),
+    body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey, evidence: BENCH_EVIDENCE },
+  });
+
 export interface ClaimKey {
   subjectRef: string;
   serviceCode: string;
@@ -257,13 +264,7 @@ export async function claimsFigure(opts: {
   // warm-up: connections, JIT, plan caches (not counted)
   const client = new BenchClient(opts.gateway, concurrency);
   const warm = viaGateway.splice(0, Math.min(2000, Math.floor(viaGateway.length / 10)));
-  await closedLoop(concurrency, warm.length, async (i) => {
-    const k = warm[i];
-    await client.call('POST', '/v1/provision-claims', {
-      token: tokenOf(k.region, agencyOf(k.serviceCode)),
-      body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey, evidence: BENCH_EVIDENCE },
-    });
-  });
+  await closedLoop(concurrency, warm.length, async (i) => void (await postClaim(client, warm[i])));
 
   // what the gateway and PostgreSQL spend with no claims (relays, the audit chainer, the other apps'
   // jobs): per claim it weighs more on the slower path, so it is reported to read the costs by
@@ -271,10 +272,7 @@ export async function claimsFigure(opts: {
 
   const statuses = new Map<number, number>();
   const viaGatewayClaim = async (k: ClaimKey): Promise<{ ok: boolean; ms: number }> => {
-    const res = await client.call('POST', '/v1/provision-claims', {
-      token: tokenOf(k.region, agencyOf(k.serviceCode)),
-      body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey, evidence: BENCH_EVIDENCE },
-    });
+    const res = await postClaim(client, k);
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     return { ok: res.status === 201, ms: res.ms };
   };
@@ -428,13 +426,7 @@ async function profileClaims(opts: {
   try {
     await app.ready();
     const client = new BenchClient(app.url, opts.concurrency);
-    const call = async (k: ClaimKey): Promise<number> =>
-      (
-        await client.call('POST', '/v1/provision-claims', {
-          token: tokenOf(k.region, agencyOf(k.serviceCode)),
-          body: { subjectRef: k.subjectRef, serviceCode: k.serviceCode, periodKey: k.periodKey, evidence: BENCH_EVIDENCE },
-        })
-      ).status;
+    const call = async (k: ClaimKey): Promise<number> => (await postClaim(client, k)).status;
     const warm = opts.keys.splice(0, Math.min(1000, Math.floor(opts.keys.length / 5)));
     await closedLoop(opts.concurrency, warm.length, async (i) => void (await call(warm[i])));
     let created = 0;
