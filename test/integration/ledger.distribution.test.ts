@@ -12,6 +12,7 @@ import { Suite } from '../harness/suite';
 const NOT_PERSON_TABLES: Record<string, 'reference' | 'messaging'> = {
   catalogue_services: 'reference',
   catalogue_passes: 'reference',
+  gap_sweeps: 'reference',
   reconciliations: 'reference',
   outbox: 'messaging',
   inbox: 'messaging',

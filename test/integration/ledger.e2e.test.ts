@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { chinaDay } from '@tongban/calendar';
 import { makeCitizenId } from '@tongban/identity';
-import { LedgerJobs, Period, periodContaining } from '@tongban/ledger';
+import { GapDetectionService, LedgerJobs, Period, periodContaining } from '@tongban/ledger';
 import { DOMAIN_TOPICS, fromKafkaMessage } from '@tongban/messaging';
 import { RunningApp } from '@tongban/http';
 import { Collected, Suite } from '../harness/suite';
@@ -371,14 +371,14 @@ describe('responsibility ledger end to end (real PostgreSQL and Kafka)', () => {
   it('finds a gap when a periodic entitlement period ends without a claim, once', async () => {
     const subjectRef = await register('110100');
     expect((await claim('110100', subjectRef, 'veterans.preferential-care', '2026-11')).status).toBe(201);
-    const jobs = running.app.get(LedgerJobs);
-    const run = await jobs.runGapDetection(new Date('2027-01-20T04:00:00Z'));
+    const gapJob = running.app.get(GapDetectionService);
+    const run = await gapJob.run(new Date('2027-01-20T04:00:00Z'));
     expect(run.ran).toBe(true);
     const gaps = await call<{ items: Body[] }>(gateway, 'GET', '/v1/ops/ledger/gaps?limit=500', { token: OPERATOR });
     const mine = gaps.body.items.filter((g) => g.subjectRef === subjectRef);
     expect(mine.map((g) => g.periodKey)).toEqual(['2026-12']);
     expect(mine[0]).toMatchObject({ region: '110100', serviceCode: 'veterans.preferential-care' });
-    expect((await jobs.runGapDetection(new Date('2027-01-20T04:00:00Z'))).detected).toBe(0);
+    expect((await gapJob.run(new Date('2027-01-20T04:00:00Z'))).detected).toBe(0);
     const gapEvents = (got: Collected[]): Collected[] =>
       got.filter(
         (g) =>

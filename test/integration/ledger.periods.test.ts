@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, addMonths, chinaDay } from '@tongban/calendar';
 import { parseCitizenId, SubjectRefs } from '@tongban/identity';
-import { Handoff, HandoffService, LedgerJobs, SubjectService } from '@tongban/ledger';
+import { GapDetectionService, Handoff, HandoffService, LedgerJobs, SubjectService } from '@tongban/ledger';
 import { RunningApp } from '@tongban/http';
 import { Suite } from '../harness/suite';
 import { call, CallResult, OPERATOR, token } from '../harness/http';
@@ -35,6 +35,7 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
   let subjects: SubjectService;
   let handoffs: HandoffService;
   let jobs: LedgerJobs;
+  let gapJob: GapDetectionService;
   let refs: SubjectRefs;
 
   beforeAll(async () => {
@@ -44,6 +45,7 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     subjects = running.app.get(SubjectService);
     handoffs = running.app.get(HandoffService);
     jobs = running.app.get(LedgerJobs);
+    gapJob = running.app.get(GapDetectionService);
     refs = running.app.get(SubjectRefs);
   });
   afterAll(() => suite.stop());
@@ -390,7 +392,7 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
 
     // the gap job, once the previous month is due (its end plus 15 days' grace)
     const due = new Date(Date.parse(`${MONTH}-20T12:00:00+08:00`));
-    await jobs.runGapDetection(due);
+    await gapJob.run(due);
     const gap = await suite.db.one<{ region: string; resolved_at: Date | null }>(
       `SELECT region, resolved_at FROM ledger.gaps WHERE subject_ref = $1 AND period_key = $2`,
       [subjectRef, PREV],
@@ -398,7 +400,7 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     expect(gap).toEqual({ region: NANCHANG, resolved_at: null });
     expect((await claim(GUANGZHOU, subjectRef, PREV)).status).toBe(409);
     expect((await claim(NANCHANG, subjectRef, PREV)).status).toBe(201);
-    await jobs.runGapDetection(due);
+    await gapJob.run(due);
     expect(
       (
         await suite.db.one<{ resolved_at: Date | null }>(`SELECT resolved_at FROM ledger.gaps WHERE subject_ref = $1 AND period_key = $2`, [
@@ -428,7 +430,7 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
           [people],
         )
       )?.n ?? -1;
-    const run = await jobs.runGapDetection(due, undefined, 2);
+    const run = await gapJob.run(due, { pageSize: 2 });
     expect(run.ran).toBe(true);
     expect(run.detected).toBeGreaterThanOrEqual(people.length);
     const gaps = await suite.db.query<{ subject_ref: string }>(
@@ -437,7 +439,63 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     );
     expect(gaps.map((g) => g.subject_ref).sort()).toEqual([...people].sort());
     expect(await announced()).toBe(people.length);
-    expect((await jobs.runGapDetection(due, undefined, 2)).detected).toBe(0);
+    expect((await gapJob.run(due, { pageSize: 2 })).detected).toBe(0);
     expect(await announced()).toBe(people.length);
+  });
+
+  it('checks an entitlement opened or moved back into swept periods on its own, and re-derives nothing else', async () => {
+    const due = new Date(Date.parse(`${MONTH}-20T12:00:00+08:00`));
+    await gapJob.run(due);
+    const { subjectRef } = await livingIn(GUANGZHOU);
+    const open = (sincePeriod: string): Promise<CallResult<Json>> =>
+      call<Json>(gateway, 'POST', '/v1/entitlements', {
+        token: token(NANCHANG, 'civil-affairs'),
+        body: { subjectRef, serviceCode: SERVICE, sincePeriod },
+      });
+    expect((await open(MONTH)).status).toBe(201);
+    // every period due is swept already: the new entitlement alone is looked at (nothing due from MONTH on)
+    expect(await gapJob.run(due)).toMatchObject({ ran: true, swept: 0, rechecked: 1, detected: 0, finished: true });
+    expect(await gapJob.run(due)).toMatchObject({ ran: true, swept: 0, rechecked: 0, detected: 0, finished: true });
+    // moved back to PREV, a period swept before this person was entitled: found on the next run
+    expect((await open(PREV)).status).toBe(201);
+    expect(await gapJob.run(due)).toMatchObject({ swept: 0, rechecked: 1, detected: 1, finished: true });
+    expect(await suite.db.query(`SELECT period_key, region FROM ledger.gaps WHERE subject_ref = $1`, [subjectRef])).toEqual([
+      { period_key: PREV, region: NANCHANG },
+    ]);
+  });
+
+  it('sweeps a period that falls due once over every entitled person, resuming from its kept cursor', async () => {
+    const due = new Date(Date.parse(`${MONTH}-20T12:00:00+08:00`));
+    const nextDue = new Date(Date.parse(`${NEXT}-20T12:00:00+08:00`));
+    expect(await gapJob.run(due)).toMatchObject({ finished: true });
+    // MONTH falls due: one page of two people, then the run stops (its page budget)
+    const first = await gapJob.run(nextDue, { pageSize: 2, maxPages: 1 });
+    expect(first).toMatchObject({ ran: true, swept: 2, rechecked: 0, finished: false });
+    const open = await suite.db.query<{ service_code: string; after_subject: string }>(
+      `SELECT service_code, after_subject FROM ledger.gap_sweeps WHERE completed_at IS NULL`,
+    );
+    expect(open.map((s) => s.service_code)).toContain(SERVICE);
+    expect(open.every((s) => s.after_subject !== '')).toBe(true);
+    const rest = await gapJob.run(nextDue, { pageSize: 2 });
+    expect(rest).toMatchObject({ ran: true, rechecked: 0, finished: true });
+    // the second run went on from the cursor: every entitled person of those services swept exactly once
+    const entitled = await suite.db.one<{ n: number }>(
+      `SELECT count(DISTINCT subject_ref)::int AS n FROM ledger.entitlements WHERE service_code = ANY($1)`,
+      [open.map((s) => s.service_code)],
+    );
+    expect(first.swept + rest.swept).toBe(entitled?.n);
+    // every MONTH without a claim, of an entitlement begun by then, is a gap
+    const missed = await suite.db.one<{ missing: number; owed: number }>(
+      `SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM ledger.gaps g WHERE g.subject_ref = e.subject_ref AND g.service_code = e.service_code AND g.period_key = $2))::int AS missing,
+              count(*)::int AS owed
+         FROM ledger.entitlements e
+        WHERE e.service_code = $1 AND e.since_period <= $3::date
+          AND NOT EXISTS (SELECT 1 FROM ledger.provision_claims c WHERE c.subject_ref = e.subject_ref AND c.service_code = e.service_code AND c.period_key = $2)
+          AND EXISTS (SELECT 1 FROM ledger.responsibilities r WHERE r.subject_ref = e.subject_ref AND r.service_code = e.service_code AND r.during @> $4::timestamptz)`,
+      [SERVICE, MONTH, `${MONTH}-01`, startOf(MONTH)],
+    );
+    expect(missed?.missing).toBe(0);
+    expect(missed?.owed).toBeGreaterThan(0);
+    expect(await gapJob.run(nextDue)).toMatchObject({ swept: 0, rechecked: 0, detected: 0, finished: true });
   });
 });

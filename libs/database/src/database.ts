@@ -103,6 +103,15 @@ export class Database {
     return rows[0];
   }
 
+  /**
+   * Takes the named transaction-level advisory lock if it is free (held until the surrounding transaction
+   * ends): how a periodic job run by several instances lets one of them work.
+   */
+  async tryXactLock(name: string): Promise<boolean> {
+    const row = await this.one<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [name]);
+    return row?.locked === true;
+  }
+
   get inTransaction(): boolean {
     return this.current.getStore() !== undefined;
   }

@@ -81,8 +81,7 @@ export class AuditLog {
   /** Links unchained rows; returns how many were chained. */
   async chain(limit = 1000): Promise<number> {
     return this.db.tx(async () => {
-      const lock = await this.db.one<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('tongban:audit-chain')) AS ok`);
-      if (!lock?.ok) return 0;
+      if (!(await this.db.tryXactLock('tongban:audit-chain'))) return 0;
       const last = await this.db.one<{ chain_pos: string; hash: string }>(
         `SELECT chain_pos, hash FROM gateway.audit_log WHERE chain_pos IS NOT NULL ORDER BY chain_pos DESC LIMIT 1`,
       );

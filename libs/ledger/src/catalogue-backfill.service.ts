@@ -53,10 +53,7 @@ export class CatalogueBackfillService {
     const total: BackfillRun = { ran: false, passKey: null, people: 0, opened: 0, proposed: 0, finished: false };
     for (;;) {
       const step = await this.db.tx(async () => {
-        const locked = await this.db.one<{ locked: boolean }>(
-          `SELECT pg_try_advisory_xact_lock(hashtext('tongban:ledger:catalogue-backfill')) AS locked`,
-        );
-        if (locked?.locked !== true) return undefined;
+        if (!(await this.db.tryXactLock('tongban:ledger:catalogue-backfill'))) return undefined;
         const pass = await this.currentPass(now);
         if (pass.finished) return { pass, people: 0, opened: 0, proposed: 0, finished: true };
         return { pass, ...(await this.batch(pass, now)) };

@@ -19,7 +19,9 @@ export type { Reconciliation, ReconciliationItem } from './reconciliation.reposi
 export { GapRepository } from './gap.repository';
 export type { Gap } from './gap.repository';
 export { LedgerJobs } from './ledger.jobs';
-export type { DeadlineRun, GapRun, ProvisionalRun } from './ledger.jobs';
+export type { DeadlineRun, ProvisionalRun } from './ledger.jobs';
+export { GapDetectionService } from './gap-detection.service';
+export type { GapRun, GapRunOptions } from './gap-detection.service';
 export {
   anniversary,
   computeResponsibilities,

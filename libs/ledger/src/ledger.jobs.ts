@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ChinaClock, chinaDay, WorkingDayCalendar } from '@tongban/calendar';
-import { ServiceCatalogue } from '@tongban/catalogue';
 import { Database } from '@tongban/database';
 import { Actor } from '@tongban/identity';
-import { EventDraft, OutboxWriter } from '@tongban/messaging';
-import { GapRepository } from './gap.repository';
+import { OutboxWriter } from '@tongban/messaging';
 import { HandoffRepository } from './handoff.repository';
 import { FactChangeRepository } from './fact-change.repository';
 import { FactChangeService } from './fact-change.service';
@@ -14,9 +12,7 @@ import { handoffSchedule, objectionDeadline } from './ledger.clock';
 import { deadlineChangedEvents, LedgerEvent } from './ledger.outgoing-events';
 import { LEDGER_POLICY, reproposalCutoff } from './ledger.policy';
 import { Handoff, LEDGER_SCHEMA, LEDGER_SOURCE } from './ledger.types';
-import { periodsDue } from './period.rules';
 import { SubjectRepository } from './subject.repository';
-import { DuePeriod, Gap } from './gap.repository';
 
 const JOB_ACTOR: Actor = { region: null, agency: null, credential: 'ledger-jobs' };
 const BATCH = 500;
@@ -37,12 +33,6 @@ export interface ProvisionalRun {
   recomputed: number;
 }
 
-export interface GapRun {
-  ran: boolean;
-  detected: number;
-  resolved: number;
-}
-
 /**
  * The ledger's periodic work, callable directly with an injected "now". Each run holds a transaction
  * advisory lock, so when several gateway instances fire at once only one does the work and the others
@@ -57,9 +47,7 @@ export class LedgerJobs {
     private readonly events: HandoffEvents,
     private readonly factChanges: FactChangeService,
     private readonly factChangeRows: FactChangeRepository,
-    private readonly gaps: GapRepository,
     private readonly subjects: SubjectRepository,
-    private readonly catalogue: ServiceCatalogue,
     private readonly clock: ChinaClock,
     private readonly outbox: OutboxWriter,
     private readonly calendar: WorkingDayCalendar,
@@ -76,7 +64,7 @@ export class LedgerJobs {
     const today = chinaDay(now);
     return this.db.tx(async () => {
       const run: ProvisionalRun = { ran: false, checked: 0, recomputed: 0 };
-      if (!(await this.tryLock('tongban:ledger:provisional-deadlines'))) return run;
+      if (!(await this.db.tryXactLock('tongban:ledger:provisional-deadlines'))) return run;
       run.ran = true;
       for (let after: string | null = null; ;) {
         const page = await this.handoffs.provisionalDeadlines(after, BATCH);
@@ -119,7 +107,7 @@ export class LedgerJobs {
   async runHandoffDeadlines(now: Date = this.clock.now(), casesPerPage = CASES_PER_PAGE): Promise<DeadlineRun> {
     const today = chinaDay(now);
     return this.db.tx(async () => {
-      if (!(await this.tryLock('tongban:ledger:handoff-deadlines'))) return { ran: false, reminded: 0, escalated: 0 };
+      if (!(await this.db.tryXactLock('tongban:ledger:handoff-deadlines'))) return { ran: false, reminded: 0, escalated: 0 };
       let reminded = 0;
       let escalated = 0;
       for (
@@ -160,7 +148,7 @@ export class LedgerJobs {
   async runFactChangeWindows(now: Date = this.clock.now()): Promise<{ ran: boolean; applied: number }> {
     const today = chinaDay(now);
     return this.db.tx(async () => {
-      if (!(await this.tryLock('tongban:ledger:fact-change-windows'))) return { ran: false, applied: 0 };
+      if (!(await this.db.tryXactLock('tongban:ledger:fact-change-windows'))) return { ran: false, applied: 0 };
       let applied = 0;
       for (
         let n = await this.factChanges.applyLapsed(today, BATCH, JOB_ACTOR);
@@ -179,7 +167,7 @@ export class LedgerJobs {
    */
   async runReevaluation(now: Date = this.clock.now()): Promise<{ ran: boolean; evaluated: number; proposed: number }> {
     return this.db.tx(async () => {
-      if (!(await this.tryLock('tongban:ledger:reevaluation'))) return { ran: false, evaluated: 0, proposed: 0 };
+      if (!(await this.db.tryXactLock('tongban:ledger:reevaluation'))) return { ran: false, evaluated: 0, proposed: 0 };
       const before = reproposalCutoff(now);
       let evaluated = 0;
       let proposed = 0;
@@ -214,7 +202,7 @@ export class LedgerJobs {
   async runConditionThresholds(now: Date = this.clock.now()): Promise<{ ran: boolean; reviewed: number; proposed: number }> {
     const today = chinaDay(now);
     return this.db.tx(async () => {
-      if (!(await this.tryLock('tongban:ledger:condition-thresholds'))) return { ran: false, reviewed: 0, proposed: 0 };
+      if (!(await this.db.tryXactLock('tongban:ledger:condition-thresholds'))) return { ran: false, reviewed: 0, proposed: 0 };
       let reviewed = 0;
       let proposed = 0;
       for (
@@ -232,47 +220,6 @@ export class LedgerJobs {
     });
   }
 
-  /**
-   * Gaps: periods of periodic entitlements that ended (plus grace) with no claim. The ledger is worked
-   * through one page of people per transaction, so a run's memory and its transactions stay bounded
-   * however many gaps it finds (the first run after an outage can find one per person and service).
-   * Each page takes the job's lock; when another instance holds it, this one stops and leaves the rest
-   * to it (recording a gap twice is impossible, its key is unique).
-   */
-  async runGapDetection(now: Date = this.clock.now(), graceDays = LEDGER_POLICY.gapGraceDays, pageSize = BATCH): Promise<GapRun> {
-    const today = chinaDay(now);
-    const periodic = this.catalogue.all().filter((i) => i.entitlementNeedsClaimPerPeriod);
-    const periods: DuePeriod[] = periodic.flatMap((i) =>
-      periodsDue(i.periodicity, today, graceDays, LEDGER_POLICY.gapLookbackDays).map((p) => ({
-        serviceCode: i.code,
-        periodKey: p.key,
-        start: p.start,
-        end: p.end,
-      })),
-    );
-    const lock = 'tongban:ledger:gaps';
-    const resolved = await this.db.tx(async () => ((await this.tryLock(lock)) ? this.gaps.resolveClaimed() : undefined));
-    if (resolved === undefined) return { ran: false, detected: 0, resolved: 0 };
-    if (periods.length === 0) return { ran: true, detected: 0, resolved };
-    const services = periodic.map((i) => i.code);
-    let detected = 0;
-    for (let after = ''; ;) {
-      const page = await this.db.tx(async () => {
-        if (!(await this.tryLock(lock))) return undefined;
-        const people = await this.gaps.peopleAfter(after, services, pageSize);
-        if (people.length === 0) return undefined;
-        const upTo = people[people.length - 1];
-        const found = await this.gaps.recordGaps(periods, LEDGER_POLICY.timeZone, { after, upTo });
-        for (const g of found) await this.outbox.append(LEDGER_SCHEMA, gapDetected(g));
-        return { upTo, found: found.length };
-      });
-      if (page === undefined) break;
-      detected += page.found;
-      after = page.upTo;
-    }
-    return { ran: true, detected, resolved };
-  }
-
   private async announce(subjectRef: string, event: LedgerEvent): Promise<void> {
     await this.outbox.append(LEDGER_SCHEMA, {
       type: event.type,
@@ -283,28 +230,4 @@ export class LedgerJobs {
       data: event.data,
     });
   }
-
-  private async tryLock(name: string): Promise<boolean> {
-    const row = await this.db.one<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [name]);
-    return row?.locked === true;
-  }
-}
-
-/** A gap is told to the region that lacks the claim and to the person's hukou region. */
-function gapDetected(g: Gap): EventDraft<'cn.gov.tongban.ledger.gap-detected.v1'> {
-  return {
-    type: 'cn.gov.tongban.ledger.gap-detected.v1',
-    subject: g.subjectRef,
-    source: `${g.region}/${LEDGER_SOURCE}`,
-    recipients: [g.region, g.hukouRegion],
-    actor: 'ledger-jobs',
-    data: {
-      gapId: g.gapId,
-      subjectRef: g.subjectRef,
-      serviceCode: g.serviceCode,
-      periodKey: g.periodKey,
-      region: g.region,
-      periodEnd: g.periodEnd,
-    },
-  };
 }

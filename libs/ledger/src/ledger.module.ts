@@ -8,6 +8,7 @@ import { CatalogueViewService } from './catalogue-view.service';
 import { ClaimRepository } from './claim.repository';
 import { FactChangeRepository } from './fact-change.repository';
 import { FactChangeService } from './fact-change.service';
+import { GapDetectionService } from './gap-detection.service';
 import { GapRepository } from './gap.repository';
 import { HandoffRepository } from './handoff.repository';
 import { HandoffCaseRepository } from './handoff-case.repository';
@@ -53,6 +54,7 @@ export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [M
     ReconciliationService,
     PointsAllotmentService,
     LedgerJobs,
+    GapDetectionService,
     CatalogueBackfillRepository,
     CatalogueBackfillService,
     CatalogueViewService,
@@ -66,6 +68,7 @@ export const LEDGER_MIGRATIONS: MigrationSet = { schema: LEDGER_SCHEMA, dirs: [M
     HandoffCaseService,
     ReconciliationService,
     LedgerJobs,
+    GapDetectionService,
     GapRepository,
     CatalogueBackfillService,
     CatalogueViewService,

@@ -27,7 +27,7 @@ export class PermitSuspensionJob {
     let total = 0;
     for (;;) {
       const done = await this.db.tx(async () => {
-        if (!(await this.permits.tryXactLock(LOCK))) return -1;
+        if (!(await this.db.tryXactLock(LOCK))) return -1;
         return this.lifecycle.suspendLapsed(asOf, BATCH);
       });
       if (done < 0) return total;

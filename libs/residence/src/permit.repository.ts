@@ -144,12 +144,6 @@ export class PermitRepository {
     return rows.map(toPermit);
   }
 
-  /** A transaction-scoped advisory lock: one runner of a job at a time across all instances. */
-  async tryXactLock(name: string): Promise<boolean> {
-    const row = await this.db.one<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [name]);
-    return row?.locked === true;
-  }
-
   async insertEndorsement(e: Endorsement, actor: Actor): Promise<void> {
     await this.db.query(
       `INSERT INTO ${RESIDENCE_SCHEMA}.endorsements (permit_id, due_on, endorsed_on, late, lapsed_on, created_by, request_id)

@@ -27,6 +27,8 @@ const LOOKAHEAD_DAYS = 21;
 /** Transfers per transaction; a run walks all of them, page after page. */
 export const CLOCK_BATCH = 500;
 const CLOCK_ACTOR = 'clock:social-insurance';
+/** one clock job at a time across all instances */
+const CLOCK_LOCK = 'social_insurance:transfer-clock';
 
 /**
  * The statutory clocks of open transfers, run for a given day (the job passes today in China; tests pass any
@@ -57,7 +59,7 @@ export class TransferClockService {
     for (;;) {
       const after: ClockCursor | null = cursor;
       const page = await this.db.tx(async () => {
-        if (!(await this.transfers.tryClockLock())) return undefined;
+        if (!(await this.db.tryXactLock(CLOCK_LOCK))) return undefined;
         const batch = await this.transfers.clockCandidates(horizon, after, batchSize);
         for (const t of batch) await this.advance(t, today, result);
         return batch;
@@ -76,7 +78,7 @@ export class TransferClockService {
     for (;;) {
       const from: string | null = after;
       const page = await this.db.tx(async () => {
-        if (!(await this.transfers.tryClockLock())) return undefined;
+        if (!(await this.db.tryXactLock(CLOCK_LOCK))) return undefined;
         const batch = await this.transfers.provisionalClocks(from, batchSize);
         for (const t of batch) if (await this.recompute(t, today)) result.recomputed++;
         return batch;

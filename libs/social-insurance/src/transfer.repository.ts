@@ -313,10 +313,4 @@ export class TransferRepository {
   async resolveNotices(transferId: string): Promise<void> {
     await this.db.query(`UPDATE ${S}.clock_notices SET resolved_at = now() WHERE transfer_id = $1 AND resolved_at IS NULL`, [transferId]);
   }
-
-  /** Run by one clock job at a time across all instances: a transaction advisory lock. */
-  async tryClockLock(): Promise<boolean> {
-    const row = await this.db.one<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('social_insurance:transfer-clock')) AS ok`);
-    return row?.ok === true;
-  }
 }
