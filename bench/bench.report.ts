@@ -17,6 +17,8 @@ export interface Figure {
   /** further measurements of the same run (percentiles, counts) */
   details: Record<string, number | string>;
   note?: string;
+  /** where the target is missed: by how much, and which process's CPU is why (one line per part missed) */
+  shortfall?: string[];
 }
 
 export interface RunReport {
@@ -42,6 +44,19 @@ export function machine(): RunReport['machine'] {
 const fmt = (n: number): string =>
   Number.isFinite(n) ? (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 100) / 100)) : 'n/a';
 
+/** CPU per unit by process, largest first: "PostgreSQL 4.69, Kafka 4.35, gateway#0 4.29". */
+export function cpuByProcess(cpu: Record<string, number>, unit: string): string {
+  return Object.entries(cpu)
+    .filter(([, v]) => Number.isFinite(v))
+    .sort(([, a], [, b]) => b - a)
+    .map(([k, v]) => `${k} ${fmt(v)}`)
+    .join(', ')
+    .concat(` ${unit}`);
+}
+
+/** "2.9×" — how far a measured value is from its target, either way round. */
+export const times = (measured: number, target: number): string => `${fmt(Math.max(measured / target, target / measured))}×`;
+
 export function markdown(r: RunReport): string {
   const rows = r.figures.map((f) => {
     const baseline = f.baseline ? `${fmt(f.baseline.value)} (${f.baseline.label})` : '—';
@@ -55,6 +70,8 @@ export function markdown(r: RunReport): string {
         .map(([k, v]) => `${k} ${typeof v === 'number' ? fmt(v) : v}`)
         .join(', ')}${f.note ? ` — ${f.note}` : ''}`,
   );
+  const missed = r.figures.filter((f) => f.met === false && f.shortfall && f.shortfall.length > 0);
+  const shortfalls = missed.map((f) => `- **${f.title}**: ${f.shortfall!.join('; ')}`);
   return [
     `# Tongban benchmark results`,
     '',
@@ -65,6 +82,7 @@ export function markdown(r: RunReport): string {
     '|---|---|---|---|---|---|',
     ...rows,
     '',
+    ...(shortfalls.length > 0 ? ['## Where a target is missed: by how much, and why', '', ...shortfalls, ''] : []),
     '## Details',
     '',
     ...details,

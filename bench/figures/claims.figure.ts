@@ -11,7 +11,7 @@ import { agencyOf, prng, tokenOf } from '../bench.population';
 import { MONTHLY_HELD } from '../bench.setup';
 import { pipeline } from '@tongban/database';
 import { CLAIM_IF_HOLDER_SQL, claimIfHolderValues } from '@tongban/ledger';
-import { Figure } from '../bench.report';
+import { cpuByProcess, Figure, times } from '../bench.report';
 import { cpuDuring } from '../bench.cpu';
 import { StatementStats, StatementTimes, topStatements } from '../bench.statements';
 import { AppProcess, BenchCluster } from '../bench.cluster';
@@ -340,6 +340,18 @@ export async function claimsFigure(opts: {
   const sum = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
   const cores = os.cpus().length;
   opts.log(`claims CPU ms per claim: via gateway ${JSON.stringify(gwCost)}, direct ${JSON.stringify(directCost)}`);
+  const shortfall = [
+    ...(ratio < 0.6
+      ? [
+          `ratio ${ratio.toFixed(2)} is ${times(ratio, 0.6)} short of 0.6: a claim through the gateway costs ${sum(gwCost).toFixed(2)} ms of CPU (${cpuByProcess(gwCost, 'ms')}) against ${sum(directCost).toFixed(2)} ms straight on pg (${cpuByProcess(directCost, 'ms')}); the gateway process's own ${(gwCost.gateway ?? NaN).toFixed(2)} ms is most of the difference`,
+        ]
+      : []),
+    ...(s.p99 > 50
+      ? [
+          `p99 ${s.p99.toFixed(0)} ms is ${times(s.p99, 50)} the 50 ms target: with ${concurrency} connections always busy the mean latency is ${concurrency} ÷ ${gatewayRate.toFixed(0)} claims/s = ${((concurrency / gatewayRate) * 1000).toFixed(0)} ms (Little's law), and the direct path's own p99 is ${d.p99.toFixed(0)} ms`,
+        ]
+      : []),
+  ];
   return {
     id: 'claims',
     title: `Provision claims through the gateway (${concurrency} keep-alive connections)`,
@@ -391,6 +403,7 @@ export async function claimsFigure(opts: {
           }
         : {}),
     },
+    shortfall,
     note:
       "direct = the gateway's transaction (BEGIN + one claim statement, audit row + COMMIT: two round trips) straight on pg; stepwise = the transaction as the gateway ran it before (BEGIN, holder, claim, entitlement, audit, COMMIT: six round trips), for reference. " +
       `The three paths take turns in ${SLICE_SECONDS}-s slices, so background work (the ledger's gap job, a checkpoint) falls on all alike. ` +

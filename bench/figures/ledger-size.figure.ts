@@ -185,6 +185,12 @@ export async function ledgerSizeFigure(opts: {
     const first = points[0];
     const last = points[points.length - 1];
     const growth = last.p50 / first.p50;
+    const shortfall =
+      growth > 1.2
+        ? [
+            `claim p50 grew ${growth.toFixed(2)}× (${first.p50.toFixed(1)} → ${last.p50.toFixed(1)} ms), target ≤ 1.2×; p50 moves by about the target's margin between runs of ${opts.claims} claims on this shared machine`,
+          ]
+        : [];
     return {
       id: 'ledger-size',
       title: `Claim latency, ${first.rows.toLocaleString('en-US')} → ${last.rows.toLocaleString('en-US')} ledger rows (p50 growth)`,
@@ -204,6 +210,7 @@ export async function ledgerSizeFigure(opts: {
         'bytes per interval (heap + indexes)': bytes.interval,
         'bytes per claim (heap + indexes)': bytes.claim,
       },
+      shortfall,
       note: `rows = responsibility intervals + provision claims (${held.length} intervals and ${CLAIMS_PER_SUBJECT} claims per person); ${opts.claims} claims at ${opts.concurrency} connections per size; bulk load with indexes rebuilt took ${last.loadSeconds.toFixed(0)} s${last.rows < 9_000_000 ? ' — 10 million rows did not fit the load budget, the largest size reached is reported' : ''}; p99 growth ${(last.p99 / first.p99).toFixed(2)}×`,
     };
   } finally {
