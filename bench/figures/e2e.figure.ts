@@ -208,7 +208,7 @@ export async function e2eFigure(opts: {
   const shortfall = [
     ...(s.p99 > p99Target
       ? [
-          `p99 ${s.p99.toFixed(0)} ms is ${times(s.p99, p99Target)} the ${p99Target} ms target: at ${cpuTotal.toFixed(1)} ms of CPU per request the ${cores} cores serve at most ~${allowed.toFixed(0)} requests/s, so ${opts.rate}/s keeps them ${((opts.rate / allowed) * 100).toFixed(0)} % busy and requests queue`,
+          `p99 ${Math.round(s.p99).toLocaleString('en-US')} ms is ${times(s.p99, p99Target)} the ${p99Target} ms target: at ${cpuTotal.toFixed(1)} ms of CPU per request the ${cores} cores serve at most ~${allowed.toFixed(0)} requests/s, so ${opts.rate}/s keeps them ${((opts.rate / allowed) * 100).toFixed(0)} % busy and requests queue`,
         ]
       : []),
     ...(!atTarget && cpuTotal > 6

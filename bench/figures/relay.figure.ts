@@ -274,7 +274,7 @@ export async function relayFigure(opts: {
     const shortfall =
       ratio < 0.4
         ? [
-            `ratio ${ratio.toFixed(2)} is ${times(ratio, 0.4)} short of 0.4: per record the relay costs ${cpuByProcess(relayCost, 'µs')} of CPU, the tool ${cpuByProcess(toolCost, 'µs')}; at ${relayCost['relay process'].toFixed(0)} µs per record (kafkajs encoding and requests, JSON, pg) one core relays at most ~${(1e6 / relayCost['relay process']).toFixed(0)} records/s, and 0.4 of the tool is ${(0.4 * tool.recordsPerSecond).toFixed(0)}`,
+            `ratio ${ratio.toFixed(2)} is ${times(ratio, 0.4)} short of 0.4: per record the relay costs ${cpuByProcess(relayCost, 'µs')} of CPU against ${cpuByProcess(toolCost, 'µs')} for the tool; at ${relayCost['relay process'].toFixed(0)} µs per record (kafkajs encoding and requests, JSON, pg) one core relays at most ~${Math.round(1e6 / relayCost['relay process']).toLocaleString('en-US')} records/s, and 0.4 of the tool is ${Math.round(0.4 * tool.recordsPerSecond).toLocaleString('en-US')}`,
           ]
         : [];
     return {

@@ -468,8 +468,8 @@ describe('the period-true ledger (real PostgreSQL and Kafka)', () => {
     const due = new Date(Date.parse(`${MONTH}-20T12:00:00+08:00`));
     const nextDue = new Date(Date.parse(`${NEXT}-20T12:00:00+08:00`));
     expect(await gapJob.run(due)).toMatchObject({ finished: true });
-    // MONTH falls due: one page of two people, then the run stops (its page budget)
-    const first = await gapJob.run(nextDue, { pageSize: 2, maxPages: 1 });
+    // MONTH falls due: one page of two people, then the run stops (a budget of 0 ms: one page)
+    const first = await gapJob.run(nextDue, { pageSize: 2, budgetMs: 0 });
     expect(first).toMatchObject({ ran: true, swept: 2, rechecked: 0, finished: false });
     const open = await suite.db.query<{ service_code: string; after_subject: string }>(
       `SELECT service_code, after_subject FROM ledger.gap_sweeps WHERE completed_at IS NULL`,

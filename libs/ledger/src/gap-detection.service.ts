@@ -10,8 +10,8 @@ import { periodsDue } from './period.rules';
 
 const LOCK = 'tongban:ledger:gaps';
 const PAGE_SIZE = 500;
-/** pages per run: a sweep of a large ledger goes on at the next run rather than hold up the other jobs */
-const PAGES_PER_RUN = 200;
+/** A run stops after the page that spends this (as the catalogue backfill does); a sweep resumes at its cursor. */
+const BUDGET_MS = 20_000;
 
 export interface GapRun {
   ran: boolean;
@@ -21,14 +21,15 @@ export interface GapRun {
   swept: number;
   /** entitlements opened or moved back, checked on their own */
   rechecked: number;
-  /** nothing left to do (false: the page budget ran out, or another instance took over) */
+  /** nothing left to do (false: the time budget ran out, or another instance took over) */
   finished: boolean;
 }
 
 export interface GapRunOptions {
   graceDays?: number;
   pageSize?: number;
-  maxPages?: number;
+  /** 0: one page */
+  budgetMs?: number;
 }
 
 type Page = { found: number; swept: number; rechecked: number } | 'idle' | 'locked';
@@ -55,7 +56,8 @@ export class GapDetectionService {
   ) {}
 
   async run(now: Date = this.clock.now(), options: GapRunOptions = {}): Promise<GapRun> {
-    const { graceDays = LEDGER_POLICY.gapGraceDays, pageSize = PAGE_SIZE, maxPages = PAGES_PER_RUN } = options;
+    const { graceDays = LEDGER_POLICY.gapGraceDays, pageSize = PAGE_SIZE, budgetMs = BUDGET_MS } = options;
+    const started = Date.now();
     const today = chinaDay(now);
     const periods: DuePeriod[] = this.catalogue
       .all()
@@ -71,7 +73,7 @@ export class GapDetectionService {
     const resolved = await this.db.tx(async () => ((await this.db.tryXactLock(LOCK)) ? this.gaps.resolveClaimed() : undefined));
     const run: GapRun = { ran: resolved !== undefined, detected: 0, resolved: resolved ?? 0, swept: 0, rechecked: 0, finished: false };
     if (resolved === undefined) return run;
-    for (let pages = 0; pages < maxPages; pages += 1) {
+    for (;;) {
       const page = await this.db.tx(async (): Promise<Page> => {
         if (!(await this.db.tryXactLock(LOCK))) return 'locked';
         return (await this.sweepPage(periods, pageSize)) ?? (await this.recheckPage(periods, pageSize)) ?? 'idle';
@@ -81,8 +83,8 @@ export class GapDetectionService {
       run.detected += page.found;
       run.swept += page.swept;
       run.rechecked += page.rechecked;
+      if (Date.now() - started >= budgetMs) return run;
     }
-    return run;
   }
 
   /**
