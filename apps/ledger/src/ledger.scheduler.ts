@@ -6,11 +6,11 @@ export const LEDGER_JOB_INTERVAL_MS = 60_000;
 
 /**
  * Provisional deadlines counted again (a newer holiday schedule makes them official), fact changes whose
- * objection window lapsed, handoff deadlines (reminders, escalations), gap detection (periods
- * that fell due, entitlements opened or moved back),
- * the re-evaluation of rejected handoffs, the years thresholds crossed (every minute, so one is
- * acted on the day it is crossed) and the catalogue backfill (holders of a newly catalogued
- * service for everyone, and the handoffs a newly effective catalogue or city-policy version calls for).
+ * objection window lapsed, handoff deadlines (reminders, escalations), gap detection (periods that fell
+ * due, entitlements opened or moved back), the re-evaluation of rejected handoffs, the years thresholds
+ * crossed (every minute, so one is acted on the day it is crossed) and the catalogue backfill (holders
+ * of a newly catalogued service for everyone, and the handoffs a newly effective catalogue or
+ * city-policy version calls for).
  */
 @Injectable()
 export class LedgerScheduler extends PeriodicJob {

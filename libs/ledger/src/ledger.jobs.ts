@@ -35,7 +35,7 @@ export interface ProvisionalRun {
 
 /**
  * The ledger's periodic work, callable directly with an injected "now". Each run holds a transaction
- * advisory lock, so when several gateway instances fire at once only one does the work and the others
+ * advisory lock, so when several ledger app instances fire at once only one does the work and the others
  * return { ran: false }. Reminders and escalations are marked in the same transaction as their events.
  */
 @Injectable()
