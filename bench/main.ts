@@ -160,10 +160,10 @@ async function main(): Promise<number> {
       add(await e2eRun(settings.e2eRate, settings.seed + 2));
     }
     if (wanted('claims')) {
-      // The ledger app pauses while claims are measured (the gateway alone takes them). Its gap job, set
-      // off by the claims' own entitlements — the bench claims scattered months, so the months between
-      // become gaps — would meanwhile record and announce tens of thousands of gaps, ~1 core of
-      // PostgreSQL: the job's cost, not the claim path's. After the e2e runs, their backlog is not billed either.
+      // The ledger app pauses while claims are measured (the gateway alone takes them). Its gap job checks
+      // each entitlement the claims open — the bench claims scattered months, so the months between
+      // become gaps — and would meanwhile record and announce tens of thousands of gaps: the job's cost,
+      // not the claim path's. After the e2e runs, their backlog is not billed either.
       const ledgerApps = cluster.apps.filter((a) => a.name === 'ledger');
       await Promise.all(ledgerApps.map((a) => a.stop()));
       await untilQuiet(cluster.processes(), log);

@@ -26,7 +26,6 @@ export interface GapRun {
 }
 
 export interface GapRunOptions {
-  graceDays?: number;
   pageSize?: number;
   /** 0: one page */
   budgetMs?: number;
@@ -56,14 +55,14 @@ export class GapDetectionService {
   ) {}
 
   async run(now: Date = this.clock.now(), options: GapRunOptions = {}): Promise<GapRun> {
-    const { graceDays = LEDGER_POLICY.gapGraceDays, pageSize = PAGE_SIZE, budgetMs = BUDGET_MS } = options;
+    const { pageSize = PAGE_SIZE, budgetMs = BUDGET_MS } = options;
     const started = Date.now();
     const today = chinaDay(now);
     const periods: DuePeriod[] = this.catalogue
       .all()
       .filter((i) => i.entitlementNeedsClaimPerPeriod)
       .flatMap((i) =>
-        periodsDue(i.periodicity, today, graceDays, LEDGER_POLICY.gapLookbackDays).map((p) => ({
+        periodsDue(i.periodicity, today, LEDGER_POLICY.gapGraceDays, LEDGER_POLICY.gapLookbackDays).map((p) => ({
           serviceCode: i.code,
           periodKey: p.key,
           start: p.start,
